@@ -1,0 +1,52 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+let package = Package(
+    name: "portraits",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "portraits", targets: ["portraits"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages.
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // Small POSIX helpers Swift cannot call directly (renameat2).
+        .target(name: "CSupport"),
+
+        // Pure value types and indicators: no I/O, no C.
+        .target(name: "PortraitsCore"),
+        // The only module that talks to GDAL and GEOS.
+        .target(name: "PortraitsGeo", dependencies: ["PortraitsCore", "CGDAL", "CGEOS"]),
+        // What to draw: charts and maps as scenes of marks (no backend).
+        .target(name: "PortraitsGraphics", dependencies: ["PortraitsCore"]),
+        // How to draw it: Cairo onto SVG, PNG and PDF surfaces.
+        .target(name: "PortraitsCairo", dependencies: ["PortraitsGraphics", "CCairo"]),
+        // The site: configuration, pages, documentation, downloads, the output writer.
+        .target(name: "PortraitsSite", dependencies: [
+            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "CCmarkGFM", "CSupport",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // The synthetic land-cover generator of the embedded demo.
+        .target(name: "PortraitsDemo", dependencies: ["PortraitsCore", "PortraitsGeo"]),
+        // Thin command-line interface.
+        .executableTarget(name: "portraits", dependencies: [
+            "PortraitsSite", "PortraitsDemo",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "PortraitsCoreTests", dependencies: ["PortraitsCore"]),
+        .testTarget(name: "PortraitsGeoTests", dependencies: ["PortraitsGeo"]),
+        .testTarget(name: "PortraitsGraphicsTests", dependencies: ["PortraitsGraphics", "PortraitsCairo"]),
+        .testTarget(name: "PortraitsSiteTests", dependencies: ["PortraitsSite", "PortraitsDemo"]),
+    ]
+)

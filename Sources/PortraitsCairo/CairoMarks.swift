@@ -1,0 +1,79 @@
+import CCairo
+import PortraitsCore
+import PortraitsGraphics
+
+/// One function per kind of mark: how Cairo draws it.
+enum CairoMarks {
+    static func draw(_ mark: Mark, _ cr: OpaquePointer) {
+        switch mark {
+        case let .rect(x, y, w, h, fill, stroke):
+            guard w.isFinite, h.isFinite, w >= 0, h >= 0 else { return }
+            cairo_rectangle(cr, x, y, w, h)
+            fillAndStroke(cr, fill, stroke)
+        case let .polygons(polys, fill, stroke):
+            cairo_new_path(cr)
+            for p in polys {
+                for ring in p.rings where ring.count >= 3 {
+                    cairo_move_to(cr, ring[0].x, ring[0].y)
+                    for q in ring.dropFirst() { cairo_line_to(cr, q.x, q.y) }
+                    cairo_close_path(cr)
+                }
+            }
+            cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
+            fillAndStroke(cr, fill, stroke)
+        case let .polyline(points, stroke):
+            guard let first = points.first else { return }
+            cairo_new_path(cr)
+            cairo_move_to(cr, first.x, first.y)
+            for q in points.dropFirst() { cairo_line_to(cr, q.x, q.y) }
+            applyStroke(cr, stroke)
+            cairo_stroke(cr)
+        case let .text(s, at, style):
+            text(s, at: at, style: style, cr)
+        case let .clipBegin(x, y, w, h):
+            cairo_save(cr)
+            cairo_rectangle(cr, x, y, w, h)
+            cairo_clip(cr)
+        case .clipEnd:
+            cairo_restore(cr)
+        }
+    }
+
+    static func setColor(_ cr: OpaquePointer, _ c: RGBColor) {
+        cairo_set_source_rgb(cr, Double(c.r) / 255, Double(c.g) / 255, Double(c.b) / 255)
+    }
+
+    static func applyStroke(_ cr: OpaquePointer, _ s: Stroke) {
+        setColor(cr, s.color)
+        cairo_set_line_width(cr, s.width)
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+        s.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+    }
+
+    static func fillAndStroke(_ cr: OpaquePointer, _ fill: RGBColor?, _ stroke: Stroke?) {
+        if let fill {
+            setColor(cr, fill)
+            if stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+        }
+        if let stroke {
+            applyStroke(cr, stroke)
+            cairo_stroke(cr)
+        }
+        cairo_new_path(cr)
+    }
+
+    static func text(_ s: String, at p: Point, style: TextStyle, _ cr: OpaquePointer) {
+        cairo_select_font_face(cr, Typography.fontFamily, CAIRO_FONT_SLANT_NORMAL, style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(cr, style.size)
+        var x = p.x
+        if style.anchor != .start {
+            var ext = cairo_text_extents_t()
+            cairo_text_extents(cr, s, &ext)
+            x -= style.anchor == .middle ? ext.x_advance / 2 : ext.x_advance
+        }
+        setColor(cr, style.color)
+        cairo_move_to(cr, x, p.y)
+        cairo_show_text(cr, s)
+        cairo_new_path(cr)
+    }
+}

@@ -1,0 +1,78 @@
+import CCairo
+import PortraitsCore
+import PortraitsGraphics
+
+/// Draws scenes with Cairo onto SVG, PNG and PDF surfaces. Each backend only traverses the scene;
+/// what to draw was decided in PortraitsGraphics.
+public enum CairoRenderer {
+    public enum RenderError: Error, CustomStringConvertible {
+        case cairo(String)
+        public var description: String {
+            switch self { case .cairo(let s): return "Cairo: \(s)" }
+        }
+    }
+
+    /// The scene as an SVG document (size in px).
+    public static func svg(_ scene: Scene) throws -> [UInt8] {
+        let sink = ByteSink()
+        let surface = cairo_svg_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), scene.width, scene.height)!
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
+        try draw(scene, on: surface)
+        return SVGCompactor.compact(sink.bytes, decimals: 1)
+    }
+
+    /// The scene as a PNG image, `scale` pixels per scene unit.
+    public static func png(_ scene: Scene, scale: Double = 1) throws -> [UInt8] {
+        let w = Int32(max(1, (scene.width * scale).rounded(.up))), h = Int32(max(1, (scene.height * scale).rounded(.up)))
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)!
+        let cr = cairo_create(surface)!
+        cairo_scale(cr, scale, scale)
+        paint(scene, cr)
+        cairo_destroy(cr)
+        let sink = ByteSink()
+        let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque())
+        cairo_surface_destroy(surface)
+        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
+        return sink.bytes
+    }
+
+    /// The scene as a one-page PDF (one scene unit = one point), fonts embedded, text selectable.
+    public static func pdf(_ scene: Scene) throws -> [UInt8] {
+        let sink = ByteSink()
+        let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), scene.width, scene.height)!
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "portraits")
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+        try draw(scene, on: surface)
+        return sink.bytes
+    }
+
+    private static func draw(_ scene: Scene, on surface: OpaquePointer) throws {
+        let cr = cairo_create(surface)!
+        paint(scene, cr)
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        cairo_surface_destroy(surface)
+        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
+    }
+
+    /// Paints every mark of the scene in order onto a Cairo context.
+    public static func paint(_ scene: Scene, _ cr: OpaquePointer) {
+        if let bg = scene.background {
+            CairoMarks.setColor(cr, bg)
+            cairo_paint(cr)
+        }
+        for mark in scene.marks { CairoMarks.draw(mark, cr) }
+    }
+}
+
+/// Accumulates what a Cairo stream surface writes.
+final class ByteSink {
+    var bytes: [UInt8] = []
+
+    static let write: cairo_write_func_t = { closure, data, length in
+        let sink = Unmanaged<ByteSink>.fromOpaque(closure!).takeUnretainedValue()
+        sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+        return CAIRO_STATUS_SUCCESS
+    }
+}

@@ -1,0 +1,118 @@
+/// One class of a nomenclature dimension (a node of its tree).
+public struct NomenclatureClass: Sendable, Equatable {
+    public var code: String
+    public var parent: String?
+    /// 1 for the top level.
+    public var level: Int
+    public var label: String
+    public var shortLabel: String
+    public var color: RGBColor
+
+    public init(code: String, parent: String?, level: Int, label: String, shortLabel: String, color: RGBColor) {
+        self.code = code
+        self.parent = parent
+        self.level = level
+        self.label = label
+        self.shortLabel = shortLabel
+        self.color = color
+    }
+}
+
+/// One dimension of a nomenclature (couverture, usage, or the single nested dimension of a
+/// regional nomenclature): a tree of classes of any depth whose leaves are the codes found in data.
+public struct NomenclatureDimension: Sendable {
+    public let id: String
+    public let name: String
+    /// Names of the levels, top first ("Niveau 1", ...).
+    public let levelNames: [String]
+    /// Every class in file order.
+    public let classes: [NomenclatureClass]
+    /// Indices in `classes` of the leaves, in file order; a data code maps to a leaf.
+    public let leaves: [Int]
+    private let byCode: [String: Int]
+    private let leafByCode: [String: Int32]
+
+    public var depth: Int { levelNames.count }
+
+    /// Builds and validates the tree. `source` names the file in errors.
+    public init(id: String, name: String, levelNames: [String], classes: [NomenclatureClass], source: String) throws {
+        var errors: [InputError] = []
+        var byCode: [String: Int] = [:]
+        for (i, c) in classes.enumerated() {
+            if byCode[c.code] != nil { errors.append(InputError(source, "class \(c.code) is defined twice")) }
+            byCode[c.code] = i
+            if c.label.isEmpty { errors.append(InputError(source, "class \(c.code) has no label")) }
+        }
+        var hasChild = Set<String>()
+        for c in classes {
+            if let p = c.parent {
+                guard let pi = byCode[p] else {
+                    errors.append(InputError(source, "class \(c.code): unknown parent \(p)"))
+                    continue
+                }
+                if classes[pi].level != c.level - 1 {
+                    errors.append(InputError(source, "class \(c.code) is at level \(c.level) but its parent \(p) is at level \(classes[pi].level)"))
+                }
+                hasChild.insert(p)
+            } else if c.level != 1 {
+                errors.append(InputError(source, "class \(c.code) has no parent but is at level \(c.level)"))
+            }
+            if c.level < 1 || c.level > max(levelNames.count, 1) {
+                errors.append(InputError(source, "class \(c.code): level \(c.level) outside 1…\(levelNames.count)"))
+            }
+        }
+        if classes.isEmpty { errors.append(InputError(source, "no class defined")) }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        self.id = id
+        self.name = name
+        self.levelNames = levelNames
+        self.classes = classes
+        self.byCode = byCode
+        let leaves = classes.indices.filter { !hasChild.contains(classes[$0].code) }
+        self.leaves = leaves
+        var leafByCode: [String: Int32] = [:]
+        for (k, i) in leaves.enumerated() { leafByCode[classes[i].code] = Int32(k) }
+        self.leafByCode = leafByCode
+    }
+
+    /// Leaf number (index in `leaves`) of a data code; nil when the code is not a leaf of the tree.
+    public func leafNumber(of code: String) -> Int32? { leafByCode[code] }
+
+    public func leaf(_ number: Int32) -> NomenclatureClass { classes[leaves[Int(number)]] }
+
+    public func `class`(code: String) -> NomenclatureClass? { byCode[code].map { classes[$0] } }
+
+    /// The ancestor of a class at `level` (itself when it is at that level or above).
+    public func ancestor(of code: String, atLevel level: Int) -> NomenclatureClass? {
+        guard var c = self.class(code: code) else { return nil }
+        while c.level > level, let p = c.parent, let pc = self.class(code: p) { c = pc }
+        return c
+    }
+
+    /// Classes at a level, in file order; a leaf above that level stands for itself.
+    public func classes(atLevel level: Int) -> [NomenclatureClass] {
+        var seen = Set<String>()
+        var out: [NomenclatureClass] = []
+        for i in leaves {
+            if let a = ancestor(of: classes[i].code, atLevel: level), seen.insert(a.code).inserted { out.append(a) }
+        }
+        let order = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1.code, $0) })
+        return out.sorted { order[$0.code]! < order[$1.code]! }
+    }
+}
+
+/// A nomenclature: one or two dimensions (CNIG couverture × usage, or one regional nested tree).
+public struct Nomenclature: Sendable {
+    public let name: String
+    public let dimensions: [NomenclatureDimension]
+
+    public init(name: String, dimensions: [NomenclatureDimension]) {
+        self.name = name
+        self.dimensions = dimensions
+    }
+
+    /// The dimension pages describe first (couverture for CNIG).
+    public var primary: NomenclatureDimension { dimensions[0] }
+
+    public func dimension(_ id: String) -> NomenclatureDimension? { dimensions.first { $0.id == id } }
+}

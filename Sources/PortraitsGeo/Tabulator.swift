@@ -1,0 +1,136 @@
+import PortraitsCore
+
+/// The GEOS overlay: area per (commune, millésime, class) and per (commune, period, class at t0,
+/// class at t1).
+///
+/// Pass 1 (parallel over chunks of features, one GEOS context per worker): each land-cover polygon
+/// is repaired when invalid, looked up in an STRtree of communes, assigned whole to a commune that
+/// contains it properly (prepared geometry), and intersected only with the communes whose boundary
+/// it crosses. Pass 2 (parallel over communes): pieces are summed in feature order, so the figures
+/// do not depend on the number of threads; the covered area is the union of the pieces; periods
+/// whose two millésimes come from different layers are intersected piece by piece.
+public enum Tabulator {
+    struct Piece {
+        var feature: Int
+        var area: Double
+        var wkb: [UInt8]
+    }
+
+    public static func run(communes: [CommuneShape], landCover: LandCoverSpec, nomenclature: Nomenclature,
+                           periods: [Period], threads: Int = defaultThreadCount()) throws -> Tabulation {
+        let layout = FactsLayout(millesimes: landCover.millesimes, periods: periods)
+        let (features, reports) = try LandCoverReader.read(landCover, layout: layout, nomenclature: nomenclature)
+        let chunks = max(1, min(threads * 4, features.count / 500 + 1))
+
+        // Pass 1: clip features to communes.
+        struct ChunkResult {
+            var pieces: [Int: [Piece]] = [:]
+            var outside: [Int: Double] = [:]
+            var repaired: [Int: (Int, Double)] = [:]
+        }
+        let chunkResults: [ChunkResult] = try parallelMap(count: chunks) { chunk in
+            let ctx = GEOSContext()
+            let geoms = try communes.map { try ctx.geometry(wkb: $0.wkb) }
+            let prepared = geoms.map { PreparedGeometry($0) }
+            let index = SpatialIndex(geoms, context: ctx)
+            var result = ChunkResult()
+            let lo = features.count * chunk / chunks, hi = features.count * (chunk + 1) / chunks
+            for fi in lo..<hi {
+                let f = features[fi]
+                var g = try ctx.geometry(wkb: f.wkb)
+                let wasRepaired = !g.isValid
+                if wasRepaired {
+                    let before = g.area
+                    g = try ctx.collection(try g.makeValid().polygonalParts(), multiPolygon: true)
+                    result.repaired[f.source, default: (0, 0)].0 += 1
+                    result.repaired[f.source, default: (0, 0)].1 += g.area - before
+                }
+                let area = g.area
+                if area <= 0 { continue }
+                var assigned = 0.0
+                for c in index.query(g) {
+                    if prepared[c].containsProperly(g) {
+                        result.pieces[c, default: []].append(Piece(feature: fi, area: area, wkb: wasRepaired ? g.wkb : []))
+                        assigned += area
+                        break
+                    }
+                    guard prepared[c].intersects(g) else { continue }
+                    let inter = ctx.collection(try geoms[c].intersection(g).polygonalParts(), multiPolygon: true)
+                    let a = inter.area
+                    if a > 0 {
+                        result.pieces[c, default: []].append(Piece(feature: fi, area: a, wkb: inter.wkb))
+                        assigned += a
+                    }
+                }
+                let rest = area - assigned
+                if rest > 0.01 { result.outside[f.source, default: 0] += rest }
+            }
+            return result
+        }
+
+        var piecesByCommune = [[Piece]](repeating: [], count: communes.count)
+        var sources = reports
+        for r in chunkResults {
+            for (c, list) in r.pieces { piecesByCommune[c] += list }
+            for (s, a) in r.outside { sources[s].outsideCommunes += a }
+            for (s, (n, a)) in r.repaired { sources[s].repaired += n; sources[s].repairedAreaChange += a }
+        }
+
+        // Pass 2: per commune sums, coverage and cross-layer transitions.
+        let millesimeSource: [Int] = layout.millesimes.map { m in landCover.sources.firstIndex { $0.fields[m] != nil }! }
+        let perCommune: [(AreaFacts, [MapPiece], [PolygonRings])] = try parallelMap(count: chunks) { chunk in
+            let ctx = GEOSContext()
+            var out: [(AreaFacts, [MapPiece], [PolygonRings])] = []
+            let lo = communes.count * chunk / chunks, hi = communes.count * (chunk + 1) / chunks
+            for c in lo..<hi {
+                let outline = try ctx.geometry(wkb: communes[c].wkb)
+                var facts = AreaFacts(millesimeCount: layout.millesimes.count, periodCount: periods.count, area: outline.area)
+                let pieces = piecesByCommune[c].sorted { $0.feature < $1.feature }
+                var geoms: [Geometry] = []
+                var mapPieces: [MapPiece] = []
+                for p in pieces {
+                    let keys = features[p.feature].keys
+                    for (m, k) in keys.enumerated() { if let k { facts.stock[m][k, default: 0] += p.area } }
+                    for (pi, period) in periods.enumerated() {
+                        let a = layout.index(of: period.start)!, b = layout.index(of: period.end)!
+                        if let ka = keys[a], let kb = keys[b] { facts.transitions[pi][Transition(ka, kb), default: 0] += p.area }
+                    }
+                    let g = try ctx.geometry(wkb: p.wkb.isEmpty ? features[p.feature].wkb : p.wkb)
+                    geoms.append(g)
+                    let classes = keys.map { $0?.primary ?? -1 }
+                    for poly in g.polygons() { mapPieces.append(MapPiece(classes: classes, polygon: poly)) }
+                }
+                // Covered area: union of the pieces of each source.
+                for s in landCover.sources.indices {
+                    let mine = pieces.indices.filter { features[pieces[$0].feature].source == s }
+                    guard !mine.isEmpty else { continue }
+                    let covered = try ctx.union(mine.map { geoms[$0] }).area
+                    for (m, src) in millesimeSource.enumerated() where src == s { facts.covered[m] = covered }
+                }
+                // Periods whose millésimes come from two layers: intersect the pieces of both.
+                for (pi, period) in periods.enumerated() {
+                    let a = layout.index(of: period.start)!, b = layout.index(of: period.end)!
+                    let sa = millesimeSource[a], sb = millesimeSource[b]
+                    guard sa != sb else { continue }
+                    let pa = pieces.indices.filter { features[pieces[$0].feature].source == sa }
+                    let pb = pieces.indices.filter { features[pieces[$0].feature].source == sb }
+                    guard !pa.isEmpty, !pb.isEmpty else { continue }
+                    let treeB = SpatialIndex(pb.map { geoms[$0] }, context: ctx)
+                    for i in pa {
+                        let ka = features[pieces[i].feature].keys[a]!
+                        for j in treeB.query(geoms[i]) {
+                            let kb = features[pieces[pb[j]].feature].keys[b]!
+                            let area = try geoms[i].intersection(treeB.geometries[j]).area
+                            if area > 0 { facts.transitions[pi][Transition(ka, kb), default: 0] += area }
+                        }
+                    }
+                }
+                out.append((facts, mapPieces, outline.polygons()))
+            }
+            return out
+        }.flatMap { $0 }
+
+        return Tabulation(layout: layout, communeFacts: perCommune.map { $0.0 }, pieces: perCommune.map { $0.1 },
+                          outlines: perCommune.map { $0.2 }, sources: sources)
+    }
+}

@@ -1,0 +1,100 @@
+import CGDAL
+import PortraitsCore
+
+/// One feature as read: its id, the requested attribute values as text, and its geometry in
+/// Lambert-93 as WKB (nil when the feature has no geometry).
+public struct VectorFeature {
+    public var fid: Int64
+    public var values: [String?]
+    public var wkb: [UInt8]?
+}
+
+/// A layer of a `VectorDataset`, read sequentially with geometries brought to Lambert-93.
+public final class VectorLayer {
+    let handle: OGRLayerH
+    public let dataset: VectorDataset
+    public let name: String
+    private let reprojection: Reprojection?
+    /// The layer's CRS as a short name ("EPSG:2154").
+    public let crsName: String
+
+    init(_ handle: OGRLayerH, dataset: VectorDataset, assumedCRS: String? = nil) throws {
+        self.handle = handle
+        self.dataset = dataset
+        self.name = String(cString: OGR_L_GetName(handle))
+        let l93 = SpatialReference(epsg: SpatialReference.lambert93Code)
+        let source: SpatialReference
+        if let s = OGR_L_GetSpatialRef(handle) {
+            source = SpatialReference(cloning: s)
+        } else if let assumedCRS {
+            source = try SpatialReference(definition: assumedCRS)
+        } else if OGR_L_GetGeomType(handle) == wkbNone {
+            source = l93
+        } else {
+            throw InputError("\(dataset.path), layer \(String(cString: OGR_L_GetName(handle)))",
+                             "the layer has no coordinate reference system; set `crs:` for it in the configuration")
+        }
+        crsName = source.name
+        reprojection = source.isSame(as: l93) ? nil : try Reprojection(from: source, to: l93)
+    }
+
+    public var location: String { "\(dataset.path), layer \(name)" }
+
+    public var fieldNames: [String] {
+        let defn = OGR_L_GetLayerDefn(handle)
+        return (0..<OGR_FD_GetFieldCount(defn)).map { String(cString: OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, $0))) }
+    }
+
+    public var featureCount: Int { Int(OGR_L_GetFeatureCount(handle, 1)) }
+
+    public var isReprojected: Bool { reprojection != nil }
+
+    /// Index of a field, or an error naming the file, the layer, the field and the fields there are.
+    public func fieldIndex(_ field: String) throws -> Int32 {
+        let i = OGR_L_FindFieldIndex(handle, field, 1)
+        guard i >= 0 else {
+            throw InputError(location, "no field \"\(field)\" (fields: \(fieldNames.joined(separator: ", ")))")
+        }
+        return i
+    }
+
+    /// Reads every feature, with the values of `fields` (by name) and the geometry in Lambert-93.
+    public func forEach(fields: [String], _ body: (VectorFeature) throws -> Void) throws {
+        let indices = try fields.map { try fieldIndex($0) }
+        OGR_L_ResetReading(handle)
+        CPLErrorReset()
+        while let f = OGR_L_GetNextFeature(handle) {
+            defer { OGR_F_Destroy(f) }
+            let fid = OGR_F_GetFID(f)
+            let values: [String?] = indices.map { i in
+                OGR_F_IsFieldSetAndNotNull(f, i) != 0 ? String(cString: OGR_F_GetFieldAsString(f, i)) : nil
+            }
+            var wkb: [UInt8]? = nil
+            if let g0 = OGR_F_GetGeometryRef(f), OGR_G_IsEmpty(g0) == 0 {
+                var g = g0
+                var owned: OGRGeometryH? = nil
+                if OGR_G_HasCurveGeometry(g, 1) != 0 {
+                    owned = OGR_G_GetLinearGeometry(g, 0, nil)
+                    g = owned ?? g
+                } else if reprojection != nil {
+                    owned = OGR_G_Clone(g)
+                    g = owned!
+                }
+                defer { if let owned { OGR_G_DestroyGeometry(owned) } }
+                if let r = reprojection {
+                    guard OGR_G_Transform(g, r.transform) == OGRERR_NONE else {
+                        throw InputError("\(location), feature \(fid)", "cannot reproject to EPSG:2154: \(GDALSetup.lastError("transformation failed"))")
+                    }
+                }
+                let size = Int(OGR_G_WkbSize(g))
+                var bytes = [UInt8](repeating: 0, count: size)
+                bytes.withUnsafeMutableBufferPointer { _ = OGR_G_ExportToIsoWkb(g, wkbNDR, $0.baseAddress) }
+                wkb = bytes
+            }
+            try body(VectorFeature(fid: fid, values: values, wkb: wkb))
+        }
+        if CPLGetLastErrorType() == CE_Failure {
+            throw InputError(location, "reading stopped: \(GDALSetup.lastError("read error"))")
+        }
+    }
+}

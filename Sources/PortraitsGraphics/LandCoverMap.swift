@@ -1,0 +1,123 @@
+import Foundation
+import PortraitsCore
+
+/// A legend entry of a map.
+public struct LegendEntry: Sendable, Equatable {
+    public var label: String
+    public var color: RGBColor
+
+    public init(label: String, color: RGBColor) {
+        self.label = label
+        self.color = color
+    }
+}
+
+/// What a land-cover map shows: polygons by class, the territory's outline, its surroundings.
+public struct LandCoverMapInput: Sendable {
+    /// Land cover: for each polygon the index of its class in `legend`.
+    public var pieces: [(legendIndex: Int, polygon: PolygonRings)]
+    public var legend: [LegendEntry]
+    public var outline: [PolygonRings]
+    /// Neighbouring communes or territories, drawn light.
+    public var context: [PolygonRings]
+    /// "Source : … · millésime 2021"
+    public var source: String
+
+    public init(pieces: [(legendIndex: Int, polygon: PolygonRings)], legend: [LegendEntry], outline: [PolygonRings],
+                context: [PolygonRings], source: String) {
+        self.pieces = pieces
+        self.legend = legend
+        self.outline = outline
+        self.context = context
+        self.source = source
+    }
+}
+
+/// A land-cover map: land cover by class inside the territory, the neighbours in light grey, the
+/// outline, a legend, a scale bar, a north arrow and the source.
+public enum LandCoverMap {
+    public static func scene(_ input: LandCoverMapInput, width: Double = 720, mapWidth: Double = 460) -> Scene {
+        var bounds = BoundingBox.empty
+        for p in input.outline { bounds.formUnion(p.bounds) }
+        if bounds.isEmpty { bounds = BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1) }
+        let projection = MapProjection(fitting: bounds, x: 0, y: 0, maxWidth: mapWidth, maxHeight: 460)
+        let legendHeight = Double(input.legend.count) * 20 + 30
+        let sourceLines = wrap(input.source, width: width, size: 11)
+        let height = max(projection.frameHeight, legendHeight) + 8 + Double(sourceLines.count) * 15
+        var scene = Scene(width: width, height: height)
+        let frame = projection.bounds
+        func visible(_ p: PolygonRings) -> Bool { p.bounds.intersects(frame) }
+
+        scene.add(.clipBegin(x: 0, y: 0, width: mapWidth, height: projection.frameHeight))
+        // Context: neighbours, light.
+        let context = input.context.filter(visible).compactMap { projection.project($0, tolerance: 0.6) }
+        if !context.isEmpty { scene.add(.polygons(context, fill: Palette.context, stroke: Stroke(Palette.contextStroke, width: 0.6))) }
+        // Land cover, one mark per class.
+        var byClass = [[PolygonRings]](repeating: [], count: input.legend.count)
+        for piece in input.pieces {
+            if let p = projection.project(piece.polygon) { byClass[piece.legendIndex].append(p) }
+        }
+        for (i, polys) in byClass.enumerated() where !polys.isEmpty {
+            scene.add(.polygons(polys, fill: input.legend[i].color, stroke: Stroke(input.legend[i].color, width: 0.3)))
+        }
+        // Outline on top.
+        let outline = input.outline.compactMap { projection.project($0, tolerance: 0.3) }
+        scene.add(.polygons(outline, fill: nil, stroke: Stroke(Palette.outline, width: 1.6)))
+        scene.add(.clipEnd)
+        // Frame.
+        scene.add(.rect(x: 0.5, y: 0.5, width: mapWidth - 1, height: projection.frameHeight - 1, fill: nil, stroke: Stroke(Palette.contextStroke, width: 1)))
+
+        addNorthArrow(to: &scene, x: mapWidth - 24, y: 12)
+        addScaleBar(to: &scene, projection: projection, x: 10, y: projection.frameHeight - 14)
+
+        // Legend.
+        let lx = mapWidth + 20
+        scene.add(.text("Légende", at: Point(lx, 16), style: TextStyle(size: 11, bold: true)))
+        for (i, e) in input.legend.enumerated() {
+            let y = 30 + Double(i) * 20
+            scene.add(.rect(x: lx, y: y, width: 16, height: 12, fill: e.color, stroke: Stroke(Palette.outline, width: 0.6)))
+            scene.add(.text(Typography.truncated(e.label, toWidth: width - lx - 26, size: 11), at: Point(lx + 22, y + 10.5), style: TextStyle(size: 11)))
+        }
+        for (i, line) in sourceLines.enumerated() {
+            scene.add(.text(line, at: Point(0, projection.frameHeight + 18 + Double(i) * 15), style: TextStyle(size: 11, color: Palette.muted)))
+        }
+        return scene
+    }
+
+    /// Splits text at " · " into lines that fit `width` (estimated).
+    static func wrap(_ text: String, width: Double, size: Double) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for part in text.components(separatedBy: " · ") {
+            let candidate = current.isEmpty ? part : current + " · " + part
+            if !current.isEmpty && Typography.estimatedWidth(candidate, size: size) > width {
+                lines.append(current)
+                current = part
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    static func addNorthArrow(to scene: inout Scene, x: Double, y: Double) {
+        let tri = PolygonRings(rings: [[Point(x, y), Point(x + 7, y + 20), Point(x, y + 15), Point(x - 7, y + 20), Point(x, y)]])
+        scene.add(.polygons([tri], fill: Palette.outline, stroke: Stroke(Palette.white, width: 1)))
+        scene.add(.text("N", at: Point(x, y + 33), style: TextStyle(size: 11, bold: true, anchor: .middle)))
+    }
+
+    /// A scale bar about a fifth of the map wide, rounded to 1, 2 or 5 × 10ⁿ metres.
+    static func addScaleBar(to scene: inout Scene, projection: MapProjection, x: Double, y: Double) {
+        let target = projection.frameWidth / 5 / projection.scale
+        guard target.isFinite, target > 0 else { return }
+        var unit = 1.0
+        while unit * 10 <= target { unit *= 10 }
+        let metres = target >= 5 * unit ? 5 * unit : (target >= 2 * unit ? 2 * unit : unit)
+        let px = metres * projection.scale
+        scene.add(.rect(x: x - 4, y: y - 16, width: px + 8, height: 22, fill: Palette.white, stroke: nil))
+        scene.add(.rect(x: x, y: y, width: px, height: 4, fill: Palette.outline, stroke: nil))
+        let label = metres >= 1000 ? FrenchNumber.format(metres / 1000, decimals: 0) + "\u{00A0}km" : FrenchNumber.format(metres, decimals: 0) + "\u{00A0}m"
+        scene.add(.text(label, at: Point(x + px / 2, y - 4), style: TextStyle(size: 11, anchor: .middle)))
+    }
+}

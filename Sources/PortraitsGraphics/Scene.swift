@@ -1,0 +1,62 @@
+import PortraitsCore
+
+/// What to draw, independent of any backend: a canvas in pixels and marks in painting order.
+/// Backends (SVG, PNG, PDF through Cairo) draw a scene mark by mark; they add nothing.
+public struct Scene: Sendable {
+    public var width: Double
+    public var height: Double
+    public var background: RGBColor?
+    public var marks: [Mark]
+
+    public init(width: Double, height: Double, background: RGBColor? = RGBColor(r: 255, g: 255, b: 255), marks: [Mark] = []) {
+        self.width = width
+        self.height = height
+        self.background = background
+        self.marks = marks
+    }
+
+    public mutating func add(_ mark: Mark) { marks.append(mark) }
+}
+
+/// A stroke: colour, width in pixels, optional dash pattern.
+public struct Stroke: Sendable, Equatable {
+    public var color: RGBColor
+    public var width: Double
+    public var dash: [Double]
+
+    public init(_ color: RGBColor, width: Double = 1, dash: [Double] = []) {
+        self.color = color
+        self.width = width
+        self.dash = dash
+    }
+}
+
+public enum TextAnchor: Sendable { case start, middle, end }
+
+/// Text style; the font family is the one of `Typography`.
+public struct TextStyle: Sendable, Equatable {
+    public var size: Double
+    public var bold: Bool
+    public var color: RGBColor
+    public var anchor: TextAnchor
+
+    public init(size: Double = 12, bold: Bool = false, color: RGBColor = Palette.text, anchor: TextAnchor = .start) {
+        self.size = size
+        self.bold = bold
+        self.color = color
+        self.anchor = anchor
+    }
+}
+
+/// The marks of a scene. Coordinates are pixels, origin top-left, y down.
+public enum Mark: Sendable {
+    case rect(x: Double, y: Double, width: Double, height: Double, fill: RGBColor?, stroke: Stroke?)
+    /// Polygons (even-odd fill, holes as inner rings).
+    case polygons([PolygonRings], fill: RGBColor?, stroke: Stroke?)
+    case polyline([Point], stroke: Stroke)
+    /// Text on a baseline at `at`.
+    case text(String, at: Point, style: TextStyle)
+    /// Marks up to the matching `clipEnd` are drawn only inside this rectangle.
+    case clipBegin(x: Double, y: Double, width: Double, height: Double)
+    case clipEnd
+}

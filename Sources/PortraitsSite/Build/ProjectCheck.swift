@@ -1,0 +1,48 @@
+import PortraitsCore
+
+/// `portraits check`: loads and tabulates without rendering, and describes what it found.
+public enum ProjectCheck {
+    public static func run(configPath: String) throws -> String {
+        let config = try ProjectConfig.load(path: configPath)
+        let reporter = StageReporter(total: 3)
+        let project = try ProjectLoader.load(config: config, reporter: reporter)
+        return report(project)
+    }
+
+    public static func report(_ project: Project) -> String {
+        var lines: [String] = ["Project \(project.config.source): OK", ""]
+        let cat = project.catalog
+        lines.append("Territories: " + TerritoryLevel.allCases.map { "\(cat.all($0).count) \($0.pluralLabel.lowercased())" }.joined(separator: ", "))
+        let layout = project.layout
+        lines.append("Millésimes: \(layout.millesimes.map(String.init).joined(separator: ", "))")
+        lines.append("Periods: \(layout.periods.isEmpty ? "none (one millésime: stock portraits only)" : layout.periods.map(\.label).joined(separator: ", "))")
+        lines.append("Nomenclature: \(project.nomenclature.name) (\(project.nomenclature.dimensions.map { "\($0.id): \($0.leaves.count) classes" }.joined(separator: ", ")))")
+        lines.append("")
+        for s in project.tabulation.sources {
+            lines.append("Land cover \(s.location) [\(s.millesimes.map(String.init).joined(separator: ", "))]")
+            lines.append("  CRS \(s.crs)\(s.reprojected ? ", reprojected to EPSG:2154" : ""); \(s.featureCount) polygons")
+            if s.withoutGeometry > 0 { lines.append("  \(s.withoutGeometry) features without geometry (ignored)") }
+            if s.repaired > 0 { lines.append("  \(s.repaired) invalid geometries repaired (GEOS MakeValid), area change \(FrenchNumber.hectares(s.repairedAreaChange, decimals: 2))") }
+            lines.append("  outside every commune: \(FrenchNumber.hectares(s.outsideCommunes, decimals: 2))")
+        }
+        // Whole-project figures: the sum over communes.
+        var total = AreaFacts(millesimeCount: layout.millesimes.count, periodCount: layout.periods.count)
+        for f in project.tabulation.communeFacts { total += f }
+        lines.append("")
+        lines.append("Communes area: \(FrenchNumber.hectares(total.area, decimals: 2))")
+        for (m, year) in layout.millesimes.enumerated() {
+            let partial = project.tabulation.communeFacts.filter { $0.area > 0 && $0.covered[m] / $0.area < 0.995 }.count
+            lines.append("\(year): covered \(FrenchNumber.hectares(total.covered[m], decimals: 2)) (\(FrenchNumber.percent(total.area > 0 ? total.covered[m] / total.area : 0))); " +
+                         "sum of classes \(FrenchNumber.hectares(total.classTotal(m), decimals: 2)); overlaps \(FrenchNumber.hectares(total.overlap(m), decimals: 2)); " +
+                         "\(partial) communes partly covered")
+            for row in Stock.byClass(total, millesime: m, nomenclature: project.nomenclature, level: project.nomenclature.primary.depth) where row.area > 0 {
+                lines.append("  \(row.code.padding(toLength: 10, withPad: " ", startingAt: 0)) \(FrenchNumber.hectares(row.area, decimals: 2).leftPadded(14))  \(row.label)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}

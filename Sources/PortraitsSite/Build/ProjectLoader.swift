@@ -1,0 +1,56 @@
+import PortraitsCore
+import PortraitsGeo
+
+/// The stages that read inputs: load (config, nomenclature, territories), tabulate (GEOS overlay),
+/// aggregate (sums to every level, outlines).
+public enum ProjectLoader {
+    public static func load(config: ProjectConfig, reporter: StageReporter) throws -> Project {
+        let (nomenclature, catalog, shapes) = try reporter.run("load") { () -> ((Nomenclature, TerritoryCatalog, [CommuneShape]), String) in
+            let nomenclature = try NomenclatureLoader.load(path: config.nomenclature)
+            try checkFields(config, nomenclature)
+            let shapes = try CommuneShapes.read(config.communes, codeField: config.communeCode, nameField: config.communeName,
+                                                extraFields: MembershipLoader.extraFields(config))
+            let records = try MembershipLoader.records(shapes: shapes, config: config)
+            let catalog = try TerritoryCatalog(communes: records, source: config.membership.file ?? config.communes.path)
+            // Shapes in catalogue order.
+            let byCode = Dictionary(uniqueKeysWithValues: shapes.map { ($0.code, $0) })
+            let ordered = catalog.communes.map { byCode[$0.code]! }
+            return ((nomenclature, catalog, ordered), "\(catalog.communes.count) communes, \(catalog.territories.count) territories")
+        }
+        let tabulation = try reporter.run("tabulate") { () -> (Tabulation, String) in
+            let t = try Tabulator.run(communes: shapes, landCover: config.landCover, nomenclature: nomenclature, periods: config.periods)
+            let n = t.sources.reduce(0) { $0 + $1.featureCount }
+            return (t, "\(n) land-cover polygons, \(t.layout.millesimes.count) millésimes, \(t.layout.periods.count) periods")
+        }
+        let (facts, outlines) = try reporter.run("aggregate") { () -> (([TerritoryID: AreaFacts], [TerritoryID: [PolygonRings]]), String) in
+            let facts = Aggregation.facts(of: catalog, communeFacts: tabulation.communeFacts, layout: tabulation.layout)
+            let upper = catalog.sorted.filter { $0.id.level != .commune }
+            let unions = try Outlines.unions(of: shapes, groups: upper.map(\.communeIndices))
+            var outlines: [TerritoryID: [PolygonRings]] = [:]
+            for (t, u) in zip(upper, unions) { outlines[t.id] = u }
+            for (i, c) in catalog.communes.enumerated() { outlines[TerritoryID(.commune, c.code)] = tabulation.outlines[i] }
+            return ((facts, outlines), "\(facts.count) territories")
+        }
+        let level = config.displayLevel ?? nomenclature.primary.depth
+        guard (1...nomenclature.primary.depth).contains(level) else {
+            throw InputError(config.source, "display_level \(level) outside 1…\(nomenclature.primary.depth)")
+        }
+        return Project(config: config, nomenclature: nomenclature, catalog: catalog, tabulation: tabulation,
+                       facts: facts, outlines: outlines, displayLevel: level)
+    }
+
+    /// Every land-cover field names a dimension of the nomenclature, and the primary one is always given.
+    static func checkFields(_ config: ProjectConfig, _ n: Nomenclature) throws {
+        let ids = n.dimensions.map(\.id)
+        for s in config.landCover.sources {
+            for (year, fields) in s.fields {
+                for dim in fields.keys where !ids.contains(dim) {
+                    throw InputError(config.source, "land_cover (\(s.layer.path)), millésime \(year): dimension \"\(dim)\" is not in the nomenclature (dimensions: \(ids.joined(separator: ", ")))")
+                }
+                if fields[n.primary.id] == nil {
+                    throw InputError(config.source, "land_cover (\(s.layer.path)), millésime \(year): no field for the dimension \"\(n.primary.id)\"")
+                }
+            }
+        }
+    }
+}

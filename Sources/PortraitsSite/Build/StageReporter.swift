@@ -1,0 +1,44 @@
+import Foundation
+
+/// Names and times the stages of a build, and prints one line per stage (`[2/6] tabulate  3.4 s`).
+public final class StageReporter: @unchecked Sendable {
+    public struct Stage: Sendable {
+        public var name: String
+        public var seconds: Double
+        public var detail: String
+    }
+
+    public private(set) var stages: [Stage] = []
+    let total: Int
+    let quiet: Bool
+    let log: (String) -> Void
+
+    public init(total: Int, quiet: Bool = false, log: @escaping (String) -> Void = { FileHandle.standardError.write(($0 + "\n").data(using: .utf8)!) }) {
+        self.total = total
+        self.quiet = quiet
+        self.log = log
+    }
+
+    /// Runs one stage; errors are tagged with the stage name.
+    public func run<T>(_ name: String, _ body: () throws -> (T, String)) throws -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        do {
+            let (value, detail) = try body()
+            let s = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            stages.append(Stage(name: name, seconds: s, detail: detail))
+            if !quiet {
+                log("[\(stages.count)/\(total)] \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%6.1f", s)) s  \(detail)")
+            }
+            return value
+        } catch {
+            throw StageError(stage: name, underlying: error)
+        }
+    }
+}
+
+/// An error raised during a named stage.
+public struct StageError: Error, CustomStringConvertible {
+    public var stage: String
+    public var underlying: Error
+    public var description: String { "stage \(stage) failed:\n\(underlying)" }
+}

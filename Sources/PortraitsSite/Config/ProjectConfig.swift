@@ -1,0 +1,144 @@
+import Foundation
+import PortraitsCore
+
+/// The project file (`portraits.yaml`): every input and setting of a build. Relative paths are
+/// resolved against the folder of the project file. See the README's configuration reference.
+public struct ProjectConfig: Sendable {
+    public struct Site: Sendable {
+        public var title: String
+        public var baseURL: String?
+        /// Shown on every page (for example: the land cover is synthetic).
+        public var notices: [String]
+        /// Source and licence lines shown in every footer and in every download.
+        public var attribution: [String]
+    }
+
+    /// A membership column pair: code field and name field.
+    public struct CodeNameFields: Sendable {
+        public var code: String
+        public var name: String
+    }
+
+    public struct Membership: Sendable {
+        /// A CSV table; nil when the fields are read from the communes layer.
+        public var file: String?
+        /// Column of the table holding the commune code (only with `file`).
+        public var commune: String
+        public var epci: CodeNameFields
+        public var departement: CodeNameFields
+        public var region: CodeNameFields
+    }
+
+    public struct Scot: Sendable {
+        public var file: String
+        public var commune: String
+        public var code: String
+        public var name: String
+    }
+
+    public var source: String
+    public var root: String
+    public var site: Site
+    public var communes: LayerRef
+    public var communeCode: String
+    public var communeName: String
+    public var membership: Membership
+    public var scot: Scot?
+    public var landCover: LandCoverSpec
+    public var nomenclature: String
+    /// Level of the primary dimension shown in charts and maps (default: its deepest level).
+    public var displayLevel: Int?
+    public var periods: [Period]
+    public var templates: String
+    public var content: String
+    public var output: String
+
+    /// Reads and checks a project file.
+    public static func load(path: String) throws -> ProjectConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(path, "cannot read the project file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw InputError(path, "the project file is not UTF-8 text") }
+        let root = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try parse(text: text, source: path, root: root)
+    }
+
+    static func parse(text: String, source: String, root: String) throws -> ProjectConfig {
+        let doc = try YAMLMap(try YAMLMap.load(text: text, source: source), path: "", source: source,
+                              allowed: ["site", "communes", "membership", "scot", "land_cover", "nomenclature", "display_level",
+                                        "periods", "templates", "content", "output"])
+        func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : URL(fileURLWithPath: root).appendingPathComponent(p).standardized.path }
+
+        guard let s = try doc.map("site", allowed: ["title", "base_url", "notices", "attribution"]) else { throw doc.missing("site") }
+        let site = Site(title: try s.requiredString("title"), baseURL: try s.string("base_url"),
+                        notices: try s.stringList("notices"), attribution: try s.stringList("attribution"))
+
+        guard let c = try doc.map("communes", allowed: ["file", "layer", "crs", "code", "name"]) else { throw doc.missing("communes") }
+        let communes = LayerRef(path: resolve(try c.requiredString("file")), layer: try c.string("layer"), crs: try c.string("crs"))
+
+        let memberKeys = ["file", "commune", "epci", "departement", "region"]
+        let m = try doc.map("membership", allowed: memberKeys)
+        func pair(_ key: String, _ defCode: String, _ defName: String) throws -> CodeNameFields {
+            guard let p = try m?.map(key, allowed: ["code", "name"]) else { return CodeNameFields(code: defCode, name: defName) }
+            return CodeNameFields(code: try p.requiredString("code"), name: try p.requiredString("name"))
+        }
+        let membership = Membership(file: try m?.string("file").map(resolve), commune: try m?.string("commune") ?? "insee_com",
+                                    epci: try pair("epci", "siren_epci", "nom_epci"),
+                                    departement: try pair("departement", "insee_dep", "nom_dep"),
+                                    region: try pair("region", "insee_reg", "nom_reg"))
+
+        var scot: Scot? = nil
+        if let sc = try doc.map("scot", allowed: ["file", "commune", "code", "name"]) {
+            scot = Scot(file: resolve(try sc.requiredString("file")), commune: try sc.string("commune") ?? "insee_com",
+                        code: try sc.string("code") ?? "id_scot", name: try sc.string("name") ?? "nom_scot")
+        }
+
+        guard let lc = try doc.map("land_cover", allowed: ["layers", "multi_date"]) else { throw doc.missing("land_cover") }
+        var sources: [LandCoverSpec.Source] = []
+        for (i, node) in try lc.list("layers").enumerated() {
+            let l = try YAMLMap(node, path: "land_cover.layers[\(i)]", source: source, allowed: ["millesime", "file", "layer", "crs", "fields"])
+            guard let year = try l.int("millesime") else { throw l.missing("millesime") }
+            guard let fields = try l.stringMap("fields"), !fields.isEmpty else { throw l.missing("fields") }
+            sources.append(.init(layer: LayerRef(path: resolve(try l.requiredString("file")), layer: try l.string("layer"), crs: try l.string("crs")),
+                                 fields: [year: fields]))
+        }
+        if let md = try lc.map("multi_date", allowed: ["file", "layer", "crs", "millesimes"]) {
+            guard let years = md.node("millesimes")?.mapping else { throw md.missing("millesimes") }
+            var fields: [Int: [String: String]] = [:]
+            for (k, v) in years {
+                guard let y = k.int else { throw InputError(YAMLMap.at(source, k), "land_cover.multi_date.millesimes: keys must be years") }
+                guard let f = v.mapping else { throw InputError(YAMLMap.at(source, v), "land_cover.multi_date.millesimes.\(y) must map dimensions to fields") }
+                var dims: [String: String] = [:]
+                for (dk, dv) in f { if let a = dk.string, let b = dv.string { dims[a] = b } }
+                fields[y] = dims
+            }
+            sources.append(.init(layer: LayerRef(path: resolve(try md.requiredString("file")), layer: try md.string("layer"), crs: try md.string("crs")), fields: fields))
+        }
+        guard !sources.isEmpty else { throw InputError(source, "land_cover needs `layers` or `multi_date`") }
+        var seenYears: Set<Int> = []
+        for s in sources {
+            for y in s.fields.keys {
+                guard y >= 1900 && y <= 2200 else { throw InputError(source, "land_cover: millésime \(y) is not a plausible year") }
+                guard seenYears.insert(y).inserted else { throw InputError(source, "land_cover: millésime \(y) is described twice") }
+            }
+        }
+        let landCover = LandCoverSpec(sources: sources)
+
+        var periods: [Period] = []
+        for (i, n) in try doc.list("periods").enumerated() {
+            let pair = n.array().compactMap { $0.int }
+            guard pair.count == 2, pair[0] < pair[1], seenYears.contains(pair[0]), seenYears.contains(pair[1]) else {
+                throw InputError(YAMLMap.at(source, n), "periods[\(i)] must be two millésimes of the land cover, earlier first (for example [2019, 2021])")
+            }
+            periods.append(Period(pair[0], pair[1]))
+        }
+        if periods.isEmpty { periods = Period.defaults(for: landCover.millesimes) }
+
+        return ProjectConfig(source: source, root: root, site: site, communes: communes,
+                             communeCode: try c.string("code") ?? "insee_com", communeName: try c.string("name") ?? "nom_com",
+                             membership: membership, scot: scot, landCover: landCover,
+                             nomenclature: resolve(try doc.requiredString("nomenclature")), displayLevel: try doc.int("display_level"),
+                             periods: periods, templates: resolve(try doc.string("templates") ?? "Templates"),
+                             content: resolve(try doc.string("content") ?? "Content"), output: resolve(try doc.string("output") ?? "Output"))
+    }
+}

@@ -1,0 +1,28 @@
+import PortraitsCore
+
+/// The parts every page shares: site title, navigation, notices, attribution, links to the root.
+struct CommonContext {
+    let siteTitle: String
+    let notices: [String]
+    let attribution: [String]
+    let levels: [TerritoryLevel]
+    let docs: [(slug: String, title: String)]
+    let baseURL: String?
+
+    func context(path: String, title: String) -> [String: Any] {
+        let root = SitePaths.root(of: path)
+        var c: [String: Any] = [
+            "root": root,
+            "siteTitle": siteTitle,
+            "pageTitle": title,
+            "notices": notices,
+            "attribution": attribution,
+            "levels": levels.map { ["path": SitePaths.levelIndex($0), "label": $0.pluralLabel] },
+            "docs": docs.map { ["path": SitePaths.doc($0.slug), "title": $0.title] },
+        ]
+        if let base = baseURL {
+            c["canonical"] = (base.hasSuffix("/") ? base : base + "/") + path
+        }
+        return c
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import PortraitsCore
+
+/// Documentation pages: every `*.md` of the content folder (front matter `title`, `order`).
+struct DocPages {
+    struct Doc {
+        var slug: String
+        var document: MarkdownDocument
+    }
+
+    let docs: [Doc]
+
+    init(folder: String) throws {
+        let fm = FileManager.default
+        var docs: [Doc] = []
+        let names = (try? fm.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names.sorted() where name.hasSuffix(".md") {
+            let slug = String(name.dropLast(3))
+            guard SafeCode.isValid(slug) else { throw InputError((folder as NSString).appendingPathComponent(name), "a documentation file name must use letters, digits, - _ only") }
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw InputError(path, "cannot read the file as UTF-8 text")
+            }
+            docs.append(Doc(slug: slug, document: MarkdownDocument(text: text, fallbackTitle: slug)))
+        }
+        self.docs = docs.sorted { ($0.document.order, $0.slug) < ($1.document.order, $1.slug) }
+    }
+
+    func render(_ doc: Doc, common: CommonContext, templates: TemplateSet) throws -> String {
+        var c = common.context(path: SitePaths.doc(doc.slug), title: doc.document.title)
+        c["body"] = Markdown.html(doc.document.body)
+        return try templates.render("doc", c)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import PortraitsCore
+import PortraitsGraphics
+
+/// One portrait: a territory at one view (period or millésime). Builds the page's template context,
+/// its chart scene and its CSV from the facts; no I/O here.
+struct PortraitPage {
+    let project: Project
+    let territory: Territory
+    let view: PortraitView
+    let views: [PortraitView]
+    let mapFile: String
+    let mapSize: (Double, Double)
+
+    var facts: AreaFacts { project.facts[territory.id]! }
+    var path: String { SitePaths.portrait(territory.id, view) }
+    var levelName: String {
+        let dim = project.nomenclature.primary
+        return "\(dim.name.lowercased()), \(dim.levelNames[project.displayLevel - 1].lowercased())"
+    }
+
+    struct Row {
+        var cls: StockRow
+        var before: StockRow?
+    }
+
+    var rows: [Row] {
+        let layout = project.layout
+        let after = Stock.byClass(facts, millesime: layout.index(of: view.millesime)!, nomenclature: project.nomenclature, level: project.displayLevel)
+        let before = view.period.map { Stock.byClass(facts, millesime: layout.index(of: $0.start)!, nomenclature: project.nomenclature, level: project.displayLevel) }
+        return after.indices.compactMap { i in
+            let r = Row(cls: after[i], before: before?[i])
+            return (r.cls.area > 0 || (r.before?.area ?? 0) > 0) ? r : nil
+        }
+    }
+
+    func chartScene() -> Scene {
+        StockComparisonChart.scene(
+            rows: rows.map { StockComparisonRow(label: $0.cls.shortLabel, color: $0.cls.color, before: $0.before?.area ?? 0, after: $0.cls.area) },
+            beforeLabel: view.period.map { String($0.start) }, afterLabel: String(view.millesime))
+    }
+
+    func chartAlt(_ rows: [Row]) -> String {
+        let top = rows.sorted { $0.cls.area > $1.cls.area }.prefix(3)
+        let list = top.map { "\($0.cls.label) \(FrenchNumber.hectares($0.cls.area))" + ($0.before.map { " (\(FrenchNumber.hectares($0.area)) en \(view.period!.start))" } ?? "") }
+        let what = view.period.map { "Diagramme en barres comparant l’occupation du sol de \($0.start) et de \($0.end) par classe" }
+            ?? "Diagramme en barres de l’occupation du sol en \(view.millesime) par classe"
+        return "\(what), pour \(territory.name). Classes principales en \(view.millesime) : \(list.joined(separator: " ; ")). Détail dans le tableau ci-dessous."
+    }
+
+    func mapAlt() -> String {
+        let rows = self.rows.sorted { $0.cls.area > $1.cls.area }.prefix(3)
+        let list = rows.map { "\($0.cls.label) (\(FrenchNumber.percent($0.cls.share)))" }
+        return "Carte de l’occupation du sol de \(territory.name) en \(view.millesime), par classe. Classes principales : \(list.joined(separator: ", ")). Les communes voisines sont en gris clair."
+    }
+
+    func context(common: CommonContext, chartSize: (Double, Double)) -> [String: Any] {
+        let rows = self.rows
+        let m = project.layout.index(of: view.millesime)!
+        var c = common.context(path: path, title: "\(territory.name) (\(territory.id.level.label.lowercased())) · \(view.label)")
+        c["description"] = "Portrait de l’occupation du sol de \(territory.name), \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)")."
+        c["name"] = territory.name
+        c["code"] = territory.id.code
+        c["levelLabel"] = territory.id.level.label
+        c["millesime"] = view.millesime
+        c["parents"] = territory.parents.compactMap { id -> [String: Any]? in
+            guard let p = project.catalog[id] else { return nil }
+            return ["path": SitePaths.portrait(id, view), "name": p.name, "levelLabel": id.level.label]
+        }
+        c["views"] = views.map { ["file": "\($0.id).html", "label": $0.label, "current": $0 == view] }
+        if let p = view.period { c["period"] = ["start": p.start, "end": p.end] }
+        c["areaHa"] = FrenchNumber.hectares(facts.area)
+        let coveredShare = facts.area > 0 ? facts.covered[m] / facts.area : 0
+        c["coveredShare"] = FrenchNumber.percent(coveredShare)
+        if territory.id.level != .commune { c["communeCount"] = FrenchNumber.format(Double(territory.communeIndices.count), decimals: 0) }
+        if coveredShare < 0.995 {
+            c["coverageNote"] = "L’occupation du sol ne couvre que \(FrenchNumber.percent(coveredShare)) de ce territoire en \(view.millesime) : les surfaces et les parts ci-dessous portent sur la partie couverte, sans extrapolation."
+        }
+        let overlap = facts.overlap(m)
+        if overlap >= 10_000 {
+            c["overlapNote"] = "Les polygones d’occupation du sol livrés se chevauchent sur \(FrenchNumber.hectares(overlap, decimals: 2)) : ces surfaces sont comptées dans chacune des classes concernées, telles que livrées, si bien que le total des classes dépasse la surface couverte."
+        }
+        c["mapFile"] = mapFile.split(separator: "/").last.map(String.init) ?? mapFile
+        c["mapAlt"] = mapAlt()
+        c["mapWidth"] = Int(mapSize.0)
+        c["mapHeight"] = Int(mapSize.1)
+        c["mapCaption"] = "Occupation du sol en \(view.millesime), \(levelName). Contour du territoire en noir."
+        c["stockTitle"] = view.period.map { "Occupation du sol en \($0.start) et en \($0.end)" } ?? "Occupation du sol en \(view.millesime)"
+        c["stockCaption"] = "Surfaces par classe, triées par surface en \(view.millesime)."
+        c["chartFile"] = "stock-\(view.id).svg"
+        c["chartAlt"] = chartAlt(rows)
+        c["chartWidth"] = Int(chartSize.0)
+        c["chartHeight"] = Int(chartSize.1)
+        c["csvFile"] = "\(view.id).csv"
+        c["levelName"] = levelName
+        c["nomenclature"] = project.nomenclature.name
+        c["rows"] = rows.map { r -> [String: Any] in
+            var d: [String: Any] = ["label": r.cls.label, "code": r.cls.code, "color": r.cls.color.hex,
+                                    "after": FrenchNumber.format(r.cls.area / 10_000), "afterShare": FrenchNumber.percent(r.cls.share)]
+            if let b = r.before {
+                d["before"] = FrenchNumber.format(b.area / 10_000)
+                d["beforeShare"] = FrenchNumber.percent(b.share)
+                d["delta"] = FrenchNumber.format((r.cls.area - b.area) / 10_000)
+            }
+            return d
+        }
+        let totalAfter = rows.reduce(0) { $0 + $1.cls.area }
+        let totalBefore = rows.reduce(0) { $0 + ($1.before?.area ?? 0) }
+        c["totalAfter"] = FrenchNumber.format(totalAfter / 10_000)
+        c["totalBefore"] = FrenchNumber.format(totalBefore / 10_000)
+        c["totalDelta"] = FrenchNumber.format((totalAfter - totalBefore) / 10_000)
+        let children = territory.children.compactMap { project.catalog[$0] }
+        c["children"] = children.map { ["path": SitePaths.portrait($0.id, view), "name": $0.name, "code": $0.id.code] }
+        if let first = children.first { c["childrenTitle"] = "\(first.id.level.pluralLabel) du territoire (\(children.count))" }
+        return c
+    }
+
+    /// The figures of the page as a French CSV.
+    func csv(attribution: [String]) -> [UInt8] {
+        var out = FrenchCSV()
+        var header = ["niveau", "code", "territoire", "code_classe", "classe"]
+        if let p = view.period { header += ["surface_\(p.start)_ha", "part_\(p.start)_pct"] }
+        header += ["surface_\(view.millesime)_ha", "part_\(view.millesime)_pct"]
+        if view.period != nil { header += ["evolution_ha"] }
+        out.row(header)
+        for r in rows {
+            var f = [territory.id.level.rawValue, territory.id.code, territory.name, r.cls.code, r.cls.label]
+            if let b = r.before { f += [FrenchCSV.number(b.area / 10_000), FrenchCSV.number(b.share * 100)] }
+            f += [FrenchCSV.number(r.cls.area / 10_000), FrenchCSV.number(r.cls.share * 100)]
+            if let b = r.before { f += [FrenchCSV.number((r.cls.area - b.area) / 10_000)] }
+            out.row(f)
+        }
+        out.row([])
+        out.row(["source", "Nomenclature : \(project.nomenclature.name) ; \(levelName). Surfaces en hectares, Lambert-93."])
+        for a in attribution { out.row(["source", a]) }
+        return out.bytes
+    }
+}
+

@@ -1,0 +1,44 @@
+import PortraitsCore
+
+/// Where each page and file of the site lives. All links are relative: a page prefixes site paths
+/// with its `root` ("../../" for a portrait), so the site works from any host and from disk.
+enum SitePaths {
+    static func folder(_ id: TerritoryID) -> String { "\(id.level.pathSegment)/\(id.code)" }
+    static func portrait(_ id: TerritoryID, _ view: PortraitView) -> String { "\(folder(id))/\(view.id).html" }
+    static func csv(_ id: TerritoryID, _ view: PortraitView) -> String { "\(folder(id))/\(view.id).csv" }
+    static func chart(_ id: TerritoryID, _ view: PortraitView) -> String { "\(folder(id))/stock-\(view.id).svg" }
+    static func map(_ id: TerritoryID, millesime: Int, raster: Bool) -> String { "\(folder(id))/carte-\(millesime).\(raster ? "png" : "svg")" }
+    static func levelIndex(_ level: TerritoryLevel) -> String { "\(level.pathSegment)/index.html" }
+    static func doc(_ slug: String) -> String { "doc/\(slug).html" }
+    static let stylesheet = "assets/style.css"
+
+    /// "../" repeated once per folder of `path`.
+    static func root(of path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+}
+
+/// What one portrait page shows: a period (t0 → t1), or a single millésime when the land cover has
+/// only one date.
+public struct PortraitView: Sendable, Equatable {
+    public var period: Period?
+    public var millesime: Int
+
+    /// `2019-2021` or `2018`: the page's file name.
+    public var id: String { period.map(\.description) ?? String(millesime) }
+    public var label: String { period.map(\.label) ?? String(millesime) }
+
+    /// The views of a build: one per period; with no period, one per millésime.
+    public static func all(_ layout: FactsLayout) -> [PortraitView] {
+        if layout.periods.isEmpty { return layout.millesimes.map { PortraitView(period: nil, millesime: $0) } }
+        return layout.periods.map { PortraitView(period: $0, millesime: $0.end) }
+    }
+
+    /// The view index pages link to: the longest period (first → last), else the latest millésime.
+    public static func main(_ views: [PortraitView]) -> PortraitView {
+        views.max { a, b in
+            let la = a.period?.years ?? 0, lb = b.period?.years ?? 0
+            return la != lb ? la < lb : a.millesime < b.millesime
+        }!
+    }
+}

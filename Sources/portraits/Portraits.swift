@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import PortraitsDemo
+import PortraitsSite
+
+@main
+struct Portraits: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portraits",
+        abstract: "Builds a static site of land-cover portraits for every commune, EPCI, SCoT, département and région.",
+        discussion: """
+        Reads a project file (portraits.yaml): the communes layer and their membership, the land-cover \
+        layers (OCS GE), the nomenclature, the periods. Writes HTML, SVG and CSV into the output folder, \
+        replaced atomically at the end of a successful build.
+        """,
+        subcommands: [Build.self, Demo.self, Check.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// Prints an error for a user (file, layer, feature or line named by the error) and exits non-zero.
+func fail(_ error: Error) -> ExitCode {
+    FileHandle.standardError.write("error: \(error)\n".data(using: .utf8)!)
+    return ExitCode(1)
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site described by a project file.",
+        discussion: "Stages: load, tabulate, aggregate, render, write. The output folder is replaced only when every stage succeeds.")
+
+    @Option(name: .shortAndLong, help: "Project file.")
+    var config = "portraits.yaml"
+
+    @Option(name: .shortAndLong, help: "Output folder (default: the project's `output`, else Output/).")
+    var output: String?
+
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    func run() throws {
+        do {
+            let s = try SiteBuilder.build(configPath: config, output: output, quiet: quiet)
+            if !quiet { print("Built \(s.portraits) portraits, \(s.pages) pages, \(s.files) files (\(s.bytes / 1_000_000) MB) in \(s.output)") }
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the project file and the data, and print a summary, without building.",
+        discussion: "Reports the communes and territories, the land-cover layers (CRS, polygons, repaired geometries, area outside the communes), the classes found with their areas, coverage and overlaps.")
+
+    @Option(name: .shortAndLong, help: "Project file.")
+    var config = "portraits.yaml"
+
+    func run() throws {
+        do {
+            print(try ProjectCheck.run(configPath: config))
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate the synthetic demo land cover (if needed) and build the demo site.",
+        discussion: """
+        The demo uses the real Grand Est communes shipped in data/grand-est and a deterministic synthetic \
+        multi-date land cover (2010, 2019, 2021; CNIG CS and US codes) generated from a seed into \
+        demo/generated/. Every page says the land cover is synthetic and the SCoT grouping illustrative.
+        """)
+
+    @Option(help: "Folder of the demo project (holding portraits.yaml).")
+    var project = "demo"
+
+    @Option(help: "Seed of the synthetic land cover.")
+    var seed: UInt64 = 2026
+
+    @Option(help: "Mean area of a synthetic polygon in hectares (smaller: more polygons).")
+    var cellHectares: Double = 45
+
+    @Option(name: .shortAndLong, help: "Output folder (default: Output/).")
+    var output: String?
+
+    @Flag(help: "Only generate the data, do not build.")
+    var generateOnly = false
+
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    func run() throws {
+        do {
+            let generated = try DemoGenerator.ensure(projectFolder: project, seed: seed, cellHectares: cellHectares, quiet: quiet)
+            if !quiet { print("Synthetic land cover: \(generated)") }
+            if generateOnly { return }
+            let s = try SiteBuilder.build(configPath: (project as NSString).appendingPathComponent("portraits.yaml"), output: output, quiet: quiet)
+            if !quiet { print("Built \(s.portraits) portraits, \(s.pages) pages, \(s.files) files (\(s.bytes / 1_000_000) MB) in \(s.output)") }
+        } catch {
+            throw fail(error)
+        }
+    }
+}
