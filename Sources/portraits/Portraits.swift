@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PortraitsDemo
+import PortraitsCore
 import PortraitsSite
 
 @main
@@ -94,10 +95,17 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         do {
-            let generated = try DemoGenerator.ensure(projectFolder: project, seed: seed, cellHectares: cellHectares, quiet: quiet)
+            let configPath = (project as NSString).appendingPathComponent("portraits.yaml")
+            let config = try ProjectConfig.load(path: configPath)
+            guard let land = config.landCover.sources.first, let scot = config.scot, let membership = config.membership.file else {
+                throw InputError(configPath, "the demo project needs a multi-date land-cover layer, a membership table and a SCoT table")
+            }
+            let inputs = DemoGenerator.Inputs(communes: config.communes, membershipCSV: membership, landCoverOutput: land.layer.path,
+                                              landCoverLayer: land.layer.layer ?? "ocsge", scotOutput: scot.file)
+            let generated = try DemoGenerator.ensure(inputs, seed: seed, cellHectares: cellHectares, log: { line in if !quiet { print(line) } })
             if !quiet { print("Synthetic land cover: \(generated)") }
             if generateOnly { return }
-            let s = try SiteBuilder.build(configPath: (project as NSString).appendingPathComponent("portraits.yaml"), output: output, quiet: quiet)
+            let s = try SiteBuilder.build(configPath: configPath, output: output, quiet: quiet)
             if !quiet { print("Built \(s.portraits) portraits, \(s.pages) pages, \(s.files) files (\(s.bytes / 1_000_000) MB) in \(s.output)") }
         } catch {
             throw fail(error)

@@ -49,7 +49,6 @@ public enum SiteBuilder {
         let maps = TerritoryMaps(project: project)
         let territories = project.catalog.sorted
         let mapYears = Array(Set(views.map(\.millesime))).sorted()
-        let attributionLine = config.site.attribution.joined(separator: " · ")
 
         // Largest territories first so that the région's map does not finish last on one core.
         let order = territories.indices.sorted { (territories[$0].communeIndices.count, territories[$1].id) > (territories[$1].communeIndices.count, territories[$0].id) }
@@ -60,7 +59,7 @@ public enum SiteBuilder {
                 let t = territories[ti]
                 var mapFiles: [Int: (String, (Double, Double))] = [:]
                 for year in mapYears {
-                    let input = maps.input(for: t, millesime: year, source: "Occupation du sol \(year) · \(attributionLine)")
+                    let input = maps.input(for: t, millesime: year, source: "Millésime \(year) · \(config.site.mapCredit)")
                     let scene = LandCoverMap.scene(input)
                     let raster = maps.vertexCount(input) > TerritoryMaps.rasterThreshold
                     let path = SitePaths.map(t.id, millesime: year, raster: raster)

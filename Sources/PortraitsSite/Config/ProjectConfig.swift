@@ -11,6 +11,8 @@ public struct ProjectConfig: Sendable {
         public var notices: [String]
         /// Source and licence lines shown in every footer and in every download.
         public var attribution: [String]
+        /// Short credit drawn on maps (default: the attribution lines).
+        public var mapCredit: String
     }
 
     /// A membership column pair: code field and name field.
@@ -69,9 +71,11 @@ public struct ProjectConfig: Sendable {
                                         "periods", "templates", "content", "output"])
         func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : URL(fileURLWithPath: root).appendingPathComponent(p).standardized.path }
 
-        guard let s = try doc.map("site", allowed: ["title", "base_url", "notices", "attribution"]) else { throw doc.missing("site") }
+        guard let s = try doc.map("site", allowed: ["title", "base_url", "notices", "attribution", "map_credit"]) else { throw doc.missing("site") }
+        let attribution = try s.stringList("attribution")
         let site = Site(title: try s.requiredString("title"), baseURL: try s.string("base_url"),
-                        notices: try s.stringList("notices"), attribution: try s.stringList("attribution"))
+                        notices: try s.stringList("notices"), attribution: attribution,
+                        mapCredit: try s.string("map_credit") ?? attribution.joined(separator: " · "))
 
         guard let c = try doc.map("communes", allowed: ["file", "layer", "crs", "code", "name"]) else { throw doc.missing("communes") }
         let communes = LayerRef(path: resolve(try c.requiredString("file")), layer: try c.string("layer"), crs: try c.string("crs"))

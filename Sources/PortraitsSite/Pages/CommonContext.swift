@@ -16,6 +16,8 @@ struct CommonContext {
             "siteTitle": siteTitle,
             "pageTitle": title,
             "notices": notices,
+            "hasNotices": !notices.isEmpty,
+            "hasDocs": !docs.isEmpty,
             "attribution": attribution,
             "levels": levels.map { ["path": SitePaths.levelIndex($0), "label": $0.pluralLabel] },
             "docs": docs.map { ["path": SitePaths.doc($0.slug), "title": $0.title] },

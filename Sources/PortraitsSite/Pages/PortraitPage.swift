@@ -67,6 +67,7 @@ struct PortraitPage {
             guard let p = project.catalog[id] else { return nil }
             return ["path": SitePaths.portrait(id, view), "name": p.name, "levelLabel": id.level.label]
         }
+        c["hasViews"] = views.count > 1
         c["views"] = views.map { ["file": "\($0.id).html", "label": $0.label, "current": $0 == view] }
         if let p = view.period { c["period"] = ["start": p.start, "end": p.end] }
         c["areaHa"] = FrenchNumber.hectares(facts.area)
@@ -111,6 +112,7 @@ struct PortraitPage {
         c["totalDelta"] = FrenchNumber.format((totalAfter - totalBefore) / 10_000)
         let children = territory.children.compactMap { project.catalog[$0] }
         c["children"] = children.map { ["path": SitePaths.portrait($0.id, view), "name": $0.name, "code": $0.id.code] }
+        c["hasChildren"] = !children.isEmpty
         if let first = children.first { c["childrenTitle"] = "\(first.id.level.pluralLabel) du territoire (\(children.count))" }
         return c
     }

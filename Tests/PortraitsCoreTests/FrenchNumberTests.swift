@@ -1,0 +1,39 @@
+import XCTest
+@testable import PortraitsCore
+
+final class FrenchNumberTests: XCTestCase {
+    let nbsp = "\u{00A0}"
+
+    func testGroupsThousandsWithNoBreakSpaceAndDecimalComma() {
+        XCTAssertEqual(FrenchNumber.format(1234.56), "1\(nbsp)234,6")
+        XCTAssertEqual(FrenchNumber.format(1_234_567.0, decimals: 0), "1\(nbsp)234\(nbsp)567")
+        XCTAssertEqual(FrenchNumber.format(999.95), "1\(nbsp)000,0")
+        XCTAssertEqual(FrenchNumber.format(0.04), "0,0")
+    }
+
+    func testNegativeUsesMinusSignAndNegativeZeroPrintsZero() {
+        XCTAssertEqual(FrenchNumber.format(-7960.1), "−7\(nbsp)960,1")
+        XCTAssertEqual(FrenchNumber.format(-0.01), "0,0")
+    }
+
+    func testHalfRoundsAwayFromZero() {
+        XCTAssertEqual(FrenchNumber.format(0.25), "0,3")
+        XCTAssertEqual(FrenchNumber.format(-0.25), "−0,3")
+    }
+
+    func testHectaresAndPercent() {
+        XCTAssertEqual(FrenchNumber.hectares(12_345_000), "1\(nbsp)234,5\(nbsp)ha")
+        XCTAssertEqual(FrenchNumber.percent(0.1234), "12,3\(nbsp)%")
+    }
+
+    func testNonFiniteAndHugeValuesDoNotCrash() {
+        XCTAssertEqual(FrenchNumber.format(.nan), "–")
+        XCTAssertEqual(FrenchNumber.format(1e300), "∞")
+        XCTAssertEqual(FrenchNumber.plain(.infinity), "")
+    }
+
+    func testPlainIsMachineReadable() {
+        XCTAssertEqual(FrenchNumber.plain(1234.5), "1234.50")
+        XCTAssertEqual(FrenchNumber.plain(-3.14159, decimals: 3), "-3.142")
+    }
+}

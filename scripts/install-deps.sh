@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages portraits needs, only those missing. Debian 12; run as root (or with sudo).
+set -euo pipefail
+packages=(
+  pkg-config
+  libgdal-dev gdal-bin        # GDAL/OGR: reading vector data; ogr2ogr for the independent checks in tests
+  libgeos-dev                 # GEOS: overlay, unions, repairs
+  libcairo2-dev               # Cairo: charts and maps (SVG, PNG, PDF)
+  libcmark-gfm-dev libcmark-gfm-extensions-dev   # cmark-gfm: Markdown documentation
+  libsqlite3-dev              # SQLite
+  fonts-dejavu-core           # the font of charts and maps (declared in Typography.swift)
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "System packages: all present."
+  exit 0
+fi
+echo "Installing: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq
+$SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}"
