@@ -18,7 +18,7 @@ metaleurop: build
 	.build/release/portraits build --config examples/metaleurop/portraits.yaml
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 clean:
 	rm -rf .build Output demo/generated

@@ -1,9 +1,34 @@
 /// Shortens the numbers of an SVG written by Cairo: Cairo prints coordinates with six decimals
 /// (glyph outlines are most of a chart's bytes); two decimals of a pixel are invisible. Each decimal
 /// number is rounded to `decimals` places and trailing zeros are dropped (`-7.906250` → `-7.91`,
-/// `2.000000` → `2`). Integers, names and ids are left as they are.
+/// `2.000000` → `2`). Integers, names and ids are left as they are, except Cairo's surface ids
+/// (`id="surface212"`), which count surfaces process-wide: they become `surface1`, so the same scene
+/// gives the same bytes whatever was drawn before it.
 public enum SVGCompactor {
     public static func compact(_ input: [UInt8], decimals: Int = 2) -> [UInt8] {
+        roundNumbers(renumberSurfaces(input), decimals: decimals)
+    }
+
+    static func renumberSurfaces(_ input: [UInt8]) -> [UInt8] {
+        let marker = Array("id=\"surface".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var i = 0
+        while i < input.count {
+            if input[i] == marker[0], i + marker.count <= input.count, input[i..<(i + marker.count)].elementsEqual(marker) {
+                out.append(contentsOf: marker)
+                out.append(0x31)
+                i += marker.count
+                while i < input.count, input[i] >= 0x30 && input[i] <= 0x39 { i += 1 }
+                continue
+            }
+            out.append(input[i])
+            i += 1
+        }
+        return out
+    }
+
+    static func roundNumbers(_ input: [UInt8], decimals: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(input.count * 2 / 3)
         let n = input.count

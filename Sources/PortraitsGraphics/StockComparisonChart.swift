@@ -21,8 +21,12 @@ public struct StockComparisonRow: Sendable, Equatable {
 public enum StockComparisonChart {
     public static func scene(rows input: [StockComparisonRow], beforeLabel: String?, afterLabel: String,
                              width: Double = 720) -> Scene {
-        let rows = input.filter { $0.before > 0 || $0.after > 0 }.sorted {
-            $0.after != $1.after ? $0.after > $1.after : $0.label < $1.label
+        // Non-finite values cannot be drawn: they count as zero.
+        let finite: [StockComparisonRow] = input.map { r in
+            StockComparisonRow(label: r.label, color: r.color, before: r.before.isFinite ? r.before : 0, after: r.after.isFinite ? r.after : 0)
+        }
+        let rows: [StockComparisonRow] = finite.filter { $0.before > 0 || $0.after > 0 }.sorted { a, b in
+            a.after != b.after ? a.after > b.after : a.label < b.label
         }
         let paired = beforeLabel != nil
         let labelSize = 11.0, valueSize = 11.0

@@ -1,0 +1,31 @@
+import Foundation
+import XCTest
+
+/// The repository's root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// A fresh temporary folder, removed at the end of the test.
+func temporaryFolder(_ test: XCTestCase) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("portraits-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url
+}
+
+/// Runs a command and returns its standard output; fails the test on a non-zero exit.
+func runTool(_ tool: String, _ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: tool)
+    p.arguments = args
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    XCTAssertEqual(p.terminationStatus, 0, "\(tool) \(args.joined(separator: " ")): \(String(decoding: errData, as: UTF8.self))", file: file, line: line)
+    return String(decoding: data, as: UTF8.self)
+}
+
+func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
