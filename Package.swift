@@ -46,7 +46,7 @@ let package = Package(
 
         .testTarget(name: "PortraitsCoreTests", dependencies: ["PortraitsCore"]),
         .testTarget(name: "PortraitsGeoTests", dependencies: ["PortraitsGeo"]),
-        .testTarget(name: "PortraitsGraphicsTests", dependencies: ["PortraitsGraphics", "PortraitsCairo"]),
+        .testTarget(name: "PortraitsGraphicsTests", dependencies: ["PortraitsGraphics", "PortraitsCairo"], exclude: ["Golden"]),
         .testTarget(name: "PortraitsSiteTests", dependencies: ["PortraitsSite", "PortraitsDemo"]),
     ]
 )

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Benchmark of the demo build (release), beside floors measured in the same run on the same machine:
+#   - GDAL alone reading the same input layers (ogrinfo -al over communes and land cover),
+#   - cp -r of the produced Output/ tree.
+# Runs each measurement RUNS times (default 3) and reports medians. Writes BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-3}
+make -s build >/dev/null
+bin=.build/release/portraits
+$bin demo --generate-only -q
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+now() { date +%s.%N; }
+declare -A stage
+for i in $(seq "$RUNS"); do
+  start=$(now)
+  $bin build --config demo/portraits.yaml --output "$tmp/out" 2> "$tmp/log-$i" >/dev/null
+  end=$(now)
+  awk -v a="$start" -v b="$end" 'BEGIN {print b - a}' >> "$tmp/total"
+  for s in load tabulate aggregate render write; do
+    awk -v s="$s" '$2==s {print $3}' "$tmp/log-$i" >> "$tmp/stage-$s"
+  done
+  start=$(now)
+  ogrinfo -al -q data/grand-est/communes_l93.gpkg communes > /dev/null
+  ogrinfo -al -q demo/generated/ocsge_synthetique.gpkg ocsge > /dev/null
+  end=$(now)
+  awk -v a="$start" -v b="$end" 'BEGIN {print b - a}' >> "$tmp/gdal"
+  rm -rf "$tmp/copy"
+  start=$(now)
+  cp -r "$tmp/out" "$tmp/copy"
+  end=$(now)
+  awk -v a="$start" -v b="$end" 'BEGIN {print b - a}' >> "$tmp/cp"
+done
+files=$(find "$tmp/out" -type f | wc -l)
+bytes=$(du -sb "$tmp/out" | cut -f1)
+portraits=$(awk '$2=="render" {print $5}' "$tmp/log-1")
+polygons=$(ogrinfo -so demo/generated/ocsge_synthetique.gpkg ocsge | awk -F': ' '/Feature Count/ {print $2}')
+rss=$( { /usr/bin/time -f "%M" $bin build --config demo/portraits.yaml --output "$tmp/out2" -q; } 2>&1 | tail -1)
+cpu=$(lscpu | awk -F': +' '/Model name/ {print $2; exit}')
+{
+  echo "# Benchmarks"
+  echo
+  echo "Produced by \`scripts/bench-demo.sh\` (release build, RUNS=$RUNS, medians) on $(date -u +%Y-%m-%d):"
+  echo "$(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GB, $(. /etc/os-release; echo "$PRETTY_NAME")."
+  echo
+  echo "Demo: 5 115 real Grand Est communes, $polygons synthetic land-cover polygons, 3 millésimes, 3 periods;"
+  echo "$portraits portraits, $files files, $((bytes / 1000000)) MB written."
+  echo
+  echo "| stage | median (s) |"
+  echo "|---|---|"
+  for s in load tabulate aggregate render write; do
+    echo "| $s | $(median < "$tmp/stage-$s") |"
+  done
+  echo "| **whole build** | **$(median < "$tmp/total" | xargs printf '%.1f')** |"
+  echo
+  echo "| floor, same run | median (s) |"
+  echo "|---|---|"
+  echo "| GDAL alone reading the same layers (\`ogrinfo -al\`) | $(median < "$tmp/gdal" | xargs printf '%.2f') |"
+  echo "| \`cp -r\` of the produced Output/ tree | $(median < "$tmp/cp" | xargs printf '%.2f') |"
+  echo
+  echo "Peak resident memory of one build: $((rss / 1024)) MB."
+} > BENCHMARKS.md
+cat BENCHMARKS.md
