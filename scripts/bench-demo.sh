@@ -37,7 +37,7 @@ files=$(find "$tmp/out" -type f | wc -l)
 bytes=$(du -sb "$tmp/out" | cut -f1)
 portraits=$(awk '$2=="render" {print $5}' "$tmp/log-1")
 polygons=$(ogrinfo -so demo/generated/ocsge_synthetique.gpkg ocsge | awk -F': ' '/Feature Count/ {print $2}')
-rss=$( { /usr/bin/time -f "%M" $bin build --config demo/portraits.yaml --output "$tmp/out2" -q; } 2>&1 | tail -1)
+rss=0; if [ -x /usr/bin/time ]; then rss=$( { /usr/bin/time -f "%M" $bin build --config demo/portraits.yaml --output "$tmp/out2" -q; } 2>&1 | tail -1); fi
 cpu=$(lscpu | awk -F': +' '/Model name/ {print $2; exit}')
 {
   echo "# Benchmarks"
