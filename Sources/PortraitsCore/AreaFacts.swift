@@ -11,12 +11,19 @@ public struct AreaFacts: Sendable, Equatable {
     public var stock: [[ClassKey: Double]]
     /// Per period (index in `FactsLayout.periods`): area by (class at t0, class at t1).
     public var transitions: [[Transition: Double]]
+    /// Per millésime: area artificialised under the LCR after the decree's thresholds (patches,
+    /// built and linear thresholds); the matrix-only figure is computed from `stock`.
+    public var lcr: [Double]
+    /// Per period: artificialisation and désartificialisation after the thresholds.
+    public var lcrFlux: [LCRFlux]
 
     public init(millesimeCount: Int, periodCount: Int, area: Double = 0) {
         self.area = area
         self.covered = Array(repeating: 0, count: millesimeCount)
         self.stock = Array(repeating: [:], count: millesimeCount)
         self.transitions = Array(repeating: [:], count: periodCount)
+        self.lcr = Array(repeating: 0, count: millesimeCount)
+        self.lcrFlux = Array(repeating: LCRFlux(), count: periodCount)
     }
 
     /// Sum of the class areas of a millésime (exceeds `covered` by the overlaps).
@@ -29,12 +36,30 @@ public struct AreaFacts: Sendable, Equatable {
         lhs.area += rhs.area
         for m in lhs.covered.indices {
             lhs.covered[m] += rhs.covered[m]
+            lhs.lcr[m] += rhs.lcr[m]
             for (k, v) in rhs.stock[m] { lhs.stock[m][k, default: 0] += v }
         }
         for p in lhs.transitions.indices {
             for (k, v) in rhs.transitions[p] { lhs.transitions[p][k, default: 0] += v }
+            lhs.lcrFlux[p].artificialisation += rhs.lcrFlux[p].artificialisation
+            lhs.lcrFlux[p].desartificialisation += rhs.lcrFlux[p].desartificialisation
         }
     }
+}
+
+/// Flux of artificialisation over a period, in m².
+public struct LCRFlux: Sendable, Equatable {
+    /// Land not artificialised at t0 and artificialised at t1.
+    public var artificialisation: Double = 0
+    /// Land artificialised at t0 and not at t1 (renaturation).
+    public var desartificialisation: Double = 0
+
+    public init(artificialisation: Double = 0, desartificialisation: Double = 0) {
+        self.artificialisation = artificialisation
+        self.desartificialisation = desartificialisation
+    }
+
+    public var net: Double { artificialisation - desartificialisation }
 }
 
 /// The millésimes and periods facts are laid out on.

@@ -20,6 +20,7 @@ public enum Tabulator {
                            periods: [Period], threads: Int = defaultThreadCount()) throws -> Tabulation {
         let layout = FactsLayout(millesimes: landCover.millesimes, periods: periods)
         let (features, reports) = try LandCoverReader.read(landCover, layout: layout, nomenclature: nomenclature)
+        let lcrFlags = try thresholdFlags(features, sources: landCover.sources.count, traits: TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules))
         let chunks = max(1, min(threads * 4, features.count / 500 + 1))
 
         // Pass 1: clip features to communes.
@@ -90,10 +91,15 @@ public enum Tabulator {
                 var mapPieces: [MapPiece] = []
                 for p in pieces {
                     let keys = features[p.feature].keys
-                    for (m, k) in keys.enumerated() { if let k { facts.stock[m][k, default: 0] += p.area } }
+                    let flags = lcrFlags[p.feature]
+                    for (m, k) in keys.enumerated() {
+                        if let k { facts.stock[m][k, default: 0] += p.area }
+                        if flags[m] == true { facts.lcr[m] += p.area }
+                    }
                     for (pi, period) in periods.enumerated() {
                         let a = layout.index(of: period.start)!, b = layout.index(of: period.end)!
                         if let ka = keys[a], let kb = keys[b] { facts.transitions[pi][Transition(ka, kb), default: 0] += p.area }
+                        addFlux(&facts.lcrFlux[pi], flags[a], flags[b], p.area)
                     }
                     let g = try ctx.geometry(wkb: p.wkb.isEmpty ? features[p.feature].wkb : p.wkb)
                     geoms.append(g)
@@ -121,7 +127,9 @@ public enum Tabulator {
                         for j in treeB.query(geoms[i]) {
                             let kb = features[pieces[pb[j]].feature].keys[b]!
                             let area = try geoms[i].intersection(treeB.geometries[j]).area
-                            if area > 0 { facts.transitions[pi][Transition(ka, kb), default: 0] += area }
+                            guard area > 0 else { continue }
+                            facts.transitions[pi][Transition(ka, kb), default: 0] += area
+                            addFlux(&facts.lcrFlux[pi], lcrFlags[pieces[i].feature][a], lcrFlags[pieces[pb[j]].feature][b], area)
                         }
                     }
                 }
@@ -132,5 +140,35 @@ public enum Tabulator {
 
         return Tabulation(layout: layout, communeFacts: perCommune.map { $0.0 }, pieces: perCommune.map { $0.1 },
                           outlines: perCommune.map { $0.2 }, sources: sources)
+    }
+
+    static func addFlux(_ flux: inout LCRFlux, _ a: Bool?, _ b: Bool?, _ area: Double) {
+        if a == false && b == true { flux.artificialisation += area }
+        if a == true && b == false { flux.desartificialisation += area }
+    }
+
+    /// LCR status of each feature at each millésime after the decree's thresholds (nil where the
+    /// nomenclature's rules cannot tell), computed per source layer.
+    static func thresholdFlags(_ features: [LandCoverFeature], sources: Int, traits: TraitsTable) throws -> [[Bool?]] {
+        var flags = features.map { f in f.keys.map { k in k.flatMap { traits[$0].artificialised } } }
+        for s in 0..<sources {
+            let members = features.indices.filter { features[$0].source == s }
+            guard !members.isEmpty else { continue }
+            let ctx = GEOSContext()
+            var geoms: [Geometry] = []
+            geoms.reserveCapacity(members.count)
+            for f in members {
+                var g = try ctx.geometry(wkb: features[f].wkb)
+                if !g.isValid { g = ctx.collection(try g.makeValid().polygonalParts(), multiPolygon: true) }
+                geoms.append(g)
+            }
+            let result = try DecreeThresholds.apply(
+                geometries: geoms, areas: geoms.map(\.area), statuses: members.map { flags[$0] },
+                built: members.map { f in features[f].keys.map { k in k.map { traits[$0].built == true } ?? false } },
+                linear: members.map { f in features[f].keys.map { k in k.map { traits[$0].linear == true } ?? false } },
+                context: ctx)
+            for (i, f) in members.enumerated() { flags[f] = result[i] }
+        }
+        return flags
     }
 }

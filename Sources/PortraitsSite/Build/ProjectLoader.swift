@@ -36,7 +36,8 @@ public enum ProjectLoader {
             throw InputError(config.source, "display_level \(level) outside 1…\(nomenclature.primary.depth)")
         }
         return Project(config: config, nomenclature: nomenclature, catalog: catalog, tabulation: tabulation,
-                       facts: facts, outlines: outlines, displayLevel: level)
+                       facts: facts, outlines: outlines, displayLevel: level,
+                       traits: TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules))
     }
 
     /// Every land-cover field names a dimension of the nomenclature, and the primary one is always given.

@@ -17,12 +17,16 @@ public enum SiteBuilder {
 
     public static func build(configPath: String, output: String? = nil, quiet: Bool = false) throws -> Summary {
         let config = try ProjectConfig.load(path: configPath)
-        let reporter = StageReporter(total: 5, quiet: quiet)
+        let reporter = StageReporter(total: 6, quiet: quiet)
         let project = try ProjectLoader.load(config: config, reporter: reporter)
+        let indicators = try reporter.run("compute") { () -> (IndicatorStore, String) in
+            let store = try IndicatorStore(project: project)
+            return (store, "headline indicators of \(project.facts.count) territories × \(project.layout.periods.count) periods")
+        }
         let writer = try OutputWriter(destination: output ?? config.output)
         do {
             let (portraits, pages) = try reporter.run("render") { () -> ((Int, Int), String) in
-                let counts = try render(project, writer: writer)
+                let counts = try render(project, indicators: indicators, writer: writer)
                 return (counts, "\(counts.0) portraits, \(counts.1) pages, \(writer.fileCount) files, \(writer.byteCount / 1_000_000) MB")
             }
             try reporter.run("write") { () -> (Void, String) in
@@ -38,7 +42,7 @@ public enum SiteBuilder {
     }
 
     /// Renders every page and file into the writer's staging folder.
-    static func render(_ project: Project, writer: OutputWriter) throws -> (portraits: Int, pages: Int) {
+    static func render(_ project: Project, indicators: IndicatorStore, writer: OutputWriter) throws -> (portraits: Int, pages: Int) {
         let config = project.config
         let templates = try TemplateSet(folder: config.templates)
         let docs = try DocPages(folder: config.content)
@@ -68,7 +72,7 @@ public enum SiteBuilder {
                 }
                 for view in views {
                     let (mapPath, mapSize) = mapFiles[view.millesime]!
-                    let page = PortraitPage(project: project, territory: t, view: view, views: views, mapFile: mapPath, mapSize: mapSize)
+                    let page = PortraitPage(project: project, territory: t, view: view, views: views, mapFile: mapPath, mapSize: mapSize, indicators: indicators)
                     let chart = page.chartScene()
                     try writer.write(SitePaths.chart(t.id, view), try CairoRenderer.svg(chart))
                     try writer.write(page.path, try templates.render("portrait", page.context(common: common, chartSize: (chart.width, chart.height))))

@@ -17,7 +17,7 @@ public enum NomenclatureLoader {
             throw InputError(path, "cannot read the nomenclature file")
         }
         let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
-        let doc = try YAMLMap(try YAMLMap.load(text: text, source: path), path: "", source: path, allowed: ["name", "description", "dimensions"])
+        let doc = try YAMLMap(try YAMLMap.load(text: text, source: path), path: "", source: path, allowed: ["name", "description", "dimensions", "correspondences"])
         var dims: [NomenclatureDimension] = []
         for (i, node) in try doc.list("dimensions").enumerated() {
             let d = try YAMLMap(node, path: "dimensions[\(i)]", source: path, allowed: ["id", "name", "levels", "classes"])
@@ -32,6 +32,14 @@ public enum NomenclatureLoader {
         }
         guard (1...2).contains(dims.count) else { throw InputError(path, "a nomenclature has one or two dimensions (found \(dims.count))") }
         if dims.count == 2, dims[0].id == dims[1].id { throw InputError(path, "two dimensions share the id \(dims[0].id)") }
-        return Nomenclature(name: try doc.requiredString("name"), dimensions: dims)
+        var nomenclature = Nomenclature(name: try doc.requiredString("name"), dimensions: dims)
+        if let file = try doc.string("correspondences") {
+            let path = dir.appendingPathComponent(file).path
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw InputError(path, "cannot read the correspondence table named by \(path)")
+            }
+            nomenclature.rules = try CorrespondenceRules.parse(try CSVTable(text: text, source: path), nomenclature: nomenclature)
+        }
+        return nomenclature
     }
 }

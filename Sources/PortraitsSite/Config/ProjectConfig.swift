@@ -51,6 +51,8 @@ public struct ProjectConfig: Sendable {
     /// Level of the primary dimension shown in charts and maps (default: its deepest level).
     public var displayLevel: Int?
     public var periods: [Period]
+    /// Reference period of the ZAN trajectory (default 2011–2020).
+    public var zanReference: Period
     public var templates: String
     public var content: String
     public var output: String
@@ -68,7 +70,7 @@ public struct ProjectConfig: Sendable {
     static func parse(text: String, source: String, root: String) throws -> ProjectConfig {
         let doc = try YAMLMap(try YAMLMap.load(text: text, source: source), path: "", source: source,
                               allowed: ["site", "communes", "membership", "scot", "land_cover", "nomenclature", "display_level",
-                                        "periods", "templates", "content", "output"])
+                                        "periods", "zan_reference", "templates", "content", "output"])
         func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : URL(fileURLWithPath: root).appendingPathComponent(p).standardized.path }
 
         guard let s = try doc.map("site", allowed: ["title", "base_url", "notices", "attribution", "map_credit"]) else { throw doc.missing("site") }
@@ -137,12 +139,20 @@ public struct ProjectConfig: Sendable {
             periods.append(Period(pair[0], pair[1]))
         }
         if periods.isEmpty { periods = Period.defaults(for: landCover.millesimes) }
+        var zan = ZAN.defaultReference
+        if let n = doc.node("zan_reference") {
+            let pair = n.array().compactMap { $0.int }
+            guard pair.count == 2, pair[0] < pair[1] else {
+                throw InputError(YAMLMap.at(source, n), "zan_reference must be two years, earlier first (for example [2011, 2020])")
+            }
+            zan = Period(pair[0], pair[1])
+        }
 
         return ProjectConfig(source: source, root: root, site: site, communes: communes,
                              communeCode: try c.string("code") ?? "insee_com", communeName: try c.string("name") ?? "nom_com",
                              membership: membership, scot: scot, landCover: landCover,
                              nomenclature: resolve(try doc.requiredString("nomenclature")), displayLevel: try doc.int("display_level"),
-                             periods: periods, templates: resolve(try doc.string("templates") ?? "Templates"),
+                             periods: periods, zanReference: zan, templates: resolve(try doc.string("templates") ?? "Templates"),
                              content: resolve(try doc.string("content") ?? "Content"), output: resolve(try doc.string("output") ?? "Output"))
     }
 }

@@ -12,6 +12,8 @@ public struct Project: Sendable {
     /// Outline of every territory (the union of its communes for upper levels).
     public let outlines: [TerritoryID: [PolygonRings]]
     public let displayLevel: Int
+    /// What the nomenclature's rules say of each class met (artificialised, sealed, NAF family…).
+    public let traits: TraitsTable
 
     public var layout: FactsLayout { tabulation.layout }
 }

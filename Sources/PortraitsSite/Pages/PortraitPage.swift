@@ -11,6 +11,7 @@ struct PortraitPage {
     let views: [PortraitView]
     let mapFile: String
     let mapSize: (Double, Double)
+    let indicators: IndicatorStore
 
     var facts: AreaFacts { project.facts[territory.id]! }
     var path: String { SitePaths.portrait(territory.id, view) }
@@ -110,6 +111,17 @@ struct PortraitPage {
         c["totalAfter"] = FrenchNumber.format(totalAfter / 10_000)
         c["totalBefore"] = FrenchNumber.format(totalBefore / 10_000)
         c["totalDelta"] = FrenchNumber.format((totalAfter - totalBefore) / 10_000)
+        if let period = view.period, let p = project.layout.periods.firstIndex(of: period) {
+            c["evolution"] = EvolutionSection.context(facts, period: period, project: project)
+            c["mutations"] = MutationsSection.context(facts, periodIndex: p, project: project)
+            c["sealing"] = SealingSection.context(facts, periodIndex: p, project: project)
+            c["consumption"] = ConsumptionSection.context(facts, periodIndex: p, project: project)
+            c["artificialisation"] = ArtificialisationSection.context(facts, periodIndex: p, project: project)
+            c["comparison"] = ComparisonSection.context(territory: territory, periodIndex: p, project: project, indicators: indicators)
+            if let zan = ZANSection.context(territory: territory, facts: facts, project: project, indicators: indicators) { c["zan"] = zan }
+        } else {
+            c["stockOnly"] = StockOnlySection.context(facts, millesime: m, project: project)
+        }
         let children = territory.children.compactMap { project.catalog[$0] }
         c["children"] = children.map { ["path": SitePaths.portrait($0.id, view), "name": $0.name, "code": $0.id.code] }
         c["hasChildren"] = !children.isEmpty

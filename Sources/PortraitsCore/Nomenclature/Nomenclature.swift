@@ -105,10 +105,14 @@ public struct NomenclatureDimension: Sendable {
 public struct Nomenclature: Sendable {
     public let name: String
     public let dimensions: [NomenclatureDimension]
+    /// The correspondence rules (artificialised, sealed, NAF family, destination…); empty when the
+    /// nomenclature has none, and then those indicators are undetermined.
+    public var rules: CorrespondenceRules
 
-    public init(name: String, dimensions: [NomenclatureDimension]) {
+    public init(name: String, dimensions: [NomenclatureDimension], rules: CorrespondenceRules = CorrespondenceRules(rows: [])) {
         self.name = name
         self.dimensions = dimensions
+        self.rules = rules
     }
 
     /// The dimension pages describe first (couverture for CNIG).

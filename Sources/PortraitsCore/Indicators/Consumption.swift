@@ -1,0 +1,42 @@
+/// Consumption of natural, agricultural and forest spaces (ENAF) over a period.
+public struct ConsumptionFigures: Sendable, Equatable {
+    public var period: Period
+    /// Land NAF at t0 and urbanised at t1 (m²).
+    public var total: Double
+    /// The same by NAF family of origin.
+    public var byOrigin: [NAFFamily: Double]
+    /// The same by destination at t1 (habitat, activité, infrastructure, autre; "non renseignée"
+    /// when the usage cannot tell).
+    public var byDestination: [Destination: Double]
+    public var undeterminedDestination: Double
+    /// Urbanised at t0 and NAF at t1 (renaturation of urbanised land), m².
+    public var returnedToNAF: Double
+    /// Area whose family the rules cannot tell at t0 or t1 (m²).
+    public var undetermined: Double
+
+    public var perYear: Double { period.years > 0 ? total / Double(period.years) : 0 }
+}
+
+public enum Consumption {
+    public static func figures(_ facts: AreaFacts, period p: Int, layout: FactsLayout, traits: TraitsTable) -> ConsumptionFigures {
+        var f = ConsumptionFigures(period: layout.periods[p], total: 0, byOrigin: [:], byDestination: [:], undeterminedDestination: 0,
+                                   returnedToNAF: 0, undetermined: 0)
+        for (t, v) in facts.transitions[p] {
+            let a = traits[t.from], b = traits[t.to]
+            guard let fa = a.naf, let fb = b.naf else { f.undetermined += v; continue }
+            if fa.isNAF && fb == .urbanise {
+                f.total += v
+                f.byOrigin[fa, default: 0] += v
+                if let d = b.destination { f.byDestination[d, default: 0] += v } else { f.undeterminedDestination += v }
+            } else if fa == .urbanise && fb.isNAF {
+                f.returnedToNAF += v
+            }
+        }
+        return f
+    }
+
+    /// The per-year rate of `current` against `reference`: change in % (nil when the reference is 0).
+    public static func rateChange(current: ConsumptionFigures, reference: ConsumptionFigures) -> Double? {
+        reference.perYear > 0 ? (current.perYear - reference.perYear) / reference.perYear : nil
+    }
+}

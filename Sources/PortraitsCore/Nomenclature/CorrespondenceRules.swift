@@ -1,0 +1,146 @@
+/// The correspondence table of a nomenclature: rows that say, for classes of its dimensions, whether
+/// land is artificialised, sealed, built or linear infrastructure, its NAF family and destination.
+///
+/// A row matches a class when each of its dimension cells is `*` or the class's code or one of its
+/// ancestors. Each attribute is decided by the first matching row whose cell for that attribute is
+/// not empty, so rules can be written as blocks (a row per exception, then a general row). An
+/// attribute no row decides stays undetermined.
+public struct CorrespondenceRules: Sendable {
+    public struct Row: Sendable, Equatable {
+        /// Per dimension (in nomenclature order): a class code, or nil for `*`.
+        public var match: [String?]
+        public var artificialised: Bool?
+        public var sealed: Bool?
+        public var naf: NAFFamily?
+        public var destination: Destination?
+        public var built: Bool?
+        public var linear: Bool?
+        public var line: Int
+
+        public init(match: [String?], artificialised: Bool? = nil, sealed: Bool? = nil, naf: NAFFamily? = nil,
+                    destination: Destination? = nil, built: Bool? = nil, linear: Bool? = nil, line: Int = 0) {
+            self.match = match
+            self.artificialised = artificialised
+            self.sealed = sealed
+            self.naf = naf
+            self.destination = destination
+            self.built = built
+            self.linear = linear
+            self.line = line
+        }
+    }
+
+    public var rows: [Row]
+
+    public init(rows: [Row]) { self.rows = rows }
+
+    public static let columns = ["artificialise", "impermeable", "bati", "lineaire", "famille_naf", "destination"]
+
+    /// Reads the table: one column per dimension id (`couverture`, `usage`, or a regional `poste`),
+    /// then any of `artificialise`, `impermeable`, `bati`, `lineaire` (0/1), `famille_naf`
+    /// (naturel, agricole, forestier, urbanise), `destination` (habitat, activite, infrastructure, autre).
+    /// Other columns (labels, CNIG correspondences of a regional post) are kept for documentation only.
+    public static func parse(_ table: CSVTable, nomenclature: Nomenclature) throws -> CorrespondenceRules {
+        let dims = try nomenclature.dimensions.map { d -> Int? in
+            if let i = table.optionalColumn(d.id) { return i }
+            if nomenclature.dimensions.count == 1 { throw InputError(table.source, "column \"\(d.id)\" (the dimension) is missing") }
+            return nil
+        }
+        guard dims.contains(where: { $0 != nil }) else {
+            throw InputError(table.source, "no dimension column (expected: \(nomenclature.dimensions.map(\.id).joined(separator: ", ")))")
+        }
+        var rows: [Row] = []
+        var errors: [InputError] = []
+        func flag(_ s: String, _ col: String, _ at: String) -> Bool? {
+            switch s {
+            case "": return nil
+            case "1", "oui", "true": return true
+            case "0", "non", "false": return false
+            default: errors.append(InputError(at, "\(col) must be 0 or 1 (found \"\(s)\")")); return nil
+            }
+        }
+        for r in table.rows {
+            let at = "\(table.source), line \(r.line)"
+            func cell(_ name: String) -> String { table.optionalColumn(name).map { r.fields[$0].trimmingWhitespace() } ?? "" }
+            var match: [String?] = []
+            for (d, col) in dims.enumerated() {
+                let v = col.map { r.fields[$0].trimmingWhitespace() } ?? "*"
+                if v == "*" || v.isEmpty { match.append(nil); continue }
+                if nomenclature.dimensions[d].class(code: v) == nil {
+                    errors.append(InputError(at, "\(nomenclature.dimensions[d].id) \"\(v)\" is not a class of the nomenclature"))
+                }
+                match.append(v)
+            }
+            var row = Row(match: match, line: r.line)
+            row.artificialised = flag(cell("artificialise"), "artificialise", at)
+            row.sealed = flag(cell("impermeable"), "impermeable", at)
+            row.built = flag(cell("bati"), "bati", at)
+            row.linear = flag(cell("lineaire"), "lineaire", at)
+            let naf = cell("famille_naf")
+            if !naf.isEmpty {
+                if let f = NAFFamily(rawValue: naf) { row.naf = f } else { errors.append(InputError(at, "famille_naf \"\(naf)\" is not one of naturel, agricole, forestier, urbanise")) }
+            }
+            let dest = cell("destination")
+            if !dest.isEmpty {
+                if let d = Destination(rawValue: dest) { row.destination = d } else { errors.append(InputError(at, "destination \"\(dest)\" is not one of habitat, activite, infrastructure, autre")) }
+            }
+            rows.append(row)
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return CorrespondenceRules(rows: rows)
+    }
+
+    /// Traits of a leaf class key.
+    public func traits(of key: ClassKey, in nomenclature: Nomenclature) -> ClassTraits {
+        // The codes of the key and their ancestors, per dimension.
+        var lineage: [Set<String>?] = []
+        for (d, dim) in nomenclature.dimensions.enumerated() {
+            let leaf = d == 0 ? key.primary : key.secondary
+            guard leaf >= 0 else { lineage.append(nil); continue }
+            var codes = Set<String>()
+            var c: NomenclatureClass? = dim.leaf(leaf)
+            while let cc = c {
+                codes.insert(cc.code)
+                c = cc.parent.flatMap { dim.class(code: $0) }
+            }
+            lineage.append(codes)
+        }
+        var t = ClassTraits()
+        for row in rows {
+            let matches = row.match.enumerated().allSatisfy { d, code in
+                guard let code else { return true }
+                guard let codes = lineage[d] else { return false }
+                return codes.contains(code)
+            }
+            guard matches else { continue }
+            if t.artificialised == nil { t.artificialised = row.artificialised }
+            if t.sealed == nil { t.sealed = row.sealed }
+            if t.naf == nil { t.naf = row.naf }
+            if t.destination == nil { t.destination = row.destination }
+            if t.built == nil { t.built = row.built }
+            if t.linear == nil { t.linear = row.linear }
+        }
+        return t
+    }
+}
+
+/// Traits of every class key met, computed once.
+public final class TraitsTable: @unchecked Sendable {
+    public let nomenclature: Nomenclature
+    public let rules: CorrespondenceRules
+    private var cache: [ClassKey: ClassTraits] = [:]
+    private let lock = NSLockLike()
+
+    public init(nomenclature: Nomenclature, rules: CorrespondenceRules) {
+        self.nomenclature = nomenclature
+        self.rules = rules
+    }
+
+    public subscript(key: ClassKey) -> ClassTraits {
+        lock.lock(); defer { lock.unlock() }
+        if let t = cache[key] { return t }
+        let t = rules.traits(of: key, in: nomenclature)
+        cache[key] = t
+        return t
+    }
+}

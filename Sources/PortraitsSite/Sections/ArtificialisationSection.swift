@@ -1,0 +1,27 @@
+import PortraitsCore
+
+/// Artificialisation (LCR): stock, flux, net, matrix-only beside thresholds.
+enum ArtificialisationSection {
+    static func context(_ facts: AreaFacts, periodIndex p: Int, project: Project) -> [String: Any] {
+        let period = project.layout.periods[p]
+        let a = Artificialisation.figures(facts, period: p, layout: project.layout, traits: project.traits)
+        let sentence = "En \(period.end), \(Fmt.ha(a.thresholdAfter)) sont artificialisés au sens de la loi Climat et Résilience, soit \(Fmt.pct(a.shareOfTerritory)) du territoire. "
+            + "Entre \(period.start) et \(period.end) : \(Fmt.ha(a.thresholdFlux.artificialisation)) artificialisés, \(Fmt.ha(a.thresholdFlux.desartificialisation)) désartificialisés, "
+            + "artificialisation nette de \(Fmt.signedHa(a.thresholdFlux.net)). Avec la seule matrice couverture × usage, sans les seuils du décret, on compterait \(Fmt.ha(a.matrixAfter)) (écart de \(Fmt.signedHa(-a.thresholdEffect)))."
+        var c: [String: Any] = [
+            "sentence": sentence,
+            "rows": [
+                ["label": "Surface artificialisée en \(period.start)", "threshold": Fmt.ha(a.thresholdBefore), "matrix": Fmt.ha(a.matrixBefore)],
+                ["label": "Surface artificialisée en \(period.end)", "threshold": Fmt.ha(a.thresholdAfter), "matrix": Fmt.ha(a.matrixAfter)],
+                ["label": "Flux d’artificialisation", "threshold": Fmt.ha(a.thresholdFlux.artificialisation), "matrix": Fmt.ha(a.matrixFlux.artificialisation)],
+                ["label": "Flux de désartificialisation", "threshold": Fmt.ha(a.thresholdFlux.desartificialisation), "matrix": Fmt.ha(a.matrixFlux.desartificialisation)],
+                ["label": "Artificialisation nette", "threshold": Fmt.signedHa(a.thresholdFlux.net), "matrix": Fmt.signedHa(a.matrixFlux.net)],
+            ],
+            "share": Fmt.pct(a.shareOfTerritory),
+        ]
+        if a.undetermined > 0 {
+            c["undetermined"] = "\(Fmt.ha(a.undetermined)) ne peuvent pas être classés (l’usage du sol n’est pas renseigné pour ces surfaces) : les chiffres ci-dessus ne les comptent pas."
+        }
+        return c
+    }
+}

@@ -1,0 +1,24 @@
+import PortraitsCore
+
+/// Comparison with the parent territories and rank among siblings.
+enum ComparisonSection {
+    static func context(territory: Territory, periodIndex p: Int, project: Project, indicators: IndicatorStore) -> [String: Any] {
+        let ids = [territory.id] + territory.parents.reversed()
+        let rows = ids.compactMap { id -> [String: Any]? in
+            guard let t = project.catalog[id], let h = indicators.headline(id, p) else { return nil }
+            return ["name": t.name, "level": id.level.label, "self": id == territory.id,
+                    "artificialised": Fmt.pct(h.artificialisedShare), "sealed": Fmt.pct(h.sealedShare),
+                    "consumption": Fmt.ha(h.consumptionPerYear), "intensity": FrenchNumber.format(h.consumptionIntensity / 10_000, decimals: 2),
+                    "net": Fmt.signedHa(h.netArtificialisationPerYear)]
+        }
+        var c: [String: Any] = ["rows": rows]
+        if let (parent, ranks) = indicators.ranks(territory, p) {
+            c["rank"] = "Parmi les \(ranks.consumption.count) \(territory.id.level.pluralLabel.lowercased()) de \(parent.name) : "
+                + "\(ordinal(ranks.consumption.position)) pour la consommation d’espaces par an rapportée à la surface, "
+                + "\(ordinal(ranks.artificialised.position)) pour la part artificialisée (1 = la plus forte)."
+        }
+        return c
+    }
+
+    static func ordinal(_ n: Int) -> String { n == 1 ? "1er" : "\(n)e" }
+}

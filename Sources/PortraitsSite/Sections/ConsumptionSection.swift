@@ -1,0 +1,33 @@
+import PortraitsCore
+
+/// Consommation d'espaces NAF: total, per year, by destination and origin, compared between periods.
+enum ConsumptionSection {
+    static func context(_ facts: AreaFacts, periodIndex p: Int, project: Project) -> [String: Any] {
+        let layout = project.layout
+        let c = Consumption.figures(facts, period: p, layout: layout, traits: project.traits)
+        let period = c.period
+        var sentence = "Entre \(period.start) et \(period.end), \(Fmt.ha(c.total)) d’espaces naturels, agricoles et forestiers ont été consommés (devenus urbanisés), soit \(Fmt.ha(c.perYear)) par an"
+        if c.total > 0, let main = Destination.allCases.max(by: { (c.byDestination[$0] ?? 0) < (c.byDestination[$1] ?? 0) }), let v = c.byDestination[main], v > 0 {
+            sentence += ", dont \(Fmt.pct(v / c.total)) pour \(main == .autre ? "d’autres usages" : "l’\(main.label)")"
+        }
+        sentence += "."
+        // The other published periods, for comparison of the yearly rate.
+        let all = layout.periods.indices.map { Consumption.figures(facts, period: $0, layout: layout, traits: project.traits) }
+        let others = all.enumerated().filter { $0.offset != p }.map(\.element)
+        if let ref = others.filter({ $0.period.end <= period.start }).max(by: { $0.period < $1.period }), let change = Consumption.rateChange(current: c, reference: ref) {
+            sentence += " Ce rythme est \(change >= 0 ? "en hausse" : "en baisse") de \(Fmt.pct(abs(change))) par rapport à \(ref.period.label) (\(Fmt.ha(ref.perYear)) par an)."
+        }
+        var out: [String: Any] = [
+            "sentence": sentence,
+            "total": Fmt.ha(c.total), "perYear": Fmt.ha(c.perYear), "returned": Fmt.ha(c.returnedToNAF),
+            "destinations": Destination.allCases.map { ["label": $0.label, "area": Fmt.ha(c.byDestination[$0] ?? 0)] }
+                + (c.undeterminedDestination > 0 ? [["label": "non renseignée", "area": Fmt.ha(c.undeterminedDestination)]] : []),
+            "origins": [NAFFamily.naturel, .agricole, .forestier].map { ["label": $0.label, "area": Fmt.ha(c.byOrigin[$0] ?? 0)] },
+            "periods": all.map { f -> [String: Any] in
+                ["label": f.period.label, "total": Fmt.ha(f.total), "perYear": Fmt.ha(f.perYear), "current": f.period == period]
+            },
+        ]
+        if c.undetermined > 0 { out["undetermined"] = "La famille (NAF ou urbanisé) de \(Fmt.ha(c.undetermined)) ne peut pas être déterminée avec les données disponibles." }
+        return out
+    }
+}

@@ -1,0 +1,19 @@
+import PortraitsCore
+
+/// Short helpers for the French text of the sections.
+enum Fmt {
+    static func ha(_ m2: Double) -> String { FrenchNumber.hectares(m2) }
+    static func num(_ m2: Double) -> String { FrenchNumber.format(m2 / 10_000) }
+    static func pct(_ share: Double) -> String { FrenchNumber.percent(share) }
+    /// A signed change in hectares: `+12,3 ha`, `−4,0 ha`.
+    static func signedHa(_ m2: Double) -> String {
+        let s = FrenchNumber.hectares(m2)
+        return m2 > 0 && !s.hasPrefix("0,0") ? "+" + s : s
+    }
+    static func signedPct(_ share: Double) -> String {
+        let s = FrenchNumber.percent(share)
+        return share > 0 && !s.hasPrefix("0,0") ? "+" + s : s
+    }
+    /// « label »
+    static func quoted(_ s: String) -> String { "«\u{00A0}\(s)\u{00A0}»" }
+}

@@ -1,0 +1,159 @@
+import XCTest
+@testable import PortraitsCore
+
+/// Each indicator on small literal tables. Two dimensions: couverture A (built, sealed), B (herbaceous),
+/// C (forest); usage H (housing), F (farming), W (forestry).
+final class IndicatorTests: XCTestCase {
+    let grey = RGBColor(hex: "#808080")!
+    lazy var nomenclature: Nomenclature = {
+        func c(_ code: String, _ parent: String?, _ level: Int) -> NomenclatureClass {
+            NomenclatureClass(code: code, parent: parent, level: level, label: "L\(code)", shortLabel: code, color: grey)
+        }
+        var n = Nomenclature(name: "t", dimensions: [
+            try! NomenclatureDimension(id: "couverture", name: "C", levelNames: ["N1", "N2"],
+                                       classes: [c("X", nil, 1), c("A", "X", 2), c("Y", nil, 1), c("B", "Y", 2), c("C", "Y", 2)], source: "t"),
+            try! NomenclatureDimension(id: "usage", name: "U", levelNames: ["N1"], classes: [c("H", nil, 1), c("F", nil, 1), c("W", nil, 1)], source: "t"),
+        ])
+        n.rules = CorrespondenceRules(rows: [
+            .init(match: ["A", nil], artificialised: true, sealed: true),
+            .init(match: ["B", "H"], artificialised: true, sealed: false),
+            .init(match: ["B", "F"], artificialised: false, sealed: false),
+            .init(match: ["B", "W"], artificialised: false, sealed: false),
+            .init(match: ["B", nil], sealed: false),
+            .init(match: ["C", nil], artificialised: false, sealed: false),
+            .init(match: [nil, "H"], naf: .urbanise, destination: .habitat),
+            .init(match: [nil, "F"], naf: .agricole),
+            .init(match: [nil, "W"], naf: .forestier),
+        ])
+        return n
+    }()
+    lazy var traits = TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules)
+
+    // Keys: couverture A=0, B=1, C=2; usage H=0, F=1, W=2.
+    let builtHousing = ClassKey(0, 0), gardenHousing = ClassKey(1, 0), field = ClassKey(1, 1), forest = ClassKey(2, 2)
+    let layout = FactsLayout(millesimes: [2010, 2019, 2021], periods: [Period(2010, 2019), Period(2019, 2021), Period(2010, 2021)])
+
+    /// 100 ha territory: 2010 → 2019 a field of 4 ha becomes houses (3 built + 1 garden), a forest
+    /// of 1 ha becomes field; 2019 → 2021, 2 ha of field become built.
+    var facts: AreaFacts {
+        var f = AreaFacts(millesimeCount: 3, periodCount: 3, area: 1_000_000)
+        f.stock[0] = [builtHousing: 100_000, field: 600_000, forest: 300_000]
+        f.stock[1] = [builtHousing: 130_000, gardenHousing: 10_000, field: 570_000, forest: 290_000]
+        f.stock[2] = [builtHousing: 150_000, gardenHousing: 10_000, field: 550_000, forest: 290_000]
+        f.covered = [1_000_000, 1_000_000, 1_000_000]
+        f.transitions[0] = [Transition(builtHousing, builtHousing): 100_000, Transition(field, builtHousing): 30_000,
+                            Transition(field, gardenHousing): 10_000, Transition(field, field): 560_000,
+                            Transition(forest, field): 10_000, Transition(forest, forest): 290_000]
+        f.transitions[1] = [Transition(builtHousing, builtHousing): 130_000, Transition(gardenHousing, gardenHousing): 10_000,
+                            Transition(field, builtHousing): 20_000, Transition(field, field): 550_000, Transition(forest, forest): 290_000]
+        f.transitions[2] = [Transition(builtHousing, builtHousing): 100_000, Transition(field, builtHousing): 50_000,
+                            Transition(field, gardenHousing): 10_000, Transition(field, field): 540_000,
+                            Transition(forest, field): 10_000, Transition(forest, forest): 290_000]
+        return f
+    }
+
+    func testEvolution() {
+        let rows = Evolution.byClass(facts, period: Period(2010, 2021), layout: layout, nomenclature: nomenclature, level: 2)
+        XCTAssertEqual(rows.map(\.code), ["A", "B", "C"])
+        XCTAssertEqual(rows[0].change, 50_000)
+        XCTAssertEqual(rows[0].relative!, 0.5, accuracy: 1e-12)
+        XCTAssertEqual(rows[0].perYear, 50_000 / 11, accuracy: 1e-9)
+        XCTAssertEqual(rows[1].change, -40_000)
+        let level1 = Evolution.byClass(facts, period: Period(2010, 2021), layout: layout, nomenclature: nomenclature, level: 1)
+        XCTAssertEqual(level1.map(\.code), ["X", "Y"])
+        XCTAssertEqual(level1[1].change, -50_000)
+    }
+
+    func testMutationMatrixRowsAndColumnsSumToStocks() {
+        let m = Mutations.matrix(facts, period: 2, nomenclature: nomenclature, level: 2)
+        XCTAssertEqual(m.classes.map(\.code), ["A", "B", "C"])
+        XCTAssertEqual(m.rowTotals, [100_000, 600_000, 300_000], "rows: stock 2010")
+        XCTAssertEqual(m.columnTotals, [150_000, 560_000, 290_000], "columns: stock 2021")
+        // Field → garden keeps couverture B: no change at this level.
+        XCTAssertEqual(m.grossChange, 60_000)
+        XCTAssertEqual(m.persistence, 940_000)
+        XCTAssertEqual(m.mainTransitions(1).first?.from.code, "B")
+        XCTAssertEqual(m.mainTransitions(1).first?.to.code, "A")
+        XCTAssertEqual(m.mainTransitions(1).first?.area, 50_000)
+        // At level 1, B→A crosses Y→X, C→B stays inside Y.
+        let m1 = Mutations.matrix(facts, period: 2, nomenclature: nomenclature, level: 1)
+        XCTAssertEqual(m1.grossChange, 50_000)
+    }
+
+    func testSealing() {
+        let s = Sealing.figures(facts, period: 2, layout: layout, traits: traits)
+        XCTAssertEqual(s.sealedBefore, 100_000)
+        XCTAssertEqual(s.sealedAfter, 150_000)
+        XCTAssertEqual(s.sealing, 50_000)
+        XCTAssertEqual(s.unsealing, 0)
+        XCTAssertEqual(s.shareOfTerritory, 0.15, accuracy: 1e-12)
+        XCTAssertEqual(s.shareOfUrbanised!, 150_000.0 / 160_000, accuracy: 1e-12)
+    }
+
+    func testConsumptionAndComparisonBetweenPeriods() {
+        let c = Consumption.figures(facts, period: 2, layout: layout, traits: traits)
+        XCTAssertEqual(c.total, 60_000, "field → built or garden; forest → field is not consumption")
+        XCTAssertEqual(c.byOrigin[.agricole], 60_000)
+        XCTAssertEqual(c.byDestination[.habitat], 60_000)
+        XCTAssertEqual(c.perYear, 60_000 / 11, accuracy: 1e-9)
+        let a = Consumption.figures(facts, period: 0, layout: layout, traits: traits)
+        let b = Consumption.figures(facts, period: 1, layout: layout, traits: traits)
+        XCTAssertEqual(a.perYear, 40_000 / 9, accuracy: 1e-9)
+        XCTAssertEqual(b.perYear, 10_000, accuracy: 1e-9)
+        XCTAssertEqual(Consumption.rateChange(current: b, reference: a)!, (10_000 - 40_000.0 / 9) / (40_000.0 / 9), accuracy: 1e-12)
+    }
+
+    func testArtificialisationMatrixFlux() {
+        var f = facts
+        f.lcr = [100_000, 140_000, 150_000]
+        f.lcrFlux[2] = LCRFlux(artificialisation: 50_000, desartificialisation: 0)
+        let a = Artificialisation.figures(f, period: 2, layout: layout, traits: traits)
+        XCTAssertEqual(a.matrixBefore, 100_000)
+        XCTAssertEqual(a.matrixAfter, 160_000, "built + garden with housing")
+        XCTAssertEqual(a.matrixFlux.artificialisation, 60_000)
+        XCTAssertEqual(a.thresholdAfter, 150_000)
+        XCTAssertEqual(a.thresholdEffect, -10_000)
+        XCTAssertEqual(a.shareOfTerritory, 0.15, accuracy: 1e-12)
+        XCTAssertEqual(a.undetermined, 0)
+    }
+
+    func testUndeterminedWhenUsageIsMissing() {
+        var f = AreaFacts(millesimeCount: 1, periodCount: 0, area: 100)
+        f.stock[0] = [ClassKey(1, -1): 60, ClassKey(0, -1): 40]
+        XCTAssertNil(traits[ClassKey(1, -1)].artificialised, "herbaceous without usage: the matrix cannot tell")
+        XCTAssertEqual(traits[ClassKey(0, -1)].artificialised, true)
+        XCTAssertEqual(Artificialisation.undeterminedArea(f, millesime: 0, traits: traits), 60)
+        XCTAssertEqual(Artificialisation.matrixArea(f, millesime: 0, traits: traits), 40)
+    }
+
+    func testZANAllowanceWithCommunalGuarantee() {
+        XCTAssertEqual(ZAN.interval(of: Period(2011, 2020)).years, 10)
+        XCTAssertEqual(ZAN.nearestPeriod(to: ZAN.interval(of: Period(2011, 2020)), in: [Period(2010, 2019), Period(2019, 2021), Period(2010, 2021)]), Period(2010, 2021))
+        XCTAssertEqual(ZAN.nearestPeriod(to: ZAN.interval(of: Period(2011, 2020)), in: [Period(2009, 2012), Period(2012, 2019)]), Period(2012, 2019))
+        XCTAssertEqual(ZAN.currentPeriod(in: [Period(2010, 2019), Period(2019, 2021), Period(2010, 2021)]), Period(2019, 2021))
+        var current = ConsumptionFigures(period: Period(2019, 2021), total: 60_000, byOrigin: [:], byDestination: [:], undeterminedDestination: 0, returnedToNAF: 0, undetermined: 0)
+        // Two communes consumed 9 ha and 0,9 ha over 2010–2019 (9 years): 10 ha and 1 ha over ten years.
+        let t = ZAN.trajectory(referenceAsked: Period(2011, 2020), referenceUsed: Period(2010, 2019), communeReference: [90_000, 9_000], current: current)
+        XCTAssertEqual(t.referenceConsumption, 110_000, accuracy: 1e-6)
+        XCTAssertEqual(t.allowance, 50_000 + 10_000, accuracy: 1e-6, "5 ha, and 0,5 ha raised to the 1 ha guarantee")
+        XCTAssertEqual(t.guaranteedCommunes, 1)
+        XCTAssertEqual(t.currentPace, 30_000)
+        XCTAssertEqual(t.projection, 300_000)
+        XCTAssertEqual(t.projectionRatio!, 5, accuracy: 1e-12)
+        XCTAssertEqual(t.exhaustionYear, 2023)
+        current.total = 0
+        XCTAssertNil(ZAN.trajectory(referenceAsked: Period(2011, 2020), referenceUsed: Period(2011, 2020), communeReference: [0], current: current).exhaustionYear)
+    }
+
+    func testRankSharesTies() {
+        XCTAssertEqual(Comparison.rank(of: "b", in: ["a": 3, "b": 2, "c": 2, "d": 1]), Rank(position: 2, count: 4))
+        XCTAssertEqual(Comparison.rank(of: "d", in: ["a": 3, "b": 2, "c": 2, "d": 1]), Rank(position: 4, count: 4))
+        XCTAssertNil(Comparison.rank(of: "z", in: ["a": 1]))
+    }
+
+    func testRulesTakeTheFirstMatchPerAttributeAndMatchAncestors() {
+        XCTAssertEqual(traits[gardenHousing], ClassTraits(artificialised: true, sealed: false, naf: .urbanise, destination: .habitat))
+        XCTAssertEqual(traits[field], ClassTraits(artificialised: false, sealed: false, naf: .agricole))
+        XCTAssertEqual(traits[forest].naf, .forestier)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import XCTest
+@testable import PortraitsCore
+@testable import PortraitsDemo
+@testable import PortraitsGeo
+@testable import PortraitsSite
+
+final class IndicatorIntegrationTests: XCTestCase {
+    /// A one-dimension regional nomenclature (the shipped template) from layer to pages.
+    func testOneDimensionNomenclatureEndToEnd() throws {
+        let dir = try temporaryFolder(self)
+        let ctx = GEOSContext()
+        func rect(_ a: Double, _ b: Double, _ c: Double, _ d: Double) throws -> [UInt8] {
+            try ctx.polygon(PolygonRings(rings: [[Point(900_000 + a, 6_800_000 + b), Point(900_000 + c, 6_800_000 + b), Point(900_000 + c, 6_800_000 + d), Point(900_000 + a, 6_800_000 + d)]])).wkb
+        }
+        let cw = try VectorWriter(path: dir.appendingPathComponent("communes.gpkg").path, layer: "communes",
+                                  fields: ["insee_com", "nom_com", "siren_epci", "nom_epci", "insee_dep", "nom_dep", "insee_reg", "nom_reg"].map { ($0, .string) })
+        try cw.add(["99001", "Aval", "200000001", "CC Test", "99", "Testdép", "98", "Testrégion"], wkb: try rect(0, 0, 1000, 1000))
+        try cw.add(["99002", "Amont", "200000001", "CC Test", "99", "Testdép", "98", "Testrégion"], wkb: try rect(1000, 0, 2000, 1000))
+        try cw.close()
+        let lw = try VectorWriter(path: dir.appendingPathComponent("ocs.gpkg").path, layer: "ocs", fields: [("N4_2019", .string), ("N4_2021", .string)])
+        try lw.add(["2111", "1111"], wkb: try rect(0, 0, 1000, 500))     // 50 ha of crops become dense housing
+        try lw.add(["3111", "3111"], wkb: try rect(0, 500, 1000, 1000))  // forest stays
+        try lw.add(["2211", "2211"], wkb: try rect(1000, 0, 2000, 1000)) // meadow stays
+        try lw.close()
+        let root = repositoryRoot.path
+        try """
+        site:
+          title: Test régional
+        communes:
+          file: communes.gpkg
+        land_cover:
+          multi_date:
+            file: ocs.gpkg
+            millesimes:
+              2019: {poste: N4_2019}
+              2021: {poste: N4_2021}
+        nomenclature: \(root)/Content/nomenclatures/modele-regional/nomenclature.yaml
+        templates: \(root)/Templates
+        content: \(root)/Content
+        output: site
+        """.write(to: dir.appendingPathComponent("portraits.yaml"), atomically: true, encoding: .utf8)
+        let summary = try SiteBuilder.build(configPath: dir.appendingPathComponent("portraits.yaml").path, quiet: true)
+        XCTAssertEqual(summary.portraits, 5)
+        let commune = try read(dir.appendingPathComponent("site/commune/99001/2019-2021.html"))
+        XCTAssertTrue(commune.contains("50,0\u{00A0}ha d’espaces naturels, agricoles et forestiers ont été consommés"), "consumption")
+        XCTAssertTrue(commune.contains("dont 100,0\u{00A0}% pour l’habitat"), "destination")
+        XCTAssertTrue(commune.contains("En 2021, 50,0\u{00A0}ha sont artificialisés"), "artificialisation")
+        XCTAssertTrue(commune.contains("Habitat continu"), "regional labels")
+        let epci = try read(dir.appendingPathComponent("site/epci/200000001/2019-2021.html"))
+        XCTAssertTrue(epci.contains("50,0\u{00A0}ha d’espaces naturels, agricoles et forestiers ont été consommés"), "sums to the EPCI")
+        XCTAssertTrue(epci.contains("En 2021, 50,0\u{00A0}ha sont imperméabilisés, soit 25,0\u{00A0}% du territoire"), "sealing share of 200 ha")
+    }
+
+    /// On the synthetic demo land cover (coarse): every additive indicator of a territory is the
+    /// sum over its communes, and transition matrices sum to the stocks.
+    func testIndicatorsAddUpAcrossLevels() throws {
+        let dir = try temporaryFolder(self)
+        let data = repositoryRoot.appendingPathComponent("data/grand-est")
+        let inputs = DemoGenerator.Inputs(communes: LayerRef(path: data.appendingPathComponent("communes_l93.gpkg").path, layer: "communes"),
+                                          membershipCSV: data.appendingPathComponent("communes_appartenance.csv").path,
+                                          landCoverOutput: dir.appendingPathComponent("ocs.gpkg").path, landCoverLayer: "ocsge",
+                                          scotOutput: dir.appendingPathComponent("scot.csv").path)
+        _ = try DemoGenerator.ensure(inputs, seed: 3, cellHectares: 1500, log: { _ in })
+        let text = try read(repositoryRoot.appendingPathComponent("demo/portraits.yaml"))
+            .replacingOccurrences(of: "../data/grand-est/", with: data.path + "/")
+            .replacingOccurrences(of: "generated/ocsge_synthetique.gpkg", with: inputs.landCoverOutput)
+            .replacingOccurrences(of: "generated/scot_illustratif.csv", with: inputs.scotOutput)
+            .replacingOccurrences(of: "../Content", with: repositoryRoot.appendingPathComponent("Content").path)
+            .replacingOccurrences(of: "../Templates", with: repositoryRoot.appendingPathComponent("Templates").path)
+        let config = try ProjectConfig.parse(text: text, source: "test.yaml", root: dir.path)
+        let project = try ProjectLoader.load(config: config, reporter: StageReporter(total: 3, quiet: true))
+        let layout = project.layout
+        let communes = project.tabulation.communeFacts
+        var checked = 0
+        for t in project.catalog.sorted where t.id.level != .commune {
+            let facts = project.facts[t.id]!
+            for p in layout.periods.indices {
+                let total = Consumption.figures(facts, period: p, layout: layout, traits: project.traits).total
+                let sum = t.communeIndices.reduce(0.0) { $0 + Consumption.figures(communes[$1], period: p, layout: layout, traits: project.traits).total }
+                XCTAssertEqual(total, sum, accuracy: 1e-6 * max(1, total), "\(t.id) consumption")
+                let art = Artificialisation.figures(facts, period: p, layout: layout, traits: project.traits)
+                XCTAssertEqual(art.thresholdFlux.net, t.communeIndices.reduce(0.0) { $0 + communes[$1].lcrFlux[p].net }, accuracy: 1e-6 * max(1, abs(art.thresholdFlux.net)) + 1e-6)
+                let seal = Sealing.figures(facts, period: p, layout: layout, traits: project.traits)
+                XCTAssertEqual(seal.net, t.communeIndices.reduce(0.0) { $0 + Sealing.figures(communes[$1], period: p, layout: layout, traits: project.traits).net }, accuracy: 1e-6 * max(1, abs(seal.net)) + 1e-6)
+                // The matrix sums to the stocks of both dates (a multi-date layer describes the same land at both).
+                let m = Mutations.matrix(facts, period: p, nomenclature: project.nomenclature, level: 4)
+                let s0 = Stock.byClass(facts, millesime: layout.index(of: layout.periods[p].start)!, nomenclature: project.nomenclature, level: 4)
+                let s1 = Stock.byClass(facts, millesime: layout.index(of: layout.periods[p].end)!, nomenclature: project.nomenclature, level: 4)
+                for (i, c) in m.classes.enumerated() {
+                    XCTAssertEqual(m.rowTotals[i], s0.first { $0.code == c.code }!.area, accuracy: 1e-6 * max(1, m.rowTotals[i]))
+                    XCTAssertEqual(m.columnTotals[i], s1.first { $0.code == c.code }!.area, accuracy: 1e-6 * max(1, m.columnTotals[i]))
+                }
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 600)
+        // The synthetic land changes: consumption and artificialisation over the région are positive.
+        let region = project.facts[TerritoryID(.region, "44")]!
+        XCTAssertGreaterThan(Consumption.figures(region, period: 0, layout: layout, traits: project.traits).total, 0)
+    }
+}
