@@ -41,6 +41,14 @@ public enum TerritoryLevel: String, CaseIterable, Sendable, Comparable, Codable 
         }
     }
 
+    /// French name, plural, in running text ("départements", "EPCI").
+    public var pluralInText: String {
+        switch self {
+        case .epci, .scot: return pluralLabel
+        default: return pluralLabel.lowercased()
+        }
+    }
+
     /// Folder of the site that holds the portraits of this level.
     public var pathSegment: String { rawValue }
 

@@ -26,7 +26,7 @@ public enum DemoGenerator {
     }
 
     public static let millesimes = [2010, 2019, 2021]
-    static let version = "demo-generator-2"
+    static let version = "demo-generator-3"
 
     /// Generates the files unless they exist for the same seed, cell size and generator version.
     /// Returns a one-line description.
@@ -106,15 +106,32 @@ public enum DemoGenerator {
                 clipped.append((piece.centroid, piece))
             }
             clipped.sort { $0.0.y != $1.0.y ? $0.0.y > $1.0.y : $0.0.x < $1.0.x }
+            var written = 0
             for (i, (c, piece)) in clipped.enumerated() {
                 var cellRng = SplitMix64.derived(seed, "cell-\(dep)-\(i)")
-                let classes = landscape.classes(at: c, urban: urban.value(c), departement: dep, rng: &cellRng)
+                let u = urban.value(c)
+                let classes = landscape.classes(at: c, urban: u, departement: dep, rng: &cellRng)
+                // Small rural features (farmsteads, sheds, tracks) where the decree's thresholds matter.
+                var rest = piece
+                var sub = 0
+                if u < 0.3, classes[0] == CSUS(cs: "CS2.2.1", us: "US1.1") {
+                    for feature in SmallFeatures.make(at: c, rng: &cellRng) {
+                        let g = try ctx.polygon(feature.polygon)
+                        guard PreparedGeometry(rest).containsProperly(g) else { continue }
+                        rest = try rest.difference(g)
+                        sub += 1
+                        var values: [Any?] = ["\(dep)-\(i + 1)-\(sub)"]
+                        for (m, k) in feature.classes(around: classes).enumerated() { _ = m; values += [k.cs, k.us] }
+                        try writer.add(values, wkb: g.wkb)
+                    }
+                }
                 var values: [Any?] = ["\(dep)-\(i + 1)"]
                 for k in classes { values += [k.cs, k.us] }
-                try writer.add(values, wkb: piece.wkb)
+                try writer.add(values, wkb: rest.wkb)
+                written += 1 + sub
             }
-            total += clipped.count
-            log("  département \(dep): \(clipped.count) polygons")
+            total += written
+            log("  département \(dep): \(written) polygons")
         }
         try writer.close()
         try? fm.removeItem(atPath: inputs.landCoverOutput)

@@ -39,6 +39,21 @@ public enum ProjectCheck {
                 lines.append("  \(row.code.padding(toLength: 10, withPad: " ", startingAt: 0)) \(FrenchNumber.hectares(row.area, decimals: 2).leftPadded(14))  \(row.label)")
             }
         }
+        let traits = project.traits
+        lines.append("")
+        lines.append("Indicators over all communes (correspondence rules: \(project.nomenclature.rules.rows.count) rows):")
+        for (m, year) in layout.millesimes.enumerated() {
+            lines.append("  \(year): sealed \(FrenchNumber.hectares(Sealing.sealedArea(total, millesime: m, traits: traits), decimals: 2)); " +
+                         "artificialised \(FrenchNumber.hectares(total.lcr[m], decimals: 2)) with the decree's thresholds, " +
+                         "\(FrenchNumber.hectares(Artificialisation.matrixArea(total, millesime: m, traits: traits), decimals: 2)) with the matrix only; " +
+                         "undetermined \(FrenchNumber.hectares(Artificialisation.undeterminedArea(total, millesime: m, traits: traits), decimals: 2))")
+        }
+        for p in layout.periods.indices {
+            let c = Consumption.figures(total, period: p, layout: layout, traits: traits)
+            let a = Artificialisation.figures(total, period: p, layout: layout, traits: traits)
+            lines.append("  \(layout.periods[p].label): ENAF consumption \(FrenchNumber.hectares(c.total, decimals: 2)) (\(FrenchNumber.hectares(c.perYear, decimals: 2))/year); " +
+                         "net artificialisation \(FrenchNumber.hectares(a.thresholdFlux.net, decimals: 2))")
+        }
         return lines.joined(separator: "\n")
     }
 }

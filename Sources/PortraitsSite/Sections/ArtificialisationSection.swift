@@ -2,12 +2,19 @@ import PortraitsCore
 
 /// Artificialisation (LCR): stock, flux, net, matrix-only beside thresholds.
 enum ArtificialisationSection {
+    /// ", soit 12,3 ha de plus qu’avec les seuils" (or "de moins"); nothing when they agree.
+    static func effect(_ thresholdMinusMatrix: Double) -> String {
+        let d = -thresholdMinusMatrix
+        guard abs(d) >= 50 else { return " : les seuils ne changent rien ici" }
+        return ", soit \(Fmt.ha(abs(d))) \(d > 0 ? "de plus" : "de moins") qu’avec les seuils"
+    }
+
     static func context(_ facts: AreaFacts, periodIndex p: Int, project: Project) -> [String: Any] {
         let period = project.layout.periods[p]
         let a = Artificialisation.figures(facts, period: p, layout: project.layout, traits: project.traits)
         let sentence = "En \(period.end), \(Fmt.ha(a.thresholdAfter)) sont artificialisés au sens de la loi Climat et Résilience, soit \(Fmt.pct(a.shareOfTerritory)) du territoire. "
             + "Entre \(period.start) et \(period.end) : \(Fmt.ha(a.thresholdFlux.artificialisation)) artificialisés, \(Fmt.ha(a.thresholdFlux.desartificialisation)) désartificialisés, "
-            + "artificialisation nette de \(Fmt.signedHa(a.thresholdFlux.net)). Avec la seule matrice couverture × usage, sans les seuils du décret, on compterait \(Fmt.ha(a.matrixAfter)) (écart de \(Fmt.signedHa(-a.thresholdEffect)))."
+            + "artificialisation nette de \(Fmt.signedHa(a.thresholdFlux.net)). Avec la seule matrice couverture × usage, sans les seuils du décret, on compterait \(Fmt.ha(a.matrixAfter))\(effect(a.thresholdEffect))."
         var c: [String: Any] = [
             "sentence": sentence,
             "rows": [

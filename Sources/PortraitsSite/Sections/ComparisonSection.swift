@@ -13,7 +13,7 @@ enum ComparisonSection {
         }
         var c: [String: Any] = ["rows": rows]
         if let (parent, ranks) = indicators.ranks(territory, p) {
-            c["rank"] = "Parmi les \(ranks.consumption.count) \(territory.id.level.pluralLabel.lowercased()) de \(parent.name) : "
+            c["rank"] = "Parmi les \(ranks.consumption.count) \(territory.id.level.pluralInText) de \(parent.name) : "
                 + "\(ordinal(ranks.consumption.position)) pour la consommation d’espaces par an rapportée à la surface, "
                 + "\(ordinal(ranks.artificialised.position)) pour la part artificialisée (1 = la plus forte)."
         }
