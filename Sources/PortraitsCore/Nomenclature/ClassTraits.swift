@@ -53,4 +53,14 @@ public struct ClassTraits: Sendable, Equatable {
         self.built = built
         self.linear = linear
     }
+
+    /// Takes from `other` every attribute still undetermined here (first decision wins).
+    public mutating func fillUndetermined(from other: ClassTraits) {
+        artificialised = artificialised ?? other.artificialised
+        sealed = sealed ?? other.sealed
+        naf = naf ?? other.naf
+        destination = destination ?? other.destination
+        built = built ?? other.built
+        linear = linear ?? other.linear
+    }
 }

@@ -9,23 +9,14 @@ public struct CorrespondenceRules: Sendable {
     public struct Row: Sendable, Equatable {
         /// Per dimension (in nomenclature order): a class code, or nil for `*`.
         public var match: [String?]
-        public var artificialised: Bool?
-        public var sealed: Bool?
-        public var naf: NAFFamily?
-        public var destination: Destination?
-        public var built: Bool?
-        public var linear: Bool?
+        /// What the row decides (nil attributes: the row says nothing of them).
+        public var traits: ClassTraits
         public var line: Int
 
         public init(match: [String?], artificialised: Bool? = nil, sealed: Bool? = nil, naf: NAFFamily? = nil,
                     destination: Destination? = nil, built: Bool? = nil, linear: Bool? = nil, line: Int = 0) {
             self.match = match
-            self.artificialised = artificialised
-            self.sealed = sealed
-            self.naf = naf
-            self.destination = destination
-            self.built = built
-            self.linear = linear
+            self.traits = ClassTraits(artificialised: artificialised, sealed: sealed, naf: naf, destination: destination, built: built, linear: linear)
             self.line = line
         }
     }
@@ -72,17 +63,17 @@ public struct CorrespondenceRules: Sendable {
                 match.append(v)
             }
             var row = Row(match: match, line: r.line)
-            row.artificialised = flag(cell("artificialise"), "artificialise", at)
-            row.sealed = flag(cell("impermeable"), "impermeable", at)
-            row.built = flag(cell("bati"), "bati", at)
-            row.linear = flag(cell("lineaire"), "lineaire", at)
+            row.traits.artificialised = flag(cell("artificialise"), "artificialise", at)
+            row.traits.sealed = flag(cell("impermeable"), "impermeable", at)
+            row.traits.built = flag(cell("bati"), "bati", at)
+            row.traits.linear = flag(cell("lineaire"), "lineaire", at)
             let naf = cell("famille_naf")
             if !naf.isEmpty {
-                if let f = NAFFamily(rawValue: naf) { row.naf = f } else { errors.append(InputError(at, "famille_naf \"\(naf)\" is not one of naturel, agricole, forestier, urbanise")) }
+                if let f = NAFFamily(rawValue: naf) { row.traits.naf = f } else { errors.append(InputError(at, "famille_naf \"\(naf)\" is not one of naturel, agricole, forestier, urbanise")) }
             }
             let dest = cell("destination")
             if !dest.isEmpty {
-                if let d = Destination(rawValue: dest) { row.destination = d } else { errors.append(InputError(at, "destination \"\(dest)\" is not one of habitat, activite, infrastructure, autre")) }
+                if let d = Destination(rawValue: dest) { row.traits.destination = d } else { errors.append(InputError(at, "destination \"\(dest)\" is not one of habitat, activite, infrastructure, autre")) }
             }
             rows.append(row)
         }
@@ -113,12 +104,7 @@ public struct CorrespondenceRules: Sendable {
                 return codes.contains(code)
             }
             guard matches else { continue }
-            if t.artificialised == nil { t.artificialised = row.artificialised }
-            if t.sealed == nil { t.sealed = row.sealed }
-            if t.naf == nil { t.naf = row.naf }
-            if t.destination == nil { t.destination = row.destination }
-            if t.built == nil { t.built = row.built }
-            if t.linear == nil { t.linear = row.linear }
+            t.fillUndetermined(from: row.traits)
         }
         return t
     }
