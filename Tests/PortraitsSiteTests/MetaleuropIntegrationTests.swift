@@ -98,6 +98,10 @@ final class MetaleuropIntegrationTests: XCTestCase {
         let csvText = String(decoding: csv, as: UTF8.self)
         XCTAssertTrue(csvText.contains("commune;59028;Auby;CS1.1.1.1;Zones bâties;91,85;"), csvText)
 
+        let levels = try read(out.appendingPathComponent("commune/59028/stock-toutes-classes.csv"))
+        XCTAssertTrue(levels.contains("commune;59028;Auby;couverture;1;CS1;Sans végétation;2018;145,31;"), "stock at every level")
+        XCTAssertTrue(levels.contains("couverture;4;CS1.1.1.1;Zones bâties;2018;91,85;"))
+
         let svg = try read(out.appendingPathComponent("commune/59028/carte-2018.svg"))
         XCTAssertTrue(svg.hasPrefix("<?xml"))
         XCTAssertFalse(svg.contains("nan"))

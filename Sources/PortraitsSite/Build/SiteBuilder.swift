@@ -70,6 +70,12 @@ public enum SiteBuilder {
                     try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5) : try CairoRenderer.svg(scene))
                     mapFiles[year] = (path, (scene.width, scene.height))
                 }
+                let facts = project.facts[t.id]!
+                try writer.write(SitePaths.stockCSV(t.id), TerritoryCSV.stock(t, facts: facts, project: project, attribution: config.site.attribution))
+                for (p, period) in project.layout.periods.enumerated() {
+                    try writer.write(SitePaths.transitionsCSV(t.id, period),
+                                     TerritoryCSV.transitions(t, facts: facts, periodIndex: p, project: project, attribution: config.site.attribution))
+                }
                 for view in views {
                     let (mapPath, mapSize) = mapFiles[view.millesime]!
                     let page = PortraitPage(project: project, territory: t, view: view, views: views, mapFile: mapPath, mapSize: mapSize, indicators: indicators)

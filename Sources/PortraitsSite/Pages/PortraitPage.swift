@@ -94,6 +94,8 @@ struct PortraitPage {
         c["chartWidth"] = Int(chartSize.0)
         c["chartHeight"] = Int(chartSize.1)
         c["csvFile"] = "\(view.id).csv"
+        c["stockCSV"] = "stock-toutes-classes.csv"
+        if let period = view.period { c["transitionsCSV"] = "mutations-\(period).csv" }
         c["levelName"] = levelName
         c["nomenclature"] = project.nomenclature.name
         c["rows"] = rows.map { r -> [String: Any] in
