@@ -27,8 +27,17 @@ public struct LandCoverSpec: Sendable, Equatable {
     }
 
     public var sources: [Source]
+    /// Codes the nomenclature does not know: an error listing them (default), or counted in the
+    /// nomenclature's "non classé" class and reported.
+    public var unknownCodesAsUnclassified: Bool
+    /// Invalid geometries: repaired with GEOS MakeValid and reported (default), or rejected.
+    public var rejectInvalidGeometries: Bool
 
-    public init(sources: [Source]) { self.sources = sources }
+    public init(sources: [Source], unknownCodesAsUnclassified: Bool = false, rejectInvalidGeometries: Bool = false) {
+        self.sources = sources
+        self.unknownCodesAsUnclassified = unknownCodesAsUnclassified
+        self.rejectInvalidGeometries = rejectInvalidGeometries
+    }
 
     /// Every millésime, sorted.
     public var millesimes: [Int] { Array(Set(sources.flatMap { $0.fields.keys })).sorted() }

@@ -22,6 +22,8 @@ public struct LandCoverSourceReport: Sendable, Equatable {
     public var repairedAreaChange: Double = 0
     /// Area of land cover outside every commune (m²).
     public var outsideCommunes: Double = 0
+    /// Codes the nomenclature does not know, counted as "non classé" (when the project allows it).
+    public var unclassified: [UnknownCode] = []
 }
 
 /// A code found in the data that the nomenclature does not know.
@@ -41,6 +43,7 @@ enum LandCoverReader {
         var features: [LandCoverFeature] = []
         var reports: [LandCoverSourceReport] = []
         var unknown: [String: UnknownCode] = [:]
+        var geometryErrors: [InputError] = []
         let ctx = GEOSContext()
         for (s, source) in spec.sources.enumerated() {
             let ds = try VectorDataset(path: source.layer.path)
@@ -71,29 +74,57 @@ enum LandCoverReader {
                     let dim = nomenclature.dimensions[slot.dim]
                     guard let leaf = dim.leafNumber(of: value) else {
                         bad.append((columns[slot.col], value))
+                        guard spec.unknownCodesAsUnclassified, let nc = dim.leafNumber(of: Nomenclature.unclassifiedCode) else { continue }
+                        var k = keys[slot.m] ?? ClassKey(-1, -1)
+                        if slot.dim == 0 { k.primary = nc } else { k.secondary = nc }
+                        keys[slot.m] = k
                         continue
                     }
                     var k = keys[slot.m] ?? ClassKey(-1, -1)
                     if slot.dim == 0 { k.primary = leaf } else { k.secondary = leaf }
                     keys[slot.m] = k
                 }
+                // Geometry: readable, valid (repaired with MakeValid unless the project rejects invalid ones), polygonal.
+                let at = "\(layer.location), feature \(f.fid)"
+                let g: Geometry
+                do { g = try ctx.geometry(wkb: wkb) } catch {
+                    geometryErrors.append(InputError(at, "unreadable geometry (\(error))"))
+                    return
+                }
+                var valid = g
+                if let reason = g.invalidityReason {
+                    if spec.rejectInvalidGeometries {
+                        geometryErrors.append(InputError(at, "invalid geometry: \(reason)"))
+                        return
+                    }
+                    valid = ctx.collection(try g.makeValid().polygonalParts(), multiPolygon: true)
+                    report.repaired += 1
+                    report.repairedAreaChange += valid.area - g.area
+                }
+                if valid.isEmpty || valid.area <= 0 { report.withoutGeometry += 1; return }
+                let validWKB = valid === g ? wkb : valid.wkb
                 if !bad.isEmpty {
-                    let area = (try? ctx.geometry(wkb: wkb).area) ?? 0
+                    let area = valid.area
                     for (field, code) in bad {
                         let id = "\(s)|\(field)|\(code)"
                         unknown[id, default: UnknownCode(location: layer.location, field: field, code: code, count: 0, area: 0)].count += 1
                         unknown[id]!.area += area
                     }
-                    return
+                    if !spec.unknownCodesAsUnclassified { return }
                 }
-                features.append(LandCoverFeature(source: s, fid: f.fid, wkb: wkb, keys: keys))
+                features.append(LandCoverFeature(source: s, fid: f.fid, wkb: validWKB, keys: keys))
             }
             reports.append(report)
         }
-        if !unknown.isEmpty {
-            let list = unknown.values.sorted { ($0.location, $0.field, $0.code) < ($1.location, $1.field, $1.code) }
+        if !geometryErrors.isEmpty {
+            throw InputErrors(Array(geometryErrors.prefix(100)) + (geometryErrors.count > 100 ? [InputError("", "… and \(geometryErrors.count - 100) more")] : []))
+        }
+        let list = unknown.values.sorted { ($0.location, $0.field, $0.code) < ($1.location, $1.field, $1.code) }
+        if spec.unknownCodesAsUnclassified {
+            for u in list { reports[reports.firstIndex { $0.location == u.location }!].unclassified.append(u) }
+        } else if !list.isEmpty {
             throw InputErrors(list.map {
-                InputError($0.location, "field \($0.field): code \"\($0.code.isEmpty ? "(vide)" : $0.code)\" is not in the nomenclature (\($0.count) polygons, \(FrenchNumber.hectares($0.area, decimals: 2)))")
+                InputError($0.location, "field \($0.field): code \"\($0.code.isEmpty ? "(vide)" : $0.code)\" is not in the nomenclature (\($0.count) polygons, \(FrenchNumber.hectares($0.area, decimals: 2))); fix the data or the nomenclature, or set land_cover.unknown_codes: non-classe")
             })
         }
         return (features, reports)

@@ -4,7 +4,7 @@ import PortraitsCore
 /// class at t1).
 ///
 /// Pass 1 (parallel over chunks of features, one GEOS context per worker): each land-cover polygon
-/// is repaired when invalid, looked up in an STRtree of communes, assigned whole to a commune that
+/// (already valid: the reader repairs or rejects invalid ones) is looked up in an STRtree of communes, assigned whole to a commune that
 /// contains it properly (prepared geometry), and intersected only with the communes whose boundary
 /// it crosses. Pass 2 (parallel over communes): pieces are summed in feature order, so the figures
 /// do not depend on the number of threads; the covered area is the union of the pieces; periods
@@ -27,7 +27,6 @@ public enum Tabulator {
         struct ChunkResult {
             var pieces: [Int: [Piece]] = [:]
             var outside: [Int: Double] = [:]
-            var repaired: [Int: (Int, Double)] = [:]
         }
         let chunkResults: [ChunkResult] = try parallelMap(count: chunks) { chunk in
             let ctx = GEOSContext()
@@ -38,20 +37,13 @@ public enum Tabulator {
             let lo = features.count * chunk / chunks, hi = features.count * (chunk + 1) / chunks
             for fi in lo..<hi {
                 let f = features[fi]
-                var g = try ctx.geometry(wkb: f.wkb)
-                let wasRepaired = !g.isValid
-                if wasRepaired {
-                    let before = g.area
-                    g = try ctx.collection(try g.makeValid().polygonalParts(), multiPolygon: true)
-                    result.repaired[f.source, default: (0, 0)].0 += 1
-                    result.repaired[f.source, default: (0, 0)].1 += g.area - before
-                }
+                let g = try ctx.geometry(wkb: f.wkb)
                 let area = g.area
                 if area <= 0 { continue }
                 var assigned = 0.0
                 for c in index.query(g) {
                     if prepared[c].containsProperly(g) {
-                        result.pieces[c, default: []].append(Piece(feature: fi, area: area, wkb: wasRepaired ? g.wkb : []))
+                        result.pieces[c, default: []].append(Piece(feature: fi, area: area, wkb: []))
                         assigned += area
                         break
                     }
@@ -74,7 +66,6 @@ public enum Tabulator {
         for r in chunkResults {
             for (c, list) in r.pieces { piecesByCommune[c] += list }
             for (s, a) in r.outside { sources[s].outsideCommunes += a }
-            for (s, (n, a)) in r.repaired { sources[s].repaired += n; sources[s].repairedAreaChange += a }
         }
 
         // Pass 2: per commune sums, coverage and cross-layer transitions.
@@ -158,9 +149,7 @@ public enum Tabulator {
             var geoms: [Geometry] = []
             geoms.reserveCapacity(members.count)
             for f in members {
-                var g = try ctx.geometry(wkb: features[f].wkb)
-                if !g.isValid { g = ctx.collection(try g.makeValid().polygonalParts(), multiPolygon: true) }
-                geoms.append(g)
+                geoms.append(try ctx.geometry(wkb: features[f].wkb))
             }
             let result = try DecreeThresholds.apply(
                 geometries: geoms, areas: geoms.map(\.area), statuses: members.map { flags[$0] },

@@ -86,6 +86,7 @@ public final class VectorLayer {
                         throw InputError("\(location), feature \(fid)", "cannot reproject to EPSG:2154: \(GDALSetup.lastError("transformation failed"))")
                     }
                 }
+                OGR_G_CloseRings(g) // unclosed rings (a common defect) are closed before GEOS reads them
                 let size = Int(OGR_G_WkbSize(g))
                 var bytes = [UInt8](repeating: 0, count: size)
                 bytes.withUnsafeMutableBufferPointer { _ = OGR_G_ExportToIsoWkb(g, wkbNDR, $0.baseAddress) }

@@ -119,4 +119,20 @@ public struct Nomenclature: Sendable {
     public var primary: NomenclatureDimension { dimensions[0] }
 
     public func dimension(_ id: String) -> NomenclatureDimension? { dimensions.first { $0.id == id } }
+
+    /// The code of the class that stands for codes the nomenclature does not know, when the project
+    /// asks for it (`land_cover.unknown_codes: non-classe`).
+    public static let unclassifiedCode = "non-classe"
+
+    /// The same nomenclature with a "Non classé" class at the top level of every dimension.
+    public func addingUnclassified() throws -> Nomenclature {
+        let grey = RGBColor(r: 0x9e, g: 0x9e, b: 0x9e)
+        let dims = try dimensions.map { d -> NomenclatureDimension in
+            if d.class(code: Self.unclassifiedCode) != nil { return d }
+            let nc = NomenclatureClass(code: Self.unclassifiedCode, parent: nil, level: 1, label: "Non classé (code absent de la nomenclature)",
+                                       shortLabel: "Non classé", color: grey)
+            return try NomenclatureDimension(id: d.id, name: d.name, levelNames: d.levelNames, classes: d.classes + [nc], source: "non classé")
+        }
+        return Nomenclature(name: name, dimensions: dims, rules: rules)
+    }
 }

@@ -24,6 +24,9 @@ public enum ProjectCheck {
             if s.withoutGeometry > 0 { lines.append("  \(s.withoutGeometry) features without geometry (ignored)") }
             if s.repaired > 0 { lines.append("  \(s.repaired) invalid geometries repaired (GEOS MakeValid), area change \(FrenchNumber.hectares(s.repairedAreaChange, decimals: 2))") }
             lines.append("  outside every commune: \(FrenchNumber.hectares(s.outsideCommunes, decimals: 2))")
+            for u in s.unclassified {
+                lines.append("  code \"\(u.code)\" of field \(u.field) is not in the nomenclature: \(u.count) polygons, \(FrenchNumber.hectares(u.area, decimals: 2)) counted as non classé")
+            }
         }
         // Whole-project figures: the sum over communes.
         var total = AreaFacts(millesimeCount: layout.millesimes.count, periodCount: layout.periods.count)

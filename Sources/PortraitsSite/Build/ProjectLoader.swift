@@ -6,7 +6,8 @@ import PortraitsGeo
 public enum ProjectLoader {
     public static func load(config: ProjectConfig, reporter: StageReporter) throws -> Project {
         let (nomenclature, catalog, shapes) = try reporter.run("load") { () -> ((Nomenclature, TerritoryCatalog, [CommuneShape]), String) in
-            let nomenclature = try NomenclatureLoader.load(path: config.nomenclature)
+            var nomenclature = try NomenclatureLoader.load(path: config.nomenclature)
+            if config.landCover.unknownCodesAsUnclassified { nomenclature = try nomenclature.addingUnclassified() }
             try checkFields(config, nomenclature)
             let shapes = try CommuneShapes.read(config.communes, codeField: config.communeCode, nameField: config.communeName,
                                                 extraFields: MembershipLoader.extraFields(config))

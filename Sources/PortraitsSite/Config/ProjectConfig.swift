@@ -99,7 +99,7 @@ public struct ProjectConfig: Sendable {
                         code: try sc.string("code") ?? "id_scot", name: try sc.string("name") ?? "nom_scot")
         }
 
-        guard let lc = try doc.map("land_cover", allowed: ["layers", "multi_date"]) else { throw doc.missing("land_cover") }
+        guard let lc = try doc.map("land_cover", allowed: ["layers", "multi_date", "unknown_codes", "invalid_geometries"]) else { throw doc.missing("land_cover") }
         var sources: [LandCoverSpec.Source] = []
         for (i, node) in try lc.list("layers").enumerated() {
             let l = try YAMLMap(node, path: "land_cover.layers[\(i)]", source: source, allowed: ["millesime", "file", "layer", "crs", "fields"])
@@ -128,7 +128,15 @@ public struct ProjectConfig: Sendable {
                 guard seenYears.insert(y).inserted else { throw InputError(source, "land_cover: millésime \(y) is described twice") }
             }
         }
-        let landCover = LandCoverSpec(sources: sources)
+        let unknown = try lc.string("unknown_codes") ?? "error"
+        guard unknown == "error" || unknown == "non-classe" else {
+            throw InputError(source, "land_cover.unknown_codes must be error or non-classe (found \"\(unknown)\")")
+        }
+        let invalid = try lc.string("invalid_geometries") ?? "repair"
+        guard invalid == "repair" || invalid == "reject" else {
+            throw InputError(source, "land_cover.invalid_geometries must be repair or reject (found \"\(invalid)\")")
+        }
+        let landCover = LandCoverSpec(sources: sources, unknownCodesAsUnclassified: unknown == "non-classe", rejectInvalidGeometries: invalid == "reject")
 
         var periods: [Period] = []
         for (i, n) in try doc.list("periods").enumerated() {

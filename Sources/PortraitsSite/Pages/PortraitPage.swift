@@ -82,6 +82,10 @@ struct PortraitPage {
         if overlap >= 10_000 {
             c["overlapNote"] = "Les polygones d’occupation du sol livrés se chevauchent sur \(FrenchNumber.hectares(overlap, decimals: 2)) : ces surfaces sont comptées dans chacune des classes concernées, telles que livrées, si bien que le total des classes dépasse la surface couverte."
         }
+        if let nc = rows.first(where: { $0.cls.code == Nomenclature.unclassifiedCode }) {
+            let codes = project.tabulation.sources.flatMap(\.unclassified).map { "« \($0.code.isEmpty ? "(vide)" : $0.code) »" }
+            c["unclassifiedNote"] = "\(FrenchNumber.hectares(nc.cls.area)) portent un code absent de la nomenclature (\(codes.joined(separator: ", "))) : elles sont comptées comme « non classé » et ne sont classées ni artificialisées, ni imperméabilisées, ni en espace NAF."
+        }
         c["mapFile"] = mapFile.split(separator: "/").last.map(String.init) ?? mapFile
         c["mapAlt"] = mapAlt()
         c["mapWidth"] = Int(mapSize.0)
