@@ -1,6 +1,6 @@
 # The two commands of the README:
 #   make site   installs what is missing, builds, and writes the demo site into Output/
-#   make test   installs what is missing and runs every test
+#   make test   installs what is missing and runs every test (the process tests run the built binary)
 SWIFT ?= swift
 
 .PHONY: site test deps build metaleurop clean
@@ -18,6 +18,7 @@ metaleurop: build
 	.build/release/portraits build --config examples/metaleurop/portraits.yaml
 
 test: deps
+	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing
 
 clean:

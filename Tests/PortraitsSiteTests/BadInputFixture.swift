@@ -1,0 +1,103 @@
+import Foundation
+import XCTest
+@testable import PortraitsCore
+@testable import PortraitsGeo
+@testable import PortraitsSite
+
+/// A small valid project written into a temporary folder, that each bad-input test breaks in one way:
+/// two communes of 1 km² (99001, 99002) in one EPCI, and a multi-date land cover (2019, 2021).
+struct BadInputFixture {
+    let dir: URL
+    let ctx = GEOSContext()
+
+    var config: URL { dir.appendingPathComponent("portraits.yaml") }
+    var communes: URL { dir.appendingPathComponent("communes.gpkg") }
+    var landCover: URL { dir.appendingPathComponent("ocs.gpkg") }
+    var membership: URL { dir.appendingPathComponent("membership.csv") }
+
+    init(_ test: XCTestCase) throws {
+        dir = try temporaryFolder(test)
+        try writeCommunes([("99001", "Aval", try rect(0, 0, 1000, 1000)), ("99002", "Amont", try rect(1000, 0, 2000, 1000))])
+        try writeLandCover([(["CS2.2.1", "US1.1", "CS1.1.1.1", "US5"], try rect(0, 0, 2000, 500)),
+                            (["CS2.1.1.1", "US1.2", "CS2.1.1.1", "US1.2"], try rect(0, 500, 2000, 1000))])
+        try writeMembership("insee_com,nom_com,siren_epci,nom_epci,insee_dep,nom_dep,insee_reg,nom_reg\n99001,Aval,200000001,CC Test,99,Testdép,98,Testrégion\n99002,Amont,200000001,CC Test,99,Testdép,98,Testrégion\n")
+        try writeConfig()
+    }
+
+    func rect(_ a: Double, _ b: Double, _ c: Double, _ d: Double) throws -> [UInt8] {
+        try ctx.polygon(PolygonRings(rings: [[Point(900_000 + a, 6_800_000 + b), Point(900_000 + c, 6_800_000 + b), Point(900_000 + c, 6_800_000 + d), Point(900_000 + a, 6_800_000 + d)]])).wkb
+    }
+
+    func writeCommunes(_ rows: [(String, String, [UInt8])]) throws {
+        try? FileManager.default.removeItem(at: communes)
+        let w = try VectorWriter(path: communes.path, layer: "communes", fields: [("insee_com", .string), ("nom_com", .string)])
+        for r in rows { try w.add([r.0, r.1], wkb: r.2) }
+        try w.close()
+    }
+
+    func writeLandCover(_ rows: [([String], [UInt8])]) throws {
+        try? FileManager.default.removeItem(at: landCover)
+        let w = try VectorWriter(path: landCover.path, layer: "ocs", fields: ["CS_2019", "US_2019", "CS_2021", "US_2021"].map { ($0, .string) })
+        for r in rows { try w.add(r.0, wkb: r.1) }
+        try w.close()
+    }
+
+    func writeMembership(_ text: String) throws { try text.write(to: membership, atomically: true, encoding: .utf8) }
+
+    /// Writes the project file; `extra` lines are appended, `replace` substitutions applied.
+    func writeConfig(extra: String = "", replace: [(String, String)] = []) throws {
+        let root = repositoryRoot.path
+        var text = """
+        site:
+          title: Test
+        communes:
+          file: communes.gpkg
+          layer: communes
+        membership:
+          file: membership.csv
+        land_cover:
+          multi_date:
+            file: ocs.gpkg
+            layer: ocs
+            millesimes:
+              2019: {couverture: CS_2019, usage: US_2019}
+              2021: {couverture: CS_2021, usage: US_2021}
+        nomenclature: \(root)/Content/nomenclatures/cnig/nomenclature.yaml
+        templates: \(root)/Templates
+        content: \(root)/Content
+        output: site
+        """ + (extra.isEmpty ? "" : "\n" + extra)
+        for (a, b) in replace { text = text.replacingOccurrences(of: a, with: b) }
+        try text.write(to: config, atomically: true, encoding: .utf8)
+    }
+
+    /// `portraits check`: its report, or the error message.
+    enum Outcome { case success(String), failure(String) }
+
+    func check() -> Outcome {
+        do { return .success(try ProjectCheck.run(configPath: config.path)) } catch { return .failure("\(error)") }
+    }
+
+    func build(output: URL? = nil) throws -> SiteBuilder.Summary {
+        try SiteBuilder.build(configPath: config.path, output: output?.path, quiet: true)
+    }
+}
+
+/// Asserts that `check()` fails with a message containing every fragment.
+func XCTAssertCheckFails(_ fixture: BadInputFixture, _ fragments: String..., file: StaticString = #filePath, line: UInt = #line) {
+    switch fixture.check() {
+    case .success(let report):
+        XCTFail("check succeeded where it should fail:\n\(report)", file: file, line: line)
+    case .failure(let message):
+        for f in fragments { XCTAssertTrue(message.contains(f), "missing «\(f)» in:\n\(message)", file: file, line: line) }
+    }
+}
+
+func XCTAssertCheckSucceeds(_ fixture: BadInputFixture, _ fragments: String..., file: StaticString = #filePath, line: UInt = #line) {
+    switch fixture.check() {
+    case .failure(let message):
+        XCTFail("check failed: \(message)", file: file, line: line)
+    case .success(let report):
+        for f in fragments { XCTAssertTrue(report.contains(f), "missing «\(f)» in:\n\(report)", file: file, line: line) }
+    }
+}
