@@ -19,7 +19,7 @@ for i in $(seq "$RUNS"); do
   $bin build --config demo/portraits.yaml --output "$tmp/out" 2> "$tmp/log-$i" >/dev/null
   end=$(now)
   awk -v a="$start" -v b="$end" 'BEGIN {print b - a}' >> "$tmp/total"
-  for s in load tabulate aggregate render write; do
+  for s in load tabulate aggregate compute render write; do
     awk -v s="$s" '$2==s {print $3}' "$tmp/log-$i" >> "$tmp/stage-$s"
   done
   start=$(now)
@@ -50,7 +50,7 @@ cpu=$(lscpu | awk -F': +' '/Model name/ {print $2; exit}')
   echo
   echo "| stage | median (s) |"
   echo "|---|---|"
-  for s in load tabulate aggregate render write; do
+  for s in load tabulate aggregate compute render write; do
     echo "| $s | $(median < "$tmp/stage-$s") |"
   done
   echo "| **whole build** | **$(median < "$tmp/total" | xargs printf '%.1f')** |"

