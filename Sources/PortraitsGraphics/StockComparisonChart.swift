@@ -51,7 +51,7 @@ public enum StockComparisonChart {
         }
         let maxValue = rows.map { max($0.before, $0.after, 0) }.max() ?? 0
         let plotWidth = width - left - right
-        let scale = Scales.linear(domain: 0...max(maxValue, 1), range: 0...plotWidth)
+        let scale = Scales.linear(domain: (0, max(maxValue, 1)), range: (0, plotWidth))
         for (i, r) in rows.enumerated() {
             let y0 = top + Double(i) * rowHeight
             let label = Typography.truncated(r.label, toWidth: labelWidth, size: labelSize)

@@ -77,7 +77,7 @@ final class MetaleuropIntegrationTests: XCTestCase {
         XCTAssertEqual(summary.portraits, 35, "28 communes, 4 EPCI, 2 départements, 1 région; one millésime")
         let fm = FileManager.default
         for path in ["index.html", "assets/style.css", "commune/index.html", "epci/index.html", "departement/index.html", "region/index.html",
-                     "commune/59028/2018.html", "commune/59028/2018.csv", "commune/59028/stock-2018.svg", "commune/59028/carte-2018.svg",
+                     "commune/59028/2018.html", "commune/59028/2018.csv", "commune/59028/carte-2018.svg",
                      "region/32/2018.html", "doc/methode.html"] {
             XCTAssertTrue(fm.fileExists(atPath: out.appendingPathComponent(path).path), path)
         }
@@ -90,7 +90,10 @@ final class MetaleuropIntegrationTests: XCTestCase {
         XCTAssertTrue(page.contains("ne couvre que"), "reports partial coverage")
         XCTAssertTrue(page.contains("se chevauchent"), "reports overlaps")
         XCTAssertTrue(page.contains("href=\"../../region/32/2018.html\""), "relative link to the région")
-        XCTAssertTrue(page.contains("alt=\"Diagramme en barres"), "chart has a text alternative")
+        XCTAssertTrue(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "the chart is inline")
+        XCTAssertTrue(page.contains("role=\"img\" aria-labelledby=\"graphique-stock-titre\""), "the chart is an image with a title")
+        XCTAssertTrue(page.contains("<title id=\"graphique-stock-titre\">Diagramme en barres"), "chart has a text alternative")
+        XCTAssertFalse(page.contains("glyph0-"), "glyphs are shared by the page")
         XCTAssertTrue(page.contains("<td class=\"num\">91,8</td>"), "Auby's buildings, 91.85 ha by SpatiaLite")
 
         let csv = try Data(contentsOf: out.appendingPathComponent("commune/59028/2018.csv"))

@@ -79,9 +79,7 @@ public enum SiteBuilder {
                 for view in views {
                     let (mapPath, mapSize) = mapFiles[view.millesime]!
                     let page = PortraitPage(project: project, territory: t, view: view, views: views, mapFile: mapPath, mapSize: mapSize, indicators: indicators)
-                    let chart = page.chartScene()
-                    try writer.write(SitePaths.chart(t.id, view), try CairoRenderer.svg(chart))
-                    try writer.write(page.path, try templates.render("portrait", page.context(common: common, chartSize: (chart.width, chart.height))))
+                    try writer.write(page.path, try templates.render("portrait", try page.context(common: common)))
                     try writer.write(SitePaths.csv(t.id, view), page.csv(attribution: config.site.attribution))
                     n += 1
                 }

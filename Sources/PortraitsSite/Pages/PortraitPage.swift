@@ -1,5 +1,6 @@
 import Foundation
 import PortraitsCore
+import PortraitsCairo
 import PortraitsGraphics
 
 /// One portrait: a territory at one view (period or millésime). Builds the page's template context,
@@ -55,7 +56,7 @@ struct PortraitPage {
         return "Carte de l’occupation du sol de \(territory.name) en \(view.millesime), par classe. Classes principales : \(list.joined(separator: ", ")). Les communes voisines sont en gris clair."
     }
 
-    func context(common: CommonContext, chartSize: (Double, Double)) -> [String: Any] {
+    func context(common: CommonContext) throws -> [String: Any] {
         let rows = self.rows
         let m = project.layout.index(of: view.millesime)!
         var c = common.context(path: path, title: "\(territory.name) (\(territory.id.level.label.lowercased())) · \(view.label)")
@@ -93,10 +94,6 @@ struct PortraitPage {
         c["mapCaption"] = "Occupation du sol en \(view.millesime), \(levelName). Contour du territoire en noir."
         c["stockTitle"] = view.period.map { "Occupation du sol en \($0.start) et en \($0.end)" } ?? "Occupation du sol en \(view.millesime)"
         c["stockCaption"] = "Surfaces par classe, triées par surface en \(view.millesime)."
-        c["chartFile"] = "stock-\(view.id).svg"
-        c["chartAlt"] = chartAlt(rows)
-        c["chartWidth"] = Int(chartSize.0)
-        c["chartHeight"] = Int(chartSize.1)
         c["csvFile"] = "\(view.id).csv"
         c["stockCSV"] = "stock-toutes-classes.csv"
         if let period = view.period { c["transitionsCSV"] = "mutations-\(period).csv" }
@@ -128,11 +125,26 @@ struct PortraitPage {
         } else {
             c["stockOnly"] = StockOnlySection.context(facts, millesime: m, project: project)
         }
+        try inlineCharts(&c, stock: chartScene(), stockAlt: chartAlt(rows))
         let children = territory.children.compactMap { project.catalog[$0] }
         c["children"] = children.map { ["path": SitePaths.portrait($0.id, view), "name": $0.name, "code": $0.id.code] }
         c["hasChildren"] = !children.isEmpty
         if let first = children.first { c["childrenTitle"] = "\(first.id.level.pluralLabel) du territoire (\(children.count))" }
         return c
+    }
+
+    /// Draws every chart of the page with Cairo and inlines it, with one shared set of glyphs: each
+    /// section holding a `scene` gets its `chart` (inline SVG with its title); the page gets `glyphs`.
+    func inlineCharts(_ c: inout [String: Any], stock: Scene, stockAlt: String) throws {
+        let inliner = SVGInliner()
+        c["stockChart"] = inliner.inline(try CairoRenderer.svg(stock), id: "graphique-stock", title: stockAlt)
+        for key in ["evolution", "sealing", "consumption", "artificialisation", "zan", "comparison"] {
+            guard var section = c[key] as? [String: Any], let scene = section["scene"] as? Scene else { continue }
+            section["chart"] = inliner.inline(try CairoRenderer.svg(scene), id: "graphique-\(key)", title: section["alt"] as? String ?? "")
+            section["scene"] = nil
+            c[key] = section
+        }
+        c["glyphs"] = inliner.sharedDefinitions
     }
 
     /// The figures of the page as a French CSV.

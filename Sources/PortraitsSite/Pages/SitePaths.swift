@@ -6,7 +6,6 @@ enum SitePaths {
     static func folder(_ id: TerritoryID) -> String { "\(id.level.pathSegment)/\(id.code)" }
     static func portrait(_ id: TerritoryID, _ view: PortraitView) -> String { "\(folder(id))/\(view.id).html" }
     static func csv(_ id: TerritoryID, _ view: PortraitView) -> String { "\(folder(id))/\(view.id).csv" }
-    static func chart(_ id: TerritoryID, _ view: PortraitView) -> String { "\(folder(id))/stock-\(view.id).svg" }
     static func map(_ id: TerritoryID, millesime: Int, raster: Bool) -> String { "\(folder(id))/carte-\(millesime).\(raster ? "png" : "svg")" }
     static func stockCSV(_ id: TerritoryID) -> String { "\(folder(id))/stock-toutes-classes.csv" }
     static func transitionsCSV(_ id: TerritoryID, _ period: Period) -> String { "\(folder(id))/mutations-\(period).csv" }

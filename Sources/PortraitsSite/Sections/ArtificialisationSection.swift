@@ -1,4 +1,5 @@
 import PortraitsCore
+import PortraitsGraphics
 
 /// Artificialisation (LCR): stock, flux, net, matrix-only beside thresholds.
 enum ArtificialisationSection {
@@ -15,8 +16,15 @@ enum ArtificialisationSection {
         let sentence = "En \(period.end), \(Fmt.ha(a.thresholdAfter)) sont artificialisés au sens de la loi Climat et Résilience, soit \(Fmt.pct(a.shareOfTerritory)) du territoire. "
             + "Entre \(period.start) et \(period.end) : \(Fmt.ha(a.thresholdFlux.artificialisation)) artificialisés, \(Fmt.ha(a.thresholdFlux.desartificialisation)) désartificialisés, "
             + "artificialisation nette de \(Fmt.signedHa(a.thresholdFlux.net)). Avec la seule matrice couverture × usage, sans les seuils du décret, on compterait \(Fmt.ha(a.matrixAfter))\(effect(a.thresholdEffect))."
+        let scene = DivergingBarChart.scene(rows: [
+            BarRow(label: "Artificialisation", value: a.thresholdFlux.artificialisation, color: FluxColors.gain),
+            BarRow(label: "Désartificialisation", value: -a.thresholdFlux.desartificialisation, color: FluxColors.loss),
+            BarRow(label: "Artificialisation nette", value: a.thresholdFlux.net, color: FluxColors.net),
+        ], keepZeros: true)
         var c: [String: Any] = [
             "sentence": sentence,
+            "scene": scene,
+            "alt": "Diagramme des flux d’artificialisation entre \(period.start) et \(period.end), avec les seuils du décret. " + sentence,
             "rows": [
                 ["label": "Surface artificialisée en \(period.start)", "threshold": Fmt.ha(a.thresholdBefore), "matrix": Fmt.ha(a.matrixBefore)],
                 ["label": "Surface artificialisée en \(period.end)", "threshold": Fmt.ha(a.thresholdAfter), "matrix": Fmt.ha(a.matrixAfter)],

@@ -1,4 +1,5 @@
 import PortraitsCore
+import PortraitsGraphics
 
 /// Consommation d'espaces NAF: total, per year, by destination and origin, compared between periods.
 enum ConsumptionSection {
@@ -17,8 +18,13 @@ enum ConsumptionSection {
         if let ref = others.filter({ $0.period.end <= period.start }).max(by: { $0.period < $1.period }), let change = Consumption.rateChange(current: c, reference: ref) {
             sentence += " Ce rythme est \(change >= 0 ? "en hausse" : "en baisse") de \(Fmt.pct(abs(change))) par rapport à \(ref.period.label) (\(Fmt.ha(ref.perYear)) par an)."
         }
+        let scene = PeriodBarChart.scene(rows: all.map { BarRow(label: $0.period.label, value: $0.perYear, color: FluxColors.gain) },
+                                         highlighted: all.firstIndex { $0.period == period })
         var out: [String: Any] = [
             "sentence": sentence,
+            "scene": scene,
+            "alt": "Diagramme en barres de la consommation d’espaces par an, pour chaque période : "
+                + all.map { "\($0.period.label) \(Fmt.ha($0.perYear)) par an" }.joined(separator: " ; ") + ".",
             "total": Fmt.ha(c.total), "perYear": Fmt.ha(c.perYear), "returned": Fmt.ha(c.returnedToNAF),
             "destinations": Destination.allCases.map { ["label": $0.label, "area": Fmt.ha(c.byDestination[$0] ?? 0)] }
                 + (c.undeterminedDestination > 0 ? [["label": "non renseignée", "area": Fmt.ha(c.undeterminedDestination)]] : []),

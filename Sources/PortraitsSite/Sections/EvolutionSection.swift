@@ -1,4 +1,5 @@
 import PortraitsCore
+import PortraitsGraphics
 
 /// Évolution par classe: table and sentence.
 enum EvolutionSection {
@@ -15,8 +16,11 @@ enum EvolutionSection {
             }
             sentence = "Entre \(period.start) et \(period.end), " + parts.joined(separator: " ; ") + "."
         }
+        let scene = DivergingBarChart.scene(rows: rows.map { BarRow(label: $0.shortLabel, value: $0.change, color: $0.color) })
         return [
             "sentence": sentence,
+            "scene": scene,
+            "alt": "Diagramme en barres de l’évolution des surfaces par classe entre \(period.start) et \(period.end). " + sentence,
             "years": period.years,
             "rows": rows.map { r -> [String: Any] in
                 ["label": r.shortLabel, "code": r.code, "color": r.color.hex, "before": Fmt.num(r.before), "after": Fmt.num(r.after),

@@ -1,4 +1,5 @@
 import PortraitsCore
+import PortraitsGraphics
 
 /// Trajectoire ZAN: reference, allowance, pace, projection.
 enum ZANSection {
@@ -12,8 +13,12 @@ enum ZANSection {
         if let r = t.projectionRatio { sentence += ", soit \(Fmt.pct(r)) de l’enveloppe" }
         if let y = t.exhaustionYear, y <= 2030 { sentence += " ; l’enveloppe serait épuisée en \(y)" }
         sentence += "."
+        let scene = TrajectoryChart.scene(.init(currentPace: t.currentPace, referencePace: t.referenceConsumption / Double(ZAN.interval(of: asked).years),
+                                               allowance: t.allowance))
         return [
             "sentence": sentence,
+            "scene": scene,
+            "alt": "Graphique de la trajectoire 2021–2031 : consommation cumulée au rythme actuel, au rythme de référence, et enveloppe. " + sentence,
             "rows": [
                 ["label": "Consommation de référence \(asked.label)\(ZAN.interval(of: asked) != used ? " (d’après \(used.label))" : "")", "value": Fmt.ha(t.referenceConsumption)],
                 ["label": "Enveloppe 2021–2030", "value": Fmt.ha(t.allowance)],
