@@ -94,6 +94,8 @@ final class MetaleuropIntegrationTests: XCTestCase {
         XCTAssertTrue(page.contains("role=\"img\" aria-labelledby=\"graphique-stock-titre\""), "the chart is an image with a title")
         XCTAssertTrue(page.contains("<title id=\"graphique-stock-titre\">Diagramme en barres"), "chart has a text alternative")
         XCTAssertFalse(page.contains("glyph0-"), "glyphs are shared by the page")
+        XCTAssertTrue(page.contains("<title id=\"carte-situation-titre\">Carte de situation : Auby (en rouge) dans le département Nord"), "locator map")
+        XCTAssertFalse(try read(out.appendingPathComponent("region/32/2018.html")).contains("carte-situation"), "no locator for the région")
         XCTAssertTrue(page.contains("<td class=\"num\">91,8</td>"), "Auby's buildings, 91.85 ha by SpatiaLite")
 
         let csv = try Data(contentsOf: out.appendingPathComponent("commune/59028/2018.csv"))

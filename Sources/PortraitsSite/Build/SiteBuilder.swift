@@ -48,7 +48,8 @@ public enum SiteBuilder {
         let docs = try DocPages(folder: config.content)
         let levels = TerritoryLevel.allCases.filter { !project.catalog.all($0).isEmpty }
         let common = CommonContext(siteTitle: config.site.title, notices: config.site.notices, attribution: config.site.attribution,
-                                   levels: levels, docs: docs.docs.map { ($0.slug, $0.document.title) }, baseURL: config.site.baseURL)
+                                   levels: levels, docs: docs.docs.filter { $0.document.order < 10 }.map { ($0.slug, $0.document.title) },
+                                   allDocs: docs.docs.map { ($0.slug, $0.document.title) }, baseURL: config.site.baseURL)
         let views = PortraitView.all(project.layout)
         let maps = TerritoryMaps(project: project)
         let territories = project.catalog.sorted
@@ -70,6 +71,7 @@ public enum SiteBuilder {
                     try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5) : try CairoRenderer.svg(scene))
                     mapFiles[year] = (path, (scene.width, scene.height))
                 }
+                let locator = try locatorMap(t, project)
                 let facts = project.facts[t.id]!
                 try writer.write(SitePaths.stockCSV(t.id), TerritoryCSV.stock(t, facts: facts, project: project, attribution: config.site.attribution))
                 for (p, period) in project.layout.periods.enumerated() {
@@ -78,7 +80,7 @@ public enum SiteBuilder {
                 }
                 for view in views {
                     let (mapPath, mapSize) = mapFiles[view.millesime]!
-                    let page = PortraitPage(project: project, territory: t, view: view, views: views, mapFile: mapPath, mapSize: mapSize, indicators: indicators)
+                    let page = PortraitPage(project: project, territory: t, view: view, views: views, mapFile: mapPath, mapSize: mapSize, indicators: indicators, locator: locator)
                     try writer.write(page.path, try templates.render("portrait", try page.context(common: common)))
                     try writer.write(SitePaths.csv(t.id, view), page.csv(attribution: config.site.attribution))
                     n += 1
@@ -101,6 +103,16 @@ public enum SiteBuilder {
         }
         try copyAssets(from: config.templates, writer: writer)
         return (portraits, pages)
+    }
+
+    /// The locator map of a territory: its région, its département, itself (none for a région).
+    static func locatorMap(_ t: Territory, _ project: Project) throws -> (svg: [UInt8], title: String)? {
+        guard t.id.level != .region, let rid = t.parents.first(where: { $0.level == .region }), let region = project.catalog[rid] else { return nil }
+        let dep = t.id.level == .departement ? nil : t.parents.first(where: { $0.level == .departement }).flatMap { project.catalog[$0] }
+        let scene = LocatorMap.scene(region: project.outlines[rid] ?? [], departement: dep.flatMap { project.outlines[$0.id] } ?? [],
+                                     territory: project.outlines[t.id] ?? [])
+        let title = "Carte de situation : \(t.name) (en rouge)" + (dep.map { " dans le département \($0.name) (en gris)" } ?? "") + " et la région \(region.name)."
+        return (try CairoRenderer.svg(scene), title)
     }
 
     /// Copies `Templates/assets/` (stylesheet, images) to `assets/`.

@@ -6,7 +6,10 @@ struct CommonContext {
     let notices: [String]
     let attribution: [String]
     let levels: [TerritoryLevel]
+    /// Documentation in the navigation bar (front matter `order` under 10).
     let docs: [(slug: String, title: String)]
+    /// Every documentation page (home page list).
+    let allDocs: [(slug: String, title: String)]
     let baseURL: String?
 
     func context(path: String, title: String) -> [String: Any] {
@@ -21,6 +24,7 @@ struct CommonContext {
             "attribution": attribution,
             "levels": levels.map { ["path": SitePaths.levelIndex($0), "label": $0.pluralLabel] },
             "docs": docs.map { ["path": SitePaths.doc($0.slug), "title": $0.title] },
+            "allDocs": allDocs.map { ["path": SitePaths.doc($0.slug), "title": $0.title] },
         ]
         if let base = baseURL {
             c["canonical"] = (base.hasSuffix("/") ? base : base + "/") + path

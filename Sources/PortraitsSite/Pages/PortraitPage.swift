@@ -13,6 +13,8 @@ struct PortraitPage {
     let mapFile: String
     let mapSize: (Double, Double)
     let indicators: IndicatorStore
+    /// The locator map (Cairo SVG) and its description; nil for the région.
+    let locator: (svg: [UInt8], title: String)?
 
     var facts: AreaFacts { project.facts[territory.id]! }
     var path: String { SitePaths.portrait(territory.id, view) }
@@ -138,6 +140,7 @@ struct PortraitPage {
     func inlineCharts(_ c: inout [String: Any], stock: Scene, stockAlt: String) throws {
         let inliner = SVGInliner()
         c["stockChart"] = inliner.inline(try CairoRenderer.svg(stock), id: "graphique-stock", title: stockAlt)
+        if let locator { c["locator"] = inliner.inline(locator.svg, id: "carte-situation", title: locator.title, cssClass: "locator") }
         for key in ["evolution", "sealing", "consumption", "artificialisation", "zan", "comparison"] {
             guard var section = c[key] as? [String: Any], let scene = section["scene"] as? Scene else { continue }
             section["chart"] = inliner.inline(try CairoRenderer.svg(scene), id: "graphique-\(key)", title: section["alt"] as? String ?? "")
