@@ -90,11 +90,4 @@ public struct TerritoryCatalog: Sendable {
         self.territories = territories
         self.communeIndex = index
     }
-
-    /// SCoT of a département: the SCoT having at least one commune in it (for index pages).
-    public func scots(in departement: TerritoryID) -> [Territory] {
-        guard let d = territories[departement] else { return [] }
-        let ids = Set(d.communeIndices.compactMap { communes[$0].scot.map { TerritoryID(.scot, $0.code) } })
-        return ids.sorted().compactMap { territories[$0] }
-    }
 }

@@ -11,6 +11,7 @@ public final class VectorWriter {
     let layer: OGRLayerH
     let path: String
     private var pending = 0
+    private var closed = false
 
     public init(path: String, driver: String = "GPKG", layer name: String, fields: [(String, FieldType)]) throws {
         _ = GDALSetup.once
@@ -67,7 +68,12 @@ public final class VectorWriter {
 
     /// Commits and closes the file.
     public func close() throws {
+        guard !closed else { return }
+        closed = true
         OGR_L_CommitTransaction(layer)
         GDALClose(dataset)
     }
+
+    /// A writer abandoned after an error still releases its file.
+    deinit { if !closed { GDALClose(dataset) } }
 }

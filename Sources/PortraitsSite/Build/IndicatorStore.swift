@@ -9,6 +9,9 @@ public final class IndicatorStore: @unchecked Sendable {
     private let communeReference: [Double]
     public let zanReference: Period?
     public let currentPeriod: Int?
+    /// Territories grouped by the parent they are ranked in (commune → EPCI, EPCI and SCoT →
+    /// département, département → région), built once rather than per page.
+    private let siblings: [TerritoryID: [TerritoryID]]
 
     init(project: Project) throws {
         self.project = project
@@ -26,6 +29,21 @@ public final class IndicatorStore: @unchecked Sendable {
             communeReference = []
         }
         currentPeriod = ZAN.currentPeriod(in: layout.periods).flatMap { layout.periods.firstIndex(of: $0) }
+        var groups: [TerritoryID: [TerritoryID]] = [:]
+        for t in project.catalog.sorted {
+            guard let level = Self.rankingParentLevel(t.id.level), let pid = t.parents.first(where: { $0.level == level }) else { continue }
+            groups[pid, default: []].append(t.id)
+        }
+        siblings = groups
+    }
+
+    static func rankingParentLevel(_ level: TerritoryLevel) -> TerritoryLevel? {
+        switch level {
+        case .commune: return .epci
+        case .epci, .scot: return .departement
+        case .departement: return .region
+        case .region: return nil
+        }
     }
 
     func headline(_ id: TerritoryID, _ p: Int) -> Headline? { headlines[id]?[p] }
@@ -39,21 +57,15 @@ public final class IndicatorStore: @unchecked Sendable {
 
     /// The parent whose children the territory is ranked among, and its ranks.
     func ranks(_ t: Territory, _ p: Int) -> (Territory, (consumption: Rank, artificialised: Rank))? {
-        let parentLevel: TerritoryLevel
-        switch t.id.level {
-        case .commune: parentLevel = .epci
-        case .epci, .scot: parentLevel = .departement
-        case .departement: parentLevel = .region
-        case .region: return nil
-        }
-        guard let pid = t.parents.first(where: { $0.level == parentLevel }), let parent = project.catalog[pid] else { return nil }
-        let siblings = project.catalog.all(t.id.level).filter { $0.parents.first { $0.level == parentLevel } == pid }
-        guard siblings.count > 1 else { return nil }
+        guard let parentLevel = Self.rankingParentLevel(t.id.level), let pid = t.parents.first(where: { $0.level == parentLevel }),
+              let parent = project.catalog[pid] else { return nil }
+        let group = (siblings[pid] ?? []).filter { $0.level == t.id.level }
+        guard group.count > 1 else { return nil }
         var cons: [TerritoryID: Double] = [:], art: [TerritoryID: Double] = [:]
-        for s in siblings {
-            guard let h = headline(s.id, p) else { continue }
-            cons[s.id] = h.consumptionIntensity
-            art[s.id] = h.artificialisedShare
+        for s in group {
+            guard let h = headline(s, p) else { continue }
+            cons[s] = h.consumptionIntensity
+            art[s] = h.artificialisedShare
         }
         guard let rc = Comparison.rank(of: t.id, in: cons), let ra = Comparison.rank(of: t.id, in: art) else { return nil }
         return (parent, (rc, ra))

@@ -15,6 +15,21 @@ struct PortraitPage {
     let indicators: IndicatorStore
     /// The locator map (Cairo SVG) and its description; nil for the région.
     let locator: (svg: [UInt8], title: String)?
+    /// The stock rows of the page (classes present at either date), computed once.
+    let rows: [Row]
+
+    init(project: Project, territory: Territory, view: PortraitView, views: [PortraitView], mapFile: String,
+         mapSize: (Double, Double), indicators: IndicatorStore, locator: (svg: [UInt8], title: String)?) {
+        self.project = project
+        self.territory = territory
+        self.view = view
+        self.views = views
+        self.mapFile = mapFile
+        self.mapSize = mapSize
+        self.indicators = indicators
+        self.locator = locator
+        self.rows = Self.stockRows(project.facts[territory.id]!, view: view, project: project)
+    }
 
     var facts: AreaFacts { project.facts[territory.id]! }
     var path: String { SitePaths.portrait(territory.id, view) }
@@ -28,7 +43,7 @@ struct PortraitPage {
         var before: StockRow?
     }
 
-    var rows: [Row] {
+    static func stockRows(_ facts: AreaFacts, view: PortraitView, project: Project) -> [Row] {
         let layout = project.layout
         let after = Stock.byClass(facts, millesime: layout.index(of: view.millesime)!, nomenclature: project.nomenclature, level: project.displayLevel)
         let before = view.period.map { Stock.byClass(facts, millesime: layout.index(of: $0.start)!, nomenclature: project.nomenclature, level: project.displayLevel) }
@@ -44,7 +59,7 @@ struct PortraitPage {
             beforeLabel: view.period.map { String($0.start) }, afterLabel: String(view.millesime))
     }
 
-    func chartAlt(_ rows: [Row]) -> String {
+    func chartAlt() -> String {
         let top = rows.sorted { $0.cls.area > $1.cls.area }.prefix(3)
         let list = top.map { "\($0.cls.label) \(FrenchNumber.hectares($0.cls.area))" + ($0.before.map { " (\(FrenchNumber.hectares($0.area)) en \(view.period!.start))" } ?? "") }
         let what = view.period.map { "Diagramme en barres comparant l’occupation du sol de \($0.start) et de \($0.end) par classe" }
@@ -59,7 +74,6 @@ struct PortraitPage {
     }
 
     func context(common: CommonContext) throws -> [String: Any] {
-        let rows = self.rows
         let m = project.layout.index(of: view.millesime)!
         var c = common.context(path: path, title: "\(territory.name) (\(territory.id.level.label.lowercased())) · \(view.label)")
         c["description"] = "Portrait de l’occupation du sol de \(territory.name), \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)")."
@@ -127,7 +141,7 @@ struct PortraitPage {
         } else {
             c["stockOnly"] = StockOnlySection.context(facts, millesime: m, project: project)
         }
-        try inlineCharts(&c, stock: chartScene(), stockAlt: chartAlt(rows))
+        try inlineCharts(&c, stock: chartScene(), stockAlt: chartAlt())
         let children = territory.children.compactMap { project.catalog[$0] }
         c["children"] = children.map { ["path": SitePaths.portrait($0.id, view), "name": $0.name, "code": $0.id.code] }
         c["hasChildren"] = !children.isEmpty
