@@ -61,5 +61,15 @@ cpu=$(lscpu | awk -F': +' '/Model name/ {print $2; exit}')
   echo "| \`cp -r\` of the produced Output/ tree | $(median < "$tmp/cp" | xargs printf '%.2f') |"
   echo
   echo "Peak resident memory of one build: $((rss / 1024)) MB."
+  echo
+  echo "## Charts and maps, kind by kind"
+  echo
+  echo "Produced by \`portraits bench-graphics --config demo/portraits.yaml\` in the same run: every chart and map"
+  echo "the build draws, timed per item (medians) on $(nproc) threads. *Scene*: the specification (with the"
+  echo "section's figures). *Cairo SVG*: Cairo's SVG surface for the shapes, the text layer (glyphs shaped"
+  echo "by Cairo, outlines cached per process), number compaction. *Floor*: the same scene's paths"
+  echo "written with integer coordinates into a byte buffer (\`FloorSVGWriter\`), text as \`<text>\`."
+  echo
+  $bin bench-graphics --config demo/portraits.yaml
 } > BENCHMARKS.md
 cat BENCHMARKS.md

@@ -72,8 +72,17 @@ enum CairoMarks {
             x -= style.anchor == .middle ? ext.x_advance / 2 : ext.x_advance
         }
         setColor(cr, style.color)
-        cairo_move_to(cr, x, p.y)
-        cairo_show_text(cr, s)
+        if style.rotation != 0 && style.rotation.isFinite {
+            cairo_save(cr)
+            cairo_translate(cr, p.x, p.y)
+            cairo_rotate(cr, style.rotation * Double.pi / 180)
+            cairo_move_to(cr, x - p.x, 0)
+            cairo_show_text(cr, s)
+            cairo_restore(cr)
+        } else {
+            cairo_move_to(cr, x, p.y)
+            cairo_show_text(cr, s)
+        }
         cairo_new_path(cr)
     }
 }

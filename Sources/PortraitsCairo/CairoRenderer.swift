@@ -12,13 +12,39 @@ public enum CairoRenderer {
         }
     }
 
-    /// The scene as an SVG document (size in px).
-    public static func svg(_ scene: Scene) throws -> [UInt8] {
+    /// The scene as an SVG document (size in px). Shapes are drawn by Cairo's SVG surface; text is
+    /// shaped by Cairo and written with glyph outlines extracted once per process (`SVGTextLayer`),
+    /// above the shapes. Text inside a clip is left to Cairo.
+    public static func svg(_ scene: Scene) throws -> [UInt8] { try svg(scene, nativeText: false) }
+
+    /// `nativeText`: text drawn by Cairo's SVG surface itself (slow; tests compare the two).
+    static func svg(_ scene: Scene, nativeText: Bool) throws -> [UInt8] {
         let sink = ByteSink()
         let surface = cairo_svg_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), scene.width, scene.height)!
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
-        try draw(scene, on: surface)
-        return SVGCompactor.compact(sink.bytes, decimals: 1)
+        let cr = cairo_create(surface)!
+        if let bg = scene.background {
+            CairoMarks.setColor(cr, bg)
+            cairo_paint(cr)
+        }
+        var text = SVGTextLayer()
+        var clipDepth = 0
+        for mark in scene.marks {
+            switch mark {
+            case let .text(s, at, style) where clipDepth == 0 && !nativeText:
+                text.add(s, at: at, style: style)
+            case .clipBegin:
+                clipDepth += 1
+                CairoMarks.draw(mark, cr)
+            case .clipEnd:
+                clipDepth = max(0, clipDepth - 1)
+                CairoMarks.draw(mark, cr)
+            default:
+                CairoMarks.draw(mark, cr)
+            }
+        }
+        try finish(cr, surface)
+        return text.merged(into: SVGCompactor.compact(sink.bytes, decimals: 1))
     }
 
     /// The scene as a PNG image, `scale` pixels per scene unit.
@@ -49,6 +75,10 @@ public enum CairoRenderer {
     private static func draw(_ scene: Scene, on surface: OpaquePointer) throws {
         let cr = cairo_create(surface)!
         paint(scene, cr)
+        try finish(cr, surface)
+    }
+
+    private static func finish(_ cr: OpaquePointer, _ surface: OpaquePointer) throws {
         cairo_destroy(cr)
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Puts several Cairo SVG documents inline in one HTML page with a single set of glyph outlines.
 ///
 /// Cairo writes the text of every SVG as glyph outlines (`<symbol id="glyph0-3">`), so each chart
@@ -7,84 +5,228 @@ import Foundation
 /// The inliner keeps one symbol per distinct outline for the whole page (`sharedDefinitions`), points
 /// every `<use>` at it, prefixes the remaining ids (clip paths) and drops Cairo's surface id. Each
 /// chart becomes `<svg role="img">` with a `<title>`, so its text alternative travels with it.
+///
+/// It works on bytes in one forward pass (a page holds up to ten charts and a build a hundred
+/// thousand: string searching through Foundation cost more than drawing the charts).
+///
+///     let inliner = SVGInliner()
+///     let html = inliner.inline(try CairoRenderer.svg(scene), id: "graphique-stock", title: "…")
+///     page += inliner.sharedDefinitions
 public final class SVGInliner {
-    private var glyphByPath: [String: Int] = [:]
-    private var symbols: [String] = []
-    private let prefix: String
+    private var glyphByPath: [[UInt8]: Int] = [:]
+    private var symbols: [UInt8] = []
+    private var symbolCount = 0
+    private let prefix: [UInt8]
 
     /// `prefix` keeps the shared glyph ids apart from anything else on the page.
-    public init(prefix: String = "g") { self.prefix = prefix }
+    public init(prefix: String = "g") { self.prefix = Array(prefix.utf8) }
 
     /// Number of distinct glyph outlines collected so far.
-    public var glyphCount: Int { symbols.count }
+    public var glyphCount: Int { symbolCount }
 
     /// The inline `<svg>` element of one Cairo SVG document. `id` must be unique in the page; `title`
     /// is the text alternative (escaped here).
     public func inline(_ svg: [UInt8], id: String, title: String, cssClass: String = "chart") -> String {
-        var text = String(decoding: svg, as: UTF8.self)
-        if let start = text.range(of: "<svg") { text = String(text[start.lowerBound...]) }
-        // Glyph symbols → shared definitions.
-        var local: [String: Int] = [:]
-        var out = ""
-        out.reserveCapacity(text.count)
-        var rest = Substring(text)
-        while let open = rest.range(of: "<symbol overflow=\"visible\" id=\"") {
-            out += rest[..<open.lowerBound]
-            let afterID = rest[open.upperBound...]
-            guard let idEnd = afterID.firstIndex(of: "\""),
-                  let close = afterID.range(of: "</symbol>") else { break }
-            let localID = String(afterID[..<idEnd])
-            let body = afterID[afterID.index(after: idEnd)..<close.lowerBound]
-            let d = body.range(of: "d=\"").flatMap { r -> String? in
-                let tail = body[r.upperBound...]
-                return tail.firstIndex(of: "\"").map { String(tail[..<$0]) }
-            } ?? ""
-            if let n = glyphByPath[d] {
-                local[localID] = n
-            } else {
-                let n = symbols.count
-                glyphByPath[d] = n
-                symbols.append("<symbol overflow=\"visible\" id=\"\(prefix)\(n)\"><path style=\"stroke:none;\" d=\"\(d)\"/></symbol>")
-                local[localID] = n
+        String(decoding: inlineBytes(svg, id: id, title: title, cssClass: cssClass), as: UTF8.self)
+    }
+
+    /// As `inline`, as UTF-8 bytes.
+    public func inlineBytes(_ svg: [UInt8], id: String, title: String, cssClass: String = "chart") -> [UInt8] {
+        let idBytes = Array(id.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(svg.count / 2 + 256)
+        svg.withUnsafeBufferPointer { b in
+            var i = Self.find(Pattern.svgOpen, in: b, from: 0) ?? b.count
+            // Root element: drop `version`, add role, class, id and title.
+            guard let rootEnd = Self.findByte(0x3E, in: b, from: i) else { return }
+            var j = i
+            while j < rootEnd {
+                if Self.matches(Pattern.version, b, j) { j += Pattern.version.count; continue }
+                out.append(b[j]); j += 1
             }
-            rest = afterID[close.upperBound...]
-            while rest.first == "\n" { rest = rest.dropFirst() }
+            out += Array(" role=\"img\" aria-labelledby=\"".utf8) + idBytes + Array("-titre\" class=\"".utf8)
+            out += Array(Self.escape(cssClass).utf8) + Array("\" id=\"".utf8) + idBytes + Array("\"><title id=\"".utf8)
+            out += idBytes + Array("-titre\">".utf8) + Array(Self.escape(title).utf8) + Array("</title>".utf8)
+            i = rootEnd + 1
+            var local: [Int: Int] = [:]   // Cairo's glyph number (font * 10 000 + glyph) → shared index
+            while i < b.count {
+                let c = b[i]
+                if c == 0x3C /* < */ {
+                    if Self.matches(Pattern.defsOpen, b, i) {
+                        i = defs(b, from: i, into: &out, local: &local, id: idBytes)
+                        continue
+                    }
+                    if Self.matches(Pattern.emptyGroup, b, i) { i += Pattern.emptyGroup.count; continue }
+                } else if c == 0x78 /* x */, Self.matches(Pattern.glyphHref, b, i) {
+                    var k = i + Pattern.glyphHref.count
+                    let key = Self.glyphKey(b, &k)
+                    out += Pattern.href
+                    out += prefix
+                    Self.appendInt(local[key] ?? 0, to: &out)
+                    out.append(0x22)
+                    i = k
+                    continue
+                } else if c == 0x20 /* space */, Self.matches(Pattern.surfaceID, b, i) {
+                    var k = i + Pattern.surfaceID.count
+                    while k < b.count, b[k] != 0x22 { k += 1 }
+                    i = k + 1
+                    continue
+                } else if c == 0x69 /* i */, Self.matches(Pattern.clipID, b, i) {
+                    out += Pattern.idEq; out += idBytes; out += Pattern.dashClip
+                    i += Pattern.clipID.count
+                    continue
+                } else if c == 0x75 /* u */, Self.matches(Pattern.clipURL, b, i) {
+                    out += Pattern.urlHash; out += idBytes; out += Pattern.dashClip
+                    i += Pattern.clipURL.count
+                    continue
+                }
+                out.append(c)
+                i += 1
+            }
         }
-        out += rest
-        out = out.replacingOccurrences(of: "<g>\n</g>\n", with: "")
-        out = out.replacingOccurrences(of: "<defs>\n</defs>\n", with: "")
-        // Uses → shared ids.
-        var rewritten = ""
-        var scan = Substring(out)
-        let marker = "xlink:href=\"#glyph"
-        while let r = scan.range(of: marker) {
-            rewritten += scan[..<r.lowerBound]
-            let tail = scan[r.upperBound...]
-            guard let end = tail.firstIndex(of: "\"") else { break }
-            let localID = "glyph" + tail[..<end]
-            rewritten += "href=\"#\(prefix)\(local[localID] ?? 0)\""
-            scan = tail[tail.index(after: end)...]
+        while let last = out.last, last == 0x0A || last == 0x20 { out.removeLast() }
+        return out
+    }
+
+    /// Copies Cairo's `<defs>` block: glyph symbols go to the shared set (their numbers into
+    /// `local`), clip paths stay, with ids prefixed. Returns the index after `</defs>`.
+    private func defs(_ b: UnsafeBufferPointer<UInt8>, from start: Int, into out: inout [UInt8], local: inout [Int: Int], id: [UInt8]) -> Int {
+        guard let end = Self.find(Pattern.defsClose, in: b, from: start) else { return b.count }
+        var kept: [UInt8] = []
+        var i = start + Pattern.defsOpen.count
+        while i < end {
+            if Self.matches(Pattern.symbolOpen, b, i) {
+                var k = i + Pattern.symbolOpen.count
+                let key = Self.glyphKey(b, &k)
+                guard let close = Self.find(Pattern.symbolClose, in: b, from: k) else { break }
+                var path: [UInt8] = []
+                if let d = Self.find(Pattern.pathD, in: b, from: k), d < close {
+                    var e = d + Pattern.pathD.count
+                    while e < close, b[e] != 0x22 { e += 1 }
+                    path = Array(b[(d + Pattern.pathD.count)..<e])
+                }
+                if let n = glyphByPath[path] {
+                    local[key] = n
+                } else {
+                    let n = symbolCount
+                    symbolCount += 1
+                    glyphByPath[path] = n
+                    local[key] = n
+                    symbols += Pattern.sharedSymbolOpen; symbols += prefix
+                    Self.appendInt(n, to: &symbols)
+                    symbols += Pattern.sharedSymbolPath; symbols += path; symbols += Pattern.sharedSymbolClose
+                }
+                i = close + Pattern.symbolClose.count
+                while i < end, b[i] == 0x0A { i += 1 }
+                continue
+            }
+            if Self.matches(Pattern.emptyGroup, b, i) { i += Pattern.emptyGroup.count; continue }
+            if Self.matches(Pattern.groupOpen, b, i) && Self.matches(Pattern.symbolOpen, b, i + Pattern.groupOpen.count) {
+                i += Pattern.groupOpen.count; continue
+            }
+            if Self.matches(Pattern.groupClose, b, i) && kept.isEmpty { i += Pattern.groupClose.count; continue }
+            if Self.matches(Pattern.clipID, b, i) {
+                kept += Pattern.idEq; kept += id; kept += Pattern.dashClip
+                i += Pattern.clipID.count
+                continue
+            }
+            kept.append(b[i])
+            i += 1
         }
-        rewritten += scan
-        // Other ids: prefixed per chart; Cairo's surface id dropped.
-        rewritten = rewritten.replacingOccurrences(of: " id=\"surface1\"", with: "")
-        rewritten = rewritten.replacingOccurrences(of: "id=\"clip", with: "id=\"\(id)-clip")
-        rewritten = rewritten.replacingOccurrences(of: "url(#clip", with: "url(#\(id)-clip")
-        rewritten = rewritten.replacingOccurrences(of: " version=\"1.1\"", with: "")
-        // Root: role, class, title.
-        if let close = rewritten.range(of: ">") {
-            rewritten.replaceSubrange(close, with: " role=\"img\" aria-labelledby=\"\(id)-titre\" class=\"\(cssClass)\" id=\"\(id)\"><title id=\"\(id)-titre\">\(Self.escape(title))</title>")
+        if kept.contains(where: { $0 != 0x0A && $0 != 0x20 }) {
+            out += Pattern.defsOpen
+            out += kept
+            out += Pattern.defsClose
         }
-        return rewritten.trimmingCharacters(in: .whitespacesAndNewlines)
+        return end + Pattern.defsClose.count
     }
 
     /// The hidden `<svg>` holding every glyph outline the inlined charts use; put it once in the page.
     public var sharedDefinitions: String {
-        "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\" focusable=\"false\"><defs>" + symbols.joined() + "</defs></svg>"
+        "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\" focusable=\"false\"><defs>"
+            + String(decoding: symbols, as: UTF8.self) + "</defs></svg>"
     }
 
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Byte helpers
+
+    enum Pattern {
+        static let svgOpen = Array("<svg".utf8)
+        static let version = Array(" version=\"1.1\"".utf8)
+        static let defsOpen = Array("<defs>\n".utf8)
+        static let defsClose = Array("</defs>\n".utf8)
+        static let groupOpen = Array("<g>\n".utf8)
+        static let groupClose = Array("</g>\n".utf8)
+        static let emptyGroup = Array("<g>\n</g>\n".utf8)
+        static let symbolOpen = Array("<symbol overflow=\"visible\" id=\"glyph".utf8)
+        static let symbolClose = Array("</symbol>".utf8)
+        static let pathD = Array(" d=\"".utf8)
+        static let glyphHref = Array("xlink:href=\"#glyph".utf8)
+        static let href = Array("href=\"#".utf8)
+        static let surfaceID = Array(" id=\"surface".utf8)
+        static let clipID = Array("id=\"clip".utf8)
+        static let clipURL = Array("url(#clip".utf8)
+        static let idEq = Array("id=\"".utf8)
+        static let urlHash = Array("url(#".utf8)
+        static let dashClip = Array("-clip".utf8)
+        static let sharedSymbolOpen = Array("<symbol overflow=\"visible\" id=\"".utf8)
+        static let sharedSymbolPath = Array("\"><path style=\"stroke:none;\" d=\"".utf8)
+        static let sharedSymbolClose = Array("\"/></symbol>".utf8)
+    }
+
+    /// Reads Cairo's `F-G"` glyph reference (font F, glyph G) after `#glyph` and moves past the quote.
+    static func glyphKey(_ b: UnsafeBufferPointer<UInt8>, _ k: inout Int) -> Int {
+        var font = 0, glyph = 0, seenDash = false
+        while k < b.count, b[k] != 0x22 {
+            let c = b[k]
+            if c == 0x2D { seenDash = true } else if c >= 0x30 && c <= 0x39 {
+                if seenDash { glyph = glyph * 10 + Int(c - 0x30) } else { font = font * 10 + Int(c - 0x30) }
+            }
+            k += 1
+        }
+        k += 1
+        return font * 1_000_000 + glyph
+    }
+
+    @inline(__always)
+    static func matches(_ p: [UInt8], _ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i + p.count <= b.count else { return false }
+        for k in 0..<p.count where b[i + k] != p[k] { return false }
+        return true
+    }
+
+    static func find(_ p: [UInt8], in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = p.first else { return start }
+        var i = start
+        while i + p.count <= b.count {
+            if b[i] == first && matches(p, b, i) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    static func findByte(_ c: UInt8, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var i = start
+        while i < b.count { if b[i] == c { return i }; i += 1 }
+        return nil
+    }
+
+    static func appendInt(_ n: Int, to out: inout [UInt8]) {
+        if n >= 10 { appendInt(n / 10, to: &out) }
+        out.append(UInt8(0x30 + n % 10))
     }
 }

@@ -66,3 +66,17 @@ extension PolygonRings {
         return b
     }
 }
+
+extension PolygonRings {
+    /// Planar area (shoelace): the exterior ring less the holes, whatever their orientation.
+    public var area: Double {
+        var total = 0.0
+        for (i, ring) in rings.enumerated() where ring.count >= 3 {
+            var s = 0.0
+            for k in 0..<(ring.count - 1) { s += ring[k].x * ring[k + 1].y - ring[k + 1].x * ring[k].y }
+            if ring.first != ring.last, let f = ring.first, let l = ring.last { s += l.x * f.y - f.x * l.y }
+            total += i == 0 ? abs(s) / 2 : -abs(s) / 2
+        }
+        return max(0, total)
+    }
+}

@@ -20,7 +20,11 @@ public enum Tabulator {
                            periods: [Period], threads: Int = defaultThreadCount()) throws -> Tabulation {
         let layout = FactsLayout(millesimes: landCover.millesimes, periods: periods)
         let (features, reports) = try LandCoverReader.read(landCover, layout: layout, nomenclature: nomenclature)
-        let lcrFlags = try thresholdFlags(features, sources: landCover.sources.count, traits: TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules))
+        let traits = TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules)
+        let lcrFlags = try thresholdFlags(features, sources: landCover.sources.count, traits: traits)
+        func change(_ ka: ClassKey, _ kb: ClassKey, _ fa: Bool?, _ fb: Bool?) -> ChangeKind? {
+            ChangeKind.classify(from: ka, to: kb, fromTraits: traits[ka], toTraits: traits[kb], artificialisedBefore: fa, artificialisedAfter: fb)
+        }
         let chunks = max(1, min(threads * 4, features.count / 500 + 1))
 
         // Pass 1: clip features to communes.
@@ -87,15 +91,19 @@ public enum Tabulator {
                         if let k { facts.stock[m][k, default: 0] += p.area }
                         if flags[m] == true { facts.lcr[m] += p.area }
                     }
+                    var changes = PeriodChanges()
                     for (pi, period) in periods.enumerated() {
                         let a = layout.index(of: period.start)!, b = layout.index(of: period.end)!
-                        if let ka = keys[a], let kb = keys[b] { facts.transitions[pi][Transition(ka, kb), default: 0] += p.area }
+                        if let ka = keys[a], let kb = keys[b] {
+                            facts.transitions[pi][Transition(ka, kb), default: 0] += p.area
+                            changes[pi] = change(ka, kb, flags[a], flags[b])
+                        }
                         addFlux(&facts.lcrFlux[pi], flags[a], flags[b], p.area)
                     }
                     let g = try ctx.geometry(wkb: p.wkb.isEmpty ? features[p.feature].wkb : p.wkb)
                     geoms.append(g)
                     let classes = keys.map { $0?.primary ?? -1 }
-                    for poly in g.polygons() { mapPieces.append(MapPiece(classes: classes, polygon: poly)) }
+                    for poly in g.polygons() { mapPieces.append(MapPiece(classes: classes, changes: changes, polygon: poly)) }
                 }
                 // Covered area: union of the pieces of each source.
                 for s in landCover.sources.indices {
@@ -117,10 +125,18 @@ public enum Tabulator {
                         let ka = features[pieces[i].feature].keys[a]!
                         for j in treeB.query(geoms[i]) {
                             let kb = features[pieces[pb[j]].feature].keys[b]!
-                            let area = try geoms[i].intersection(treeB.geometries[j]).area
+                            let inter = try geoms[i].intersection(treeB.geometries[j])
+                            let area = inter.area
                             guard area > 0 else { continue }
+                            let fa = lcrFlags[pieces[i].feature][a], fb = lcrFlags[pieces[pb[j]].feature][b]
                             facts.transitions[pi][Transition(ka, kb), default: 0] += area
-                            addFlux(&facts.lcrFlux[pi], lcrFlags[pieces[i].feature][a], lcrFlags[pieces[pb[j]].feature][b], area)
+                            addFlux(&facts.lcrFlux[pi], fa, fb, area)
+                            if let kind = change(ka, kb, fa, fb) {
+                                var changes = PeriodChanges()
+                                changes[pi] = kind
+                                let none = [Int32](repeating: -1, count: layout.millesimes.count)
+                                for poly in inter.polygons() { mapPieces.append(MapPiece(classes: none, changes: changes, polygon: poly)) }
+                            }
                         }
                     }
                 }

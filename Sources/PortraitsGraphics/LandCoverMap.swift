@@ -20,28 +20,40 @@ public struct LandCoverMapInput: Sendable {
     public var outline: [PolygonRings]
     /// Neighbouring communes or territories, drawn light.
     public var context: [PolygonRings]
+    /// The outline of the territory's parent (EPCI of a commune, département of an EPCI…), dashed.
+    public var parentOutline: [PolygonRings]
     /// "Source : … · millésime 2021"
     public var source: String
+    /// Drawn under the pieces over the whole territory and listed last in the legend: the land
+    /// that no piece covers (on a change map, the land that did not change).
+    public var base: LegendEntry?
+    public var legendTitle: String
 
     public init(pieces: [(legendIndex: Int, polygon: PolygonRings)], legend: [LegendEntry], outline: [PolygonRings],
-                context: [PolygonRings], source: String) {
+                context: [PolygonRings], parentOutline: [PolygonRings] = [], source: String, base: LegendEntry? = nil,
+                legendTitle: String = "Légende") {
         self.pieces = pieces
         self.legend = legend
         self.outline = outline
         self.context = context
+        self.parentOutline = parentOutline
         self.source = source
+        self.base = base
+        self.legendTitle = legendTitle
     }
 }
 
-/// A land-cover map: land cover by class inside the territory, the neighbours in light grey, the
-/// outline, a legend, a scale bar, a north arrow and the source.
+/// A thematic map of a territory: pieces by class inside it (land cover by class, or changes by
+/// kind), the neighbours in light grey, the parent's outline dashed, the territory's outline, a
+/// legend, a scale bar, a north arrow and the source.
 public enum LandCoverMap {
     public static func scene(_ input: LandCoverMapInput, width: Double = 720, mapWidth: Double = 460) -> Scene {
         var bounds = BoundingBox.empty
         for p in input.outline { bounds.formUnion(p.bounds) }
         if bounds.isEmpty { bounds = BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1) }
         let projection = MapProjection(fitting: bounds, x: 0, y: 0, maxWidth: mapWidth, maxHeight: 460)
-        let legendHeight = Double(input.legend.count) * 20 + 30
+        let legend = input.legend + (input.base.map { [$0] } ?? [])
+        let legendHeight = Double(legend.count) * 20 + 30
         let sourceLines = wrap(input.source, width: width, size: 11)
         let height = max(projection.frameHeight, legendHeight) + 8 + Double(sourceLines.count) * 15
         var scene = Scene(width: width, height: height)
@@ -52,6 +64,8 @@ public enum LandCoverMap {
         // Context: neighbours, light.
         let context = input.context.filter(visible).compactMap { projection.project($0, tolerance: 0.6) }
         if !context.isEmpty { scene.add(.polygons(context, fill: Palette.context, stroke: Stroke(Palette.contextStroke, width: 0.6))) }
+        let outline = input.outline.compactMap { projection.project($0, tolerance: 0.3) }
+        if let base = input.base, !outline.isEmpty { scene.add(.polygons(outline, fill: base.color, stroke: nil)) }
         // Land cover, one mark per class.
         var byClass = [[PolygonRings]](repeating: [], count: input.legend.count)
         for piece in input.pieces {
@@ -60,8 +74,9 @@ public enum LandCoverMap {
         for (i, polys) in byClass.enumerated() where !polys.isEmpty {
             scene.add(.polygons(polys, fill: input.legend[i].color, stroke: Stroke(input.legend[i].color, width: 0.3)))
         }
-        // Outline on top.
-        let outline = input.outline.compactMap { projection.project($0, tolerance: 0.3) }
+        // The parent's outline, then the territory's, on top.
+        let parent = input.parentOutline.filter(visible).compactMap { projection.project($0, tolerance: 0.5) }
+        if !parent.isEmpty { scene.add(.polygons(parent, fill: nil, stroke: Stroke(Palette.muted, width: 1.2, dash: [5, 3]))) }
         scene.add(.polygons(outline, fill: nil, stroke: Stroke(Palette.outline, width: 1.6)))
         scene.add(.clipEnd)
         // Frame.
@@ -72,8 +87,8 @@ public enum LandCoverMap {
 
         // Legend.
         let lx = mapWidth + 20
-        scene.add(.text("Légende", at: Point(lx, 16), style: TextStyle(size: 11, bold: true)))
-        for (i, e) in input.legend.enumerated() {
+        scene.add(.text(input.legendTitle, at: Point(lx, 16), style: TextStyle(size: 11, bold: true)))
+        for (i, e) in legend.enumerated() {
             let y = 30 + Double(i) * 20
             scene.add(.rect(x: lx, y: y, width: 16, height: 12, fill: e.color, stroke: Stroke(Palette.outline, width: 0.6)))
             scene.add(.text(Typography.truncated(e.label, toWidth: width - lx - 26, size: 11), at: Point(lx + 22, y + 10.5), style: TextStyle(size: 11)))

@@ -39,12 +39,15 @@ public struct TextStyle: Sendable, Equatable {
     public var bold: Bool
     public var color: RGBColor
     public var anchor: TextAnchor
+    /// Rotation about the anchor point, in degrees, clockwise (−90: read upwards).
+    public var rotation: Double
 
-    public init(size: Double = 12, bold: Bool = false, color: RGBColor = Palette.text, anchor: TextAnchor = .start) {
+    public init(size: Double = 12, bold: Bool = false, color: RGBColor = Palette.text, anchor: TextAnchor = .start, rotation: Double = 0) {
         self.size = size
         self.bold = bold
         self.color = color
         self.anchor = anchor
+        self.rotation = rotation
     }
 }
 

@@ -14,7 +14,7 @@ struct Portraits: ParsableCommand {
         layers (OCS GE), the nomenclature, the periods. Writes HTML, SVG and CSV into the output folder, \
         replaced atomically at the end of a successful build.
         """,
-        subcommands: [Build.self, Demo.self, Check.self],
+        subcommands: [Build.self, Demo.self, Check.self, BenchGraphics.self],
         defaultSubcommand: Build.self
     )
 }
@@ -107,6 +107,27 @@ struct Demo: ParsableCommand {
             if generateOnly { return }
             let s = try SiteBuilder.build(configPath: configPath, output: output, quiet: quiet)
             if !quiet { print("Built \(s.portraits) portraits, \(s.pages) pages, \(s.files) files (\(s.bytes / 1_000_000) MB) in \(s.output)") }
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct BenchGraphics: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-graphics",
+        abstract: "Measure every chart and map of a project, kind by kind, beside a byte-buffer floor.",
+        discussion: "Loads and tabulates the project, then draws every chart and map the build draws (scene, Cairo SVG) and the floor (the same paths with integer coordinates in a byte buffer); PNG and PDF on a sample. Prints a Markdown table. Writes nothing else.")
+
+    @Option(name: .shortAndLong, help: "Project file.")
+    var config = "portraits.yaml"
+
+    @Option(help: "Measure PNG and PDF of every kind on one territory in this many.")
+    var sampleEvery = 20
+
+    func run() throws {
+        do {
+            print(try GraphicsBenchmark.run(configPath: config, sampleEvery: max(1, sampleEvery)))
         } catch {
             throw fail(error)
         }

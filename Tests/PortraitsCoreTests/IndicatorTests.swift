@@ -90,6 +90,54 @@ final class IndicatorTests: XCTestCase {
         XCTAssertEqual(s.shareOfUrbanised!, 150_000.0 / 160_000, accuracy: 1e-12)
     }
 
+    func testSealingComposition() {
+        let c = Sealing.composition(facts, millesime: 1, traits: traits)
+        XCTAssertEqual(c.sealed, 130_000)
+        XCTAssertEqual(c.urbanisedNotSealed, 10_000, "the garden: urbanised (housing), not sealed")
+        XCTAssertEqual(c.other, 860_000)
+        XCTAssertEqual(c.total, facts.classTotal(1), accuracy: 1e-9)
+    }
+
+    func testChangeKindsInTheirOrder() {
+        func kind(_ a: ClassKey, _ b: ClassKey, _ fa: Bool? = nil, _ fb: Bool? = nil) -> ChangeKind? {
+            ChangeKind.classify(from: a, to: b, fromTraits: traits[a], toTraits: traits[b],
+                                artificialisedBefore: fa ?? traits[a].artificialised, artificialisedAfter: fb ?? traits[b].artificialised)
+        }
+        XCTAssertNil(kind(field, field))
+        XCTAssertEqual(kind(field, builtHousing), .consommation, "agricultural → urbanised, also artificialised: consumption first")
+        XCTAssertEqual(kind(forest, field), .autre)
+        XCTAssertEqual(kind(builtHousing, field), .desartificialisation)
+        // Artificialised without being consumption: urbanised before and after, not artificialised
+        // before because of the thresholds (a small patch).
+        XCTAssertEqual(kind(gardenHousing, builtHousing, false, true), .artificialisation)
+        // Same class, status changed by the thresholds only.
+        XCTAssertEqual(kind(gardenHousing, gardenHousing, true, false), .desartificialisation)
+        XCTAssertNil(kind(gardenHousing, gardenHousing, true, true))
+    }
+
+    func testPeriodChangesPackFourBitsPerPeriod() {
+        var c = PeriodChanges()
+        c[0] = .consommation
+        c[3] = .autre
+        c[15] = .desartificialisation
+        XCTAssertEqual(c[0], .consommation)
+        XCTAssertNil(c[1])
+        XCTAssertEqual(c[3], .autre)
+        XCTAssertEqual(c[15], .desartificialisation)
+        c[3] = nil
+        XCTAssertNil(c[3])
+        XCTAssertEqual(c[0], .consommation)
+        XCTAssertNil(c[16], "beyond the supported periods: nothing, no crash")
+    }
+
+    func testPolygonAreaSubtractsHoles() {
+        let outer = [Point(0, 0), Point(10, 0), Point(10, 10), Point(0, 10), Point(0, 0)]
+        let hole = [Point(2, 2), Point(2, 4), Point(4, 4), Point(4, 2), Point(2, 2)]
+        XCTAssertEqual(PolygonRings(rings: [outer]).area, 100, accuracy: 1e-12)
+        XCTAssertEqual(PolygonRings(rings: [outer, hole]).area, 96, accuracy: 1e-12)
+        XCTAssertEqual(PolygonRings(rings: [Array(outer.reversed())]).area, 100, accuracy: 1e-12)
+    }
+
     func testConsumptionAndComparisonBetweenPeriods() {
         let c = Consumption.figures(facts, period: 2, layout: layout, traits: traits)
         XCTAssertEqual(c.total, 60_000, "field → built or garden; forest → field is not consumption")

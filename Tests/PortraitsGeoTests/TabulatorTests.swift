@@ -70,6 +70,13 @@ final class TabulatorTests: XCTestCase {
         // Pieces for maps: the crossing polygon is drawn once in each commune.
         XCTAssertEqual(t.pieces[0].count, 2)
         XCTAssertEqual(t.pieces[1].count, 2)
+        // Change maps: a piece that changed class carries its change (no rules here: « autre »),
+        // one that kept its class carries none.
+        let changedA = t.pieces[0].filter { $0.changes[0] != nil }
+        XCTAssertEqual(changedA.count, 1)
+        XCTAssertEqual(changedA[0].changes[0], .autre)
+        XCTAssertEqual(changedA[0].polygon.area, 2_500, accuracy: 1e-6)
+        XCTAssertEqual(t.pieces[1].filter { $0.changes[0] != nil }.reduce(0) { $0 + $1.polygon.area }, 2_600, accuracy: 1e-6)
     }
 
     func testSeparateLayersPerMillesimeAreIntersectedForTransitions() throws {
@@ -90,6 +97,13 @@ final class TabulatorTests: XCTestCase {
             XCTAssertEqual(f.transitions[0][Transition(ClassKey(2), ClassKey(2))]!, 8_000, accuracy: 1e-6)
             XCTAssertEqual(f.covered[0], 10_000, accuracy: 1e-6)
             XCTAssertEqual(f.covered[1], 10_000, accuracy: 1e-6)
+        }
+        // The changed part of the intersection of the two layers is a map piece of its own, with no
+        // class and its change; the pieces of each layer carry no change (they describe one date).
+        for pieces in t.pieces {
+            let changed = pieces.filter { $0.changes[0] != nil }
+            XCTAssertEqual(changed.reduce(0) { $0 + $1.polygon.area }, 2_000, accuracy: 1e-6)
+            XCTAssertTrue(changed.allSatisfy { $0.classes == [-1, -1] && $0.changes[0] == .autre })
         }
     }
 

@@ -24,10 +24,28 @@ final class ChartKindsTests: XCTestCase {
             out.append(PeriodBarChart.scene(rows: rows, highlighted: rows.isEmpty ? nil : 0))
             out.append(DotPlot.scene(rows: [DotPlot.Row(label: "Indicateur", values: rows.map { ($0.label, $0.value) }, format: .percent)]))
         }
+        for matrix in flowCases {
+            let flows = MutationFlows(labels: matrix.indices.map { "Classe \($0)" }, colors: matrix.map { _ in red }, matrix: matrix, beforeLabel: "2019", afterLabel: "2021")
+            out.append(SankeyChart.scene(flows))
+            out.append(MutationMatrixChart.scene(flows))
+        }
+        let valueCases: [[Double]] = [[], [0, 0, 0], [1, 2, 3], [9e15, .nan, -.infinity], [-5, 10, 0]]
+        for values in valueCases {
+            out.append(StackedBarChart.scene(rows: [StackedBarRow(label: "2019", values: values), StackedBarRow(label: "2021", values: values.reversed())],
+                                             legend: ["a", "b", "c"].map { LegendEntry(label: $0, color: red) }))
+        }
+        out.append(StackedBarChart.scene(rows: [], legend: []))
         for (c, r, a) in [(0.0, 0.0, 0.0), (1_000.0, 2_000.0, 10_000.0), (.nan, .infinity, -5.0), (1e15, 1e15, 1e15), (-3.0, 5.0, 0.0)] {
             out.append(TrajectoryChart.scene(.init(currentPace: c, referencePace: r, allowance: a)))
         }
         return out
+    }
+
+    /// Transition matrices: empty, one class, no change, ordinary, huge, non-finite and negative
+    /// cells, ragged rows.
+    var flowCases: [[[Double]]] {
+        [[], [[5]], [[5, 0], [0, 7]], [[100, 20, 0], [5, 300, 1], [0, 0.01, 50]], [[1, 9e15], [1e-9, 1]],
+         [[.nan, .infinity], [-3, 2]], [[1, 2, 3], [4]]]
     }
 
     func testEveryKindRendersFiniteInEveryBackend() throws {
@@ -37,6 +55,7 @@ final class ChartKindsTests: XCTestCase {
                 case let .rect(x, y, w, h, _, _): XCTAssertTrue([x, y, w, h].allSatisfy(\.isFinite))
                 case let .polyline(points, _): XCTAssertTrue(points.allSatisfy { $0.x.isFinite && $0.y.isFinite })
                 case let .text(_, p, _): XCTAssertTrue(p.x.isFinite && p.y.isFinite)
+                case let .polygons(polys, _, _): XCTAssertTrue(polys.allSatisfy { $0.rings.allSatisfy { $0.allSatisfy { $0.x.isFinite && $0.y.isFinite } } })
                 default: break
                 }
             }
@@ -44,6 +63,33 @@ final class ChartKindsTests: XCTestCase {
             XCTAssertFalse(svg.contains("nan") || svg.contains("inf"))
             XCTAssertFalse(try CairoRenderer.png(scene).isEmpty)
             XCTAssertFalse(try CairoRenderer.pdf(scene).isEmpty)
+        }
+    }
+
+    /// The SVG backend paints text above the shapes (`SVGTextLayer`), PNG and PDF in order: the two
+    /// agree only if no shape is drawn over a text drawn before it. Checked on every chart kind and
+    /// on maps, with text boxes estimated as the layout does.
+    func testNoShapeCoversAnEarlierText() {
+        let square = PolygonRings(rings: [[Point(0, 0), Point(5_000, 0), Point(5_000, 3_000), Point(0, 3_000), Point(0, 0)]])
+        let map = LandCoverMap.scene(LandCoverMapInput(pieces: [(0, square), (1, square)], legend: [LegendEntry(label: "Bâti", color: red), LegendEntry(label: "Forêt", color: red)],
+                                                       outline: [square], context: [square], parentOutline: [square], source: "Millésime 2021 · Source",
+                                                       base: LegendEntry(label: "Sans changement", color: red), legendTitle: "Changements"))
+        for (k, scene) in (scenes() + [map]).enumerated() {
+            var texts: [BoundingBox] = []
+            for mark in scene.marks {
+                switch mark {
+                case let .text(s, p, style) where style.rotation == 0:
+                    let w = Typography.estimatedWidth(s, size: style.size, bold: style.bold)
+                    let x0 = style.anchor == .start ? p.x : (style.anchor == .middle ? p.x - w / 2 : p.x - w)
+                    texts.append(BoundingBox(minX: x0 + 1, minY: p.y - style.size * 0.7, maxX: x0 + w - 1, maxY: p.y))
+                case let .rect(x, y, w, h, _?, _) where w > 0 && h > 0:
+                    let box = BoundingBox(minX: x, minY: y, maxX: x + w, maxY: y + h)
+                    XCTAssertFalse(texts.contains { $0.intersects(box) }, "scene \(k): a rectangle covers a text drawn before it")
+                case let .polygons(polys, _?, _):
+                    for p in polys { XCTAssertFalse(texts.contains { $0.intersects(p.bounds) }, "scene \(k): a polygon covers a text drawn before it") }
+                default: break
+                }
+            }
         }
     }
 

@@ -48,3 +48,28 @@ public enum Sealing {
         facts.stock[m].reduce(0) { $0 + (traits[$1.key].sealed == true ? $1.value : 0) }
     }
 }
+
+/// How the land described at one millésime splits for imperméabilisation (m²): sealed, urbanised
+/// but not sealed (gardens, bare urban land), and the rest (natural, agricultural, forest land, or
+/// land the rules cannot tell).
+public struct SealingComposition: Sendable, Equatable {
+    public var sealed: Double
+    public var urbanisedNotSealed: Double
+    public var other: Double
+
+    public var total: Double { sealed + urbanisedNotSealed + other }
+}
+
+extension Sealing {
+    /// The composition of millésime `m`: sealed classes; urbanised classes (NAF family « urbanisé »)
+    /// that are not sealed; everything else.
+    public static func composition(_ facts: AreaFacts, millesime m: Int, traits: TraitsTable) -> SealingComposition {
+        var sealed = 0.0, urbanised = 0.0, total = 0.0
+        for (k, v) in facts.stock[m] {
+            let t = traits[k]
+            total += v
+            if t.sealed == true { sealed += v } else if t.naf == .urbanise { urbanised += v }
+        }
+        return SealingComposition(sealed: sealed, urbanisedNotSealed: urbanised, other: max(0, total - sealed - urbanised))
+    }
+}

@@ -71,6 +71,15 @@ public enum SiteBuilder {
                     try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5) : try CairoRenderer.svg(scene))
                     mapFiles[year] = (path, (scene.width, scene.height))
                 }
+                var changeMaps: [Int: MapFile] = [:]
+                for (p, period) in project.layout.periods.enumerated() {
+                    let (input, areas) = maps.changeInput(for: t, periodIndex: p, source: "Changements \(period.label) · \(config.site.mapCredit)")
+                    let scene = LandCoverMap.scene(input)
+                    let raster = maps.vertexCount(input) > TerritoryMaps.rasterThreshold
+                    let path = SitePaths.changeMap(t.id, period, raster: raster)
+                    try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5) : try CairoRenderer.svg(scene))
+                    changeMaps[p] = MapFile(path: path, width: scene.width, height: scene.height, areas: areas)
+                }
                 let locator = try locatorMap(t, project)
                 let facts = project.facts[t.id]!
                 try writer.write(SitePaths.stockCSV(t.id), TerritoryCSV.stock(t, facts: facts, project: project, attribution: config.site.attribution))
@@ -80,7 +89,9 @@ public enum SiteBuilder {
                 }
                 for view in views {
                     let (mapPath, mapSize) = mapFiles[view.millesime]!
-                    let page = PortraitPage(project: project, territory: t, view: view, views: views, mapFile: mapPath, mapSize: mapSize, indicators: indicators, locator: locator)
+                    let changeMap = view.period.flatMap { project.layout.periods.firstIndex(of: $0) }.flatMap { changeMaps[$0] }
+                    let page = PortraitPage(project: project, territory: t, view: view, views: views, mapFile: mapPath, mapSize: mapSize,
+                                            changeMap: changeMap, indicators: indicators, locator: locator)
                     try writer.write(page.path, try templates.render("portrait", try page.context(common: common)))
                     try writer.write(SitePaths.csv(t.id, view), page.csv(attribution: config.site.attribution))
                     n += 1

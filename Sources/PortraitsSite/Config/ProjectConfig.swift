@@ -147,6 +147,9 @@ public struct ProjectConfig: Sendable {
             periods.append(Period(pair[0], pair[1]))
         }
         if periods.isEmpty { periods = Period.defaults(for: landCover.millesimes) }
+        if periods.count > PeriodChanges.maxPeriods {
+            throw InputError(source, "\(periods.count) periods: at most \(PeriodChanges.maxPeriods) are supported; list the ones to publish under `periods:`")
+        }
         var zan = ZAN.defaultReference
         if let n = doc.node("zan_reference") {
             let pair = n.array().compactMap { $0.int }

@@ -12,6 +12,8 @@ struct PortraitPage {
     let views: [PortraitView]
     let mapFile: String
     let mapSize: (Double, Double)
+    /// The change map of the view's period, with the area of each kind it shows.
+    let changeMap: MapFile?
     let indicators: IndicatorStore
     /// The locator map (Cairo SVG) and its description; nil for the région.
     let locator: (svg: [UInt8], title: String)?
@@ -19,13 +21,14 @@ struct PortraitPage {
     let rows: [Row]
 
     init(project: Project, territory: Territory, view: PortraitView, views: [PortraitView], mapFile: String,
-         mapSize: (Double, Double), indicators: IndicatorStore, locator: (svg: [UInt8], title: String)?) {
+         mapSize: (Double, Double), changeMap: MapFile? = nil, indicators: IndicatorStore, locator: (svg: [UInt8], title: String)?) {
         self.project = project
         self.territory = territory
         self.view = view
         self.views = views
         self.mapFile = mapFile
         self.mapSize = mapSize
+        self.changeMap = changeMap
         self.indicators = indicators
         self.locator = locator
         self.rows = Self.stockRows(project.facts[territory.id]!, view: view, project: project)
@@ -132,7 +135,9 @@ struct PortraitPage {
         c["totalDelta"] = FrenchNumber.format((totalAfter - totalBefore) / 10_000)
         if let period = view.period, let p = project.layout.periods.firstIndex(of: period) {
             c["evolution"] = EvolutionSection.context(facts, period: period, project: project)
-            c["mutations"] = MutationsSection.context(facts, periodIndex: p, project: project)
+            var mutations = MutationsSection.context(facts, periodIndex: p, project: project)
+            if let changeMap { mutations["changeMap"] = changeMapContext(changeMap, period: period) }
+            c["mutations"] = mutations
             c["sealing"] = SealingSection.context(facts, periodIndex: p, project: project)
             c["consumption"] = ConsumptionSection.context(facts, periodIndex: p, project: project)
             c["artificialisation"] = ArtificialisationSection.context(facts, periodIndex: p, project: project)
@@ -149,16 +154,34 @@ struct PortraitPage {
         return c
     }
 
+    func changeMapContext(_ map: MapFile, period: Period) -> [String: Any] {
+        let kinds = ChangeKind.allCases.filter { (map.areas[$0] ?? 0) > 0 }
+        let list = kinds.map { "\($0.label.lowercased()) \(Fmt.ha(map.areas[$0]!))" }
+        let alt = "Carte des changements d’occupation du sol de \(territory.name) entre \(period.start) et \(period.end)"
+            + (list.isEmpty ? " : aucun changement." : ", par nature du changement : \(list.joined(separator: " ; ")). Le reste du territoire n’a pas changé.")
+        return ["file": map.path.split(separator: "/").last.map(String.init) ?? map.path, "alt": alt,
+                "width": Int(map.width), "height": Int(map.height),
+                "rows": kinds.map { ["label": $0.label, "color": ChangeMapStyle.color($0).hex, "area": Fmt.ha(map.areas[$0]!)] }]
+    }
+
+    /// The charts a section may hold: scene key, alt key, chart key, id suffix.
+    static let sectionCharts = [("scene", "alt", "chart", ""), ("flowScene", "flowAlt", "flowChart", "-flux"),
+                                ("matrixScene", "matrixAlt", "matrixChart", "-matrice"), ("stackScene", "stackAlt", "stackChart", "-parts")]
+
     /// Draws every chart of the page with Cairo and inlines it, with one shared set of glyphs: each
-    /// section holding a `scene` gets its `chart` (inline SVG with its title); the page gets `glyphs`.
+    /// section holding a scene (`scene`, `flowScene`…) gets its chart (`chart`, `flowChart`…: inline
+    /// SVG with its title as text alternative); the page gets `glyphs`.
     func inlineCharts(_ c: inout [String: Any], stock: Scene, stockAlt: String) throws {
         let inliner = SVGInliner()
         c["stockChart"] = inliner.inline(try CairoRenderer.svg(stock), id: "graphique-stock", title: stockAlt)
         if let locator { c["locator"] = inliner.inline(locator.svg, id: "carte-situation", title: locator.title, cssClass: "locator") }
-        for key in ["evolution", "sealing", "consumption", "artificialisation", "zan", "comparison"] {
-            guard var section = c[key] as? [String: Any], let scene = section["scene"] as? Scene else { continue }
-            section["chart"] = inliner.inline(try CairoRenderer.svg(scene), id: "graphique-\(key)", title: section["alt"] as? String ?? "")
-            section["scene"] = nil
+        for key in ["evolution", "mutations", "sealing", "consumption", "artificialisation", "zan", "comparison"] {
+            guard var section = c[key] as? [String: Any] else { continue }
+            for (sceneKey, altKey, chartKey, suffix) in Self.sectionCharts {
+                guard let scene = section[sceneKey] as? Scene else { continue }
+                section[chartKey] = inliner.inline(try CairoRenderer.svg(scene), id: "graphique-\(key)\(suffix)", title: section[altKey] as? String ?? "")
+                section[sceneKey] = nil
+            }
             c[key] = section
         }
         c["glyphs"] = inliner.sharedDefinitions

@@ -2,6 +2,15 @@ import PortraitsCore
 import PortraitsGeo
 import PortraitsGraphics
 
+/// A map file written for a territory: its path in the site, its size in pixels, and for change
+/// maps the area of each kind of change drawn (m²).
+struct MapFile {
+    var path: String
+    var width: Double
+    var height: Double
+    var areas: [ChangeKind: Double] = [:]
+}
+
 /// Builds the land-cover map of a territory at a millésime from the tabulated pieces.
 struct TerritoryMaps {
     let project: Project
@@ -44,16 +53,67 @@ struct TerritoryMaps {
         let remap = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
         let legend = kept.map { LegendEntry(label: legendClasses[$0].shortLabel, color: legendClasses[$0].color) }
         pieces = pieces.map { (remap[$0.legendIndex]!, $0.polygon) }
+        let (outline, context, parent) = surroundings(of: territory)
+        return LandCoverMapInput(pieces: pieces, legend: legend, outline: outline, context: context, parentOutline: parent, source: source)
+    }
+
+    /// The change map of a period: pieces coloured by kind of change, the rest of the territory
+    /// in the "unchanged" colour; and the area of each kind drawn (m²), for its text alternative.
+    func changeInput(for territory: Territory, periodIndex p: Int, source: String) -> (LandCoverMapInput, [ChangeKind: Double]) {
+        var pieces: [(legendIndex: Int, polygon: PolygonRings)] = []
+        var present = Set<ChangeKind>()
+        var areas: [ChangeKind: Double] = [:]
+        for c in territory.communeIndices {
+            for piece in project.tabulation.pieces[c] {
+                guard let kind = piece.changes[p] else { continue }
+                present.insert(kind)
+                areas[kind, default: 0] += piece.polygon.area
+                pieces.append((Int(kind.rawValue), piece.polygon))
+            }
+        }
+        let kinds = ChangeKind.allCases.filter(present.contains)
+        let remap = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { (Int($1.rawValue), $0) })
+        pieces = pieces.map { (remap[$0.legendIndex]!, $0.polygon) }
+        let (outline, context, parent) = surroundings(of: territory)
+        let input = LandCoverMapInput(pieces: pieces, legend: kinds.map { LegendEntry(label: $0.label, color: ChangeMapStyle.color($0)) },
+                                      outline: outline, context: context, parentOutline: parent, source: source,
+                                      base: ChangeMapStyle.unchanged, legendTitle: "Changements")
+        return (input, areas)
+    }
+
+    /// The territory's outline, what lies around it (the communes, or the other départements around
+    /// a département) and its parent's outline: the EPCI of a commune, the département of an EPCI or
+    /// a SCoT, the région of a département.
+    func surroundings(of territory: Territory) -> (outline: [PolygonRings], context: [PolygonRings], parent: [PolygonRings]) {
         let outline = project.outlines[territory.id] ?? []
         var bounds = BoundingBox.empty
         for p in outline { bounds.formUnion(p.bounds) }
         let frame = bounds.expanded(by: max(bounds.width, bounds.height) * 0.05)
-        let members = Set(territory.communeIndices)
         var context: [PolygonRings] = []
-        for (i, b) in communeBounds.enumerated() where !members.contains(i) && b.intersects(frame) {
-            context += project.tabulation.outlines[i]
+        if territory.id.level == .departement || territory.id.level == .region {
+            // Around a département, the other départements (hundreds of communes would weigh more
+            // than the map itself).
+            for other in project.catalog.all(territory.id.level) where other.id != territory.id {
+                for p in project.outlines[other.id] ?? [] where p.bounds.intersects(frame) { context.append(p) }
+            }
+        } else {
+            let members = Set(territory.communeIndices)
+            for (i, b) in communeBounds.enumerated() where !members.contains(i) && b.intersects(frame) {
+                context += project.tabulation.outlines[i]
+            }
         }
-        return LandCoverMapInput(pieces: pieces, legend: legend, outline: outline, context: context, source: source)
+        return (outline, context, parent(of: territory).flatMap { project.outlines[$0] } ?? [])
+    }
+
+    func parent(of territory: Territory) -> TerritoryID? {
+        let wanted: TerritoryLevel
+        switch territory.id.level {
+        case .commune: wanted = .epci
+        case .epci, .scot: wanted = .departement
+        case .departement: wanted = .region
+        case .region: return nil
+        }
+        return territory.parents.first { $0.level == wanted }
     }
 
     func vertexCount(_ input: LandCoverMapInput) -> Int {

@@ -1,4 +1,5 @@
 import PortraitsCore
+import PortraitsGraphics
 
 /// Mutations: the transition matrix, gross change, persistence, main transitions.
 enum MutationsSection {
@@ -19,8 +20,18 @@ enum MutationsSection {
              "cells": m.classes.indices.map { j -> [String: Any] in ["value": Fmt.num(m.matrix[i][j]), "diagonal": i == j] },
              "total": Fmt.num(m.rowTotals[i])]
         }
+        let flows = MutationFlows(labels: m.classes.map(\.shortLabel), colors: m.classes.map(\.color), matrix: m.matrix,
+                                  beforeLabel: String(period.start), afterLabel: String(period.end))
+        let mainText = main.prefix(3).map { "\($0.from.shortLabel) → \($0.to.shortLabel) (\(Fmt.ha($0.area)))" }.joined(separator: " ; ")
+        let flowAlt = m.grossChange > 0
+            ? "Diagramme de flux des surfaces ayant changé de classe entre \(period.start) et \(period.end) (\(Fmt.ha(m.grossChange)) au total), des classes de \(period.start) à gauche vers celles de \(period.end) à droite. Principales mutations : \(mainText)."
+            : "Diagramme de flux des mutations entre \(period.start) et \(period.end) : aucune surface n’a changé de classe."
         return [
             "sentence": sentence,
+            "flowScene": SankeyChart.scene(flows),
+            "flowAlt": flowAlt,
+            "matrixScene": MutationMatrixChart.scene(flows),
+            "matrixAlt": "Matrice des mutations entre \(period.start) et \(period.end), une ligne par classe en \(period.start) et une colonne par classe en \(period.end), les cases d’autant plus foncées que la surface ayant changé est grande. \(m.grossChange > 0 ? "Principales mutations : \(mainText)." : "Aucune surface n’a changé de classe.") Toutes les valeurs sont dans le tableau ci-dessous.",
             "header": header,
             "rows": rows,
             "columnTotals": m.columnTotals.map { Fmt.num($0) },
