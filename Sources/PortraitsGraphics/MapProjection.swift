@@ -28,11 +28,9 @@ public struct MapProjection: Sendable {
         offsetY = y + (frameHeight - g.height * scale) / 2
     }
 
-    /// A point in pixels, snapped to 1/16 px: invisible, and a number with few significant bits
-    /// is several times cheaper for a backend to print (Cairo's SVG prints every coordinate).
     @inline(__always)
     public func project(_ p: Point) -> Point {
-        Point(((offsetX + (p.x - bounds.minX) * scale) * 16).rounded() / 16, ((offsetY + (bounds.maxY - p.y) * scale) * 16).rounded() / 16)
+        Point(offsetX + (p.x - bounds.minX) * scale, offsetY + (bounds.maxY - p.y) * scale)
     }
 
     /// A polygon in pixels, with vertices closer than `tolerance` pixels to the previous one

@@ -154,3 +154,14 @@ final class SVGTextTests: XCTestCase {
         XCTAssertTrue(svg.contains("transform=\"rotate(-45 100 100)\""), svg)
     }
 }
+
+final class SVGTitleTests: XCTestCase {
+    func testStandaloneMapGetsAnEscapedTitleFirst() throws {
+        let svg = try CairoRenderer.svg(Scene(width: 10, height: 10))
+        let titled = String(decoding: SVGTitle.titled(svg, "Occupation du sol de « A & B » <2021>"), as: UTF8.self)
+        let root = titled.range(of: "<svg")!
+        let afterRoot = titled[titled[root.lowerBound...].firstIndex(of: ">")!...].dropFirst()
+        XCTAssertTrue(afterRoot.hasPrefix("\n<title>Occupation du sol de « A &amp; B » &lt;2021&gt;</title>"), String(afterRoot.prefix(120)))
+        XCTAssertTrue(XMLParser(data: Data(titled.utf8)).parse())
+    }
+}

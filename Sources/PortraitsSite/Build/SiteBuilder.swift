@@ -68,7 +68,8 @@ public enum SiteBuilder {
                     let scene = LandCoverMap.scene(input)
                     let raster = maps.vertexCount(input) > TerritoryMaps.rasterThreshold
                     let path = SitePaths.map(t.id, millesime: year, raster: raster)
-                    try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5) : try CairoRenderer.svg(scene))
+                    try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5)
+                                                  : SVGTitle.titled(try CairoRenderer.svg(scene), "Occupation du sol de \(t.name) en \(year)"))
                     mapFiles[year] = (path, (scene.width, scene.height))
                 }
                 var changeMaps: [Int: MapFile] = [:]
@@ -77,7 +78,8 @@ public enum SiteBuilder {
                     let scene = LandCoverMap.scene(input)
                     let raster = maps.vertexCount(input) > TerritoryMaps.rasterThreshold
                     let path = SitePaths.changeMap(t.id, period, raster: raster)
-                    try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5) : try CairoRenderer.svg(scene))
+                    try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5)
+                                                  : SVGTitle.titled(try CairoRenderer.svg(scene), "Changements d’occupation du sol de \(t.name), \(period.label)"))
                     changeMaps[p] = MapFile(path: path, width: scene.width, height: scene.height, areas: areas)
                 }
                 let locator = try locatorMap(t, project)
