@@ -9,6 +9,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # cmark-gfm: Markdown documentation
   libsqlite3-dev              # SQLite
   fonts-dejavu-core           # the font of charts and maps (declared in Typography.swift)
+  poppler-utils               # pdfinfo, pdffonts, pdftotext: the tests open the generated PDFs
 )
 missing=()
 for p in "${packages[@]}"; do

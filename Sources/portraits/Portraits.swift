@@ -28,7 +28,7 @@ func fail(_ error: Error) -> ExitCode {
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site described by a project file.",
-        discussion: "Stages: load, tabulate, aggregate, render, write. The output folder is replaced only when every stage succeeds.")
+        discussion: "Stages: load, tabulate, aggregate, compute, render, print (PDF), write. The output folder is replaced only when every stage succeeds.")
 
     @Option(name: .shortAndLong, help: "Project file.")
     var config = "portraits.yaml"
@@ -39,9 +39,12 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
+    @Flag(help: "Make no PDF, whatever the project file's `pdf:` says.")
+    var noPdf = false
+
     func run() throws {
         do {
-            let s = try SiteBuilder.build(configPath: config, output: output, quiet: quiet)
+            let s = try SiteBuilder.build(configPath: config, output: output, quiet: quiet, pdf: !noPdf)
             if !quiet { print("Built \(s.portraits) portraits, \(s.pages) pages, \(s.files) files (\(s.bytes / 1_000_000) MB) in \(s.output)") }
         } catch {
             throw fail(error)
@@ -90,6 +93,9 @@ struct Demo: ParsableCommand {
     @Flag(help: "Only generate the data, do not build.")
     var generateOnly = false
 
+    @Flag(help: "Make no PDF.")
+    var noPdf = false
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -105,7 +111,7 @@ struct Demo: ParsableCommand {
             let generated = try DemoGenerator.ensure(inputs, seed: seed, cellHectares: cellHectares, log: { line in if !quiet { print(line) } })
             if !quiet { print("Synthetic land cover: \(generated)") }
             if generateOnly { return }
-            let s = try SiteBuilder.build(configPath: configPath, output: output, quiet: quiet)
+            let s = try SiteBuilder.build(configPath: configPath, output: output, quiet: quiet, pdf: !noPdf)
             if !quiet { print("Built \(s.portraits) portraits, \(s.pages) pages, \(s.files) files (\(s.bytes / 1_000_000) MB) in \(s.output)") }
         } catch {
             throw fail(error)

@@ -9,15 +9,8 @@ final class IndicatorIntegrationTests: XCTestCase {
     /// A one-dimension regional nomenclature (the shipped template) from layer to pages.
     func testOneDimensionNomenclatureEndToEnd() throws {
         let dir = try temporaryFolder(self)
-        let ctx = GEOSContext()
-        func rect(_ a: Double, _ b: Double, _ c: Double, _ d: Double) throws -> [UInt8] {
-            try ctx.polygon(PolygonRings(rings: [[Point(900_000 + a, 6_800_000 + b), Point(900_000 + c, 6_800_000 + b), Point(900_000 + c, 6_800_000 + d), Point(900_000 + a, 6_800_000 + d)]])).wkb
-        }
-        let cw = try VectorWriter(path: dir.appendingPathComponent("communes.gpkg").path, layer: "communes",
-                                  fields: ["insee_com", "nom_com", "siren_epci", "nom_epci", "insee_dep", "nom_dep", "insee_reg", "nom_reg"].map { ($0, .string) })
-        try cw.add(["99001", "Aval", "200000001", "CC Test", "99", "Testdép", "98", "Testrégion"], wkb: try rect(0, 0, 1000, 1000))
-        try cw.add(["99002", "Amont", "200000001", "CC Test", "99", "Testdép", "98", "Testrégion"], wkb: try rect(1000, 0, 2000, 1000))
-        try cw.close()
+        let fixture = try TwoCommuneFixture(in: dir)
+        let rect = fixture.rect
         let lw = try VectorWriter(path: dir.appendingPathComponent("ocs.gpkg").path, layer: "ocs", fields: [("N4_2019", .string), ("N4_2021", .string)])
         try lw.add(["2111", "1111"], wkb: try rect(0, 0, 1000, 500))     // 50 ha of crops become dense housing
         try lw.add(["3111", "3111"], wkb: try rect(0, 500, 1000, 1000))  // forest stays

@@ -15,10 +15,13 @@ public enum SiteBuilder {
         public var output: String
     }
 
-    public static func build(configPath: String, output: String? = nil, quiet: Bool = false) throws -> Summary {
-        let config = try ProjectConfig.load(path: configPath)
-        let reporter = StageReporter(total: 6, quiet: quiet)
+    /// `pdf: false` skips the printable PDFs whatever the project file says (`--no-pdf`).
+    public static func build(configPath: String, output: String? = nil, quiet: Bool = false, pdf: Bool = true) throws -> Summary {
+        var config = try ProjectConfig.load(path: configPath)
+        if !pdf { config.pdf = .none }
+        let reporter = StageReporter(total: 7, quiet: quiet)
         let project = try ProjectLoader.load(config: config, reporter: reporter)
+        let date = PortraitPDF.buildDate()
         let indicators = try reporter.run("compute") { () -> (IndicatorStore, String) in
             let store = try IndicatorStore(project: project)
             return (store, "headline indicators of \(project.facts.count) territories × \(project.layout.periods.count) periods")
@@ -28,6 +31,10 @@ public enum SiteBuilder {
             let (portraits, pages) = try reporter.run("render") { () -> ((Int, Int), String) in
                 let counts = try render(project, indicators: indicators, writer: writer)
                 return (counts, "\(counts.0) portraits, \(counts.1) pages, \(writer.fileCount) files, \(writer.byteCount / 1_000_000) MB")
+            }
+            try reporter.run("print") { () -> (Void, String) in
+                let (files, pages, bytes) = try PrintStage.run(project, indicators: indicators, writer: writer, date: date)
+                return ((), files == 0 ? "no PDF (pdf: none)" : "\(files) PDF, \(pages) pages, \(bytes / 1_000_000) MB")
             }
             try reporter.run("write") { () -> (Void, String) in
                 try writer.commit()

@@ -56,6 +56,8 @@ public struct ProjectConfig: Sendable {
     public var templates: String
     public var content: String
     public var output: String
+    /// Which printable PDFs the build makes.
+    public var pdf: PDFOptions = PDFOptions()
 
     /// Reads and checks a project file.
     public static func load(path: String) throws -> ProjectConfig {
@@ -70,7 +72,7 @@ public struct ProjectConfig: Sendable {
     static func parse(text: String, source: String, root: String) throws -> ProjectConfig {
         let doc = try YAMLMap(try YAMLMap.load(text: text, source: source), path: "", source: source,
                               allowed: ["site", "communes", "membership", "scot", "land_cover", "nomenclature", "display_level",
-                                        "periods", "zan_reference", "templates", "content", "output"])
+                                        "periods", "zan_reference", "templates", "content", "output", "pdf"])
         func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : URL(fileURLWithPath: root).appendingPathComponent(p).standardized.path }
 
         guard let s = try doc.map("site", allowed: ["title", "base_url", "notices", "attribution", "map_credit"]) else { throw doc.missing("site") }
@@ -159,11 +161,48 @@ public struct ProjectConfig: Sendable {
             zan = Period(pair[0], pair[1])
         }
 
-        return ProjectConfig(source: source, root: root, site: site, communes: communes,
+        var pdf = PDFOptions()
+        if let p = try doc.map("pdf", allowed: ["portraits", "bundles"]) {
+            if let n = p.node("portraits") {
+                guard case .scalar(let v) = n, ["all", "main", "none"].contains(v.string) else {
+                    throw InputError(YAMLMap.at(source, n), "pdf.portraits must be all (every period), main (the longest period) or none")
+                }
+                pdf.portraits = PDFOptions.Portraits(rawValue: v.string)!
+            }
+            if p.node("bundles") != nil {
+                pdf.bundles = try p.stringList("bundles").map { name in
+                    guard let level = TerritoryLevel(rawValue: name), [.epci, .scot, .departement].contains(level) else {
+                        throw InputError(source, "pdf.bundles: \"\(name)\" is not one of epci, scot, departement")
+                    }
+                    return level
+                }
+            }
+        }
+        return try ProjectConfig(source: source, root: root, site: site, communes: communes,
                              communeCode: try c.string("code") ?? "insee_com", communeName: try c.string("name") ?? "nom_com",
                              membership: membership, scot: scot, landCover: landCover,
                              nomenclature: resolve(try doc.requiredString("nomenclature")), displayLevel: try doc.int("display_level"),
                              periods: periods, zanReference: zan, templates: resolve(try doc.string("templates") ?? "Templates"),
-                             content: resolve(try doc.string("content") ?? "Content"), output: resolve(try doc.string("output") ?? "Output"))
+                             content: resolve(try doc.string("content") ?? "Content"), output: resolve(try doc.string("output") ?? "Output"),
+                             pdf: pdf)
+    }
+}
+
+/// Which printable PDFs a build makes (`pdf:` in the project file).
+public struct PDFOptions: Sendable, Equatable {
+    public enum Portraits: String, Sendable { case all, main, none }
+    /// A portrait PDF for every territory and every view (`all`), only the main view, or none.
+    public var portraits: Portraits = .all
+    /// Levels whose territories get a bundle: their own portrait then each of their communes' (main view).
+    public var bundles: [TerritoryLevel] = [.epci, .scot, .departement]
+
+    public init() {}
+
+    /// No PDF at all (`--no-pdf`).
+    public static var none: PDFOptions {
+        var o = PDFOptions()
+        o.portraits = .none
+        o.bundles = []
+        return o
     }
 }

@@ -36,7 +36,10 @@ struct PortraitPage {
 
     var facts: AreaFacts { project.facts[territory.id]! }
     var path: String { SitePaths.portrait(territory.id, view) }
-    var levelName: String {
+    var levelName: String { Self.levelName(project) }
+
+    /// "couverture du sol, niveau 4": the dimension and level of charts and maps.
+    static func levelName(_ project: Project) -> String {
         let dim = project.nomenclature.primary
         return "\(dim.name.lowercased()), \(dim.levelNames[project.displayLevel - 1].lowercased())"
     }
@@ -114,6 +117,12 @@ struct PortraitPage {
         c["stockTitle"] = view.period.map { "Occupation du sol en \($0.start) et en \($0.end)" } ?? "Occupation du sol en \(view.millesime)"
         c["stockCaption"] = "Surfaces par classe, triées par surface en \(view.millesime)."
         c["csvFile"] = "\(view.id).csv"
+        let plan = PrintStage.plan(project)
+        if plan.portrait(view) { c["pdfFile"] = SitePaths.portraitPDF(territory, view).split(separator: "/").last.map(String.init) }
+        if plan.bundle(territory, view) {
+            c["bundleFile"] = SitePaths.bundlePDF(territory, view).split(separator: "/").last.map(String.init)
+            c["bundleCount"] = territory.communeIndices.count
+        }
         c["stockCSV"] = "stock-toutes-classes.csv"
         if let period = view.period { c["transitionsCSV"] = "mutations-\(period).csv" }
         c["levelName"] = levelName

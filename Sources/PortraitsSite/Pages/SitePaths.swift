@@ -8,6 +8,12 @@ enum SitePaths {
     static func csv(_ id: TerritoryID, _ view: PortraitView) -> String { "\(folder(id))/\(view.id).csv" }
     static func map(_ id: TerritoryID, millesime: Int, raster: Bool) -> String { "\(folder(id))/carte-\(millesime).\(raster ? "png" : "svg")" }
     static func changeMap(_ id: TerritoryID, _ period: Period, raster: Bool) -> String { "\(folder(id))/carte-changements-\(period).\(raster ? "png" : "svg")" }
+    static func portraitPDF(_ t: Territory, _ view: PortraitView) -> String {
+        "\(folder(t.id))/portrait-\(t.id.code)-\(PortraitPDF.slug(t.name))-\(view.id).pdf"
+    }
+    static func bundlePDF(_ t: Territory, _ view: PortraitView) -> String {
+        "\(folder(t.id))/recueil-\(t.id.code)-\(PortraitPDF.slug(t.name))-\(view.id).pdf"
+    }
     static func stockCSV(_ id: TerritoryID) -> String { "\(folder(id))/stock-toutes-classes.csv" }
     static func transitionsCSV(_ id: TerritoryID, _ period: Period) -> String { "\(folder(id))/mutations-\(period).csv" }
     static func levelIndex(_ level: TerritoryLevel) -> String { "\(level.pathSegment)/index.html" }

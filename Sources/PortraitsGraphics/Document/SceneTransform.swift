@@ -1,0 +1,35 @@
+import PortraitsCore
+
+extension Scene {
+    /// The scene's marks moved by (`dx`, `dy`) and scaled by `scale` about the origin, to place a
+    /// chart or a map on a page. Sizes (stroke widths, font sizes, dashes) scale with it; the
+    /// background becomes a rectangle.
+    public func placed(dx: Double, dy: Double, scale: Double) -> [Mark] {
+        func p(_ q: Point) -> Point { Point(dx + q.x * scale, dy + q.y * scale) }
+        func s(_ st: Stroke?) -> Stroke? { st.map { Stroke($0.color, width: $0.width * scale, dash: $0.dash.map { $0 * scale }) } }
+        var out: [Mark] = []
+        out.reserveCapacity(marks.count + 3)
+        out.append(.clipBegin(x: dx, y: dy, width: width * scale, height: height * scale))
+        if let background { out.append(.rect(x: dx, y: dy, width: width * scale, height: height * scale, fill: background, stroke: nil)) }
+        for mark in marks {
+            switch mark {
+            case let .rect(x, y, w, h, fill, stroke):
+                out.append(.rect(x: dx + x * scale, y: dy + y * scale, width: w * scale, height: h * scale, fill: fill, stroke: s(stroke)))
+            case let .polygons(polys, fill, stroke):
+                out.append(.polygons(polys.map { PolygonRings(rings: $0.rings.map { $0.map(p) }) }, fill: fill, stroke: s(stroke)))
+            case let .polyline(points, stroke):
+                out.append(.polyline(points.map(p), stroke: s(stroke)!))
+            case let .text(t, at, style):
+                var st = style
+                st.size *= scale
+                out.append(.text(t, at: p(at), style: st))
+            case let .clipBegin(x, y, w, h):
+                out.append(.clipBegin(x: dx + x * scale, y: dy + y * scale, width: w * scale, height: h * scale))
+            case .clipEnd:
+                out.append(.clipEnd)
+            }
+        }
+        out.append(.clipEnd)
+        return out
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import XCTest
+@testable import PortraitsCore
+@testable import PortraitsGeo
+@testable import PortraitsSite
+
+/// Printable portraits built into a temporary folder and opened with poppler's tools: page count
+/// and A4 size (pdfinfo), every font embedded (pdffonts), the territory's name and key figures as
+/// text (pdftotext), bookmarks; bundles with their table of contents; `--no-pdf`.
+final class PDFIntegrationTests: XCTestCase {
+    static let poppler = "/usr/bin/pdfinfo"
+
+    /// Two communes of one EPCI in one département: 50 ha of crops become housing in Aval.
+    func buildSite(pdf: String = "", noPDF: Bool = false) throws -> URL {
+        let dir = try temporaryFolder(self)
+        let fixture = try TwoCommuneFixture(in: dir, names: ("Aval-lès-Bains", "Amont"))
+        let rect = fixture.rect
+        let lw = try VectorWriter(path: dir.appendingPathComponent("ocs.gpkg").path, layer: "ocs",
+                                  fields: [("CS_2019", .string), ("US_2019", .string), ("CS_2021", .string), ("US_2021", .string)])
+        try lw.add(["CS2.2.1", "US1.1", "CS1.1.1.1", "US5"], wkb: try rect(0, 0, 1000, 500))
+        try lw.add(["CS2.1.1.1", "US1.2", "CS2.1.1.1", "US1.2"], wkb: try rect(0, 500, 1000, 1000))
+        try lw.add(["CS2.2.1", "US1.1", "CS2.2.1", "US1.1"], wkb: try rect(1000, 0, 2000, 1000))
+        try lw.close()
+        let root = repositoryRoot.path
+        try """
+        site:
+          title: Test PDF
+          base_url: https://example.org/
+          attribution: ["Source de test"]
+        communes:
+          file: communes.gpkg
+        land_cover:
+          multi_date:
+            file: ocs.gpkg
+            millesimes:
+              2019: {couverture: CS_2019, usage: US_2019}
+              2021: {couverture: CS_2021, usage: US_2021}
+        nomenclature: \(root)/Content/nomenclatures/cnig/nomenclature.yaml
+        templates: \(root)/Templates
+        content: \(root)/Content
+        output: site
+        \(pdf)
+        """.write(to: dir.appendingPathComponent("portraits.yaml"), atomically: true, encoding: .utf8)
+        _ = try SiteBuilder.build(configPath: dir.appendingPathComponent("portraits.yaml").path, quiet: true, pdf: !noPDF)
+        return dir.appendingPathComponent("site")
+    }
+
+    func testPortraitPDFIsA4WithEmbeddedFontsAndSearchableFigures() throws {
+        let site = try buildSite()
+        let pdf = site.appendingPathComponent("commune/99001/portrait-99001-aval-les-bains-2019-2021.pdf").path
+        XCTAssertTrue(FileManager.default.fileExists(atPath: pdf))
+        let info = try runTool("/usr/bin/pdfinfo", [pdf])
+        XCTAssertTrue(info.contains("595.276 x 841.89 pts (A4)"), info)
+        let pages = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
+        XCTAssertGreaterThanOrEqual(pages, 5, info)
+        XCTAssertTrue(info.contains("Portrait de territoire : Aval-lès-Bains, 2019–2021"), info)
+        let fonts = try runTool("/usr/bin/pdffonts", [pdf]).split(separator: "\n").dropFirst(2)
+        XCTAssertFalse(fonts.isEmpty)
+        for line in fonts {
+            let cols = line.split(separator: " ", omittingEmptySubsequences: true)
+            XCTAssertEqual(cols[cols.count - 5], "yes", "font not embedded: \(line)")
+        }
+        let text = try runTool("/usr/bin/pdftotext", ["-layout", pdf, "-"])
+        XCTAssertTrue(text.contains("Aval-lès-Bains"))
+        XCTAssertTrue(text.contains("Période 2019–2021"))
+        XCTAssertTrue(text.contains("100,0 ha"), "area of the territory")           // 1 000 m × 1 000 m
+        XCTAssertTrue(text.contains("50,0 ha"), "consumption")
+        XCTAssertTrue(text.contains("d’espaces NAF consommés"))
+        for part in ["Évolution par classe", "Mutations entre classes", "Imperméabilisation", "Consommation d’espaces naturels",
+                     "Artificialisation", "Comparaison avec les territoires parents", "Méthode et sources", "Source de test"] {
+            XCTAssertTrue(text.contains(part), part)
+        }
+        XCTAssertTrue(text.contains("page 1 / \(pages)"))
+        // Bookmarks: the territory (UTF-16, it has an accent), its parts under it.
+        let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self)
+        XCTAssertTrue(raw.contains("/Type /Outlines"))
+        XCTAssertTrue(raw.contains("/Title <FEFF004100760061006C002D006C00E80073002D004200610069006E0073>"), "Aval-lès-Bains")
+        XCTAssertTrue(raw.contains("/Title (Mutations entre classes)"))
+        XCTAssertTrue(raw.contains("/Title (M\\351thode et sources)") || raw.contains("/Title <FEFF004D00E9"), "Méthode et sources")
+        let page = try read(site.appendingPathComponent("commune/99001/2019-2021.html"))
+        XCTAssertTrue(page.contains("href=\"portrait-99001-aval-les-bains-2019-2021.pdf\""), "the page links to its PDF")
+    }
+
+    func testBundleHasContentsAndEveryCommune() throws {
+        let site = try buildSite()
+        let bundle = site.appendingPathComponent("epci/200000001/recueil-200000001-cc-test-2019-2021.pdf").path
+        let text = try runTool("/usr/bin/pdftotext", ["-layout", bundle, "-"])
+        XCTAssertTrue(text.contains("Sommaire"))
+        XCTAssertTrue(text.contains("CC Test et ses 2 communes"))
+        let first = text.components(separatedBy: "\u{0C}")[0]
+        XCTAssertTrue(first.contains("Amont") && first.contains("Aval-lès-Bains"), "both communes in the contents")
+        let single = Int(try runTool("/usr/bin/pdfinfo", [site.appendingPathComponent("commune/99001/portrait-99001-aval-les-bains-2019-2021.pdf").path])
+            .split(separator: "\n").first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
+        let pages = Int(try runTool("/usr/bin/pdfinfo", [bundle]).split(separator: "\n").first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
+        XCTAssertGreaterThan(pages, 2 * single, "contents, the EPCI and two communes")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("departement/99/recueil-99-testdep-2019-2021.pdf").path))
+        let epciPage = try read(site.appendingPathComponent("epci/200000001/2019-2021.html"))
+        XCTAssertTrue(epciPage.contains("recueil-200000001-cc-test-2019-2021.pdf"))
+    }
+
+    func testConfigAndFlagChooseWhichPDFs() throws {
+        let none = try buildSite(noPDF: true)
+        let all = try FileManager.default.subpathsOfDirectory(atPath: none.path)
+        XCTAssertFalse(all.contains { $0.hasSuffix(".pdf") }, "--no-pdf")
+        XCTAssertFalse(try read(none.appendingPathComponent("commune/99001/2019-2021.html")).contains(".pdf"), "no link to a missing PDF")
+        let main = try buildSite(pdf: "pdf: {portraits: main, bundles: [epci]}")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: main.path).filter { $0.hasSuffix(".pdf") }.sorted()
+        XCTAssertTrue(files.contains("epci/200000001/recueil-200000001-cc-test-2019-2021.pdf"))
+        XCTAssertFalse(files.contains { $0.hasPrefix("departement/") && $0.contains("recueil") })
+        XCTAssertEqual(files.filter { $0.contains("portrait-") }.count, 5, "one portrait per territory: the single period is the main one")
+    }
+
+    func testSlugAndDate() {
+        XCTAssertEqual(PortraitPDF.slug("Saint-Étienne-lès-Remiremont"), "saint-etienne-les-remiremont")
+        XCTAssertEqual(PortraitPDF.slug("L'Œuvre  & Cœur"), "l-oeuvre-coeur")
+        XCTAssertEqual(PortraitPDF.buildDate(environment: ["SOURCE_DATE_EPOCH": "1764115200"]), "2025-11-26")
+        XCTAssertEqual(PrintedPortrait.frenchDate("2026-11-26"), "26 novembre 2026")
+    }
+}
