@@ -19,7 +19,7 @@ for i in $(seq "$RUNS"); do
   $bin build --config demo/portraits.yaml --output "$tmp/out" 2> "$tmp/log-$i" >/dev/null
   end=$(now)
   awk -v a="$start" -v b="$end" 'BEGIN {print b - a}' >> "$tmp/total"
-  for s in load tabulate aggregate compute render write; do
+  for s in load tabulate aggregate compute render print write; do
     awk -v s="$s" '$2==s {print $3}' "$tmp/log-$i" >> "$tmp/stage-$s"
   done
   start=$(now)
@@ -36,6 +36,9 @@ done
 files=$(find "$tmp/out" -type f | wc -l)
 bytes=$(du -sb "$tmp/out" | cut -f1)
 portraits=$(awk '$2=="render" {print $5}' "$tmp/log-1")
+pdfs=$(awk '$2=="print" {print $5}' "$tmp/log-1")
+bundles=$(awk '$2=="print" {print $8}' "$tmp/log-1")
+pdfpages=$(awk '$2=="print" {print $10}' "$tmp/log-1")
 polygons=$(ogrinfo -so demo/generated/ocsge_synthetique.gpkg ocsge | awk -F': ' '/Feature Count/ {print $2}')
 rss=0; if [ -x /usr/bin/time ]; then rss=$( { /usr/bin/time -f "%M" $bin build --config demo/portraits.yaml --output "$tmp/out2" -q; } 2>&1 | tail -1); fi
 cpu=$(lscpu | awk -F': +' '/Model name/ {print $2; exit}')
@@ -50,7 +53,7 @@ cpu=$(lscpu | awk -F': +' '/Model name/ {print $2; exit}')
   echo
   echo "| stage | median (s) |"
   echo "|---|---|"
-  for s in load tabulate aggregate compute render write; do
+  for s in load tabulate aggregate compute render print write; do
     echo "| $s | $(median < "$tmp/stage-$s") |"
   done
   echo "| **whole build** | **$(median < "$tmp/total" | xargs printf '%.1f')** |"
@@ -61,6 +64,15 @@ cpu=$(lscpu | awk -F': +' '/Model name/ {print $2; exit}')
   echo "| \`cp -r\` of the produced Output/ tree | $(median < "$tmp/cp" | xargs printf '%.2f') |"
   echo
   echo "Peak resident memory of one build: $((rss / 1024)) MB."
+  echo
+  echo "## Printable PDFs"
+  echo
+  printsec=$(median < "$tmp/stage-print")
+  echo "The print stage drew $pdfs portrait PDFs and $bundles bundles ($pdfpages A4 pages) in $printsec s on $(nproc) cores:"
+  echo "$(awk -v n="$pdfs" -v b="$bundles" -v s="$printsec" 'BEGIN {printf "%.0f", (n + 0) / s}') portraits per second counting the portraits only, while the bundles (each commune's portrait"
+  echo "again inside its EPCI's, SCoT's and département's) share the same time."
+  echo "Mon Diagnostic Artificialisation prints one report at a time through a headless browser that waits at"
+  echo "least 5 s per report: $pdfs reports would take at least $(awk -v n="$pdfs" 'BEGIN {printf "%.1f", n * 5 / 3600}') hours that way."
   echo
   echo "## Charts and maps, kind by kind"
   echo

@@ -117,7 +117,9 @@ public struct PageComposer {
             y += rowHeight
             current.add(.polyline([Point(Self.margin, y), Point(Self.margin + contentWidth, y)], stroke: Stroke(Palette.outline, width: 0.8)))
         }
-        ensure(rowHeight * Double(min(rows.count, 3) + 1))
+        // A table that fits in half a page is kept whole; a longer one starts with a few rows at least.
+        let whole = rowHeight * Double(rows.count + 1) + 10
+        ensure(whole <= (bottom - Self.margin) / 2 ? whole : rowHeight * 4)
         headerRow()
         for r in rows {
             if y + rowHeight > bottom { newPage(); headerRow() }
@@ -132,14 +134,14 @@ public struct PageComposer {
     public mutating func keyFigures(_ items: [(value: String, caption: String)], perLine: Int = 3) {
         let gap = 10.0
         let w = (contentWidth - gap * Double(perLine - 1)) / Double(perLine)
-        let h = 70.0
+        let h = 80.0
         for start in stride(from: 0, to: items.count, by: perLine) {
             ensure(h + gap)
             for (k, item) in items[start..<min(items.count, start + perLine)].enumerated() {
                 let x = Self.margin + Double(k) * (w + gap)
                 current.add(.rect(x: x, y: y, width: w, height: h, fill: RGBColor(r: 0xf3, g: 0xf3, b: 0xf3), stroke: nil))
                 current.add(.text(Typography.truncated(item.value, toWidth: w - 16, size: 20), at: Point(x + 8, y + 30), style: TextStyle(size: 20, bold: true)))
-                for (i, line) in Typography.wrap(item.caption, width: w - 16, size: 8.5).prefix(2).enumerated() {
+                for (i, line) in Typography.wrap(item.caption, width: w - 16, size: 8.5).prefix(3).enumerated() {
                     current.add(.text(line, at: Point(x + 8, y + 47 + Double(i) * 11), style: TextStyle(size: 8.5, color: Palette.muted)))
                 }
             }

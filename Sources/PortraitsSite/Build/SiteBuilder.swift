@@ -33,8 +33,9 @@ public enum SiteBuilder {
                 return (counts, "\(counts.0) portraits, \(counts.1) pages, \(writer.fileCount) files, \(writer.byteCount / 1_000_000) MB")
             }
             try reporter.run("print") { () -> (Void, String) in
-                let (files, pages, bytes) = try PrintStage.run(project, indicators: indicators, writer: writer, date: date)
-                return ((), files == 0 ? "no PDF (pdf: none)" : "\(files) PDF, \(pages) pages, \(bytes / 1_000_000) MB")
+                let n = try PrintStage.run(project, indicators: indicators, writer: writer, date: date)
+                return ((), n.portraits + n.bundles == 0 ? "no PDF (pdf: none)"
+                            : "\(n.portraits) portrait PDFs, \(n.bundles) bundles, \(n.pages) pages, \(n.bytes / 1_000_000) MB")
             }
             try reporter.run("write") { () -> (Void, String) in
                 try writer.commit()

@@ -27,9 +27,13 @@ enum PrintStage {
         Plan(options: project.config.pdf, main: PortraitView.main(PortraitView.all(project.layout)))
     }
 
-    /// Returns the number of PDF files, of pages, and of bytes written.
+    struct Counts {
+        var portraits = 0, bundles = 0, pages = 0, bytes = 0
+    }
+
+    /// Draws and writes the PDFs; returns how many portraits, bundles, pages and bytes.
     static func run(_ project: Project, indicators: IndicatorStore, writer: OutputWriter, date: String,
-                    threads: Int = defaultThreadCount()) throws -> (files: Int, pages: Int, bytes: Int) {
+                    threads: Int = defaultThreadCount()) throws -> Counts {
         let plan = plan(project)
         let views = PortraitView.all(project.layout)
         let maps = TerritoryMaps(project: project)
@@ -41,21 +45,23 @@ enum PrintStage {
             jobs.append(.bundle(t))
         }
         for t in territories { for v in views where plan.portrait(v) { jobs.append(.portrait(t, v)) } }
-        guard !jobs.isEmpty else { return (0, 0, 0) }
+        guard !jobs.isEmpty else { return Counts() }
         func printed(_ t: Territory, _ v: PortraitView) -> PrintedPortrait {
             PrintedPortrait(project: project, territory: t, view: v, indicators: indicators, maps: maps, date: date)
         }
         let chunks = max(1, min(jobs.count, threads * 8))
-        let counts: [(Int, Int, Int)] = try parallelMap(count: chunks) { chunk in
-            var files = 0, pages = 0, bytes = 0
+        let counts: [Counts] = try parallelMap(count: chunks) { chunk in
+            var n = Counts()
             for (k, job) in jobs.enumerated() where k % chunks == chunk {
                 let path: String
                 let doc: DocumentSpec
                 switch job {
                 case let .portrait(t, v):
+                    n.portraits += 1
                     path = SitePaths.portraitPDF(t, v)
                     doc = PortraitPDF.document(printed(t, v))
                 case let .bundle(t):
+                    n.bundles += 1
                     let communes = t.communeIndices.compactMap { project.catalog[TerritoryID(.commune, project.catalog.communes[$0].code)] }
                         .sorted { ($0.name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil), $0.id.code) < ($1.name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil), $1.id.code) }
                     path = SitePaths.bundlePDF(t, plan.main)
@@ -63,12 +69,13 @@ enum PrintStage {
                 }
                 let bytesOut = try CairoRenderer.pdf(doc)
                 try writer.write(path, bytesOut)
-                files += 1
-                pages += doc.pages.count
-                bytes += bytesOut.count
+                n.pages += doc.pages.count
+                n.bytes += bytesOut.count
             }
-            return (files, pages, bytes)
+            return n
         }
-        return counts.reduce((0, 0, 0)) { ($0.0 + $1.0, $0.1 + $1.1, $0.2 + $1.2) }
+        return counts.reduce(into: Counts()) { sum, c in
+            sum.portraits += c.portraits; sum.bundles += c.bundles; sum.pages += c.pages; sum.bytes += c.bytes
+        }
     }
 }

@@ -34,7 +34,7 @@ struct PrintedPortrait {
     }
 
     func footer(page: Int, total: Int) -> String {
-        "\(title) · \(periodText) · édité le \(Self.frenchDate(date)) · \(project.config.site.title)"
+        "\(title) · \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)") · édité le \(Self.frenchDate(date)) · \(project.config.site.title)"
     }
 
     var periodText: String {
@@ -62,9 +62,12 @@ struct PrintedPortrait {
     }
 
     var parentsText: String {
-        let names = territory.parents.compactMap { project.catalog[$0] }
+        let names = territory.parents.compactMap { project.catalog[$0] }.sorted { $0.id.level.rank > $1.id.level.rank }
         guard !names.isEmpty else { return "" }
-        return " · " + names.map { "\($0.id.level.label.lowercased()) \($0.name)" }.joined(separator: ", ")
+        return " · " + names.map { t in
+            let label = Self.inSentence(t.id.level.label)
+            return t.name.lowercased().hasPrefix(label.lowercased()) ? t.name : "\(label) \(t.name)"
+        }.joined(separator: ", ")
     }
 
     var departement: Territory? {
@@ -203,6 +206,11 @@ struct PrintedPortrait {
     func rows(_ list: Any?, _ keys: [String]) -> [[String]] {
         guard let list = list as? [[String: Any]] else { return [] }
         return list.map { d in keys.map { k in (d[k] as? String) ?? (d[k].map { "\($0)" } ?? "") } }
+    }
+
+    /// A level's label inside a sentence: "Département" → "département", acronyms kept ("EPCI", "SCoT").
+    static func inSentence(_ label: String) -> String {
+        label.dropFirst().contains { $0.isUppercase } ? label : label.prefix(1).lowercased() + label.dropFirst()
     }
 
     /// "2026-11-26" → "26 novembre 2026".
