@@ -74,6 +74,17 @@ public struct PageComposer {
         y += size * 0.6
     }
 
+    /// The height `figure` gives `scene`, caption gap included.
+    public func figureHeight(_ scene: Scene, maxHeight: Double = 520) -> Double {
+        guard scene.width > 0, scene.height > 0 else { return 0 }
+        return scene.height * min(1, contentWidth / scene.width, maxHeight / scene.height) + 8
+    }
+
+    /// The height `paragraph` gives `text`.
+    public func paragraphHeight(_ text: String, size: Double = 10) -> Double {
+        Double(Typography.wrap(text, width: contentWidth, size: size).count) * size * 1.4 + size * 0.6
+    }
+
     /// A chart or a map scaled to fit the content width (and `maxHeight`), never enlarged.
     public mutating func figure(_ scene: Scene, maxHeight: Double = 520) {
         guard scene.width > 0, scene.height > 0 else { return }
@@ -140,7 +151,9 @@ public struct PageComposer {
             for (k, item) in items[start..<min(items.count, start + perLine)].enumerated() {
                 let x = Self.margin + Double(k) * (w + gap)
                 current.add(.rect(x: x, y: y, width: w, height: h, fill: RGBColor(r: 0xf3, g: 0xf3, b: 0xf3), stroke: nil))
-                current.add(.text(Typography.truncated(item.value, toWidth: w - 16, size: 20), at: Point(x + 8, y + 30), style: TextStyle(size: 20, bold: true)))
+                // The value in 20 pt, smaller when it would not fit (a région's area in hectares).
+                let size = min(20, (w - 16) / max(1, Typography.estimatedWidth(item.value, size: 1, bold: true)))
+                current.add(.text(item.value, at: Point(x + 8, y + 30), style: TextStyle(size: size, bold: true)))
                 for (i, line) in Typography.wrap(item.caption, width: w - 16, size: 8.5).prefix(3).enumerated() {
                     current.add(.text(line, at: Point(x + 8, y + 47 + Double(i) * 11), style: TextStyle(size: 8.5, color: Palette.muted)))
                 }

@@ -197,7 +197,10 @@ struct PrintedPortrait {
 
     /// A theme: heading (bookmark), the section's sentence, then its charts.
     func section(_ c: inout PageComposer, _ title: String, _ context: [String: Any], level: Int, scenes: [String] = ["scene"]) {
-        c.heading(title, outline: level, keepWithNext: 220)
+        // The heading, its sentences and its first chart go on one page.
+        let sentence = (context["sentence"] as? String).map { c.paragraphHeight($0) } ?? 0
+        let chart = scenes.first.flatMap { context[$0] as? Scene }.map { c.figureHeight($0, maxHeight: 300) } ?? 0
+        c.heading(title, outline: level, keepWithNext: sentence + chart)
         if let sentence = context["sentence"] as? String { c.paragraph(sentence) }
         for key in scenes { if let scene = context[key] as? Scene { c.figure(scene, maxHeight: 300) } }
         if let note = context["undetermined"] as? String { c.paragraph(note, size: 9, color: Palette.muted) }
