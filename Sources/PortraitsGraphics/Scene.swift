@@ -62,4 +62,12 @@ public enum Mark: Sendable {
     /// Marks up to the matching `clipEnd` are drawn only inside this rectangle.
     case clipBegin(x: Double, y: Double, width: Double, height: Double)
     case clipEnd
+    /// A clickable area (PDF): nothing is drawn; backends without links ignore it.
+    case link(x: Double, y: Double, width: Double, height: Double, target: LinkTarget)
+}
+
+/// Where a link leads: a web address, or a page of the same document (1-based).
+public enum LinkTarget: Sendable, Equatable {
+    case uri(String)
+    case page(Int)
 }

@@ -76,6 +76,7 @@ final class PDFIntegrationTests: XCTestCase {
         XCTAssertTrue(raw.contains("/Type /Outlines"))
         XCTAssertTrue(raw.contains("/Title <FEFF004100760061006C002D006C00E80073002D004200610069006E0073>"), "Aval-lès-Bains")
         XCTAssertTrue(raw.contains("/Title (Mutations entre classes)"))
+        XCTAssertTrue(raw.contains("/URI (https://example.org/commune/99001/2019-2021.html)"), "the online portrait is a link")
         XCTAssertTrue(raw.contains("/Title (M\\351thode et sources)") || raw.contains("/Title <FEFF004D00E9"), "Méthode et sources")
         let page = try read(site.appendingPathComponent("commune/99001/2019-2021.html"))
         XCTAssertTrue(page.contains("href=\"portrait-99001-aval-les-bains-2019-2021.pdf\""), "the page links to its PDF")
@@ -93,6 +94,8 @@ final class PDFIntegrationTests: XCTestCase {
             .split(separator: "\n").first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
         let pages = Int(try runTool("/usr/bin/pdfinfo", [bundle]).split(separator: "\n").first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
         XCTAssertGreaterThan(pages, 2 * single, "contents, the EPCI and two communes")
+        let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: bundle)), as: UTF8.self)
+        XCTAssertGreaterThanOrEqual(raw.components(separatedBy: "/Subtype /Link").count - 1, 3, "each line of the contents is a link to its page")
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("departement/99/recueil-99-testdep-2019-2021.pdf").path))
         let epciPage = try read(site.appendingPathComponent("epci/200000001/2019-2021.html"))
         XCTAssertTrue(epciPage.contains("recueil-200000001-cc-test-2019-2021.pdf"))

@@ -63,13 +63,18 @@ public struct PageComposer {
         y += size * 0.55
     }
 
-    /// A paragraph wrapped to the content width; breaks across pages between lines.
-    public mutating func paragraph(_ text: String, size: Double = 10, color: RGBColor = Palette.text, bold: Bool = false, indent: Double = 0) {
+    /// A paragraph wrapped to the content width; breaks across pages between lines. With `link`,
+    /// every line is clickable.
+    public mutating func paragraph(_ text: String, size: Double = 10, color: RGBColor = Palette.text, bold: Bool = false, indent: Double = 0,
+                                   link: LinkTarget? = nil) {
         let leading = size * 1.4
         for line in Typography.wrap(text, width: contentWidth - indent, size: size, bold: bold) {
             ensure(leading)
             y += leading
             current.add(.text(line, at: Point(Self.margin + indent, y - size * 0.3), style: TextStyle(size: size, bold: bold, color: color)))
+            if let link {
+                current.add(.link(x: Self.margin + indent, y: y - leading, width: Typography.estimatedWidth(line, size: size, bold: bold), height: leading, target: link))
+            }
         }
         y += size * 0.6
     }
@@ -97,7 +102,8 @@ public struct PageComposer {
 
     /// A table: a header row in bold over a rule, then the rows (numeric columns right-aligned);
     /// rows break across pages with the header repeated. The first column takes the width left.
-    public mutating func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = [], size: Double = 8.5) {
+    /// `links`: for each row, where a click on it leads (a bundle's contents), or nil.
+    public mutating func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = [], size: Double = 8.5, links: [LinkTarget?] = []) {
         guard !header.isEmpty else { return }
         let n = header.count
         let rowHeight = size * 1.9
@@ -132,8 +138,11 @@ public struct PageComposer {
         let whole = rowHeight * Double(rows.count + 1) + 10
         ensure(whole <= (bottom - Self.margin) / 2 ? whole : rowHeight * 4)
         headerRow()
-        for r in rows {
+        for (i, r) in rows.enumerated() {
             if y + rowHeight > bottom { newPage(); headerRow() }
+            if i < links.count, let link = links[i] {
+                current.add(.link(x: Self.margin, y: y, width: contentWidth, height: rowHeight, target: link))
+            }
             current.marks += row(r, bold: false)
             y += rowHeight
             current.add(.polyline([Point(Self.margin, y), Point(Self.margin + contentWidth, y)], stroke: Stroke(Palette.grid, width: 0.5)))

@@ -27,6 +27,8 @@ extension Scene {
                 out.append(.clipBegin(x: dx + x * scale, y: dy + y * scale, width: w * scale, height: h * scale))
             case .clipEnd:
                 out.append(.clipEnd)
+            case let .link(x, y, w, h, target):
+                out.append(.link(x: dx + x * scale, y: dy + y * scale, width: w * scale, height: h * scale, target: target))
             }
         }
         out.append(.clipEnd)

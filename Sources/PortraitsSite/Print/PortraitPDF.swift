@@ -33,7 +33,7 @@ enum PortraitPDF {
             toc.heading("Sommaire", size: 14, keepWithNext: 40)
             toc.table(["Territoire", "code", "page"], zip(all, starts).map { p, s in
                 [p.territory.name, p.territory.id.code, String(s.page + 1 + offset)]
-            }, numeric: [2])
+            }, numeric: [2], links: starts.map { .page($0.page + 1 + offset) })
             return toc
         }
         let tocPages = contents(offset: contents(offset: 1).allPages.count).allPages.count

@@ -189,7 +189,8 @@ struct PrintedPortrait {
         c.paragraph("Sources", size: 10, bold: true)
         for a in project.config.site.attribution { c.paragraph(a, size: 9) }
         if let base = project.config.site.baseURL {
-            c.paragraph("Portrait en ligne, données téléchargeables et méthode détaillée : " + (base.hasSuffix("/") ? base : base + "/") + SitePaths.portrait(territory.id, view), size: 9)
+            let url = (base.hasSuffix("/") ? base : base + "/") + SitePaths.portrait(territory.id, view)
+            c.paragraph("Portrait en ligne, données téléchargeables et méthode détaillée : " + url, size: 9, link: .uri(url))
         }
     }
 
