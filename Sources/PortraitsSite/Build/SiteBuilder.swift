@@ -29,11 +29,15 @@ public enum SiteBuilder {
         let writer = try OutputWriter(destination: output ?? config.output)
         do {
             let (portraits, pages) = try reporter.run("render") { () -> ((Int, Int), String) in
-                let counts = try render(project, indicators: indicators, writer: writer)
+                let progress = reporter.progress("render", unit: "territories", total: project.catalog.territories.count)
+                defer { progress.finish() }
+                let counts = try render(project, indicators: indicators, writer: writer, progress: progress)
                 return (counts, "\(counts.0) portraits, \(counts.1) pages, \(writer.fileCount) files, \(writer.byteCount / 1_000_000) MB")
             }
             try reporter.run("print") { () -> (Void, String) in
-                let n = try PrintStage.run(project, indicators: indicators, writer: writer, date: date)
+                let n = try PrintStage.run(project, indicators: indicators, writer: writer, date: date) { total in
+                    reporter.progress("print", unit: "portraits (bundles count each of theirs)", total: total)
+                }
                 return ((), n.portraits + n.bundles == 0 ? "no PDF (pdf: none)"
                             : "\(n.portraits) portrait PDFs, \(n.bundles) bundles, \(n.pages) pages, \(n.bytes / 1_000_000) MB")
             }
@@ -50,7 +54,7 @@ public enum SiteBuilder {
     }
 
     /// Renders every page and file into the writer's staging folder.
-    static func render(_ project: Project, indicators: IndicatorStore, writer: OutputWriter) throws -> (portraits: Int, pages: Int) {
+    static func render(_ project: Project, indicators: IndicatorStore, writer: OutputWriter, progress: Progress? = nil) throws -> (portraits: Int, pages: Int) {
         let config = project.config
         let templates = try TemplateSet(folder: config.templates)
         let docs = try DocPages(folder: config.content)
@@ -106,6 +110,7 @@ public enum SiteBuilder {
                     try writer.write(SitePaths.csv(t.id, view), page.csv(attribution: config.site.attribution))
                     n += 1
                 }
+                progress?.advance()
             }
             return n
         }

@@ -19,6 +19,15 @@ public final class StageReporter: @unchecked Sendable {
         self.log = log
     }
 
+    /// A progress counter for the items of a long stage (silent when quiet). The stage line
+    /// printed when the stage ends follows the progress lines.
+    public func progress(_ stage: String, unit: String, total: Int) -> Progress {
+        let log = self.log
+        return Progress(stage: stage, unit: unit, total: total, log: quiet ? nil : { line in
+            if line.hasPrefix("\r") { FileHandle.standardError.write(line.data(using: .utf8)!) } else { log(line) }
+        })
+    }
+
     /// Runs one stage; errors are tagged with the stage name.
     public func run<T>(_ name: String, _ body: () throws -> (T, String)) throws -> T {
         let start = DispatchTime.now().uptimeNanoseconds

@@ -33,7 +33,7 @@ enum PrintStage {
 
     /// Draws and writes the PDFs; returns how many portraits, bundles, pages and bytes.
     static func run(_ project: Project, indicators: IndicatorStore, writer: OutputWriter, date: String,
-                    threads: Int = defaultThreadCount()) throws -> Counts {
+                    threads: Int = defaultThreadCount(), progress makeProgress: (Int) -> Progress? = { _ in nil }) throws -> Counts {
         let plan = plan(project)
         let views = PortraitView.all(project.layout)
         let maps = TerritoryMaps(project: project)
@@ -46,6 +46,13 @@ enum PrintStage {
         }
         for t in territories { for v in views where plan.portrait(v) { jobs.append(.portrait(t, v)) } }
         guard !jobs.isEmpty else { return Counts() }
+        // Progress counts portraits drawn: a bundle counts its territory and each of its communes.
+        func weight(_ job: Job) -> Int {
+            if case let .bundle(t) = job { return t.communeIndices.count + 1 }
+            return 1
+        }
+        let progress = makeProgress(jobs.reduce(0) { $0 + weight($1) })
+        defer { progress?.finish() }
         func printed(_ t: Territory, _ v: PortraitView) -> PrintedPortrait {
             PrintedPortrait(project: project, territory: t, view: v, indicators: indicators, maps: maps, date: date)
         }
@@ -71,6 +78,7 @@ enum PrintStage {
                 try writer.write(path, bytesOut)
                 n.pages += doc.pages.count
                 n.bytes += bytesOut.count
+                progress?.advance(weight(job))
             }
             return n
         }
