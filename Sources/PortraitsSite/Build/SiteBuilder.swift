@@ -36,7 +36,7 @@ public enum SiteBuilder {
             }
             try reporter.run("print") { () -> (Void, String) in
                 let n = try PrintStage.run(project, indicators: indicators, writer: writer, date: date) { total in
-                    reporter.progress("print", unit: "portraits (bundles count each of theirs)", total: total)
+                    reporter.progress("print", unit: "portraits", total: total)
                 }
                 return ((), n.portraits + n.bundles == 0 ? "no PDF (pdf: none)"
                             : "\(n.portraits) portrait PDFs, \(n.bundles) bundles, \(n.pages) pages, \(n.bytes / 1_000_000) MB")
