@@ -23,10 +23,7 @@ public enum CairoRenderer {
         let surface = cairo_svg_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), scene.width, scene.height)!
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
         let cr = cairo_create(surface)!
-        if let bg = scene.background {
-            CairoMarks.setColor(cr, bg)
-            cairo_paint(cr)
-        }
+        paintBackground(scene, cr)
         var text = SVGTextLayer()
         var clipDepth = 0
         for mark in scene.marks {
@@ -88,11 +85,14 @@ public enum CairoRenderer {
 
     /// Paints every mark of the scene in order onto a Cairo context.
     public static func paint(_ scene: Scene, _ cr: OpaquePointer) {
-        if let bg = scene.background {
-            CairoMarks.setColor(cr, bg)
-            cairo_paint(cr)
-        }
+        paintBackground(scene, cr)
         for mark in scene.marks { CairoMarks.draw(mark, cr) }
+    }
+
+    static func paintBackground(_ scene: Scene, _ cr: OpaquePointer) {
+        guard let bg = scene.background else { return }
+        CairoMarks.setColor(cr, bg)
+        cairo_paint(cr)
     }
 }
 

@@ -10,7 +10,7 @@ public enum FloorSVGWriter {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         out.append(contentsOf: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"".utf8)
-        int(Int(scene.width), &out); out.append(contentsOf: "\" height=\"".utf8); int(Int(scene.height), &out); out.append(contentsOf: "\">".utf8)
+        Bytes.appendInt(Int(scene.width), to: &out); out.append(contentsOf: "\" height=\"".utf8); Bytes.appendInt(Int(scene.height), to: &out); out.append(contentsOf: "\">".utf8)
         for mark in scene.marks {
             switch mark {
             case let .rect(x, y, w, h, fill, _):
@@ -48,19 +48,7 @@ public enum FloorSVGWriter {
     }
 
     @inline(__always) static func coordinate(_ v: Double, _ out: inout [UInt8]) {
-        int(v.isFinite ? Int(v.rounded()) : 0, &out)
-    }
-
-    static func int(_ v: Int, _ out: inout [UInt8]) {
-        var n = v
-        if n < 0 { out.append(0x2D); n = -n }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buf in
-            repeat { buf[count] = UInt8(0x30 + n % 10); n /= 10; count += 1 } while n > 0
-            for k in stride(from: count - 1, through: 0, by: -1) { out.append(buf[k]) }
-        }
+        Bytes.appendInt(v.isFinite ? Int(v.rounded()) : 0, to: &out)
     }
 
     static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

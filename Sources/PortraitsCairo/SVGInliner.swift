@@ -36,12 +36,12 @@ public final class SVGInliner {
         var out: [UInt8] = []
         out.reserveCapacity(svg.count / 2 + 256)
         svg.withUnsafeBufferPointer { b in
-            var i = Self.find(Pattern.svgOpen, in: b, from: 0) ?? b.count
+            var i = Bytes.find(Pattern.svgOpen, in: b, from: 0) ?? b.count
             // Root element: drop `version`, add role, class, id and title.
-            guard let rootEnd = Self.findByte(0x3E, in: b, from: i) else { return }
+            guard let rootEnd = b[i...].firstIndex(of: 0x3E) else { return }
             var j = i
             while j < rootEnd {
-                if Self.matches(Pattern.version, b, j) { j += Pattern.version.count; continue }
+                if Bytes.matches(Pattern.version, b, j) { j += Pattern.version.count; continue }
                 out.append(b[j]); j += 1
             }
             out += Array(" role=\"img\" aria-labelledby=\"".utf8) + idBytes + Array("-titre\" class=\"".utf8)
@@ -52,30 +52,30 @@ public final class SVGInliner {
             while i < b.count {
                 let c = b[i]
                 if c == 0x3C /* < */ {
-                    if Self.matches(Pattern.defsOpen, b, i) {
+                    if Bytes.matches(Pattern.defsOpen, b, i) {
                         i = defs(b, from: i, into: &out, local: &local, id: idBytes)
                         continue
                     }
-                    if Self.matches(Pattern.emptyGroup, b, i) { i += Pattern.emptyGroup.count; continue }
-                } else if c == 0x78 /* x */, Self.matches(Pattern.glyphHref, b, i) {
+                    if Bytes.matches(Pattern.emptyGroup, b, i) { i += Pattern.emptyGroup.count; continue }
+                } else if c == 0x78 /* x */, Bytes.matches(Pattern.glyphHref, b, i) {
                     var k = i + Pattern.glyphHref.count
                     let key = Self.glyphKey(b, &k)
                     out += Pattern.href
                     out += prefix
-                    Self.appendInt(local[key] ?? 0, to: &out)
+                    Bytes.appendInt(local[key] ?? 0, to: &out)
                     out.append(0x22)
                     i = k
                     continue
-                } else if c == 0x20 /* space */, Self.matches(Pattern.surfaceID, b, i) {
+                } else if c == 0x20 /* space */, Bytes.matches(Pattern.surfaceID, b, i) {
                     var k = i + Pattern.surfaceID.count
                     while k < b.count, b[k] != 0x22 { k += 1 }
                     i = k + 1
                     continue
-                } else if c == 0x69 /* i */, Self.matches(Pattern.clipID, b, i) {
+                } else if c == 0x69 /* i */, Bytes.matches(Pattern.clipID, b, i) {
                     out += Pattern.idEq; out += idBytes; out += Pattern.dashClip
                     i += Pattern.clipID.count
                     continue
-                } else if c == 0x75 /* u */, Self.matches(Pattern.clipURL, b, i) {
+                } else if c == 0x75 /* u */, Bytes.matches(Pattern.clipURL, b, i) {
                     out += Pattern.urlHash; out += idBytes; out += Pattern.dashClip
                     i += Pattern.clipURL.count
                     continue
@@ -91,16 +91,16 @@ public final class SVGInliner {
     /// Copies Cairo's `<defs>` block: glyph symbols go to the shared set (their numbers into
     /// `local`), clip paths stay, with ids prefixed. Returns the index after `</defs>`.
     private func defs(_ b: UnsafeBufferPointer<UInt8>, from start: Int, into out: inout [UInt8], local: inout [Int: Int], id: [UInt8]) -> Int {
-        guard let end = Self.find(Pattern.defsClose, in: b, from: start) else { return b.count }
+        guard let end = Bytes.find(Pattern.defsClose, in: b, from: start) else { return b.count }
         var kept: [UInt8] = []
         var i = start + Pattern.defsOpen.count
         while i < end {
-            if Self.matches(Pattern.symbolOpen, b, i) {
+            if Bytes.matches(Pattern.symbolOpen, b, i) {
                 var k = i + Pattern.symbolOpen.count
                 let key = Self.glyphKey(b, &k)
-                guard let close = Self.find(Pattern.symbolClose, in: b, from: k) else { break }
+                guard let close = Bytes.find(Pattern.symbolClose, in: b, from: k) else { break }
                 var path: [UInt8] = []
-                if let d = Self.find(Pattern.pathD, in: b, from: k), d < close {
+                if let d = Bytes.find(Pattern.pathD, in: b, from: k), d < close {
                     var e = d + Pattern.pathD.count
                     while e < close, b[e] != 0x22 { e += 1 }
                     path = Array(b[(d + Pattern.pathD.count)..<e])
@@ -113,19 +113,19 @@ public final class SVGInliner {
                     glyphByPath[path] = n
                     local[key] = n
                     symbols += Pattern.sharedSymbolOpen; symbols += prefix
-                    Self.appendInt(n, to: &symbols)
+                    Bytes.appendInt(n, to: &symbols)
                     symbols += Pattern.sharedSymbolPath; symbols += path; symbols += Pattern.sharedSymbolClose
                 }
                 i = close + Pattern.symbolClose.count
                 while i < end, b[i] == 0x0A { i += 1 }
                 continue
             }
-            if Self.matches(Pattern.emptyGroup, b, i) { i += Pattern.emptyGroup.count; continue }
-            if Self.matches(Pattern.groupOpen, b, i) && Self.matches(Pattern.symbolOpen, b, i + Pattern.groupOpen.count) {
+            if Bytes.matches(Pattern.emptyGroup, b, i) { i += Pattern.emptyGroup.count; continue }
+            if Bytes.matches(Pattern.groupOpen, b, i) && Bytes.matches(Pattern.symbolOpen, b, i + Pattern.groupOpen.count) {
                 i += Pattern.groupOpen.count; continue
             }
-            if Self.matches(Pattern.groupClose, b, i) && kept.isEmpty { i += Pattern.groupClose.count; continue }
-            if Self.matches(Pattern.clipID, b, i) {
+            if Bytes.matches(Pattern.groupClose, b, i) && kept.isEmpty { i += Pattern.groupClose.count; continue }
+            if Bytes.matches(Pattern.clipID, b, i) {
                 kept += Pattern.idEq; kept += id; kept += Pattern.dashClip
                 i += Pattern.clipID.count
                 continue
@@ -200,33 +200,5 @@ public final class SVGInliner {
         }
         k += 1
         return font * 1_000_000 + glyph
-    }
-
-    @inline(__always)
-    static func matches(_ p: [UInt8], _ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        guard i + p.count <= b.count else { return false }
-        for k in 0..<p.count where b[i + k] != p[k] { return false }
-        return true
-    }
-
-    static func find(_ p: [UInt8], in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let first = p.first else { return start }
-        var i = start
-        while i + p.count <= b.count {
-            if b[i] == first && matches(p, b, i) { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    static func findByte(_ c: UInt8, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var i = start
-        while i < b.count { if b[i] == c { return i }; i += 1 }
-        return nil
-    }
-
-    static func appendInt(_ n: Int, to out: inout [UInt8]) {
-        if n >= 10 { appendInt(n / 10, to: &out) }
-        out.append(UInt8(0x30 + n % 10))
     }
 }

@@ -70,12 +70,12 @@ struct SVGTextLayer {
         var out: [UInt8] = []
         out.reserveCapacity(svg.count + symbols.count + groups.count + 32)
         let defsClose = Array("</defs>".utf8), svgClose = Array("</svg>".utf8)
-        guard let end = Self.lastIndex(of: svgClose, in: svg) else { return svg }
-        if let defs = Self.firstIndex(of: defsClose, in: svg) {
+        guard let end = Bytes.findLast(svgClose, in: svg) else { return svg }
+        if let defs = Bytes.find(defsClose, in: svg) {
             out += svg[..<defs]
             out += symbols
             out += svg[defs..<end]
-        } else if let root = Self.firstIndex(of: Array("<svg".utf8), in: svg), let rootEnd = svg[root...].firstIndex(of: 0x3E) {
+        } else if let root = Bytes.find(Array("<svg".utf8), in: svg), let rootEnd = svg[root...].firstIndex(of: 0x3E) {
             out += svg[...rootEnd]
             out += Array("\n<defs>\n".utf8) + symbols + Array("</defs>".utf8)
             out += svg[(rootEnd + 1)..<end]
@@ -103,33 +103,8 @@ struct SVGTextLayer {
         var tenths = Int((v * 10).rounded())
         if tenths < 0 { out.append(0x2D); tenths = -tenths }
         if tenths == 0 { if out.last == 0x2D { out.removeLast() }; out.append(0x30); return }
-        appendInt(tenths / 10, to: &out)
+        Bytes.appendInt(tenths / 10, to: &out)
         if tenths % 10 != 0 { out.append(0x2E); out.append(UInt8(0x30 + tenths % 10)) }
-    }
-
-    static func appendInt(_ n: Int, to out: inout [UInt8]) {
-        if n >= 10 { appendInt(n / 10, to: &out) }
-        out.append(UInt8(0x30 + n % 10))
-    }
-
-    static func firstIndex(of p: [UInt8], in b: [UInt8]) -> Int? {
-        guard b.count >= p.count else { return nil }
-        var i = 0
-        while i <= b.count - p.count {
-            if b[i] == p[0] && b[i..<(i + p.count)].elementsEqual(p) { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    static func lastIndex(of p: [UInt8], in b: [UInt8]) -> Int? {
-        guard b.count >= p.count else { return nil }
-        var i = b.count - p.count
-        while i >= 0 {
-            if b[i] == p[0] && b[i..<(i + p.count)].elementsEqual(p) { return i }
-            i -= 1
-        }
-        return nil
     }
 }
 

@@ -2,10 +2,7 @@
 /// or a screen reader shows when the file is opened on its own.
 public enum SVGTitle {
     public static func titled(_ svg: [UInt8], _ title: String) -> [UInt8] {
-        let open = Array("<svg".utf8)
-        var i = 0
-        while i + open.count <= svg.count, !svg[i..<(i + open.count)].elementsEqual(open) { i += 1 }
-        guard i + open.count <= svg.count, let end = svg[i...].firstIndex(of: 0x3E) else { return svg }
+        guard let i = Bytes.find(Array("<svg".utf8), in: svg), let end = svg[i...].firstIndex(of: 0x3E) else { return svg }
         return Array(svg[...end]) + Array("\n<title>\(SVGInliner.escape(title))</title>".utf8) + Array(svg[(end + 1)...])
     }
 }

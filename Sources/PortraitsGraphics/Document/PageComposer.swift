@@ -27,6 +27,8 @@ public struct PageComposer {
     var bottom: Double { DocumentSpec.a4Height - Self.margin - Self.footerRoom }
     /// Index of the page being filled.
     public var pageIndex: Int { pages.count }
+    /// True before anything was added.
+    public var isEmpty: Bool { pages.isEmpty && current.marks.isEmpty }
     /// Room left on the current page.
     public var remaining: Double { bottom - y }
 

@@ -76,18 +76,15 @@ public enum GraphicsBenchmark {
                     let raster = maps.vertexCount(input) > TerritoryMaps.rasterThreshold
                     try measure("carte des changements", pieces: input.pieces.count, raster: raster) { LandCoverMap.scene(input) }
                 }
-                if t.id.level != .region, let rid = t.parents.first(where: { $0.level == .region }) {
-                    let dep = t.id.level == .departement ? nil : t.parents.first(where: { $0.level == .departement })
-                    try measure("carte de situation") {
-                        LocatorMap.scene(region: project.outlines[rid] ?? [], departement: dep.flatMap { project.outlines[$0] } ?? [], territory: project.outlines[t.id] ?? [])
-                    }
+                if t.id.level != .region {
+                    try measure("carte de situation") { maps.locator(for: t)!.scene }
                 }
                 let facts = project.facts[t.id]!
                 for view in views {
                     let page = PortraitPage(project: project, territory: t, view: view, views: views, mapFile: "", mapSize: (0, 0), indicators: indicators, locator: nil)
                     try measure("stock par classe") { page.chartScene() }
                     guard let period = view.period, let p = project.layout.periods.firstIndex(of: period) else { continue }
-                    var sections: [(String, String, () -> [String: Any]?)] = [
+                    let sections: [(String, String, () -> [String: Any]?)] = [
                         ("évolution par classe", "scene", { EvolutionSection.context(facts, period: period, project: project) }),
                         ("mutations : flux (sankey)", "flowScene", { MutationsSection.context(facts, periodIndex: p, project: project) }),
                         ("mutations : matrice", "matrixScene", { MutationsSection.context(facts, periodIndex: p, project: project) }),
@@ -96,8 +93,8 @@ public enum GraphicsBenchmark {
                         ("consommation ENAF par période", "scene", { ConsumptionSection.context(facts, periodIndex: p, project: project) }),
                         ("artificialisation : flux", "scene", { ArtificialisationSection.context(facts, periodIndex: p, project: project) }),
                         ("comparaison avec les parents", "scene", { ComparisonSection.context(territory: t, periodIndex: p, project: project, indicators: indicators) }),
+                        ("trajectoire ZAN", "scene", { ZANSection.context(territory: t, facts: facts, project: project, indicators: indicators) }),
                     ]
-                    sections.append(("trajectoire ZAN", "scene", { ZANSection.context(territory: t, facts: facts, project: project, indicators: indicators) }))
                     for (kind, key, context) in sections {
                         var scene: Scene?
                         try measure(kind) {

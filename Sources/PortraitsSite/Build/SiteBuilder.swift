@@ -94,7 +94,7 @@ public enum SiteBuilder {
                                                   : SVGTitle.titled(try CairoRenderer.svg(scene), "Changements d’occupation du sol de \(t.name), \(period.label)"))
                     changeMaps[p] = MapFile(path: path, width: scene.width, height: scene.height, areas: areas)
                 }
-                let locator = try locatorMap(t, project)
+                let locator = try maps.locator(for: t).map { (svg: try CairoRenderer.svg($0.scene), title: $0.title) }
                 let facts = project.facts[t.id]!
                 try writer.write(SitePaths.stockCSV(t.id), TerritoryCSV.stock(t, facts: facts, project: project, attribution: config.site.attribution))
                 for (p, period) in project.layout.periods.enumerated() {
@@ -129,16 +129,6 @@ public enum SiteBuilder {
         }
         try copyAssets(from: config.templates, writer: writer)
         return (portraits, pages)
-    }
-
-    /// The locator map of a territory: its région, its département, itself (none for a région).
-    static func locatorMap(_ t: Territory, _ project: Project) throws -> (svg: [UInt8], title: String)? {
-        guard t.id.level != .region, let rid = t.parents.first(where: { $0.level == .region }), let region = project.catalog[rid] else { return nil }
-        let dep = t.id.level == .departement ? nil : t.parents.first(where: { $0.level == .departement }).flatMap { project.catalog[$0] }
-        let scene = LocatorMap.scene(region: project.outlines[rid] ?? [], departement: dep.flatMap { project.outlines[$0.id] } ?? [],
-                                     territory: project.outlines[t.id] ?? [])
-        let title = "Carte de situation : \(t.name) (en rouge)" + (dep.map { " dans le département \($0.name) (en gris)" } ?? "") + " et la région \(region.name)."
-        return (try CairoRenderer.svg(scene), title)
     }
 
     /// Copies `Templates/assets/` (stylesheet, images) to `assets/`.

@@ -57,6 +57,17 @@ struct TerritoryMaps {
         return LandCoverMapInput(pieces: pieces, legend: legend, outline: outline, context: context, parentOutline: parent, source: source)
     }
 
+    /// The locator map of a territory (its région light, its département grey, itself in red) and
+    /// its description; nil for a région.
+    func locator(for t: Territory, size: Double = 180) -> (scene: Scene, title: String)? {
+        guard t.id.level != .region, let rid = t.parents.first(where: { $0.level == .region }), let region = project.catalog[rid] else { return nil }
+        let dep = t.id.level == .departement ? nil : t.parents.first(where: { $0.level == .departement }).flatMap { project.catalog[$0] }
+        let scene = LocatorMap.scene(region: project.outlines[rid] ?? [], departement: dep.flatMap { project.outlines[$0.id] } ?? [],
+                                     territory: project.outlines[t.id] ?? [], size: size)
+        let title = "Carte de situation : \(t.name) (en rouge)" + (dep.map { " dans le département \($0.name) (en gris)" } ?? "") + " et la région \(region.name)."
+        return (scene, title)
+    }
+
     /// The change map of a period: pieces coloured by kind of change, the rest of the territory
     /// in the "unchanged" colour; and the area of each kind drawn (m²), for its text alternative.
     func changeInput(for territory: Territory, periodIndex p: Int, source: String) -> (LandCoverMapInput, [ChangeKind: Double]) {

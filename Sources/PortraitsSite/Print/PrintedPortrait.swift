@@ -21,7 +21,7 @@ struct PrintedPortrait {
     /// Appends the portrait to `c`, starting on a new page unless `c` is empty. Bookmarks: the
     /// territory at `level`, its parts one level below.
     func compose(into c: inout PageComposer, level: Int) {
-        if c.remaining < PageComposer.margin || c.pageIndex > 0 || !c.outline.isEmpty { c.newPage() }
+        if !c.isEmpty { c.newPage() }
         cover(&c, level: level)
         c.newPage()
         landCover(&c, level: level + 1)
@@ -52,10 +52,10 @@ struct PrintedPortrait {
         c.paragraph(view.period.map { "Période \($0.label)" } ?? "Millésime \(view.millesime)", size: 18, bold: true)
         c.space(10)
         c.keyFigures(keyFigures)
-        if let locator = locatorScene {
+        if let locator = maps.locator(for: territory, size: 200) {
             c.space(6)
-            c.paragraph("Situation : \(territory.name) en rouge" + (departement.map { ", dans le département \($0.name) (en gris)" } ?? "") + ".", size: 9, color: Palette.muted)
-            c.figure(locator, maxHeight: 200)
+            c.paragraph(locator.title, size: 9, color: Palette.muted)
+            c.figure(locator.scene, maxHeight: 200)
         }
         for notice in project.config.site.notices { c.paragraph(notice, size: 9, color: Palette.muted) }
         c.paragraph("Édité le \(Self.frenchDate(date)). Les chiffres sont en hectares (Lambert-93), calculés commune par commune puis additionnés.", size: 8.5, color: Palette.muted)
@@ -70,15 +70,6 @@ struct PrintedPortrait {
         }.joined(separator: ", ")
     }
 
-    var departement: Territory? {
-        territory.id.level == .departement ? nil : territory.parents.first { $0.level == .departement }.flatMap { project.catalog[$0] }
-    }
-
-    var locatorScene: Scene? {
-        guard territory.id.level != .region, let rid = territory.parents.first(where: { $0.level == .region }) else { return nil }
-        return LocatorMap.scene(region: project.outlines[rid] ?? [], departement: departement.flatMap { project.outlines[$0.id] } ?? [],
-                                territory: project.outlines[territory.id] ?? [], size: 200)
-    }
 
     var keyFigures: [(value: String, caption: String)] {
         let m = project.layout.index(of: view.millesime)!
