@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -19,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Small POSIX helpers Swift cannot call directly (renameat2).
         .target(name: "CSupport"),
 
@@ -32,16 +34,18 @@ let package = Package(
         .target(name: "PortraitsCairo", dependencies: ["PortraitsGraphics", "CCairo"]),
         // The site: configuration, pages, documentation, downloads, the output writer.
         .target(name: "PortraitsSite", dependencies: [
-            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "CCmarkGFM", "CSupport",
+            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "CCmarkGFM", "CSupport", "CXLSXWriter",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], resources: [.copy("Resources/Templates")]),
         // The synthetic land-cover generator of the embedded demo.
         .target(name: "PortraitsDemo", dependencies: ["PortraitsCore", "PortraitsGeo"]),
         // Thin command-line interface.
         .executableTarget(name: "portraits", dependencies: [
             "PortraitsSite", "PortraitsDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
 
         .testTarget(name: "PortraitsCoreTests", dependencies: ["PortraitsCore"]),

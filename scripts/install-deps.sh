@@ -8,6 +8,7 @@ packages=(
   libcairo2-dev               # Cairo: charts and maps (SVG, PNG, PDF)
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # cmark-gfm: Markdown documentation
   libsqlite3-dev              # SQLite
+  libxlsxwriter-dev           # XLSX downloads (numeric cells typed, one sheet per theme)
   fonts-dejavu-core           # the font of charts and maps (declared in Typography.swift)
   poppler-utils               # pdfinfo, pdffonts, pdftotext: the tests open the generated PDFs
 )

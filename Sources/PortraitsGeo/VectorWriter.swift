@@ -13,17 +13,29 @@ public final class VectorWriter {
     private var pending = 0
     private var closed = false
 
-    public init(path: String, driver: String = "GPKG", layer name: String, fields: [(String, FieldType)]) throws {
+    private let fixedDate: Bool
+
+    /// `options`: GDAL layer creation options (for a GeoPackage, `IDENTIFIER=…`, `DESCRIPTION=…`).
+    /// `day` ("2026-11-26"): the date a GeoPackage records as its last change (default: now), so
+    /// that two builds of the same inputs give the same bytes. Use the writer on one thread.
+    public init(path: String, driver: String = "GPKG", layer name: String, fields: [(String, FieldType)], options: [String] = [],
+                day: String? = nil) throws {
         _ = GDALSetup.once
+        fixedDate = day != nil
+        if let day { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "\(day)T00:00:00.000Z") }
         self.path = path
-        guard let drv = GDALGetDriverByName(driver) else { throw InputError(path, "GDAL has no \(driver) driver") }
+        guard let drv = GDALGetDriverByName(driver) else { Self.clearDate(fixedDate); throw InputError(path, "GDAL has no \(driver) driver") }
         CPLErrorReset()
         guard let ds = GDALCreate(drv, path, 0, 0, 0, GDT_Unknown, nil) else {
+            Self.clearDate(fixedDate)
             throw InputError(path, "cannot create: \(GDALSetup.lastError("unknown reason"))")
         }
         dataset = ds
         let srs = SpatialReference(epsg: SpatialReference.lambert93Code)
-        guard let l = GDALDatasetCreateLayer(ds, name, srs.handle, wkbMultiPolygon, nil) else {
+        var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
+        for o in options { list = CSLAddString(list, o) }
+        defer { CSLDestroy(list) }
+        guard let l = GDALDatasetCreateLayer(ds, name, srs.handle, wkbMultiPolygon, list) else {
             GDALClose(ds)
             throw InputError(path, "cannot create layer \(name): \(GDALSetup.lastError("unknown reason"))")
         }
@@ -66,14 +78,44 @@ public final class VectorWriter {
         }
     }
 
+    /// Adds a table without geometry (text columns), for example the sources and licence of a file.
+    public func addTable(_ name: String, columns: [String], rows: [[String]], options: [String] = []) throws {
+        OGR_L_CommitTransaction(layer)
+        defer { OGR_L_StartTransaction(layer) }
+        var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
+        for o in options { list = CSLAddString(list, o) }
+        defer { CSLDestroy(list) }
+        guard let t = GDALDatasetCreateLayer(dataset, name, nil, wkbNone, list) else {
+            throw InputError(path, "cannot create table \(name): \(GDALSetup.lastError("unknown reason"))")
+        }
+        for c in columns {
+            let fd = OGR_Fld_Create(c, OFTString)
+            OGR_L_CreateField(t, fd, 1)
+            OGR_Fld_Destroy(fd)
+        }
+        for row in rows {
+            let f = OGR_F_Create(OGR_L_GetLayerDefn(t))
+            defer { OGR_F_Destroy(f) }
+            for (i, v) in row.enumerated() { OGR_F_SetFieldString(f, Int32(i), v) }
+            guard OGR_L_CreateFeature(t, f) == OGRERR_NONE else {
+                throw InputError(path, "cannot write to table \(name): \(GDALSetup.lastError("unknown reason"))")
+            }
+        }
+    }
+
     /// Commits and closes the file.
     public func close() throws {
         guard !closed else { return }
         closed = true
         OGR_L_CommitTransaction(layer)
         GDALClose(dataset)
+        Self.clearDate(fixedDate)
+    }
+
+    static func clearDate(_ fixed: Bool) {
+        if fixed { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nil) }
     }
 
     /// A writer abandoned after an error still releases its file.
-    deinit { if !closed { GDALClose(dataset) } }
+    deinit { if !closed { GDALClose(dataset); Self.clearDate(fixedDate) } }
 }

@@ -28,6 +28,8 @@ public struct LandCoverMapInput: Sendable {
     /// that no piece covers (on a change map, the land that did not change).
     public var base: LegendEntry?
     public var legendTitle: String
+    /// Boundaries drawn thin and white over the pieces (between the territories of a choropleth).
+    public var boundaries: [PolygonRings] = []
 
     public init(pieces: [(legendIndex: Int, polygon: PolygonRings)], legend: [LegendEntry], outline: [PolygonRings],
                 context: [PolygonRings], parentOutline: [PolygonRings] = [], source: String, base: LegendEntry? = nil,
@@ -47,11 +49,38 @@ public struct LandCoverMapInput: Sendable {
 /// kind), the neighbours in light grey, the parent's outline dashed, the territory's outline, a
 /// legend, a scale bar, a north arrow and the source.
 public enum LandCoverMap {
-    public static func scene(_ input: LandCoverMapInput, width: Double = 720, mapWidth: Double = 460) -> Scene {
+    /// The projection of a territory's maps: its outline fitted in the map frame.
+    static func projection(outline: [PolygonRings], mapWidth: Double) -> MapProjection {
         var bounds = BoundingBox.empty
-        for p in input.outline { bounds.formUnion(p.bounds) }
+        for p in outline { bounds.formUnion(p.bounds) }
         if bounds.isEmpty { bounds = BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1) }
-        let projection = MapProjection(fitting: bounds, x: 0, y: 0, maxWidth: mapWidth, maxHeight: 460)
+        return MapProjection(fitting: bounds, x: 0, y: 0, maxWidth: mapWidth, maxHeight: 460)
+    }
+
+    /// A transparent layer of the same size and projection as the territory's maps (`width` ×
+    /// `height` of its scene), to stack over them: each polygon outlined in its category's colour
+    /// over a white halo, inside the map frame.
+    public static func overlay(outline: [PolygonRings], polygons: [(colorIndex: Int, polygon: PolygonRings)], colors: [RGBColor],
+                               width: Double, height: Double, mapWidth: Double = 460) -> Scene {
+        let projection = projection(outline: outline, mapWidth: mapWidth)
+        var scene = Scene(width: width, height: height, background: nil)
+        let frame = projection.bounds
+        var byColor = [[PolygonRings]](repeating: [], count: colors.count)
+        for (i, p) in polygons where p.bounds.intersects(frame) {
+            if let q = projection.project(p, tolerance: 0.4) { byColor[i].append(q) }
+        }
+        scene.add(.clipBegin(x: 0, y: 0, width: mapWidth, height: projection.frameHeight))
+        let all = byColor.flatMap { $0 }
+        if !all.isEmpty { scene.add(.polygons(all, fill: nil, stroke: Stroke(Palette.white, width: 3.2))) }
+        for (i, polys) in byColor.enumerated() where !polys.isEmpty {
+            scene.add(.polygons(polys, fill: nil, stroke: Stroke(colors[i], width: 1.6)))
+        }
+        scene.add(.clipEnd)
+        return scene
+    }
+
+    public static func scene(_ input: LandCoverMapInput, width: Double = 720, mapWidth: Double = 460) -> Scene {
+        let projection = projection(outline: input.outline, mapWidth: mapWidth)
         let legend = input.legend + (input.base.map { [$0] } ?? [])
         let legendHeight = Double(legend.count) * 20 + 30
         let sourceLines = wrap(input.source, width: width, size: 11)
@@ -74,6 +103,8 @@ public enum LandCoverMap {
         for (i, polys) in byClass.enumerated() where !polys.isEmpty {
             scene.add(.polygons(polys, fill: input.legend[i].color, stroke: Stroke(input.legend[i].color, width: 0.3)))
         }
+        let boundaries = input.boundaries.filter(visible).compactMap { projection.project($0, tolerance: 0.5) }
+        if !boundaries.isEmpty { scene.add(.polygons(boundaries, fill: nil, stroke: Stroke(Palette.white, width: 0.6))) }
         // The parent's outline, then the territory's, on top.
         let parent = input.parentOutline.filter(visible).compactMap { projection.project($0, tolerance: 0.5) }
         if !parent.isEmpty { scene.add(.polygons(parent, fill: nil, stroke: Stroke(Palette.muted, width: 1.2, dash: [5, 3]))) }

@@ -14,7 +14,7 @@ struct Portraits: ParsableCommand {
         layers (OCS GE), the nomenclature, the periods. Writes HTML, SVG and CSV into the output folder, \
         replaced atomically at the end of a successful build.
         """,
-        subcommands: [Build.self, Demo.self, Check.self, BenchGraphics.self],
+        subcommands: [Build.self, Demo.self, Check.self, Serve.self, BenchGraphics.self],
         defaultSubcommand: Build.self
     )
 }
@@ -42,9 +42,12 @@ struct Build: ParsableCommand {
     @Flag(help: "Make no PDF, whatever the project file's `pdf:` says.")
     var noPdf = false
 
+    @Option(help: "Public address of the site (canonical links, sitemap.xml), replacing the project's site.base_url.")
+    var baseUrl: String?
+
     func run() throws {
         do {
-            let s = try SiteBuilder.build(configPath: config, output: output, quiet: quiet, pdf: !noPdf)
+            let s = try SiteBuilder.build(configPath: config, output: output, quiet: quiet, pdf: !noPdf, baseURL: baseUrl)
             if !quiet { print("Built \(s.portraits) portraits, \(s.pages) pages, \(s.files) files (\(s.bytes / 1_000_000) MB) in \(s.output)") }
         } catch {
             throw fail(error)
@@ -110,6 +113,10 @@ struct Demo: ParsableCommand {
                                               landCoverLayer: land.layer.layer ?? "ocsge", scotOutput: scot.file)
             let generated = try DemoGenerator.ensure(inputs, seed: seed, cellHectares: cellHectares, log: { line in if !quiet { print(line) } })
             if !quiet { print("Synthetic land cover: \(generated)") }
+            if let zoning = config.explorerLayers.first(where: { $0.layer.path.hasSuffix("zonage_illustratif.gpkg") }) {
+                let z = try DemoZoning.ensure(communes: config.communes, membershipCSV: membership, output: zoning.layer.path, seed: seed)
+                if !quiet { print("Illustrative zoning: \(z)") }
+            }
             if generateOnly { return }
             let s = try SiteBuilder.build(configPath: configPath, output: output, quiet: quiet, pdf: !noPdf)
             if !quiet { print("Built \(s.portraits) portraits, \(s.pages) pages, \(s.files) files (\(s.bytes / 1_000_000) MB) in \(s.output)") }

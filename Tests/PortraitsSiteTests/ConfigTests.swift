@@ -27,7 +27,7 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(c.communeCode, "insee_com")
         XCTAssertEqual(c.landCover.millesimes, [2018, 2021])
         XCTAssertEqual(c.periods, [Period(2018, 2021)])
-        XCTAssertEqual(c.templates, "/proj/Templates")
+        XCTAssertNil(c.templates, "no Templates/ beside the project: the built-in templates alone")
         XCTAssertEqual(c.output, "/proj/Output")
         XCTAssertNil(c.scot)
     }

@@ -29,7 +29,6 @@ final class IndicatorIntegrationTests: XCTestCase {
               2019: {poste: N4_2019}
               2021: {poste: N4_2021}
         nomenclature: \(root)/Content/nomenclatures/modele-regional/nomenclature.yaml
-        templates: \(root)/Templates
         content: \(root)/Content
         output: site
         """.write(to: dir.appendingPathComponent("portraits.yaml"), atomically: true, encoding: .utf8)
@@ -58,12 +57,14 @@ final class IndicatorIntegrationTests: XCTestCase {
                                           landCoverOutput: dir.appendingPathComponent("ocs.gpkg").path, landCoverLayer: "ocsge",
                                           scotOutput: dir.appendingPathComponent("scot.csv").path)
         _ = try DemoGenerator.ensure(inputs, seed: 3, cellHectares: 1500, log: { _ in })
+        let zoning = dir.appendingPathComponent("zonage.gpkg").path
+        _ = try DemoZoning.ensure(communes: inputs.communes, membershipCSV: inputs.membershipCSV, output: zoning, seed: 3)
         let text = try read(repositoryRoot.appendingPathComponent("demo/portraits.yaml"))
             .replacingOccurrences(of: "../data/grand-est/", with: data.path + "/")
             .replacingOccurrences(of: "generated/ocsge_synthetique.gpkg", with: inputs.landCoverOutput)
             .replacingOccurrences(of: "generated/scot_illustratif.csv", with: inputs.scotOutput)
+            .replacingOccurrences(of: "generated/zonage_illustratif.gpkg", with: zoning)
             .replacingOccurrences(of: "../Content", with: repositoryRoot.appendingPathComponent("Content").path)
-            .replacingOccurrences(of: "../Templates", with: repositoryRoot.appendingPathComponent("Templates").path)
         let config = try ProjectConfig.parse(text: text, source: "test.yaml", root: dir.path)
         let project = try ProjectLoader.load(config: config, reporter: StageReporter(total: 3, quiet: true))
         let layout = project.layout

@@ -36,7 +36,6 @@ final class PDFIntegrationTests: XCTestCase {
               2019: {couverture: CS_2019, usage: US_2019}
               2021: {couverture: CS_2021, usage: US_2021}
         nomenclature: \(root)/Content/nomenclatures/cnig/nomenclature.yaml
-        templates: \(root)/Templates
         content: \(root)/Content
         output: site
         \(pdf)

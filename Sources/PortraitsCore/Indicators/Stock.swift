@@ -17,7 +17,8 @@ public enum Stock {
                                dimension: Int = 0, level: Int) -> [StockRow] {
         let dim = nomenclature.dimensions[dimension]
         var byCode: [String: Double] = [:]
-        for (key, area) in facts.stock[m] {
+        // In key order: the same sum whatever the dictionary's order (a process's hash seed).
+        for (key, area) in facts.stock[m].sorted(by: { $0.key < $1.key }) {
             let leaf = dimension == 0 ? key.primary : key.secondary
             guard leaf >= 0, let a = dim.ancestor(of: dim.leaf(leaf).code, atLevel: level) else { continue }
             byCode[a.code, default: 0] += area

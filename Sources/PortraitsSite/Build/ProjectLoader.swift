@@ -5,7 +5,7 @@ import PortraitsGeo
 /// aggregate (sums to every level, outlines).
 public enum ProjectLoader {
     public static func load(config: ProjectConfig, reporter: StageReporter) throws -> Project {
-        let (nomenclature, catalog, shapes) = try reporter.run("load") { () -> ((Nomenclature, TerritoryCatalog, [CommuneShape]), String) in
+        let (nomenclature, catalog, shapes, postal, extra) = try reporter.run("load") { () -> ((Nomenclature, TerritoryCatalog, [CommuneShape], [String: [String]], [ExtraLayerData]), String) in
             var nomenclature = try NomenclatureLoader.load(path: config.nomenclature)
             if config.landCover.unknownCodesAsUnclassified { nomenclature = try nomenclature.addingUnclassified() }
             try checkFields(config, nomenclature)
@@ -16,7 +16,9 @@ public enum ProjectLoader {
             // Shapes in catalogue order.
             let byCode = Dictionary(uniqueKeysWithValues: shapes.map { ($0.code, $0) })
             let ordered = catalog.communes.map { byCode[$0.code]! }
-            return ((nomenclature, catalog, ordered), "\(catalog.communes.count) communes, \(catalog.territories.count) territories")
+            let postal = try config.postalCodes.map { try PostalCodes.read($0, communes: Set(catalog.communeIndex.keys)) } ?? [:]
+            let extra = try config.explorerLayers.map(ExtraLayers.read)
+            return ((nomenclature, catalog, ordered, postal, extra), "\(catalog.communes.count) communes, \(catalog.territories.count) territories")
         }
         let tabulation = try reporter.run("tabulate") { () -> (Tabulation, String) in
             let t = try Tabulator.run(communes: shapes, landCover: config.landCover, nomenclature: nomenclature, periods: config.periods)
@@ -36,9 +38,12 @@ public enum ProjectLoader {
         guard (1...nomenclature.primary.depth).contains(level) else {
             throw InputError(config.source, "display_level \(level) outside 1…\(nomenclature.primary.depth)")
         }
-        return Project(config: config, nomenclature: nomenclature, catalog: catalog, tabulation: tabulation,
-                       facts: facts, outlines: outlines, displayLevel: level,
-                       traits: TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules))
+        var project = Project(config: config, nomenclature: nomenclature, catalog: catalog, tabulation: tabulation,
+                              facts: facts, outlines: outlines, displayLevel: level,
+                              traits: TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules))
+        project.postalCodes = postal
+        project.extraLayers = extra
+        return project
     }
 
     /// Every land-cover field names a dimension of the nomenclature, and the primary one is always given.

@@ -53,11 +53,32 @@ public struct ProjectConfig: Sendable {
     public var periods: [Period]
     /// Reference period of the ZAN trajectory (default 2011–2020).
     public var zanReference: Period
-    public var templates: String
+    /// The project's templates folder, whose files replace the built-in templates and assets of the
+    /// same name; nil when the project has none (`templates:` absent and no `Templates/` beside it).
+    public var templates: String?
     public var content: String
     public var output: String
     /// Which printable PDFs the build makes.
     public var pdf: PDFOptions = PDFOptions()
+    /// Optional commune → postal code table, for the search.
+    public var postalCodes: PostalCodeSource? = nil
+    /// Optional extra layers drawn over the maps of the explorer (e.g. PLU zoning).
+    public var explorerLayers: [ExtraLayer] = []
+
+    public struct PostalCodeSource: Sendable {
+        public var file: String
+        public var commune: String
+        public var code: String
+    }
+
+    /// A vector layer drawn over the explorer's maps: outlines (and a light fill by category).
+    public struct ExtraLayer: Sendable {
+        /// Shown in the explorer ("Zonage PLU").
+        public var name: String
+        public var layer: LayerRef
+        /// Optional field whose values give each feature a category (colour and legend).
+        public var category: String?
+    }
 
     /// Reads and checks a project file.
     public static func load(path: String) throws -> ProjectConfig {
@@ -72,7 +93,8 @@ public struct ProjectConfig: Sendable {
     static func parse(text: String, source: String, root: String) throws -> ProjectConfig {
         let doc = try YAMLMap(try YAMLMap.load(text: text, source: source), path: "", source: source,
                               allowed: ["site", "communes", "membership", "scot", "land_cover", "nomenclature", "display_level",
-                                        "periods", "zan_reference", "templates", "content", "output", "pdf"])
+                                        "periods", "zan_reference", "templates", "content", "output", "pdf",
+                                        "postal_codes", "explorer"])
         func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : URL(fileURLWithPath: root).appendingPathComponent(p).standardized.path }
 
         guard let s = try doc.map("site", allowed: ["title", "base_url", "notices", "attribution", "map_credit"]) else { throw doc.missing("site") }
@@ -178,14 +200,37 @@ public struct ProjectConfig: Sendable {
                 }
             }
         }
-        return try ProjectConfig(source: source, root: root, site: site, communes: communes,
+        var postal: PostalCodeSource? = nil
+        if let pc = try doc.map("postal_codes", allowed: ["file", "commune", "code"]) {
+            postal = PostalCodeSource(file: resolve(try pc.requiredString("file")), commune: try pc.string("commune") ?? "insee_com",
+                                      code: try pc.string("code") ?? "code_postal")
+        }
+        var layers: [ExtraLayer] = []
+        if let ex = try doc.map("explorer", allowed: ["layers"]) {
+            for (i, node) in try ex.list("layers").enumerated() {
+                let l = try YAMLMap(node, path: "explorer.layers[\(i)]", source: source, allowed: ["name", "file", "layer", "crs", "category"])
+                layers.append(ExtraLayer(name: try l.requiredString("name"),
+                                         layer: LayerRef(path: resolve(try l.requiredString("file")), layer: try l.string("layer"), crs: try l.string("crs")),
+                                         category: try l.string("category")))
+            }
+        }
+        var config = try ProjectConfig(source: source, root: root, site: site, communes: communes,
                              communeCode: try c.string("code") ?? "insee_com", communeName: try c.string("name") ?? "nom_com",
                              membership: membership, scot: scot, landCover: landCover,
                              nomenclature: resolve(try doc.requiredString("nomenclature")), displayLevel: try doc.int("display_level"),
-                             periods: periods, zanReference: zan, templates: resolve(try doc.string("templates") ?? "Templates"),
+                             periods: periods, zanReference: zan, templates: try doc.string("templates").map(resolve) ?? existingFolder(resolve("Templates")),
                              content: resolve(try doc.string("content") ?? "Content"), output: resolve(try doc.string("output") ?? "Output"),
                              pdf: pdf)
+        config.postalCodes = postal
+        config.explorerLayers = layers
+        return config
     }
+}
+
+/// The path when it is a folder, else nil.
+func existingFolder(_ path: String) -> String? {
+    var isDir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue ? path : nil
 }
 
 /// Which printable PDFs a build makes (`pdf:` in the project file).

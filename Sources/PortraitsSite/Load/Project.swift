@@ -15,5 +15,18 @@ public struct Project: Sendable {
     /// What the nomenclature's rules say of each class met (artificialised, sealed, NAF family…).
     public let traits: TraitsTable
 
+    /// Postal codes of each commune (by INSEE code), for the search; empty without `postal_codes`.
+    public var postalCodes: [String: [String]] = [:]
+    /// Layers drawn over the explorer's maps.
+    public var extraLayers: [ExtraLayerData] = []
+
     public var layout: FactsLayout { tabulation.layout }
+}
+
+/// An extra layer of the explorer as read: its features and their categories in order of appearance.
+public struct ExtraLayerData: Sendable {
+    public var name: String
+    public var slug: String
+    public var categories: [String]
+    public var features: [(category: Int, feature: ExtraFeature)]
 }

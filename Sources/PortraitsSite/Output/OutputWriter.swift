@@ -40,10 +40,18 @@ public final class OutputWriter: @unchecked Sendable {
         try OutputWriter.validate(path)
         let url = staging.appendingPathComponent(path)
         let dir = (path as NSString).deletingLastPathComponent
+        // The folder is made under the lock: another worker must not write into it before it exists.
         lock.lock()
-        let needsDir = createdDirectories.insert(dir).inserted
+        if !createdDirectories.contains(dir) {
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                lock.unlock()
+                throw InputError(url.deletingLastPathComponent().path, "cannot create the folder: \(error.localizedDescription)")
+            }
+            createdDirectories.insert(dir)
+        }
         lock.unlock()
-        if needsDir { try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true) }
         guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
             throw InputError(url.path, "cannot write the file")
         }

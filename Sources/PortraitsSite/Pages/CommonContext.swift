@@ -11,9 +11,14 @@ struct CommonContext {
     /// Every documentation page (home page list).
     let allDocs: [(slug: String, title: String)]
     let baseURL: String?
+    /// Fingerprinted stylesheets and script (site paths).
+    var stylesheets: [String] = [SitePaths.stylesheet]
+    var script: String? = nil
 
-    func context(path: String, title: String) -> [String: Any] {
-        let root = SitePaths.root(of: path)
+    /// `absoluteRoot`: for the 404 page, which a host serves at any address, links start from the
+    /// base URL when there is one.
+    func context(path: String, title: String, absoluteRoot: Bool = false) -> [String: Any] {
+        let root = absoluteRoot ? (baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "") : SitePaths.root(of: path)
         var c: [String: Any] = [
             "root": root,
             "siteTitle": siteTitle,
@@ -25,7 +30,9 @@ struct CommonContext {
             "levels": levels.map { ["path": SitePaths.levelIndex($0), "label": $0.pluralLabel] },
             "docs": docs.map { ["path": SitePaths.doc($0.slug), "title": $0.title] },
             "allDocs": allDocs.map { ["path": SitePaths.doc($0.slug), "title": $0.title] },
+            "stylesheets": stylesheets,
         ]
+        if let script { c["script"] = script }
         if let base = baseURL {
             c["canonical"] = (base.hasSuffix("/") ? base : base + "/") + path
         }

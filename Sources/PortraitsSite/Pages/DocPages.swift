@@ -28,7 +28,20 @@ struct DocPages {
 
     func render(_ doc: Doc, common: CommonContext, templates: TemplateSet) throws -> String {
         var c = common.context(path: SitePaths.doc(doc.slug), title: doc.document.title)
-        c["body"] = Markdown.html(doc.document.body)
+        let (body, toc) = HeadingAnchors.apply(Markdown.html(doc.document.body))
+        // The contents list goes after the page's title.
+        if let end = body.range(of: "</h1>") {
+            c["bodyTitle"] = String(body[..<end.upperBound])
+            c["body"] = String(body[end.upperBound...])
+        } else {
+            c["body"] = body
+        }
+        // A contents list when the page has at least three sections.
+        let sections = toc.filter { $0.level == 2 }
+        if sections.count >= 3 {
+            c["toc"] = sections.map { ["id": $0.id, "text": $0.text] }
+            c["hasToc"] = true
+        }
         return try templates.render("doc", c)
     }
 }

@@ -1,50 +1,144 @@
+import PortraitsCairo
 import PortraitsCore
+import PortraitsGraphics
 
-/// The home page and one index page per level, to go région → départements → EPCI (and SCoT) → communes.
+/// The home page and one index page per level, to go région → départements → EPCI (and SCoT) →
+/// communes, with headline figures of the main period and a map of each level.
 struct IndexPages {
     let project: Project
     let main: PortraitView
     let common: CommonContext
+    let docs: DocPages
 
     var lastMillesimeIndex: Int { project.layout.index(of: main.millesime)! }
+    var mainPeriod: Int? { main.period.flatMap { project.layout.periods.firstIndex(of: $0) } }
 
     func levels() -> [TerritoryLevel] {
         TerritoryLevel.allCases.filter { !project.catalog.all($0).isEmpty }
     }
 
-    func item(_ t: Territory) -> [String: Any] {
-        let f = project.facts[t.id]!
-        return ["path": SitePaths.portrait(t.id, main), "name": t.name, "code": t.id.code,
-                "area": FrenchNumber.format(f.area / 10_000), "covered": FrenchNumber.percent(f.area > 0 ? f.covered[lastMillesimeIndex] / f.area : 0)]
+    static func levelMap(_ level: TerritoryLevel, raster: Bool) -> String { "cartes/\(level.pathSegment).\(raster ? "png" : "svg")" }
+
+    /// Headline figures of a territory over the main period (nil with one millésime).
+    func headline(_ t: Territory) -> [Double]? {
+        guard let p = mainPeriod else { return nil }
+        return IndicatorSummary.values(project.facts[t.id]!, period: p, layout: project.layout, traits: project.traits,
+                                       nomenclature: project.nomenclature, level: project.displayLevel)
     }
 
-    func home(templates: TemplateSet) throws -> String {
+    static func column(_ id: String) -> Int { IndicatorSummary.definitions.firstIndex { $0.id == id }! }
+
+    func item(_ t: Territory) -> [String: Any] {
+        let f = project.facts[t.id]!
+        var c: [String: Any] = ["path": SitePaths.portrait(t.id, main), "name": t.name, "code": t.id.code,
+                                "area": FrenchNumber.format(f.area / 10_000), "covered": FrenchNumber.percent(f.area > 0 ? f.covered[lastMillesimeIndex] / f.area : 0)]
+        if let h = headline(t) {
+            c["consumption"] = FrenchNumber.format(h[Self.column("consommation_ha_an")], decimals: 1)
+            c["intensity"] = FrenchNumber.format(h[Self.column("consommation_intensite")], decimals: 2)
+            c["artificialised"] = FrenchNumber.format(h[Self.column("part_artificialisee_pct")], decimals: 1) + "\u{00A0}%"
+            c["net"] = FrenchNumber.format(h[Self.column("artificialisation_nette_ha_an")], decimals: 1)
+        }
+        return c
+    }
+
+    /// The map of a level: each territory coloured by its consumption per year per 1 000 ha over
+    /// the main period (or its artificialised share with one millésime); PNG above the raster threshold.
+    func mapFile(_ level: TerritoryLevel, credit: String) throws -> (path: String, bytes: [UInt8], alt: String, width: Int, height: Int) {
+        let all = project.catalog.all(level).sorted { $0.id < $1.id }
+        let column = mainPeriod == nil ? nil : Self.column("consommation_intensite")
+        let values = all.map { t -> Double in
+            if let column, let h = headline(t) { return h[column] }
+            let a = Artificialisation.matrixArea(project.facts[t.id]!, millesime: lastMillesimeIndex, traits: project.traits)
+            let area = project.facts[t.id]!.area
+            return area > 0 ? 100 * a / area : 0
+        }
+        let unit = column == nil ? "%" : "ha/an"
+        let classes = ChoroplethClasses(values: values, unit: unit, decimals: column == nil ? 1 : 2)
+        var pieces: [(legendIndex: Int, polygon: PolygonRings)] = []
+        var boundaries: [PolygonRings] = []
+        var vertices = 0
+        for (t, v) in zip(all, values) {
+            for p in project.outlines[t.id] ?? [] {
+                pieces.append((classes.index(of: v), p))
+                boundaries.append(p)
+                vertices += p.vertexCount
+            }
+        }
+        let outline = project.catalog.all(.region).flatMap { project.outlines[$0.id] ?? [] }
+        let title = column == nil ? "Part artificialisée (\(main.millesime))" : "Consommation NAF par an pour 1 000 ha, \(main.label)"
+        var input = LandCoverMapInput(pieces: pieces, legend: zip(classes.labels, classes.colors).map { LegendEntry(label: $0, color: $1) },
+                                      outline: outline, context: [], source: "\(title) · \(credit)", legendTitle: column == nil ? "Part artificialisée" : "Conso. NAF / 1 000 ha")
+        input.boundaries = boundaries
+        let scene = LandCoverMap.scene(input)
+        let raster = vertices > TerritoryMaps.rasterThreshold
+        let bytes = raster ? try CairoRenderer.png(scene, scale: 1.5) : SVGTitle.titled(try CairoRenderer.svg(scene), "\(level.pluralLabel) : \(title)")
+        let maxT = zip(all, values).max { $0.1 < $1.1 }
+        var alt = "Carte des \(level.pluralInText) de la région : \(title.prefix(1).lowercased() + title.dropFirst()), en \(classes.labels.count) classes (\(classes.labels.joined(separator: " ; ")))."
+        if let maxT { alt += " Valeur la plus forte : \(maxT.0.name), \(FrenchNumber.format(maxT.1, decimals: 2)) \(unit)." }
+        return (Self.levelMap(level, raster: raster), bytes, alt, Int(scene.width), Int(scene.height))
+    }
+
+    func home(templates: TemplateSet, levelMaps: [TerritoryLevel: [String: Any]]) throws -> String {
         var c = common.context(path: "index.html", title: "Accueil")
+        c["description"] = "Portraits de l’occupation du sol de chaque commune, EPCI, SCoT, département et région : cartes, graphiques, indicateurs de consommation d’espaces et d’artificialisation."
         let layout = project.layout
         c["millesimes"] = layout.millesimes.map(String.init).joined(separator: ", ")
+        c["millesimeList"] = layout.millesimes
         if !layout.periods.isEmpty { c["periods"] = layout.periods.map(\.label).joined(separator: ", ") }
         c["nomenclature"] = project.nomenclature.name
         c["hasScot"] = !project.catalog.all(.scot).isEmpty
+        c["mainLabel"] = main.label
         c["regions"] = project.catalog.all(.region).map { r -> [String: Any] in
             let f = project.facts[r.id]!
-            return ["name": r.name, "path": SitePaths.portrait(r.id, main), "area": FrenchNumber.hectares(f.area, decimals: 0),
-                    "communes": FrenchNumber.format(Double(r.communeIndices.count), decimals: 0),
-                    "covered": FrenchNumber.percent(f.area > 0 ? f.covered[lastMillesimeIndex] / f.area : 0), "millesime": main.millesime]
+            var rc: [String: Any] = ["name": r.name, "path": SitePaths.portrait(r.id, main), "area": FrenchNumber.hectares(f.area, decimals: 0),
+                                     "communes": FrenchNumber.format(Double(r.communeIndices.count), decimals: 0),
+                                     "covered": FrenchNumber.percent(f.area > 0 ? f.covered[lastMillesimeIndex] / f.area : 0), "millesime": main.millesime,
+                                     "explorer": SitePaths.explorer(r.id)]
+            if let h = headline(r) {
+                rc["figures"] = [
+                    ["value": FrenchNumber.format(h[Self.column("consommation_ha")], decimals: 0) + "\u{00A0}ha", "caption": "d’espaces NAF consommés, \(main.label)"],
+                    ["value": FrenchNumber.format(h[Self.column("consommation_ha_an")], decimals: 0) + "\u{00A0}ha/an", "caption": "de consommation par an"],
+                    ["value": FrenchNumber.format(h[Self.column("artificialisation_nette_ha")], decimals: 0) + "\u{00A0}ha", "caption": "d’artificialisation nette, \(main.label)"],
+                    ["value": FrenchNumber.format(h[Self.column("part_artificialisee_pct")], decimals: 1) + "\u{00A0}%", "caption": "du territoire artificialisé en \(main.millesime)"],
+                ]
+            }
+            return rc
         }
-        c["levels"] = levels().map { ["path": SitePaths.levelIndex($0), "label": $0.pluralLabel, "count": project.catalog.all($0).count] }
+        c["levels"] = levels().filter { $0 != .region }.map { level -> [String: Any] in
+            var l: [String: Any] = ["path": SitePaths.levelIndex(level), "label": level.pluralLabel, "count": project.catalog.all(level).count]
+            if let m = levelMaps[level] { l["map"] = m }
+            return l
+        }
+        if let news = docs.docs.first(where: { $0.slug == "nouveautes" }) {
+            let (html, toc) = HeadingAnchors.apply(Markdown.html(news.document.body))
+            // The first section: from the first <h2> to the next.
+            if let first = toc.first(where: { $0.level == 2 }), let start = html.range(of: "<h2 id=\"\(first.id)\">") {
+                let rest = html[start.lowerBound...]
+                let after = rest.index(rest.startIndex, offsetBy: 4)
+                let end = rest[after...].range(of: "<h2 ")?.lowerBound ?? rest.endIndex
+                // Demoted one level: the home page's sections are h2.
+                c["news"] = String(rest[..<end]).replacingOccurrences(of: "<h3", with: "<h4").replacingOccurrences(of: "</h3>", with: "</h4>")
+                    .replacingOccurrences(of: "<h2", with: "<h3").replacingOccurrences(of: "</h2>", with: "</h3>")
+                c["newsPage"] = SitePaths.doc(news.slug)
+            }
+        }
         return try templates.render("home", c)
     }
 
-    func levelIndex(_ level: TerritoryLevel, templates: TemplateSet) throws -> String {
+    func levelIndex(_ level: TerritoryLevel, templates: TemplateSet, map: [String: Any]?) throws -> String {
         let path = SitePaths.levelIndex(level)
         var c = common.context(path: path, title: level.pluralLabel)
         let all = project.catalog.all(level)
         c["count"] = all.count
         c["millesime"] = main.millesime
+        c["hasPeriod"] = mainPeriod != nil
+        c["periodLabel"] = main.label
+        if let map { c["map"] = map }
+        c["downloads"] = ["csv": LevelDownloads.indicatorsCSV(level), "xlsx": LevelDownloads.workbook(level)]
         let groups: [[String: Any]]
         switch level {
         case .region, .departement:
-            groups = [["items": all.map(item)]]
+            groups = [["items": all.sorted { $0.id < $1.id }.map(item)]]
         default:
             // Grouped by département, sorted by name inside.
             groups = project.catalog.all(.departement).compactMap { d in

@@ -16,6 +16,9 @@ enum SitePaths {
     }
     static func stockCSV(_ id: TerritoryID) -> String { "\(folder(id))/stock-toutes-classes.csv" }
     static func transitionsCSV(_ id: TerritoryID, _ period: Period) -> String { "\(folder(id))/mutations-\(period).csv" }
+    static func explorer(_ id: TerritoryID) -> String { "\(folder(id))/explorateur.html" }
+    static func overlay(_ id: TerritoryID, _ layer: ExtraLayerData, raster: Bool) -> String { "\(folder(id))/couche-\(layer.slug).\(raster ? "png" : "svg")" }
+    static func territoryXLSX(_ t: Territory) -> String { "\(folder(t.id))/donnees-\(t.id.code)-\(PortraitPDF.slug(t.name)).xlsx" }
     static func levelIndex(_ level: TerritoryLevel) -> String { "\(level.pathSegment)/index.html" }
     static func doc(_ slug: String) -> String { "doc/\(slug).html" }
     static let stylesheet = "assets/style.css"

@@ -1,0 +1,73 @@
+import PortraitsCore
+
+/// The tables behind every download, one definition for CSV, XLSX and GeoPackage: headline
+/// indicators of a territory per period, and the stock of every class of every dimension at every
+/// millésime (leaves for the level-wide files, every level for a territory's own workbook).
+struct DownloadTables {
+    let project: Project
+
+    var layout: FactsLayout { project.layout }
+
+    /// A value rounded to 10⁻⁶ for the files that store full numbers (XLSX, GeoPackage): sums of
+    /// the same areas in another order differ in the last bits, and two builds must give the
+    /// same bytes; 10⁻⁶ ha is 1 cm².
+    static func stable(_ v: Double) -> Double { v.isFinite ? (v * 1e6).rounded() / 1e6 : v }
+    var definitions: [IndicatorDefinition] { IndicatorSummary.definitions }
+
+    func indicators(_ id: TerritoryID, period p: Int) -> [Double] {
+        IndicatorSummary.values(project.facts[id]!, period: p, layout: layout, traits: project.traits,
+                                nomenclature: project.nomenclature, level: project.displayLevel)
+    }
+
+    /// Definitions of one theme (an XLSX sheet).
+    var groups: [(name: String, columns: [Int])] {
+        var out: [(String, [Int])] = []
+        for (i, d) in definitions.enumerated() {
+            if let k = out.firstIndex(where: { $0.0 == d.group }) { out[k].1.append(i) } else { out.append((d.group, [i])) }
+        }
+        return out
+    }
+
+    /// Column header of an indicator, with its unit: "consommation_ha" → "Consommation d’espaces NAF (ha)".
+    static func header(_ d: IndicatorDefinition) -> String { "\(d.label) (\(d.unit.rawValue))" }
+
+    /// The classes of the level-wide stock tables: the leaves of each dimension.
+    var leafColumns: [(dimension: Int, cls: NomenclatureClass)] {
+        project.nomenclature.dimensions.enumerated().flatMap { (d, dim) in dim.leaves.map { (d, dim.classes[$0]) } }
+    }
+
+    /// Leaf areas (m²) of a territory at millésime `m`, in `leafColumns` order.
+    func leafStock(_ id: TerritoryID, millesime m: Int) -> [Double] {
+        let facts = project.facts[id]!
+        var out: [Double] = []
+        for (d, dim) in project.nomenclature.dimensions.enumerated() {
+            let rows = Stock.byClass(facts, millesime: m, nomenclature: project.nomenclature, dimension: d, level: dim.depth)
+            let byCode = Dictionary(rows.map { ($0.code, $0.area) }, uniquingKeysWith: +)
+            out += dim.leaves.map { byCode[dim.classes[$0].code] ?? 0 }
+        }
+        return out
+    }
+
+    /// Codes of the parents a level-wide file lists for each territory (département, EPCI…).
+    func parentColumns(_ level: TerritoryLevel) -> [TerritoryLevel] {
+        switch level {
+        case .commune: return [.epci, .scot, .departement].filter { !project.catalog.all($0).isEmpty }
+        case .epci, .scot: return [.departement]
+        case .departement: return [.region]
+        case .region: return []
+        }
+    }
+
+    func parentCodes(_ t: Territory, _ levels: [TerritoryLevel]) -> [String] {
+        levels.map { l in t.parents.filter { $0.level == l }.map(\.code).joined(separator: " ") }
+    }
+
+    /// "Source : … Millésimes : … Licence : …" lines that every file carries.
+    func sourceLines(attribution: [String]) -> [String] {
+        ["Nomenclature : \(project.nomenclature.name).",
+         "Millésimes : \(layout.millesimes.map(String.init).joined(separator: ", "))" + (layout.periods.isEmpty ? "." : " ; périodes : \(layout.periods.map(\.label).joined(separator: ", ")).") ,
+         "Surfaces en hectares, calculées en Lambert-93 (EPSG:2154) ; chiffres des territoires = sommes de leurs communes."]
+        + attribution
+        + ["Licence : Licence Ouverte / Open Licence 2.0 (Etalab), sauf mention contraire des sources ci-dessus."]
+    }
+}

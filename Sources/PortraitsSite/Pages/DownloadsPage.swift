@@ -1,0 +1,53 @@
+import Foundation
+import PortraitsCore
+
+/// The "Données" page (`donnees/index.html`) and the level-wide files it lists.
+struct DownloadsPage {
+    static let path = "donnees/index.html"
+
+    let project: Project
+    let tables: DownloadTables
+    let attribution: [String]
+
+    /// Writes every level-wide file and the GeoPackage; returns the page's context entries.
+    func writeFiles(writer: OutputWriter, levels: [TerritoryLevel], buildDay: String, created: Date) throws -> [String: Any] {
+        var rows: [[String: Any]] = []
+        func put(_ path: String, _ bytes: [UInt8]) throws -> [String: Any] {
+            try writer.write(path, bytes)
+            return ["path": path, "size": Self.size(bytes.count)]
+        }
+        for level in levels {
+            var row: [String: Any] = ["label": level.pluralLabel, "count": project.catalog.all(level).count]
+            if !project.layout.periods.isEmpty {
+                row["indicators"] = try put(LevelDownloads.indicatorsCSV(level), LevelDownloads.indicatorsCSVBytes(level, tables: tables, attribution: attribution))
+            }
+            row["stock"] = try put(LevelDownloads.stockCSV(level), LevelDownloads.stockCSVBytes(level, tables: tables, attribution: attribution))
+            row["xlsx"] = try put(LevelDownloads.workbook(level), try LevelDownloads.workbookBytes(level, tables: tables, attribution: attribution, created: created))
+            rows.append(row)
+        }
+        var c: [String: Any] = ["levels": rows]
+        var gpkg = try put(LevelDownloads.geopackage, try CommuneGeoPackage.bytes(tables: tables, attribution: attribution, buildDay: buildDay))
+        gpkg["layer"] = CommuneGeoPackage.layer
+        if let d = tables.definitions.first, let p = project.layout.periods.first { gpkg["example"] = CommuneGeoPackage.fieldName(d, p) }
+        c["geopackage"] = gpkg
+        return c
+    }
+
+    func render(files: [String: Any], common: CommonContext, templates: TemplateSet) throws -> String {
+        var c = common.context(path: Self.path, title: "Données")
+        c.merge(files) { $1 }
+        c["description"] = "Télécharger les chiffres de l’occupation du sol de tous les territoires : CSV, XLSX et GeoPackage."
+        c["millesimes"] = project.layout.millesimes.map(String.init).joined(separator: ", ")
+        if !project.layout.periods.isEmpty { c["periods"] = project.layout.periods.map(\.label).joined(separator: ", ") }
+        c["nomenclature"] = project.nomenclature.name
+        c["definitions"] = tables.definitions.map { ["id": $0.id, "label": $0.label, "unit": $0.unit.rawValue, "group": $0.group] }
+        c["sources"] = tables.sourceLines(attribution: attribution)
+        return try templates.render("donnees", c)
+    }
+
+    /// "1,2 Mo", "340 ko".
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1_000_000 ? FrenchNumber.format(Double(bytes) / 1_000_000, decimals: 1) + "\u{00A0}Mo"
+                           : FrenchNumber.format(max(1, Double(bytes) / 1_000), decimals: 0) + "\u{00A0}ko"
+    }
+}

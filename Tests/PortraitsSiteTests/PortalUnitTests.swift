@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+@testable import PortraitsCore
+@testable import PortraitsGraphics
+@testable import PortraitsSite
+
+final class PortalUnitTests: XCTestCase {
+    func testJSONTextEscapesWhatWouldBreakAScriptElement() throws {
+        let s = JSONText.string("a\"b\\c</script><!--\n\u{2028}é")
+        XCTAssertFalse(s.contains("</script>"))
+        XCTAssertFalse(s.contains("<!--"))
+        let back = try JSONSerialization.jsonObject(with: Data("[\(s)]".utf8)) as! [String]
+        XCTAssertEqual(back, ["a\"b\\c</script><!--\n\u{2028}é"])
+        XCTAssertEqual(JSONText.number(12.5), "12.5")
+        XCTAssertEqual(JSONText.number(3.0), "3")
+        XCTAssertEqual(JSONText.number(-0.001), "0")
+        XCTAssertEqual(JSONText.number(.nan), "null")
+        XCTAssertEqual(JSONText.number(1234.5678, decimals: 2), "1234.57")
+    }
+
+    func testHeadingAnchorsAreUniqueFoldedAndListed() {
+        let html = "<h1>Titre</h1>\n<h2>Consommation d’espaces</h2>\n<p>x</p>\n<h3>Détail &amp; cas</h3>\n<h2>Consommation d’espaces</h2>\n<h4>Not listed</h4>"
+        let (out, toc) = HeadingAnchors.apply(html)
+        XCTAssertTrue(out.contains("<h2 id=\"consommation-d-espaces\">Consommation d’espaces</h2>"), out)
+        XCTAssertTrue(out.contains("<h3 id=\"detail-cas\">Détail &amp; cas</h3>"), out)
+        XCTAssertTrue(out.contains("<h2 id=\"consommation-d-espaces-2\">"), out)
+        XCTAssertTrue(out.contains("<h1>Titre</h1>") && out.contains("<h4>Not listed</h4>"))
+        XCTAssertEqual(toc.map(\.id), ["consommation-d-espaces", "detail-cas", "consommation-d-espaces-2"])
+        XCTAssertEqual(toc[1].text, "Détail & cas")
+        XCTAssertEqual(toc.map(\.level), [2, 3, 2])
+    }
+
+    func testChoroplethClassesAtQuintilesWithFrenchLabels() {
+        let values = (1...100).map(Double.init)
+        let c = ChoroplethClasses(values: values, unit: "ha/an")
+        XCTAssertEqual(c.breaks, [21, 41, 61, 81])
+        XCTAssertEqual(c.colors.count, 5)
+        XCTAssertEqual(c.labels.first, "moins de 21,0 ha/an")
+        XCTAssertEqual(c.labels.last, "81,0 ha/an et plus")
+        XCTAssertEqual(c.index(of: 1), 0)
+        XCTAssertEqual(c.index(of: 21), 1)
+        XCTAssertEqual(c.index(of: 100), 4)
+        // All equal: one class, no break.
+        let flat = ChoroplethClasses(values: [2, 2, 2], unit: "%")
+        XCTAssertEqual(flat.breaks, [])
+        XCTAssertEqual(flat.labels, ["2,0 %"])
+        XCTAssertEqual(flat.index(of: 2), 0)
+        // Few distinct values: fewer classes, increasing breaks.
+        let few = ChoroplethClasses(values: [0, 0, 0, 0, 5, 5, 9], unit: "ha")
+        XCTAssertEqual(few.breaks, few.breaks.sorted())
+        XCTAssertEqual(Set(few.breaks).count, few.breaks.count)
+    }
+
+    func testAssetFingerprintsFollowTheContent() throws {
+        let dir = try temporaryFolder(self)
+        let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b")
+        for f in [a, b] { try FileManager.default.createDirectory(at: f, withIntermediateDirectories: true) }
+        try "body{}".write(to: a.appendingPathComponent("style.css"), atomically: true, encoding: .utf8)
+        try "x=1".write(to: a.appendingPathComponent("portraits.js"), atomically: true, encoding: .utf8)
+        try "logo".write(to: a.appendingPathComponent("logo.png"), atomically: true, encoding: .utf8)
+        let one = try SiteAssets(folders: [a.path])
+        XCTAssertEqual(one.stylesheets, ["assets/style.\(SiteAssets.fingerprint(Array("body{}".utf8))).css"])
+        XCTAssertEqual(one.script, "assets/portraits.\(SiteAssets.fingerprint(Array("x=1".utf8))).js")
+        XCTAssertTrue(one.files.contains { $0.path == "assets/logo.png" }, "other files keep their names")
+        // A project's file replaces the built-in one of the same name: a new fingerprint.
+        try "body{color:red}".write(to: b.appendingPathComponent("style.css"), atomically: true, encoding: .utf8)
+        let two = try SiteAssets(folders: [a.path, b.path])
+        XCTAssertNotEqual(one.stylesheets, two.stylesheets)
+        XCTAssertEqual(two.files.filter { $0.path.hasPrefix("assets/style.") }.count, 1)
+        XCTAssertEqual(SiteAssets.fingerprint([1, 2, 3]).count, 8)
+    }
+
+    func testSitemapNeedsABaseURLAndEscapes() {
+        XCTAssertNil(Publishing.sitemap(pages: ["index.html"], baseURL: nil, lastModified: "2026-11-26"))
+        let s = Publishing.sitemap(pages: ["b.html", "a&b.html"], baseURL: "https://x.org", lastModified: "2026-11-26")!
+        XCTAssertTrue(s.contains("<loc>https://x.org/a&amp;b.html</loc><lastmod>2026-11-26</lastmod>"))
+        XCTAssertLessThan(s.range(of: "a&amp;b")!.lowerBound, s.range(of: "b.html</loc>")!.lowerBound)
+        XCTAssertEqual(Publishing.robots(baseURL: nil), "User-agent: *\nAllow: /\n")
+    }
+
+    func testIndicatorIdsAreUniqueSnakeCaseASCII() {
+        XCTAssertEqual(IndicatorSummary.definitions.count, Set(IndicatorSummary.definitions.map(\.id)).count, "unique ids")
+        for d in IndicatorSummary.definitions {
+            XCTAssertTrue(d.id.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }, d.id)
+        }
+    }
+}
+
+final class ChoroplethZeroTests: XCTestCase {
+    func testManyZerosMakeAClassOfTheirOwn() {
+        let values = Array(repeating: 0.0, count: 50) + (1...50).map(Double.init)
+        let c = ChoroplethClasses(values: values, unit: "ha/an")
+        XCTAssertEqual(c.labels.first, "0 (aucune)")
+        XCTAssertEqual(c.index(of: 0), 0)
+        XCTAssertEqual(c.index(of: 0.001), 1, "any consumption is out of the zero class")
+        XCTAssertEqual(c.labels.count, 5)
+        XCTAssertEqual(c.index(of: 50), 4)
+        XCTAssertEqual(c.labels[1], "plus de 0 à 13,0 ha/an")
+    }
+}
