@@ -28,7 +28,8 @@ def main():
                 if target.startswith(("http://", "https://", "mailto:", "#")) or target == "":
                     continue
                 links += 1
-                file_part = unquote(target.split("#", 1)[0])
+                # The query (the compare page's state) and the fragment are not part of the file.
+                file_part = unquote(target.split("#", 1)[0].split("?", 1)[0])
                 resolved = os.path.normpath(os.path.join(folder, file_part))
                 if not resolved.startswith(os.path.abspath(root)) and not os.path.abspath(resolved).startswith(os.path.abspath(root)):
                     broken.append((path, target, "outside the site"))

@@ -510,7 +510,8 @@ class Checker:
         def main_img(pane):
             return pane.find_element(By.CSS_SELECTOR, "img:not(.explorer-overlay)")
 
-        self.check(clip_pct() == 50, f"explorer: rideau, right pane clipped at 50 % ({clip()})")
+        start = float(rng.get_attribute("value"))
+        self.check(clip_pct() == start, f"explorer: rideau, right pane clipped at the range's initial value, {start:g} % ({clip()})")
         lr, rr = self.rect(main_img(left)), self.rect(main_img(right))
         self.check(all(abs(lr[k] - rr[k]) < 1 for k in "xywh") and lr["w"] > 0, "explorer: the two maps are stacked exactly", f"{lr} {rr}")
         w_attr = float(main_img(left).get_attribute("width") or 0)
@@ -523,7 +524,7 @@ class Checker:
             self.check(all(all(abs(r[k] - lr[k]) < 1 for k in "xywh") for r in rects), f"explorer: the {len(overlays)} overlays cover the maps exactly")
         handle = self.js("var h = arguments[0].querySelector('.explorer-handle'); if (!h) return null; var r = h.getBoundingClientRect();"
                          "return r.left + r.width / 2", ex)
-        self.check(handle is not None and abs(handle - (lr["x"] + lr["w"] / 2)) < 3, "explorer: handle line at the curtain position")
+        self.check(handle is not None and abs(handle - (lr["x"] + lr["w"] * start / 100)) < 3, "explorer: handle line at the curtain position")
 
         self.js("arguments[0].focus()", rng)
         rng.send_keys(Keys.HOME)

@@ -4,7 +4,11 @@
 #   - internal links: every relative link of every page (scripts/check_links.py), and linkchecker (PyPI)
 #     on the whole Metaleurop site and on every link of a page of each kind of the demo: 0 broken;
 #   - accessibility with axe-core in headless Chromium (Debian chromium + chromium-driver, PyPI
-#     axe-selenium-python): 0 serious or critical violations on a page of each kind.
+#     axe-selenium-python): 0 serious or critical violations on a page of each kind;
+#   - the browser code (scripts/js-check.py, selenium over file://): search, compare page, explorer
+#     on the demo site;
+#   - page weight (scripts/page_weight.py): a commune portrait with its stylesheets, script and
+#     images under 1 MB.
 # Usage: scripts/site-check.sh            builds both sites (make site, make metaleurop), then checks
 #        scripts/site-check.sh DIR...     checks already built sites
 set -euo pipefail
@@ -51,7 +55,10 @@ for out in "${sites[@]}"; do
     page=$(find "$first" -name '*.html' | sort | tail -1)
     pages+=("${page#"$out"/}")
   done
-  for d in a-propos methode-artificialisation; do [ -f "$out/doc/$d.html" ] && pages+=("doc/$d.html"); done
+  for d in a-propos methode-artificialisation guide nomenclature; do [ -f "$out/doc/$d.html" ] && pages+=("doc/$d.html"); done
+  for p in recherche.html comparer.html donnees/index.html 404.html; do [ -f "$out/$p" ] && pages+=("$p"); done
+  first_commune=$( (find "$out/commune" -mindepth 1 -maxdepth 1 -type d 2>/dev/null || true) | sort | sed -n 1p)
+  [ -n "$first_commune" ] && [ -f "$first_commune/explorateur.html" ] && pages+=("${first_commune#"$out"/}/explorateur.html")
 
   echo "== $out: linkchecker"
   if [ "$(find "$out" -name '*.html' | wc -l)" -lt 500 ]; then
@@ -61,5 +68,13 @@ for out in "${sites[@]}"; do
 
   echo "== $out: axe-core in headless Chromium"
   python3 scripts/a11y_check.py "$out" "${pages[@]}"
+
+  echo "== $out: page weight of commune portraits (limit 1 MB)"
+  python3 scripts/page_weight.py "$out" 1000000 $(cd "$out" && find commune -name '*.html' ! -name explorateur.html | sort | sed -n '1p;$p')
+
+  if [ -f "$out/commune/67482/explorateur.html" ]; then
+    echo "== $out: browser code (search, compare, explorer)"
+    python3 scripts/js-check.py "$out"
+  fi
 done
 echo "site checks: all passed"

@@ -49,6 +49,9 @@ public struct LandCoverMapInput: Sendable {
 /// kind), the neighbours in light grey, the parent's outline dashed, the territory's outline, a
 /// legend, a scale bar, a north arrow and the source.
 public enum LandCoverMap {
+    /// Width of the map frame in a map scene (the legend is on its right).
+    public static let defaultMapWidth = 460.0
+
     /// The projection of a territory's maps: its outline fitted in the map frame.
     static func projection(outline: [PolygonRings], mapWidth: Double) -> MapProjection {
         var bounds = BoundingBox.empty
@@ -61,7 +64,7 @@ public enum LandCoverMap {
     /// `height` of its scene), to stack over them: each polygon outlined in its category's colour
     /// over a white halo, inside the map frame.
     public static func overlay(outline: [PolygonRings], polygons: [(colorIndex: Int, polygon: PolygonRings)], colors: [RGBColor],
-                               width: Double, height: Double, mapWidth: Double = 460) -> Scene {
+                               width: Double, height: Double, mapWidth: Double = defaultMapWidth) -> Scene {
         let projection = projection(outline: outline, mapWidth: mapWidth)
         var scene = Scene(width: width, height: height, background: nil)
         let frame = projection.bounds
@@ -79,7 +82,7 @@ public enum LandCoverMap {
         return scene
     }
 
-    public static func scene(_ input: LandCoverMapInput, width: Double = 720, mapWidth: Double = 460) -> Scene {
+    public static func scene(_ input: LandCoverMapInput, width: Double = 720, mapWidth: Double = defaultMapWidth) -> Scene {
         let projection = projection(outline: input.outline, mapWidth: mapWidth)
         let legend = input.legend + (input.base.map { [$0] } ?? [])
         let legendHeight = Double(legend.count) * 20 + 30

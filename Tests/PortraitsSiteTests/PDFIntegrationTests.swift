@@ -14,13 +14,7 @@ final class PDFIntegrationTests: XCTestCase {
     func buildSite(pdf: String = "", noPDF: Bool = false) throws -> URL {
         let dir = try temporaryFolder(self)
         let fixture = try TwoCommuneFixture(in: dir, names: ("Aval-lès-Bains", "Amont"))
-        let rect = fixture.rect
-        let lw = try VectorWriter(path: dir.appendingPathComponent("ocs.gpkg").path, layer: "ocs",
-                                  fields: [("CS_2019", .string), ("US_2019", .string), ("CS_2021", .string), ("US_2021", .string)])
-        try lw.add(["CS2.2.1", "US1.1", "CS1.1.1.1", "US5"], wkb: try rect(0, 0, 1000, 500))
-        try lw.add(["CS2.1.1.1", "US1.2", "CS2.1.1.1", "US1.2"], wkb: try rect(0, 500, 1000, 1000))
-        try lw.add(["CS2.2.1", "US1.1", "CS2.2.1", "US1.1"], wkb: try rect(1000, 0, 2000, 1000))
-        try lw.close()
+        try fixture.writeLandCover(in: dir)
         let root = repositoryRoot.path
         try """
         site:

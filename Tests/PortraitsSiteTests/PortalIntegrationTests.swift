@@ -16,12 +16,7 @@ final class PortalIntegrationTests: XCTestCase {
         let dir = try temporaryFolder(self)
         let fixture = try TwoCommuneFixture(in: dir, names: ("Aval-lès-Bains", "Saint-Amont"))
         let rect = fixture.rect
-        let lw = try VectorWriter(path: dir.appendingPathComponent("ocs.gpkg").path, layer: "ocs",
-                                  fields: [("CS_2019", .string), ("US_2019", .string), ("CS_2021", .string), ("US_2021", .string)])
-        try lw.add(["CS2.2.1", "US1.1", "CS1.1.1.1", "US5"], wkb: try rect(0, 0, 1000, 500))
-        try lw.add(["CS2.1.1.1", "US1.2", "CS2.1.1.1", "US1.2"], wkb: try rect(0, 500, 1000, 1000))
-        try lw.add(["CS2.2.1", "US1.1", "CS2.2.1", "US1.1"], wkb: try rect(1000, 0, 2000, 1000))
-        try lw.close()
+        try fixture.writeLandCover(in: dir)
         let zw = try VectorWriter(path: dir.appendingPathComponent("zonage.gpkg").path, layer: "zonage", fields: [("typezone", .string)])
         try zw.add(["U"], wkb: try rect(0, 0, 1000, 500))
         try zw.add(["AU"], wkb: try rect(1000, 0, 1500, 500))
@@ -192,7 +187,13 @@ final class PortalIntegrationTests: XCTestCase {
         XCTAssertTrue(home.contains("href=\"assets/\(style)\""))
         XCTAssertTrue(home.contains("Pied de page du projet"), "the project's footer replaces the built-in one")
         XCTAssertTrue(try read(site.appendingPathComponent("commune/99001/2019-2021.html")).contains("Pied de page du projet"))
-        XCTAssertTrue(home.contains("cartes/communes.svg") || home.contains("cartes/commune.svg"), "a map per level")
+        XCTAssertTrue(home.contains("cartes/commune.svg"), "a map per level")
+        // The communes' index lists the départements; each département's page lists its communes.
+        let communes = try read(site.appendingPathComponent("commune/index.html"))
+        XCTAssertTrue(communes.contains("href=\"../commune/departement-99.html\""), "link to the département's communes")
+        let dep = try read(site.appendingPathComponent("commune/departement-99.html"))
+        XCTAssertTrue(dep.contains("href=\"../commune/99001/2019-2021.html\">Aval-lès-Bains</a>"))
+        XCTAssertTrue(dep.contains("<td class=\"num\">25,0</td>"), "Aval's consumption per year, 25 ha/an")
     }
 
     func testDocumentationHasAnchorsContentsAndTheNomenclaturePage() throws {

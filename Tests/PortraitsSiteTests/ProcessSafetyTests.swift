@@ -4,15 +4,7 @@ import XCTest
 /// The `portraits` binary run as a user would: killed in the middle of a build, and run under
 /// other locales, time zones and thread counts.
 final class ProcessSafetyTests: XCTestCase {
-    /// The executable built beside the test bundle (`make test` builds it first).
-    var binary: URL {
-        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [dir, dir.deletingLastPathComponent(), repositoryRoot.appendingPathComponent(".build/debug")] {
-            let url = candidate.appendingPathComponent("portraits")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return repositoryRoot.appendingPathComponent(".build/debug/portraits")
-    }
+    var binary: URL { portraitsBinary }
 
     let config = repositoryRoot.appendingPathComponent("examples/metaleurop/portraits.yaml").path
 

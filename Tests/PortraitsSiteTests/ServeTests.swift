@@ -6,14 +6,7 @@ import XCTest
 /// index, unknown paths the 404 page, no path leaves the folder), then rebuilt when a page of
 /// documentation or a template changes.
 final class ServeTests: XCTestCase {
-    var binary: URL {
-        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [dir, dir.deletingLastPathComponent(), repositoryRoot.appendingPathComponent(".build/debug")] {
-            let url = candidate.appendingPathComponent("portraits")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return repositoryRoot.appendingPathComponent(".build/debug/portraits")
-    }
+    var binary: URL { portraitsBinary }
 
     /// The Metaleurop example with its own copy of Content/ and a Templates/ folder, in `dir`.
     func project(in dir: URL) throws -> URL {

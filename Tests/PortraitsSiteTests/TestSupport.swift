@@ -29,3 +29,13 @@ func runTool(_ tool: String, _ args: [String], file: StaticString = #filePath, l
 }
 
 func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+/// The `portraits` executable built beside the test bundle (`make test` builds it first).
+var portraitsBinary: URL {
+    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [dir, dir.deletingLastPathComponent(), repositoryRoot.appendingPathComponent(".build/debug")] {
+        let url = candidate.appendingPathComponent("portraits")
+        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    return repositoryRoot.appendingPathComponent(".build/debug/portraits")
+}

@@ -19,4 +19,16 @@ struct TwoCommuneFixture {
         try cw.add(["99002", names.1, "200000001", "CC Test", "99", "Testdép", "98", "Testrégion"], wkb: try rect(1000, 0, 2000, 1000))
         try cw.close()
     }
+
+    /// `dir/ocs.gpkg`, layer `ocs`, 2019 → 2021: the south half of the west commune goes from
+    /// crops (CS2.2.1 × US1.1) to housing (CS1.1.1.1 × US5), its north half is forest, the east
+    /// commune crops at both dates.
+    func writeLandCover(in dir: URL) throws {
+        let lw = try VectorWriter(path: dir.appendingPathComponent("ocs.gpkg").path, layer: "ocs",
+                                  fields: [("CS_2019", .string), ("US_2019", .string), ("CS_2021", .string), ("US_2021", .string)])
+        try lw.add(["CS2.2.1", "US1.1", "CS1.1.1.1", "US5"], wkb: try rect(0, 0, 1000, 500))
+        try lw.add(["CS2.1.1.1", "US1.2", "CS2.1.1.1", "US1.2"], wkb: try rect(0, 500, 1000, 1000))
+        try lw.add(["CS2.2.1", "US1.1", "CS2.2.1", "US1.1"], wkb: try rect(1000, 0, 2000, 1000))
+        try lw.close()
+    }
 }

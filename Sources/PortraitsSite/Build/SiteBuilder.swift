@@ -185,7 +185,7 @@ public enum SiteBuilder {
         }
         try page("index.html", try index.home(templates: templates, levelMaps: levelMaps))
         for level in levels {
-            try page(SitePaths.levelIndex(level), try index.levelIndex(level, templates: templates, map: levelMaps[level]))
+            for (path, html) in try index.levelPages(level, templates: templates, map: levelMaps[level]) { try page(path, html) }
         }
         for doc in docs.docs {
             try page(SitePaths.doc(doc.slug), try docs.render(doc, common: common, templates: templates))

@@ -74,7 +74,13 @@ struct ExplorerPage {
         }
         c["hasOverlays"] = !overlays.isEmpty
         c["overlayNames"] = overlays.map(\.layer.name).joined(separator: ", ")
-        c["changeMaps"] = project.layout.periods.enumerated().compactMap { (p, period) -> [String: Any]? in
+        // The curtain starts in the middle of the map frame (the legend is on its right).
+        c["curtain"] = Int((100 * LandCoverMap.defaultMapWidth / 2 / maps[left]!.width).rounded())
+        // The main period first, then the others in order.
+        let periods = project.layout.periods.enumerated().sorted { a, b in
+            (a.element == main.period ? 0 : 1, a.offset) < (b.element == main.period ? 0 : 1, b.offset)
+        }
+        c["changeMaps"] = periods.compactMap { (p, period) -> [String: Any]? in
             guard let m = changeMaps[p] else { return nil }
             let parts = ChangeKind.allCases.compactMap { k -> String? in
                 guard let a = m.areas[k], a > 0 else { return nil }

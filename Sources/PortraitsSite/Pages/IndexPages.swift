@@ -125,7 +125,12 @@ struct IndexPages {
         return try templates.render("home", c)
     }
 
-    func levelIndex(_ level: TerritoryLevel, templates: TemplateSet, map: [String: Any]?) throws -> String {
+    /// The communes of one département (the communes' index lists the départements: one table of
+    /// thousands of rows would weigh more than a megabyte).
+    static func communesOf(_ d: TerritoryID) -> String { "commune/departement-\(d.code).html" }
+
+    /// The pages of a level: its index, and for communes one page per département. Path → HTML.
+    func levelPages(_ level: TerritoryLevel, templates: TemplateSet, map: [String: Any]?) throws -> [(String, String)] {
         let path = SitePaths.levelIndex(level)
         var c = common.context(path: path, title: level.pluralLabel)
         let all = project.catalog.all(level)
@@ -135,22 +140,42 @@ struct IndexPages {
         c["periodLabel"] = main.label
         if let map { c["map"] = map }
         c["downloads"] = ["csv": LevelDownloads.indicatorsCSV(level), "xlsx": LevelDownloads.workbook(level)]
-        let groups: [[String: Any]]
+        func members(_ d: Territory) -> [Territory] {
+            let inside = Set(d.communeIndices)
+            return all.filter { t in t.communeIndices.contains { inside.contains($0) } }.sorted { $0.name.localizedStandardCompareFR($1.name) }
+        }
         switch level {
         case .region, .departement:
-            groups = [["items": all.sorted { $0.id < $1.id }.map(item)]]
-        default:
+            c["groups"] = [["items": all.sorted { $0.id < $1.id }.map(item)]]
+        case .epci, .scot:
             // Grouped by département, sorted by name inside.
-            groups = project.catalog.all(.departement).compactMap { d in
-                let members = Set(d.communeIndices)
-                let items = all.filter { t in t.communeIndices.contains { members.contains($0) } }
-                    .sorted { $0.name.localizedStandardCompareFR($1.name) }
-                guard !items.isEmpty else { return nil }
-                return ["heading": "\(d.name) (\(d.id.code))", "items": items.map(item)]
+            c["groups"] = project.catalog.all(.departement).compactMap { d -> [String: Any]? in
+                let items = members(d)
+                return items.isEmpty ? nil : ["heading": "\(d.name) (\(d.id.code))", "items": items.map(item)]
             }
+        case .commune:
+            let deps = project.catalog.all(.departement).sorted { $0.id < $1.id }
+            c["hasDepartements"] = true
+            c["departements"] = deps.map { d -> [String: Any] in
+                var i = item(d)
+                i["path"] = Self.communesOf(d.id)
+                i["communes"] = d.communeIndices.count
+                return i
+            }
+            var pages = [(path, try templates.render("level-index", c))]
+            for d in deps {
+                let pagePath = Self.communesOf(d.id)
+                var dc = common.context(path: pagePath, title: "Communes · \(d.name)")
+                for key in ["millesime", "hasPeriod", "periodLabel", "downloads"] { dc[key] = c[key] }
+                let items = members(d)
+                dc["count"] = items.count
+                dc["parent"] = ["path": SitePaths.levelIndex(.commune), "label": level.pluralLabel]
+                dc["groups"] = [["items": items.map(item)]]
+                pages.append((pagePath, try templates.render("level-index", dc)))
+            }
+            return pages
         }
-        c["groups"] = groups
-        return try templates.render("level-index", c)
+        return [(path, try templates.render("level-index", c))]
     }
 }
 
