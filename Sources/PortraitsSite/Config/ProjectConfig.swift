@@ -214,7 +214,7 @@ public struct ProjectConfig: Sendable {
                                          category: try l.string("category")))
             }
         }
-        var config = try ProjectConfig(source: source, root: root, site: site, communes: communes,
+        var config = ProjectConfig(source: source, root: root, site: site, communes: communes,
                              communeCode: try c.string("code") ?? "insee_com", communeName: try c.string("name") ?? "nom_com",
                              membership: membership, scot: scot, landCover: landCover,
                              nomenclature: resolve(try doc.requiredString("nomenclature")), displayLevel: try doc.int("display_level"),

@@ -1,3 +1,4 @@
+import Foundation
 import PortraitsCairo
 import PortraitsCore
 import PortraitsGraphics
@@ -188,4 +189,3 @@ extension String {
     }
 }
 
-import Foundation

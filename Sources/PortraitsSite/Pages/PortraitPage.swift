@@ -212,8 +212,8 @@ struct PortraitPage {
             out.row(f)
         }
         out.row([])
-        out.row(["source", "Nomenclature : \(project.nomenclature.name) ; \(levelName). Surfaces en hectares, Lambert-93."])
-        for a in attribution { out.row(["source", a]) }
+        out.row(["source", "Classes : \(levelName)."])
+        for line in DownloadTables(project: project).sourceLines(attribution: attribution) { out.row(["source", line]) }
         return out.bytes
     }
 }

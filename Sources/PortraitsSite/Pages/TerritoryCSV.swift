@@ -42,7 +42,7 @@ enum TerritoryCSV {
 
     static func footer(_ out: inout FrenchCSV, project: Project, attribution: [String]) {
         out.row([])
-        out.row(["source", "Nomenclature : \(project.nomenclature.name). Millésimes : \(project.layout.millesimes.map(String.init).joined(separator: ", ")). Surfaces en hectares, Lambert-93."])
-        for a in attribution { out.row(["source", a]) }
+        // Source, millésimes and licence: the same lines as every download.
+        for line in DownloadTables(project: project).sourceLines(attribution: attribution) { out.row(["source", line]) }
     }
 }
