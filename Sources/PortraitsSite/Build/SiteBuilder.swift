@@ -176,7 +176,7 @@ public enum SiteBuilder {
             try writer.write(path, html)
             pages.append(path)
         }
-        let index = IndexPages(project: project, main: main, common: common, docs: docs)
+        let index = IndexPages(project: project, main: main, common: common, docs: docs, indicators: indicators)
         var levelMaps: [TerritoryLevel: [String: Any]] = [:]
         for level in levels where level != .region {
             let m = try index.mapFile(level, credit: config.site.mapCredit)

@@ -10,6 +10,8 @@ struct IndexPages {
     let main: PortraitView
     let common: CommonContext
     let docs: DocPages
+    /// The headline figures the compute stage made for every territory × period.
+    let indicators: IndicatorStore
 
     var lastMillesimeIndex: Int { project.layout.index(of: main.millesime)! }
     var mainPeriod: Int? { main.period.flatMap { project.layout.periods.firstIndex(of: $0) } }
@@ -20,7 +22,8 @@ struct IndexPages {
 
     static func levelMap(_ level: TerritoryLevel, raster: Bool) -> String { "cartes/\(level.pathSegment).\(raster ? "png" : "svg")" }
 
-    /// Headline figures of a territory over the main period (nil with one millésime).
+    /// Every headline figure of a territory over the main period, for the home page's région (nil
+    /// with one millésime); the level lists and maps read the compute stage's `IndicatorStore`.
     func headline(_ t: Territory) -> [Double]? {
         guard let p = mainPeriod else { return nil }
         return IndicatorSummary.values(project.facts[t.id]!, period: p, layout: project.layout, traits: project.traits,
@@ -33,11 +36,11 @@ struct IndexPages {
         let f = project.facts[t.id]!
         var c: [String: Any] = ["path": SitePaths.portrait(t.id, main), "name": t.name, "code": t.id.code,
                                 "area": FrenchNumber.format(f.area / 10_000), "covered": FrenchNumber.percent(f.area > 0 ? f.covered[lastMillesimeIndex] / f.area : 0)]
-        if let h = headline(t) {
-            c["consumption"] = FrenchNumber.format(h[Self.column("consommation_ha_an")], decimals: 1)
-            c["intensity"] = FrenchNumber.format(h[Self.column("consommation_intensite")], decimals: 2)
-            c["artificialised"] = FrenchNumber.format(h[Self.column("part_artificialisee_pct")], decimals: 1) + "\u{00A0}%"
-            c["net"] = FrenchNumber.format(h[Self.column("artificialisation_nette_ha_an")], decimals: 1)
+        if let p = mainPeriod, let h = indicators.headline(t.id, p) {
+            c["consumption"] = FrenchNumber.format(h.consumptionPerYear / 10_000, decimals: 1)
+            c["intensity"] = FrenchNumber.format(h.consumptionIntensity / 10_000, decimals: 2)
+            c["artificialised"] = FrenchNumber.format(100 * h.artificialisedShare, decimals: 1) + "\u{00A0}%"
+            c["net"] = FrenchNumber.format(h.netArtificialisationPerYear / 10_000, decimals: 1)
         }
         return c
     }
@@ -46,15 +49,16 @@ struct IndexPages {
     /// the main period (or its artificialised share with one millésime); PNG above the raster threshold.
     func mapFile(_ level: TerritoryLevel, credit: String) throws -> (path: String, bytes: [UInt8], alt: String, width: Int, height: Int) {
         let all = project.catalog.all(level).sorted { $0.id < $1.id }
-        let column = mainPeriod == nil ? nil : Self.column("consommation_intensite")
+        let period = mainPeriod
         let values = all.map { t -> Double in
-            if let column, let h = headline(t) { return h[column] }
+            // Consumption per year per 1 000 ha, m² → ha.
+            if let period, let h = indicators.headline(t.id, period) { return h.consumptionIntensity / 10_000 }
             let a = Artificialisation.matrixArea(project.facts[t.id]!, millesime: lastMillesimeIndex, traits: project.traits)
             let area = project.facts[t.id]!.area
             return area > 0 ? 100 * a / area : 0
         }
-        let unit = column == nil ? "%" : "ha/an"
-        let classes = ChoroplethClasses(values: values, unit: unit, decimals: column == nil ? 1 : 2)
+        let unit = period == nil ? "%" : "ha/an"
+        let classes = ChoroplethClasses(values: values, unit: unit, decimals: period == nil ? 1 : 2)
         var pieces: [(legendIndex: Int, polygon: PolygonRings)] = []
         var boundaries: [PolygonRings] = []
         var vertices = 0
@@ -66,9 +70,9 @@ struct IndexPages {
             }
         }
         let outline = project.catalog.all(.region).flatMap { project.outlines[$0.id] ?? [] }
-        let title = column == nil ? "Part artificialisée (\(main.millesime))" : "Consommation NAF par an pour 1 000 ha, \(main.label)"
+        let title = period == nil ? "Part artificialisée (\(main.millesime))" : "Consommation NAF par an pour 1 000 ha, \(main.label)"
         var input = LandCoverMapInput(pieces: pieces, legend: zip(classes.labels, classes.colors).map { LegendEntry(label: $0, color: $1) },
-                                      outline: outline, context: [], source: "\(title) · \(credit)", legendTitle: column == nil ? "Part artificialisée" : "Conso. NAF / 1 000 ha")
+                                      outline: outline, context: [], source: "\(title) · \(credit)", legendTitle: period == nil ? "Part artificialisée" : "Conso. NAF / 1 000 ha")
         input.boundaries = boundaries
         let scene = LandCoverMap.scene(input)
         let raster = vertices > TerritoryMaps.rasterThreshold
