@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Small POSIX helpers Swift cannot call directly (renameat2).
         .target(name: "CSupport"),
@@ -34,7 +35,7 @@ let package = Package(
         .target(name: "PortraitsCairo", dependencies: ["PortraitsGraphics", "CCairo"]),
         // The site: configuration, pages, documentation, downloads, the output writer.
         .target(name: "PortraitsSite", dependencies: [
-            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "CCmarkGFM", "CSupport", "CXLSXWriter",
+            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "CCmarkGFM", "CSupport", "CXLSXWriter", "CSQLite",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Resources/Templates")]),

@@ -10,7 +10,7 @@ struct LandCoverFeature {
 }
 
 /// What reading the land cover found, per source layer.
-public struct LandCoverSourceReport: Sendable, Equatable {
+public struct LandCoverSourceReport: Sendable, Equatable, Codable {
     public var location: String
     public var crs: String
     public var reprojected: Bool
@@ -27,7 +27,7 @@ public struct LandCoverSourceReport: Sendable, Equatable {
 }
 
 /// A code found in the data that the nomenclature does not know.
-public struct UnknownCode: Sendable, Equatable {
+public struct UnknownCode: Sendable, Equatable, Codable {
     public var location: String
     public var field: String
     public var code: String
@@ -38,7 +38,7 @@ public struct UnknownCode: Sendable, Equatable {
 enum LandCoverReader {
     /// Reads every source, mapping codes to nomenclature leaves. Unknown or empty codes are errors
     /// listing each code with its number of polygons and area.
-    static func read(_ spec: LandCoverSpec, layout: FactsLayout, nomenclature: Nomenclature)
+    static func read(_ spec: LandCoverSpec, layout: FactsLayout, nomenclature: Nomenclature, within box: BoundingBox? = nil)
         throws -> (features: [LandCoverFeature], reports: [LandCoverSourceReport]) {
         var features: [LandCoverFeature] = []
         var reports: [LandCoverSourceReport] = []
@@ -48,6 +48,7 @@ enum LandCoverReader {
         for (s, source) in spec.sources.enumerated() {
             let ds = try VectorDataset(path: source.layer.path)
             let layer = try ds.layer(source.layer.layer, crs: source.layer.crs)
+            try layer.setSpatialFilter(box)
             let ms = source.fields.keys.sorted()
             // Columns to read: for each millésime, the field of each dimension.
             var columns: [String] = []

@@ -26,4 +26,12 @@ public struct Tabulation: Sendable {
     /// Per commune: its outline.
     public var outlines: [[PolygonRings]]
     public var sources: [LandCoverSourceReport]
+
+    public init(layout: FactsLayout, communeFacts: [AreaFacts], pieces: [[MapPiece]], outlines: [[PolygonRings]], sources: [LandCoverSourceReport]) {
+        self.layout = layout
+        self.communeFacts = communeFacts
+        self.pieces = pieces
+        self.outlines = outlines
+        self.sources = sources
+    }
 }

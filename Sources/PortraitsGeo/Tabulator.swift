@@ -1,3 +1,4 @@
+import Dispatch
 import PortraitsCore
 
 /// The GEOS overlay: area per (commune, millésime, class) and per (commune, period, class at t0,
@@ -10,6 +11,12 @@ import PortraitsCore
 /// do not depend on the number of threads; the covered area is the union of the pieces; periods
 /// whose two millésimes come from different layers are intersected piece by piece.
 public enum Tabulator {
+    /// Raised whenever a change of this code changes its results: part of the facts store's key.
+    public static let version = "tabulator-4"
+
+    /// Reports progress: called with a phase, its unit and total, returns what counts items done.
+    public typealias ProgressFactory = (_ phase: String, _ unit: String, _ total: Int) -> (@Sendable (Int) -> Void)
+
     struct Piece {
         var feature: Int
         var area: Double
@@ -17,15 +24,22 @@ public enum Tabulator {
     }
 
     public static func run(communes: [CommuneShape], landCover: LandCoverSpec, nomenclature: Nomenclature,
-                           periods: [Period], threads: Int = defaultThreadCount()) throws -> Tabulation {
+                           periods: [Period], threads: Int = defaultThreadCount(), within box: BoundingBox? = nil,
+                           progress: ProgressFactory? = nil, log: ((String) -> Void)? = nil) throws -> Tabulation {
         let layout = FactsLayout(millesimes: landCover.millesimes, periods: periods)
-        let (features, reports) = try LandCoverReader.read(landCover, layout: layout, nomenclature: nomenclature)
+        var clock = PhaseClock(log: log)
+        // A shard reads the land cover around its communes only; what lies outside them is another shard's.
+        let (features, reports) = try LandCoverReader.read(landCover, layout: layout, nomenclature: nomenclature, within: box)
+        clock.lap("read and checked \(features.count) polygons (GDAL, GEOS validity)")
+        let reportOutside = box == nil
         let traits = TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules)
         let lcrFlags = try thresholdFlags(features, sources: landCover.sources.count, traits: traits)
+        clock.lap("decree thresholds (patches of contiguous polygons)")
         func change(_ ka: ClassKey, _ kb: ClassKey, _ fa: Bool?, _ fb: Bool?) -> ChangeKind? {
             ChangeKind.classify(from: ka, to: kb, fromTraits: traits[ka], toTraits: traits[kb], artificialisedBefore: fa, artificialisedAfter: fb)
         }
         let chunks = max(1, min(threads * 4, features.count / 500 + 1))
+        let overlayDone = progress?("overlay", "polygons", features.count)
 
         // Pass 1: clip features to communes.
         struct ChunkResult {
@@ -40,6 +54,7 @@ public enum Tabulator {
             var result = ChunkResult()
             let lo = features.count * chunk / chunks, hi = features.count * (chunk + 1) / chunks
             for fi in lo..<hi {
+                if (fi - lo) % 2_000 == 1_999 { overlayDone?(2_000) }
                 let f = features[fi]
                 let g = try ctx.geometry(wkb: f.wkb)
                 let area = g.area
@@ -60,11 +75,13 @@ public enum Tabulator {
                     }
                 }
                 let rest = area - assigned
-                if rest > 0.01 { result.outside[f.source, default: 0] += rest }
+                if reportOutside && rest > 0.01 { result.outside[f.source, default: 0] += rest }
             }
+            overlayDone?((hi - lo) % 2_000)
             return result
         }
 
+        clock.lap("overlay with the communes")
         var piecesByCommune = [[Piece]](repeating: [], count: communes.count)
         var sources = reports
         for r in chunkResults {
@@ -74,6 +91,7 @@ public enum Tabulator {
 
         // Pass 2: per commune sums, coverage and cross-layer transitions.
         let millesimeSource: [Int] = layout.millesimes.map { m in landCover.sources.firstIndex { $0.fields[m] != nil }! }
+        let communesDone = progress?("sums", "communes", communes.count)
         let perCommune: [(AreaFacts, [MapPiece], [PolygonRings])] = try parallelMap(count: chunks) { chunk in
             let ctx = GEOSContext()
             var out: [(AreaFacts, [MapPiece], [PolygonRings])] = []
@@ -81,7 +99,11 @@ public enum Tabulator {
             for c in lo..<hi {
                 let outline = try ctx.geometry(wkb: communes[c].wkb)
                 var facts = AreaFacts(millesimeCount: layout.millesimes.count, periodCount: periods.count, area: outline.area)
-                let pieces = piecesByCommune[c].sorted { $0.feature < $1.feature }
+                // In the order of the layers' feature ids, whatever order a read (or a shard's spatial filter) gave.
+                let pieces = piecesByCommune[c].sorted {
+                    let a = features[$0.feature], b = features[$1.feature]
+                    return (a.source, a.fid, $0.feature) < (b.source, b.fid, $1.feature)
+                }
                 var geoms: [Geometry] = []
                 var mapPieces: [MapPiece] = []
                 for p in pieces {
@@ -141,9 +163,11 @@ public enum Tabulator {
                     }
                 }
                 out.append((facts, mapPieces, outline.polygons()))
+                communesDone?(1)
             }
             return out
         }.flatMap { $0 }
+        clock.lap("sums, coverage and map pieces per commune")
 
         return Tabulation(layout: layout, communeFacts: perCommune.map { $0.0 }, pieces: perCommune.map { $0.1 },
                           outlines: perCommune.map { $0.2 }, sources: sources)
@@ -175,5 +199,17 @@ public enum Tabulator {
             for (i, f) in members.enumerated() { flags[f] = result[i] }
         }
         return flags
+    }
+}
+
+/// Wall time of successive phases, logged as `  tabulate: <phase> 12.3 s`.
+struct PhaseClock {
+    let log: ((String) -> Void)?
+    var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap(_ phase: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        log?("  tabulate: \(phase) \(String(format: "%.1f", Double(now - last) / 1e9)) s")
+        last = now
     }
 }

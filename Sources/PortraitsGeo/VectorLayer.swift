@@ -15,6 +15,7 @@ public final class VectorLayer {
     public let dataset: VectorDataset
     public let name: String
     private let reprojection: Reprojection?
+    private let sourceReference: SpatialReference
     /// The layer's CRS as a short name ("EPSG:2154").
     public let crsName: String
 
@@ -35,6 +36,7 @@ public final class VectorLayer {
                              "the layer has no coordinate reference system; set `crs:` for it in the configuration")
         }
         crsName = source.name
+        sourceReference = source
         reprojection = source.isSame(as: l93) ? nil : try Reprojection(from: source, to: l93)
     }
 
@@ -56,6 +58,29 @@ public final class VectorLayer {
             throw InputError(location, "no field \"\(field)\" (fields: \(fieldNames.joined(separator: ", ")))")
         }
         return i
+    }
+
+    /// Restricts reading to the features whose envelope meets a Lambert-93 rectangle (nil: all).
+    /// The rectangle is brought to the layer's reference first (its sides densified to 1 km).
+    public func setSpatialFilter(_ box: BoundingBox?) throws {
+        guard let box, !box.isEmpty else { OGR_L_SetSpatialFilter(handle, nil); return }
+        guard reprojection != nil else {
+            OGR_L_SetSpatialFilterRect(handle, box.minX, box.minY, box.maxX, box.maxY)
+            return
+        }
+        let ring = OGR_G_CreateGeometry(wkbLinearRing)
+        for (x, y) in [(box.minX, box.minY), (box.maxX, box.minY), (box.maxX, box.maxY), (box.minX, box.maxY), (box.minX, box.minY)] {
+            OGR_G_AddPoint_2D(ring, x, y)
+        }
+        let polygon = OGR_G_CreateGeometry(wkbPolygon)
+        OGR_G_AddGeometryDirectly(polygon, ring)
+        defer { OGR_G_DestroyGeometry(polygon) }
+        OGR_G_Segmentize(polygon, 1000)
+        let inverse = try Reprojection(from: SpatialReference(epsg: SpatialReference.lambert93Code), to: sourceReference)
+        guard OGR_G_Transform(polygon, inverse.transform) == OGRERR_NONE else {
+            throw InputError(location, "cannot bring the shard's rectangle to the layer's reference: \(GDALSetup.lastError("transformation failed"))")
+        }
+        OGR_L_SetSpatialFilter(handle, polygon)
     }
 
     /// Reads every feature, with the values of `fields` (by name) and the geometry in Lambert-93.

@@ -14,7 +14,7 @@ struct Portraits: ParsableCommand {
         layers (OCS GE), the nomenclature, the periods. Writes HTML, SVG and CSV into the output folder, \
         replaced atomically at the end of a successful build.
         """,
-        subcommands: [Build.self, Demo.self, Check.self, Serve.self, BenchGraphics.self],
+        subcommands: [Build.self, Tabulate.self, Demo.self, Check.self, Serve.self, BenchGraphics.self, BenchFloor.self],
         defaultSubcommand: Build.self
     )
 }
@@ -45,10 +45,57 @@ struct Build: ParsableCommand {
     @Option(help: "Public address of the site (canonical links, sitemap.xml), replacing the project's site.base_url.")
     var baseUrl: String?
 
+    @Option(name: .customLong("facts"), help: "A facts file written by `portraits tabulate` (repeat for each shard; a shell glob works): merge them instead of tabulating.")
+    var facts: [String] = []
+
+    @Flag(help: "Keep no build state: tabulate and render everything, reuse nothing.")
+    var noCache = false
+
     func run() throws {
         do {
-            let s = try SiteBuilder.build(configPath: config, output: output, quiet: quiet, pdf: !noPdf, baseURL: baseUrl)
-            if !quiet { print("Built \(s.portraits) portraits, \(s.pages) pages, \(s.files) files (\(s.bytes / 1_000_000) MB) in \(s.output)") }
+            let s = try SiteBuilder.build(configPath: config, output: output, quiet: quiet, pdf: !noPdf, baseURL: baseUrl, facts: facts, cache: !noCache)
+            if !quiet { print(summaryLine(s)) }
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+func summaryLine(_ s: SiteBuilder.Summary) -> String {
+    if s.upToDate { return "Up to date: \(s.files) files (\(s.bytes / 1_000_000) MB) in \(s.output), nothing written" }
+    return "Built \(s.portraits) portraits, \(s.pages) pages, \(s.files) files (\(s.bytes / 1_000_000) MB, \(s.unchanged) unchanged) in \(s.output)"
+}
+
+struct Tabulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Tabulate a shard of the communes into a facts file, for `portraits build --facts`.",
+        discussion: """
+        Runs the load and tabulate stages for the communes of some départements (--departement, repeatable) or \
+        of a list of INSEE codes (--communes FILE, one per line), reading only the land cover around them, and \
+        writes their facts (SQLite) to --output. Shards are independent jobs: run them on any batch scheduler, then \
+        `portraits build --facts shard1.sqlite --facts shard2.sqlite …` merges them (each commune in exactly one shard). \
+        See docs/sharding.md.
+        """)
+
+    @Option(name: .shortAndLong, help: "Project file.")
+    var config = "portraits.yaml"
+
+    @Option(help: "Tabulate the communes of this département (INSEE code; repeat for several).")
+    var departement: [String] = []
+
+    @Option(help: "Tabulate the communes listed in this file (one INSEE code per line).")
+    var communes: String?
+
+    @Option(name: .shortAndLong, help: "Facts file to write.")
+    var output: String
+
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    func run() throws {
+        do {
+            let r = try ShardTabulation.run(configPath: config, departements: departement, communesFile: communes, output: output, quiet: quiet)
+            if !quiet { print("Tabulated \(r.communes) communes (\(r.polygons) land-cover polygons read) into \(output)") }
         } catch {
             throw fail(error)
         }
@@ -81,14 +128,17 @@ struct Demo: ParsableCommand {
         demo/generated/. Every page says the land cover is synthetic and the SCoT grouping illustrative.
         """)
 
-    @Option(help: "Folder of the demo project (holding portraits.yaml).")
-    var project = "demo"
+    @Option(help: "small (default: about 130 000 polygons, demo/) or scale (OCS GE density, about 70 polygons per km², 4 million per millésime, demo/scale/).")
+    var profile: DemoProfile = .small
+
+    @Option(help: "Folder of the demo project (holding portraits.yaml); default: the profile's.")
+    var project: String?
 
     @Option(help: "Seed of the synthetic land cover.")
     var seed: UInt64 = 2026
 
-    @Option(help: "Mean area of a synthetic polygon in hectares (smaller: more polygons).")
-    var cellHectares: Double = 45
+    @Option(help: "Mean area of a synthetic polygon in hectares (smaller: more polygons); default: the profile's (45 or 1.43).")
+    var cellHectares: Double?
 
     @Option(name: .shortAndLong, help: "Output folder (default: Output/).")
     var output: String?
@@ -104,7 +154,8 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         do {
-            let configPath = (project as NSString).appendingPathComponent("portraits.yaml")
+            let configPath = ((project ?? profile.project) as NSString).appendingPathComponent("portraits.yaml")
+            let cellHectares = self.cellHectares ?? profile.cellHectares
             let config = try ProjectConfig.load(path: configPath)
             guard let land = config.landCover.sources.first, let scot = config.scot, let membership = config.membership.file else {
                 throw InputError(configPath, "the demo project needs a multi-date land-cover layer, a membership table and a SCoT table")
@@ -119,11 +170,20 @@ struct Demo: ParsableCommand {
             }
             if generateOnly { return }
             let s = try SiteBuilder.build(configPath: configPath, output: output, quiet: quiet, pdf: !noPdf)
-            if !quiet { print("Built \(s.portraits) portraits, \(s.pages) pages, \(s.files) files (\(s.bytes / 1_000_000) MB) in \(s.output)") }
+            if !quiet { print(summaryLine(s)) }
         } catch {
             throw fail(error)
         }
     }
+}
+
+/// The two sizes of the synthetic demo.
+enum DemoProfile: String, ExpressibleByArgument, CaseIterable {
+    case small, scale
+
+    var project: String { self == .small ? "demo" : "demo/scale" }
+    /// OCS GE has about 70 polygons per km², i.e. 1.43 ha per polygon.
+    var cellHectares: Double { self == .small ? 45 : 1.43 }
 }
 
 struct BenchGraphics: ParsableCommand {
@@ -141,6 +201,26 @@ struct BenchGraphics: ParsableCommand {
     func run() throws {
         do {
             print(try GraphicsBenchmark.run(configPath: config, sampleEvery: max(1, sampleEvery)))
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct BenchFloor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-floor",
+        abstract: "Measure the tabulation's floor on a project: GDAL reading the land cover, then GEOS intersecting it with the communes.",
+        discussion: "Reads every land-cover polygon with GDAL (to Lambert-93 WKB), then on every core intersects each with the communes its envelope meets (STRtree) and sums the areas: no validity check, nomenclature, thresholds or maps. Prints one line of numbers.")
+
+    @Option(name: .shortAndLong, help: "Project file.")
+    var config = "portraits.yaml"
+
+    func run() throws {
+        do {
+            let r = try FloorBenchmark.run(configPath: config)
+            print(String(format: "floor_polygons=%d floor_read=%.2f floor_intersect=%.2f floor_total=%.2f area_ha=%.0f",
+                         r.polygons, r.readSeconds, r.intersectSeconds, r.readSeconds + r.intersectSeconds, r.area / 10_000))
         } catch {
             throw fail(error)
         }

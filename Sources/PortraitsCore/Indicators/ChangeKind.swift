@@ -40,6 +40,9 @@ public struct PeriodChanges: Sendable, Equatable {
 
     public init() {}
 
+    /// From the bits of `bits` (the facts store keeps them so).
+    public init(bits: UInt64) { self.bits = bits }
+
     public static let maxPeriods = 16
 
     public subscript(period: Int) -> ChangeKind? {

@@ -37,7 +37,7 @@ public final class LiveSite: @unchecked Sendable {
         let l = try SiteBuilder.load(configPath: configPath, pdf: pdf, baseURL: baseURL, reporter: reporter)
         loaded = l
         output = l.project.config.output
-        let summary = try SiteBuilder.write(l, reporter: reporter)
+        let summary = try SiteBuilder.write(l, reporter: reporter, cacheFolder: l.project.config.cacheFolder)
         (presentationStamps, inputStamps) = (Self.stamps(presentationFiles(l.project.config)), Self.stamps(inputFiles(l.project.config)))
         return summary
     }
@@ -61,7 +61,7 @@ public final class LiveSite: @unchecked Sendable {
         case .presentation:
             guard let l = loaded else { try buildAll(); return change }
             let reporter = StageReporter(total: 3, quiet: quiet)
-            _ = try SiteBuilder.write(l, reporter: reporter)
+            _ = try SiteBuilder.write(l, reporter: reporter, cacheFolder: l.project.config.cacheFolder)
             presentationStamps = Self.stamps(presentationFiles(l.project.config))
         }
         return change

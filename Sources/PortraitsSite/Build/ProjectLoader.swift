@@ -4,8 +4,33 @@ import PortraitsGeo
 /// The stages that read inputs: load (config, nomenclature, territories), tabulate (GEOS overlay),
 /// aggregate (sums to every level, outlines).
 public enum ProjectLoader {
-    public static func load(config: ProjectConfig, reporter: StageReporter) throws -> Project {
-        let (nomenclature, catalog, shapes, postal, extra) = try reporter.run("load") { () -> ((Nomenclature, TerritoryCatalog, [CommuneShape], [String: [String]], [ExtraLayerData]), String) in
+    /// Where the tabulate stage takes the figures from.
+    public enum FactsSource {
+        /// Tabulate every time.
+        case none
+        /// Reuse `<folder>/facts.sqlite` while its key holds; tabulate and save it otherwise.
+        case cache(folder: String)
+        /// Merge facts files written by `portraits tabulate` (one per shard); tabulate nothing.
+        case shards([String])
+    }
+
+    typealias Inputs = (nomenclature: Nomenclature, catalog: TerritoryCatalog, shapes: [CommuneShape], postal: [String: [String]], extra: [ExtraLayerData])
+
+    public static func load(config: ProjectConfig, reporter: StageReporter, facts source: FactsSource = .none) throws -> Project {
+        let (nomenclature, catalog, shapes, postal, extra) = try loadInputs(config: config, reporter: reporter)
+        let (tabulation, origin, day) = try reporter.run("tabulate") { () -> ((Tabulation, String, String), String) in
+            let (t, origin, day) = try FactsLoader.tabulation(config: config, nomenclature: nomenclature, catalog: catalog, shapes: shapes,
+                                                              source: source, reporter: reporter)
+            let n = t.sources.reduce(0) { $0 + $1.featureCount }
+            return ((t, origin, day), "\(n) land-cover polygons, \(t.layout.millesimes.count) millésimes, \(t.layout.periods.count) periods; \(origin)")
+        }
+        return try assemble(config: config, inputs: (nomenclature, catalog, shapes, postal, extra), tabulation: tabulation,
+                            origin: origin, day: day, reporter: reporter)
+    }
+
+    /// The load stage: project file, nomenclature, communes, membership, postal codes, extra layers.
+    static func loadInputs(config: ProjectConfig, reporter: StageReporter) throws -> Inputs {
+        try reporter.run("load") { () -> (Inputs, String) in
             var nomenclature = try NomenclatureLoader.load(path: config.nomenclature)
             if config.landCover.unknownCodesAsUnclassified { nomenclature = try nomenclature.addingUnclassified() }
             try checkFields(config, nomenclature)
@@ -20,11 +45,12 @@ public enum ProjectLoader {
             let extra = try config.explorerLayers.map(ExtraLayers.read)
             return ((nomenclature, catalog, ordered, postal, extra), "\(catalog.communes.count) communes, \(catalog.territories.count) territories")
         }
-        let tabulation = try reporter.run("tabulate") { () -> (Tabulation, String) in
-            let t = try Tabulator.run(communes: shapes, landCover: config.landCover, nomenclature: nomenclature, periods: config.periods)
-            let n = t.sources.reduce(0) { $0 + $1.featureCount }
-            return (t, "\(n) land-cover polygons, \(t.layout.millesimes.count) millésimes, \(t.layout.periods.count) periods")
-        }
+    }
+
+    /// The aggregate stage, and the project put together.
+    static func assemble(config: ProjectConfig, inputs: Inputs, tabulation: Tabulation, origin: String, day: String,
+                         reporter: StageReporter) throws -> Project {
+        let (nomenclature, catalog, shapes, postal, extra) = inputs
         let (facts, outlines) = try reporter.run("aggregate") { () -> (([TerritoryID: AreaFacts], [TerritoryID: [PolygonRings]]), String) in
             let facts = Aggregation.facts(of: catalog, communeFacts: tabulation.communeFacts, layout: tabulation.layout)
             let upper = catalog.sorted.filter { $0.id.level != .commune }
@@ -43,6 +69,8 @@ public enum ProjectLoader {
                               traits: TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules))
         project.postalCodes = postal
         project.extraLayers = extra
+        project.factsOrigin = origin
+        project.factsDay = day
         return project
     }
 

@@ -13,6 +13,10 @@ public enum SiteBuilder {
         public var bytes: Int
         public var stages: [StageReporter.Stage]
         public var output: String
+        /// Files linked unchanged from the previous output.
+        public var unchanged: Int = 0
+        /// Nothing changed since the last build: nothing was written.
+        public var upToDate = false
     }
 
     /// A project loaded, tabulated and with its indicators computed: what a re-render needs.
@@ -22,20 +26,39 @@ public enum SiteBuilder {
     }
 
     /// `pdf: false` skips the printable PDFs whatever the project file says (`--no-pdf`);
-    /// `baseURL` replaces the project's `site.base_url` (`--base-url`).
+    /// `baseURL` replaces the project's `site.base_url` (`--base-url`); `facts` merges shards'
+    /// facts files instead of tabulating (`--facts`); `cache: false` keeps no build state
+    /// (`--no-cache`). With a build state, a build whose inputs, templates, content and code did
+    /// not change since the last build of the same output folder writes nothing.
     public static func build(configPath: String, output: String? = nil, quiet: Bool = false, pdf: Bool = true,
-                             baseURL: String? = nil) throws -> Summary {
+                             baseURL: String? = nil, facts: [String] = [], cache: Bool = true) throws -> Summary {
         let reporter = StageReporter(total: 7, quiet: quiet)
-        let loaded = try load(configPath: configPath, pdf: pdf, baseURL: baseURL, reporter: reporter)
-        return try write(loaded, output: output, reporter: reporter)
+        let config = try configure(configPath: configPath, pdf: pdf, baseURL: baseURL)
+        let folder = cache ? config.cacheFolder : nil
+        let destination = output ?? config.output
+        if let folder, let summary = try upToDate(config, folder: folder, output: destination, shards: facts, reporter: reporter) {
+            return summary
+        }
+        let source: ProjectLoader.FactsSource = !facts.isEmpty ? .shards(facts) : folder.map { .cache(folder: $0) } ?? .none
+        let loaded = try load(config: config, facts: source, reporter: reporter)
+        return try write(loaded, output: output, reporter: reporter, cacheFolder: folder, shards: facts)
+    }
+
+    static func configure(configPath: String, pdf: Bool, baseURL: String?) throws -> ProjectConfig {
+        var config = try ProjectConfig.load(path: configPath)
+        if !pdf { config.pdf = .none }
+        if let baseURL { config.site.baseURL = baseURL }
+        return config
     }
 
     /// Stages load, tabulate, aggregate, compute.
     public static func load(configPath: String, pdf: Bool = true, baseURL: String? = nil, reporter: StageReporter) throws -> Loaded {
-        var config = try ProjectConfig.load(path: configPath)
-        if !pdf { config.pdf = .none }
-        if let baseURL { config.site.baseURL = baseURL }
-        let project = try ProjectLoader.load(config: config, reporter: reporter)
+        let config = try configure(configPath: configPath, pdf: pdf, baseURL: baseURL)
+        return try load(config: config, facts: config.cacheFolder.map { .cache(folder: $0) } ?? .none, reporter: reporter)
+    }
+
+    static func load(config: ProjectConfig, facts: ProjectLoader.FactsSource, reporter: StageReporter) throws -> Loaded {
+        let project = try ProjectLoader.load(config: config, reporter: reporter, facts: facts)
         let indicators = try reporter.run("compute") { () -> (IndicatorStore, String) in
             let store = try IndicatorStore(project: project)
             return (store, "headline indicators of \(project.facts.count) territories × \(project.layout.periods.count) periods")
@@ -43,31 +66,97 @@ public enum SiteBuilder {
         return Loaded(project: project, indicators: indicators)
     }
 
-    /// Stages render, print, write: the whole site into a staging folder, then swapped in.
-    public static func write(_ loaded: Loaded, output: String? = nil, reporter: StageReporter) throws -> Summary {
+    /// The day printed on PDFs, workbooks and the sitemap: SOURCE_DATE_EPOCH's when set, else the
+    /// day the figures were tabulated (so that building again another day changes nothing).
+    static func buildDay(factsDay: String) -> String {
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil ? PortraitPDF.buildDate() : factsDay
+    }
+
+    /// The key of a whole build of `output`.
+    static func buildKey(_ keys: BuildKeys, output: String) -> String {
+        ContentHash.of(["build-1", keys.data, keys.templates, keys.content, keys.publishing, URL(fileURLWithPath: output).standardized.path])
+    }
+
+    /// The facts key parts that shards add to the data key (their files' bytes).
+    static func shardParts(_ shards: [String], state: BuildState) throws -> [String] {
+        try shards.map { try state.hash($0) }
+    }
+
+    /// A summary when nothing changed since the last build of `output` (nothing is written), else nil.
+    static func upToDate(_ config: ProjectConfig, folder: String, output: String, shards: [String], reporter: StageReporter) throws -> Summary? {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let state = try BuildState(folder: folder)
+        let dest = URL(fileURLWithPath: output).standardized.path
+        guard let last = try state.lastBuild(output: dest) else { return nil }
+        let factsKey = try BuildKeys.facts(config, state: state)
+        let header = shards.isEmpty ? try? FactsStore.header((folder as NSString).appendingPathComponent("facts.sqlite")) : nil
+        let factsDay = shards.isEmpty ? (header?.key == factsKey ? header!.day : PortraitPDF.buildDate())
+                                      : (try shards.compactMap { try FactsStore.header($0)?.day }.max() ?? PortraitPDF.buildDate())
+        let keys = try BuildKeys.compute(config, state: state, buildDay: buildDay(factsDay: factsDay), extraFacts: try shardParts(shards, state: state))
+        guard last == buildKey(keys, output: dest) else { return nil }
+        let units = try state.units(output: dest)
+        var files = 0, bytes = 0
+        for u in units.values {
+            for f in u.files {
+                var st = stat()
+                guard stat((dest as NSString).appendingPathComponent(f), &st) == 0 else { return nil }
+                files += 1
+                bytes += Int(st.st_size)
+            }
+        }
+        let s = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        if !reporter.quiet {
+            reporter.log("Nothing changed since the last build of \(dest) (inputs, templates, content, code): nothing written (\(String(format: "%.2f", s)) s).")
+        }
+        return Summary(portraits: 0, pages: 0, files: files, bytes: bytes, stages: [], output: dest, upToDate: true)
+    }
+
+    /// Stages render, print, write: the whole site into a staging folder, then swapped in. With a
+    /// cache folder, units of output whose key did not change are linked from the previous output.
+    public static func write(_ loaded: Loaded, output: String? = nil, reporter: StageReporter, cacheFolder: String? = nil,
+                             shards: [String] = []) throws -> Summary {
         let project = loaded.project, indicators = loaded.indicators
-        let date = PortraitPDF.buildDate()
+        let date = buildDay(factsDay: project.factsDay)
         let writer = try OutputWriter(destination: output ?? project.config.output)
+        let dest = writer.destination.path
         do {
+            let state = try cacheFolder.map { try BuildState(folder: $0) }
+            let keys = try state.map { try BuildKeys.compute(project.config, state: $0, buildDay: date, extraFacts: try shardParts(shards, state: $0)) }
+            // Forgotten until the new site is in place: a build killed in between is not "up to date".
+            try state?.forget(output: dest)
+            let units = UnitCache(writer: writer, keys: keys, previous: try state?.units(output: dest) ?? [:])
             let (portraits, pages) = try reporter.run("render") { () -> ((Int, Int), String) in
                 let progress = reporter.progress("render", unit: "territories", total: project.catalog.territories.count)
                 defer { progress.finish() }
-                let counts = try render(project, indicators: indicators, writer: writer, progress: progress, buildDay: date)
-                return (counts, "\(counts.0) portraits, \(counts.1) pages, \(writer.fileCount) files, \(writer.byteCount / 1_000_000) MB")
+                let counts = try render(project, indicators: indicators, writer: writer, progress: progress, buildDay: date, units: units)
+                let reused = units.reused.filter { $0 != "pdf" }
+                return (counts, "\(counts.0) portraits, \(counts.1) pages, \(writer.fileCount) files, \(writer.byteCount / 1_000_000) MB"
+                            + (reused.isEmpty ? "" : "; reused: \(reused.joined(separator: ", "))")
+                            + (writer.unchangedCount > 0 ? "; \(writer.unchangedCount) files unchanged" : ""))
             }
             try reporter.run("print") { () -> (Void, String) in
-                let n = try PrintStage.run(project, indicators: indicators, writer: writer, date: date) { total in
-                    reporter.progress("print", unit: "portraits", total: total)
+                let key = units.key("pdf", publishing: true)
+                if let meta = try units.reuse("pdf", key: key) {
+                    return ((), "reused: \(String(decoding: meta, as: UTF8.self))")
                 }
-                return ((), n.portraits + n.bundles == 0 ? "no PDF (pdf: none)"
-                            : "\(n.portraits) portrait PDFs, \(n.bundles) bundles, \(n.pages) pages, \(n.bytes / 1_000_000) MB")
+                let n = try units.measure("pdf") {
+                    try PrintStage.run(project, indicators: indicators, writer: writer.unit("pdf"), date: date) { total in
+                        reporter.progress("print", unit: "portraits", total: total)
+                    }
+                }
+                let detail = n.portraits + n.bundles == 0 ? "no PDF (pdf: none)"
+                    : "\(n.portraits) portrait PDFs, \(n.bundles) bundles, \(n.pages) pages, \(n.bytes / 1_000_000) MB"
+                units.made("pdf", key: key, meta: Array(detail.utf8))
+                return ((), detail)
             }
+            if !reporter.quiet { units.costLines().forEach(reporter.log) }
             try reporter.run("write") { () -> (Void, String) in
                 try writer.commit()
+                if let state, let keys { try state.record(output: dest, key: buildKey(keys, output: dest), units: units.produced) }
                 return ((), writer.destination.path)
             }
             return Summary(portraits: portraits, pages: pages, files: writer.fileCount, bytes: writer.byteCount,
-                           stages: reporter.stages, output: writer.destination.path)
+                           stages: reporter.stages, output: writer.destination.path, unchanged: writer.unchangedCount)
         } catch {
             writer.discard()
             throw error
@@ -75,9 +164,11 @@ public enum SiteBuilder {
     }
 
     /// Renders every page and file into the writer's staging folder: per territory (in parallel)
-    /// its maps, explorer, portraits, downloads and compare data; then the site-wide pages.
+    /// its maps, explorer, portraits, downloads and compare data; then the site-wide pages. Units
+    /// whose key did not change are linked from the previous output instead (`units`).
     static func render(_ project: Project, indicators: IndicatorStore, writer: OutputWriter, progress: Progress? = nil,
-                       buildDay: String = PortraitPDF.buildDate()) throws -> (portraits: Int, pages: Int) {
+                       buildDay: String = PortraitPDF.buildDate(), units given: UnitCache? = nil) throws -> (portraits: Int, pages: Int) {
+        let units = given ?? UnitCache(writer: writer, keys: nil, previous: [:])
         let config = project.config
         let templates = try TemplateSet(override: config.templates)
         let assets = try SiteAssets(folders: ([BuiltInTemplates.folder] + (config.templates.map { [$0] } ?? [])).map { ($0 as NSString).appendingPathComponent("assets") })
@@ -98,122 +189,200 @@ public enum SiteBuilder {
         let mapYears = project.layout.millesimes
         let tables = DownloadTables(project: project)
         let created = Self.midnight(buildDay)
+        // What every page shows of the documentation: its titles (the menu), not its text.
+        let nav = ContentHash.of(allDocs.map { "\($0.0)=\($0.1)" } + navDocs.map(\.0))
+
+        let mapsKey = units.key("maps"), pagesKey = units.key("territory-pages", templates: true, nav: nav, publishing: true)
+        let cachedMaps = try units.reuse("maps", key: mapsKey).map { try JSONDecoder().decode([String: TerritoryMapsMeta].self, from: Data($0)) }
+        let pagesReused = try units.reuse("territory-pages", key: pagesKey) != nil
+        let mapsOut = writer.unit("maps"), pagesOut = writer.unit("territory-pages")
 
         // Largest territories first so that the région's map does not finish last on one core.
         let order = territories.indices.sorted { (territories[$0].communeIndices.count, territories[$1].id) > (territories[$1].communeIndices.count, territories[$0].id) }
         let chunks = max(1, min(order.count, defaultThreadCount() * 8))
-        let counts: [Int] = try parallelMap(count: chunks) { chunk in
-            var n = 0
+        let drawn: [[(String, TerritoryMapsMeta)]] = cachedMaps != nil && pagesReused ? [] : try parallelMap(count: chunks) { chunk in
+            var made: [(String, TerritoryMapsMeta)] = []
             for (k, ti) in order.enumerated() where k % chunks == chunk {
                 let t = territories[ti]
-                var mapFiles: [Int: MapFile] = [:]
-                for year in mapYears {
-                    let input = maps.input(for: t, millesime: year, source: "Millésime \(year) · \(config.site.mapCredit)")
-                    let scene = LandCoverMap.scene(input)
-                    let raster = maps.vertexCount(input) > TerritoryMaps.rasterThreshold
-                    let path = SitePaths.map(t.id, millesime: year, raster: raster)
-                    try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5)
-                                                  : SVGTitle.titled(try CairoRenderer.svg(scene), "Occupation du sol de \(t.name) en \(year)"))
-                    mapFiles[year] = MapFile(path: path, width: scene.width, height: scene.height)
+                let meta = try cachedMaps?[CompareData.id(t.id)] ?? units.measure("maps") {
+                    try drawMaps(t, project: project, maps: maps, years: mapYears, writer: mapsOut)
                 }
-                var changeMaps: [Int: MapFile] = [:]
-                for (p, period) in project.layout.periods.enumerated() {
-                    let (input, areas) = maps.changeInput(for: t, periodIndex: p, source: "Changements \(period.label) · \(config.site.mapCredit)")
-                    let scene = LandCoverMap.scene(input)
-                    let raster = maps.vertexCount(input) > TerritoryMaps.rasterThreshold
-                    let path = SitePaths.changeMap(t.id, period, raster: raster)
-                    try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5)
-                                                  : SVGTitle.titled(try CairoRenderer.svg(scene), "Changements d’occupation du sol de \(t.name), \(period.label)"))
-                    changeMaps[p] = MapFile(path: path, width: scene.width, height: scene.height, areas: areas)
-                }
-                // The explorer: the same maps, the extra layers over them.
-                let anyMap = mapFiles[mapYears.last!]!
-                var overlays: [(layer: ExtraLayerData, path: String, categories: [Int])] = []
-                for layer in project.extraLayers {
-                    guard let o = ExplorerPage.overlay(layer, territory: t, project: project, mapSize: (anyMap.width, anyMap.height)) else { continue }
-                    let raster = o.vertices > TerritoryMaps.rasterThreshold
-                    let path = SitePaths.overlay(t.id, layer, raster: raster)
-                    try writer.write(path, raster ? try CairoRenderer.png(o.scene, scale: 1.5)
-                                                  : SVGTitle.titled(try CairoRenderer.svg(o.scene), "\(layer.name) : \(t.name)"))
-                    overlays.append((layer, path, o.categories))
-                }
-                let explorer = ExplorerPage(project: project, territory: t, main: main, maps: mapFiles, changeMaps: changeMaps, overlays: overlays)
-                try writer.write(explorer.path, try templates.render("explorateur", explorer.context(common: common)))
-
-                let locator = try maps.locator(for: t).map { (svg: try CairoRenderer.svg($0.scene), title: $0.title) }
-                let facts = project.facts[t.id]!
-                try writer.write(SitePaths.stockCSV(t.id), TerritoryCSV.stock(t, facts: facts, project: project, attribution: config.site.attribution))
-                for (p, period) in project.layout.periods.enumerated() {
-                    try writer.write(SitePaths.transitionsCSV(t.id, period),
-                                     TerritoryCSV.transitions(t, facts: facts, periodIndex: p, project: project, attribution: config.site.attribution))
-                }
-                try writer.write(SitePaths.territoryXLSX(t), try TerritoryWorkbook.bytes(t, tables: tables, attribution: config.site.attribution, created: created))
-                try writer.write(CompareData.path(t.id), CompareData.script(t, project: project, views: views))
-                for view in views {
-                    let map = mapFiles[view.millesime]!
-                    let changeMap = view.period.flatMap { project.layout.periods.firstIndex(of: $0) }.flatMap { changeMaps[$0] }
-                    let page = PortraitPage(project: project, territory: t, view: view, views: views, mapFile: map.path, mapSize: (map.width, map.height),
-                                            changeMap: changeMap, indicators: indicators, locator: locator)
-                    var c = try page.context(common: common)
-                    c["explorerFile"] = ExplorerPage.file(explorer.path)
-                    c["compareLink"] = "\(c["root"] as? String ?? "")comparer.html?t=\(CompareData.id(t.id))" + (view.period.map { "&p=\($0)" } ?? "")
-                    c["xlsxFile"] = ExplorerPage.file(SitePaths.territoryXLSX(t))
-                    try writer.write(page.path, try templates.render("portrait", c))
-                    try writer.write(SitePaths.csv(t.id, view), page.csv(attribution: config.site.attribution))
-                    n += 1
+                if cachedMaps == nil { made.append((CompareData.id(t.id), meta)) }
+                if !pagesReused {
+                    try units.measure("territory-pages") {
+                        try renderTerritory(t, meta: meta, project: project, indicators: indicators, maps: maps, views: views, main: main,
+                                            tables: tables, created: created, common: common, templates: templates, writer: pagesOut, units: units)
+                    }
                 }
                 progress?.advance()
             }
-            return n
+            return made
         }
-        let portraits = counts.reduce(0, +)
+        if cachedMaps == nil {
+            let all = Dictionary(drawn.flatMap { $0 }, uniquingKeysWith: { a, _ in a })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            units.made("maps", key: mapsKey, meta: Array(try encoder.encode(all)))
+        } else if pagesReused {
+            progress?.advance(territories.count)
+        }
+        if !pagesReused { units.made("territory-pages", key: pagesKey) }
+
         var pages: [String] = []
         for t in territories {
             pages += views.map { SitePaths.portrait(t.id, $0) }
             pages.append(SitePaths.explorer(t.id))
         }
+        let index = IndexPages(project: project, main: main, common: common, docs: docs, indicators: indicators)
+
+        // Level maps and downloads depend on the figures only.
+        let levelMapsKey = units.key("level-maps")
+        var levelMaps: [TerritoryLevel: [String: Any]] = [:]
+        if let meta = try units.reuse("level-maps", key: levelMapsKey),
+           let json = try JSONSerialization.jsonObject(with: Data(meta)) as? [String: [String: Any]] {
+            for (k, v) in json { if let level = TerritoryLevel(rawValue: k) { levelMaps[level] = v } }
+        } else {
+            let out = writer.unit("level-maps")
+            try units.measure("level-maps") {
+                for level in levels where level != .region {
+                    let m = try index.mapFile(level, credit: config.site.mapCredit)
+                    try out.write(m.path, m.bytes)
+                    levelMaps[level] = ["file": m.path, "alt": m.alt, "width": m.width, "height": m.height]
+                }
+            }
+            let json = Dictionary(uniqueKeysWithValues: levelMaps.map { ($0.key.rawValue, $0.value) })
+            units.made("level-maps", key: levelMapsKey, meta: Array(try JSONSerialization.data(withJSONObject: json, options: .sortedKeys)))
+        }
+        let downloads = DownloadsPage(project: project, tables: tables, attribution: config.site.attribution)
+        let downloadsKey = units.key("downloads")
+        let files: [String: Any]
+        if let meta = try units.reuse("downloads", key: downloadsKey), let json = try JSONSerialization.jsonObject(with: Data(meta)) as? [String: Any] {
+            files = json
+        } else {
+            files = try units.measure("downloads") {
+                try downloads.writeFiles(writer: writer.unit("downloads"), levels: levels, buildDay: buildDay, created: created)
+            }
+            units.made("downloads", key: downloadsKey, meta: Array(try JSONSerialization.data(withJSONObject: files, options: .sortedKeys)))
+        }
+
+        // The site's own pages: home, levels, documentation, search, comparison, publishing.
+        let out = writer.unit("site")
         func page(_ path: String, _ html: String) throws {
-            try writer.write(path, html)
+            try out.write(path, html)
             pages.append(path)
         }
-        let index = IndexPages(project: project, main: main, common: common, docs: docs, indicators: indicators)
-        var levelMaps: [TerritoryLevel: [String: Any]] = [:]
-        for level in levels where level != .region {
-            let m = try index.mapFile(level, credit: config.site.mapCredit)
-            try writer.write(m.path, m.bytes)
-            levelMaps[level] = ["file": m.path, "alt": m.alt, "width": m.width, "height": m.height]
-        }
-        try page("index.html", try index.home(templates: templates, levelMaps: levelMaps))
-        for level in levels {
-            for (path, html) in try index.levelPages(level, templates: templates, map: levelMaps[level]) { try page(path, html) }
-        }
-        for doc in docs.docs {
-            try page(SitePaths.doc(doc.slug), try docs.render(doc, common: common, templates: templates))
-        }
-        let nomenclature = NomenclaturePage(nomenclature: project.nomenclature, traits: project.traits)
-        try page(NomenclaturePage.path, try templates.render("nomenclature", nomenclature.context(common: common)))
+        let siteKey = units.key("site", templates: true, content: true, publishing: true)
+        if try units.reuse("site", key: siteKey) == nil {
+            try units.measure("site") {
+                try page("index.html", try index.home(templates: templates, levelMaps: levelMaps))
+                for level in levels {
+                    for (path, html) in try index.levelPages(level, templates: templates, map: levelMaps[level]) { try page(path, html) }
+                }
+                for doc in docs.docs {
+                    try page(SitePaths.doc(doc.slug), try docs.render(doc, common: common, templates: templates))
+                }
+                let nomenclature = NomenclaturePage(nomenclature: project.nomenclature, traits: project.traits)
+                try page(NomenclaturePage.path, try templates.render("nomenclature", nomenclature.context(common: common)))
 
-        // Search, comparison, downloads.
-        try writer.write(SearchIndex.path, SearchIndex.script(project, main: main))
-        try page("recherche.html", try templates.render("recherche", common.context(path: "recherche.html", title: "Recherche")))
-        var compare = common.context(path: "comparer.html", title: "Comparer des territoires")
-        compare["meta"] = CompareData.meta(project, main: main)
-        compare["description"] = "Comparer l’occupation du sol de deux à quatre territoires : indicateurs clés et graphiques côte à côte."
-        try page("comparer.html", try templates.render("comparer", compare))
-        let downloads = DownloadsPage(project: project, tables: tables, attribution: config.site.attribution)
-        let files = try downloads.writeFiles(writer: writer, levels: levels, buildDay: buildDay, created: created)
-        try page(DownloadsPage.path, try downloads.render(files: files, common: common, templates: templates))
+                try out.write(SearchIndex.path, SearchIndex.script(project, main: main))
+                try page("recherche.html", try templates.render("recherche", common.context(path: "recherche.html", title: "Recherche")))
+                var compare = common.context(path: "comparer.html", title: "Comparer des territoires")
+                compare["meta"] = CompareData.meta(project, main: main)
+                compare["description"] = "Comparer l’occupation du sol de deux à quatre territoires : indicateurs clés et graphiques côte à côte."
+                try page("comparer.html", try templates.render("comparer", compare))
+                try page(DownloadsPage.path, try downloads.render(files: files, common: common, templates: templates))
 
-        // Publishing: 404 (not in the sitemap), sitemap, robots, assets.
-        var notFound = common.context(path: "404.html", title: "Page introuvable", absoluteRoot: true)
-        notFound["canonical"] = nil
-        try writer.write("404.html", try templates.render("404", notFound))
-        if let sitemap = Publishing.sitemap(pages: pages, baseURL: config.site.baseURL, lastModified: buildDay) {
-            try writer.write("sitemap.xml", sitemap)
+                // Publishing: 404 (not in the sitemap), sitemap, robots, assets.
+                var notFound = common.context(path: "404.html", title: "Page introuvable", absoluteRoot: true)
+                notFound["canonical"] = nil
+                try out.write("404.html", try templates.render("404", notFound))
+                if let sitemap = Publishing.sitemap(pages: pages, baseURL: config.site.baseURL, lastModified: buildDay) {
+                    try out.write("sitemap.xml", sitemap)
+                }
+                try out.write("robots.txt", Publishing.robots(baseURL: config.site.baseURL))
+                for (path, bytes) in assets.files { try out.write(path, bytes) }
+            }
+            units.made("site", key: siteKey)
+        } else {
+            pages.append("index.html")
+            for level in levels { pages += try index.levelPages(level, templates: templates, map: levelMaps[level]).map(\.0) }
+            pages += docs.docs.map { SitePaths.doc($0.slug) } + [NomenclaturePage.path, "recherche.html", "comparer.html", DownloadsPage.path]
         }
-        try writer.write("robots.txt", Publishing.robots(baseURL: config.site.baseURL))
-        for (path, bytes) in assets.files { try writer.write(path, bytes) }
-        return (portraits, pages.count + 1)
+        return (territories.count * views.count, pages.count + 1)
+    }
+
+    /// A territory's maps: land cover at every millésime, changes of every period, the explorer's overlays.
+    static func drawMaps(_ t: Territory, project: Project, maps: TerritoryMaps, years: [Int], writer: FileSink) throws -> TerritoryMapsMeta {
+        let config = project.config
+        var meta = TerritoryMapsMeta()
+        for year in years {
+            let input = maps.input(for: t, millesime: year, source: "Millésime \(year) · \(config.site.mapCredit)")
+            let scene = LandCoverMap.scene(input)
+            let raster = maps.vertexCount(input) > TerritoryMaps.rasterThreshold
+            let path = SitePaths.map(t.id, millesime: year, raster: raster)
+            try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5)
+                                          : SVGTitle.titled(try CairoRenderer.svg(scene), "Occupation du sol de \(t.name) en \(year)"))
+            meta.maps[year] = MapFile(path: path, width: scene.width, height: scene.height).meta
+        }
+        for (p, period) in project.layout.periods.enumerated() {
+            let (input, areas) = maps.changeInput(for: t, periodIndex: p, source: "Changements \(period.label) · \(config.site.mapCredit)")
+            let scene = LandCoverMap.scene(input)
+            let raster = maps.vertexCount(input) > TerritoryMaps.rasterThreshold
+            let path = SitePaths.changeMap(t.id, period, raster: raster)
+            try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5)
+                                          : SVGTitle.titled(try CairoRenderer.svg(scene), "Changements d’occupation du sol de \(t.name), \(period.label)"))
+            meta.changes[p] = MapFile(path: path, width: scene.width, height: scene.height, areas: areas).meta
+        }
+        // The explorer's extra layers, in the same frame as the maps.
+        let anyMap = meta.maps[years.last!]!
+        for (i, layer) in project.extraLayers.enumerated() {
+            guard let o = ExplorerPage.overlay(layer, territory: t, project: project, mapSize: (anyMap.width, anyMap.height)) else { continue }
+            let raster = o.vertices > TerritoryMaps.rasterThreshold
+            let path = SitePaths.overlay(t.id, layer, raster: raster)
+            try writer.write(path, raster ? try CairoRenderer.png(o.scene, scale: 1.5)
+                                          : SVGTitle.titled(try CairoRenderer.svg(o.scene), "\(layer.name) : \(t.name)"))
+            meta.overlays.append(.init(layer: i, path: path, categories: o.categories))
+        }
+        return meta
+    }
+
+    /// A territory's pages and files: explorer, portraits and their CSV, tables, workbook, compare data.
+    static func renderTerritory(_ t: Territory, meta: TerritoryMapsMeta, project: Project, indicators: IndicatorStore, maps: TerritoryMaps,
+                                views: [PortraitView], main: PortraitView, tables: DownloadTables, created: Date,
+                                common: CommonContext, templates: TemplateSet, writer: FileSink, units: UnitCache) throws {
+        let config = project.config
+        let mapFiles = meta.maps.mapValues(MapFile.init)
+        let changeMaps = meta.changes.mapValues(MapFile.init)
+        let overlays = meta.overlays.map { (layer: project.extraLayers[$0.layer], path: $0.path, categories: $0.categories) }
+        let explorer = ExplorerPage(project: project, territory: t, main: main, maps: mapFiles, changeMaps: changeMaps, overlays: overlays)
+        try writer.write(explorer.path, try templates.render("explorateur", explorer.context(common: common)))
+
+        let locator = try maps.locator(for: t).map { (svg: try CairoRenderer.svg($0.scene), title: $0.title) }
+        let facts = project.facts[t.id]!
+        try writer.write(SitePaths.stockCSV(t.id), TerritoryCSV.stock(t, facts: facts, project: project, attribution: config.site.attribution))
+        for (p, period) in project.layout.periods.enumerated() {
+            try writer.write(SitePaths.transitionsCSV(t.id, period),
+                             TerritoryCSV.transitions(t, facts: facts, periodIndex: p, project: project, attribution: config.site.attribution))
+        }
+        try writer.write(SitePaths.territoryXLSX(t), try TerritoryWorkbook.bytes(t, tables: tables, attribution: config.site.attribution, created: created))
+        try writer.write(CompareData.path(t.id), CompareData.script(t, project: project, views: views))
+        for view in views {
+            let map = mapFiles[view.millesime]!
+            let changeMap = view.period.flatMap { project.layout.periods.firstIndex(of: $0) }.flatMap { changeMaps[$0] }
+            let page = PortraitPage(project: project, territory: t, view: view, views: views, mapFile: map.path, mapSize: (map.width, map.height),
+                                    changeMap: changeMap, indicators: indicators, locator: locator)
+            // The portrait itself (HTML with its inline SVG charts) is timed apart: the benchmark compares it with Hugo.
+            let html = try units.measure("portrait-html") { () -> String in
+                var c = try page.context(common: common)
+                c["explorerFile"] = ExplorerPage.file(explorer.path)
+                c["compareLink"] = "\(c["root"] as? String ?? "")comparer.html?t=\(CompareData.id(t.id))" + (view.period.map { "&p=\($0)" } ?? "")
+                c["xlsxFile"] = ExplorerPage.file(SitePaths.territoryXLSX(t))
+                return try templates.render("portrait", c)
+            }
+            units.count("portrait-html", bytes: html.utf8.count)
+            try writer.write(page.path, html)
+            try writer.write(SitePaths.csv(t.id, view), page.csv(attribution: config.site.attribution))
+        }
     }
 
     /// Midnight UTC of a build day ("2026-11-26").

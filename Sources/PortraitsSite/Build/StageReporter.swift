@@ -6,6 +6,10 @@ public final class StageReporter: @unchecked Sendable {
         public var name: String
         public var seconds: Double
         public var detail: String
+        /// CPU time of the process during the stage (user + system, every thread).
+        public var cpuSeconds: Double = 0
+        /// Peak resident memory of the process so far, in MB.
+        public var peakRSSMB: Int = 0
     }
 
     public private(set) var stages: [Stage] = []
@@ -31,12 +35,16 @@ public final class StageReporter: @unchecked Sendable {
     /// Runs one stage; errors are tagged with the stage name.
     public func run<T>(_ name: String, _ body: () throws -> (T, String)) throws -> T {
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = ResourceUsage.cpuSeconds()
         do {
             let (value, detail) = try body()
             let s = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            stages.append(Stage(name: name, seconds: s, detail: detail))
+            let stage = Stage(name: name, seconds: s, detail: detail, cpuSeconds: ResourceUsage.cpuSeconds() - cpuStart,
+                              peakRSSMB: ResourceUsage.peakRSSMB())
+            stages.append(stage)
             if !quiet {
-                log("[\(stages.count)/\(total)] \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%6.1f", s)) s  \(detail)")
+                log("[\(stages.count)/\(total)] \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(format: "%6.1f", s)) s  \(detail)"
+                    + "  [cpu \(String(format: "%.1f", stage.cpuSeconds)) s, peak rss \(stage.peakRSSMB) MB]")
             }
             return value
         } catch {

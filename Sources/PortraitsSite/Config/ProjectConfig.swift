@@ -56,6 +56,9 @@ public struct ProjectConfig: Sendable {
     /// The project's templates folder, whose files replace the built-in templates and assets of the
     /// same name; nil when the project has none (`templates:` absent and no `Templates/` beside it).
     public var templates: String?
+    /// Where the facts store and the build state are kept (`cache:`, default `.portraits/` beside
+    /// the project file; `cache: none` keeps nothing and tabulates every time).
+    public var cacheFolder: String? = nil
     public var content: String
     public var output: String
     /// Which printable PDFs the build makes.
@@ -93,7 +96,7 @@ public struct ProjectConfig: Sendable {
     static func parse(text: String, source: String, root: String) throws -> ProjectConfig {
         let doc = try YAMLMap(try YAMLMap.load(text: text, source: source), path: "", source: source,
                               allowed: ["site", "communes", "membership", "scot", "land_cover", "nomenclature", "display_level",
-                                        "periods", "zan_reference", "templates", "content", "output", "pdf",
+                                        "periods", "zan_reference", "templates", "content", "output", "pdf", "cache",
                                         "postal_codes", "explorer"])
         func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : URL(fileURLWithPath: root).appendingPathComponent(p).standardized.path }
 
@@ -223,6 +226,11 @@ public struct ProjectConfig: Sendable {
                              pdf: pdf)
         config.postalCodes = postal
         config.explorerLayers = layers
+        switch try doc.string("cache") {
+        case "none"?: config.cacheFolder = nil
+        case let folder?: config.cacheFolder = resolve(folder)
+        case nil: config.cacheFolder = resolve(".portraits")
+        }
         return config
     }
 }

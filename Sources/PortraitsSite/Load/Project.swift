@@ -19,6 +19,10 @@ public struct Project: Sendable {
     public var postalCodes: [String: [String]] = [:]
     /// Layers drawn over the explorer's maps.
     public var extraLayers: [ExtraLayerData] = []
+    /// Where the figures come from (tabulated now, reused from the facts store, merged from shards)
+    /// and the day they were tabulated (printed on PDFs and workbooks unless SOURCE_DATE_EPOCH says otherwise).
+    public var factsOrigin: String = "tabulated"
+    public var factsDay: String = PortraitPDF.buildDate()
 
     public var layout: FactsLayout { tabulation.layout }
 }

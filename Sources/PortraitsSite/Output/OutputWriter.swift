@@ -5,13 +5,25 @@ import PortraitsCore
 /// The only writer of the output folder. Files go to a staging folder beside it; `commit()` swaps
 /// the staging folder in atomically (renameat2 RENAME_EXCHANGE), so a failed or killed build leaves
 /// the previous site untouched. Thread-safe: render workers write concurrently.
-public final class OutputWriter: @unchecked Sendable {
+///
+/// Incremental builds: a file whose bytes equal those of the same file in the current output
+/// folder is hard-linked from it instead of written (its timestamp and inode stay), and the files
+/// of a unit of output that did not change are linked without being made again (`link`). Each
+/// file is recorded under the unit it belongs to (`unit(_:)`), for the build state.
+public final class OutputWriter: FileSink, @unchecked Sendable {
     public let destination: URL
     public let staging: URL
     private let lock = NSLock()
     private var createdDirectories: Set<String> = [""]
     public private(set) var fileCount = 0
     public private(set) var byteCount = 0
+    /// Files linked unchanged from the previous output (a subset of `fileCount`).
+    public private(set) var unchangedCount = 0
+    /// Files of each unit, and their bytes.
+    private(set) var unitFiles: [String: [String]] = [:]
+    private(set) var unitBytes: [String: Int] = [:]
+    /// The output folder as it was before this build, when it exists.
+    let previous: URL?
 
     public init(destination: String) throws {
         let dest = URL(fileURLWithPath: destination).standardized
@@ -26,6 +38,18 @@ public final class OutputWriter: @unchecked Sendable {
         }
         staging = parent.appendingPathComponent(prefix + String(ProcessInfo.processInfo.processIdentifier))
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        var isDir: ObjCBool = false
+        previous = fm.fileExists(atPath: dest.path, isDirectory: &isDir) && isDir.boolValue ? dest : nil
+    }
+
+    /// A view of this writer that records what it writes under `name`.
+    public func unit(_ name: String) -> Unit { Unit(writer: self, name: name) }
+
+    public struct Unit: FileSink {
+        let writer: OutputWriter
+        public let name: String
+
+        public func write(_ path: String, _ bytes: [UInt8]) throws { try writer.write(path, bytes, unit: name) }
     }
 
     /// Checks that a relative site path stays inside the output folder.
@@ -36,8 +60,61 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    public func write(_ path: String, _ bytes: [UInt8]) throws {
+    public func write(_ path: String, _ bytes: [UInt8]) throws { try write(path, bytes, unit: "site") }
+
+    func write(_ path: String, _ bytes: [UInt8], unit: String) throws {
         try OutputWriter.validate(path)
+        let url = staging.appendingPathComponent(path)
+        try makeFolder(of: path)
+        if let previous, sameBytes(previous.appendingPathComponent(path).path, bytes), link(previous.appendingPathComponent(path).path, url.path) {
+            count(path, bytes.count, unit: unit, unchanged: true)
+            return
+        }
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
+            throw InputError(url.path, "cannot write the file")
+        }
+        count(path, bytes.count, unit: unit, unchanged: false)
+    }
+
+    /// Links the files of a unit that did not change from the previous output; false (nothing
+    /// linked) when one of them is missing there.
+    func link(unit: String, files: [String]) throws -> Bool {
+        guard let previous else { return false }
+        var sizes: [Int] = []
+        for f in files {
+            var st = stat()
+            guard (try? OutputWriter.validate(f)) != nil, stat(previous.appendingPathComponent(f).path, &st) == 0 else { return false }
+            sizes.append(Int(st.st_size))
+        }
+        for (f, size) in zip(files, sizes) {
+            try makeFolder(of: f)
+            guard link(previous.appendingPathComponent(f).path, staging.appendingPathComponent(f).path) else {
+                throw InputError(staging.appendingPathComponent(f).path, "cannot link the unchanged file from \(previous.path)")
+            }
+            count(f, size, unit: unit, unchanged: true)
+        }
+        return true
+    }
+
+    private func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0, Int(st.st_size) == bytes.count, let old = FileManager.default.contents(atPath: path) else { return false }
+        return old.elementsEqual(bytes)
+    }
+
+    private func link(_ from: String, _ to: String) -> Bool { Foundation.link(from, to) == 0 }
+
+    private func count(_ path: String, _ size: Int, unit: String, unchanged: Bool) {
+        lock.lock()
+        fileCount += 1
+        byteCount += size
+        if unchanged { unchangedCount += 1 }
+        unitFiles[unit, default: []].append(path)
+        unitBytes[unit, default: 0] += size
+        lock.unlock()
+    }
+
+    private func makeFolder(of path: String) throws {
         let url = staging.appendingPathComponent(path)
         let dir = (path as NSString).deletingLastPathComponent
         // The folder is made under the lock: another worker must not write into it before it exists.
@@ -52,16 +129,14 @@ public final class OutputWriter: @unchecked Sendable {
             createdDirectories.insert(dir)
         }
         lock.unlock()
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
-            throw InputError(url.path, "cannot write the file")
-        }
-        lock.lock()
-        fileCount += 1
-        byteCount += bytes.count
-        lock.unlock()
     }
 
-    public func write(_ path: String, _ text: String) throws { try write(path, Array(text.utf8)) }
+    /// The files written under a unit so far, and their bytes.
+    func files(of unit: String) -> (files: [String], bytes: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (unitFiles[unit] ?? [], unitBytes[unit] ?? 0)
+    }
 
     /// Replaces the output folder with the staging folder in one atomic step.
     public func commit() throws {

@@ -10,7 +10,7 @@ struct DownloadsPage {
     let attribution: [String]
 
     /// Writes every level-wide file and the GeoPackage; returns the page's context entries.
-    func writeFiles(writer: OutputWriter, levels: [TerritoryLevel], buildDay: String, created: Date) throws -> [String: Any] {
+    func writeFiles(writer: FileSink, levels: [TerritoryLevel], buildDay: String, created: Date) throws -> [String: Any] {
         var rows: [[String: Any]] = []
         func put(_ path: String, _ bytes: [UInt8]) throws -> [String: Any] {
             try writer.write(path, bytes)

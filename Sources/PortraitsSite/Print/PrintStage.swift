@@ -32,7 +32,7 @@ enum PrintStage {
     }
 
     /// Draws and writes the PDFs; returns how many portraits, bundles, pages and bytes.
-    static func run(_ project: Project, indicators: IndicatorStore, writer: OutputWriter, date: String,
+    static func run(_ project: Project, indicators: IndicatorStore, writer: FileSink, date: String,
                     threads: Int = defaultThreadCount(), progress makeProgress: (Int) -> Progress? = { _ in nil }) throws -> Counts {
         let plan = plan(project)
         let views = PortraitView.all(project.layout)

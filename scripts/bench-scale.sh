@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Benchmark of a build at full scale: the demo's scale profile (the real Grand Est communes, a
+# synthetic land cover at OCS GE density, about 4.2 million polygons with 3 millésimes), beside
+# floors measured in the same run on the same machine:
+#   - the tabulation floor: GDAL reading the same land-cover layer, then GEOS intersecting every
+#     polygon with the communes it meets (`portraits bench-floor`);
+#   - `cp -r` of the produced site;
+#   - Hugo (Debian's package) rendering the same number of pages from the same figures
+#     (scripts/hugo_floor.sh).
+# Steps: a cold build without PDFs (no facts store, no previous output), a rebuild with nothing
+# changed, a rebuild after a template change, a rebuild after a documentation change, then the
+# PDFs (PDF=0 skips them: about half an hour more). Writes BENCHMARKS-scale.md.
+# Needs about 45 GB of free disk (the site twice, Hugo's copy) and 6 GB of memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+PDF=${PDF:-1}
+make -s build >/dev/null
+bin=$root/.build/release/portraits
+cfg=demo/scale/portraits.yaml
+$bin demo --profile scale --generate-only -q
+work=${WORK:-$(mktemp -d "$root/.bench-scale.XXXX")}
+logs=$work/logs
+mkdir -p "$logs"
+cleanup() {
+  rm -rf "$root/demo/scale/Templates"
+  if [ -f "$work/guide.md.orig" ]; then cp "$work/guide.md.orig" Content/guide.md; fi
+  [ -n "${KEEP:-}" ] || rm -rf "$work"
+}
+trap cleanup EXIT
+timed() { # name, command…: wall, user, sys, peak RSS (kB) of the command into $logs/<name>.time
+  local name=$1; shift
+  /usr/bin/time -o "$logs/$name.time" -f "%e %U %S %M" "$@" > "$logs/$name.out" 2> "$logs/$name.log"
+}
+site=$work/site
+# 1. Floors of the tabulation.
+timed floor $bin bench-floor --config $cfg
+# 2. Cold build: no facts store, no previous output.
+rm -rf demo/scale/.portraits "$site"
+timed cold $bin build --config $cfg --no-pdf --output "$site"
+# 3. Nothing changed.
+timed nochange $bin build --config $cfg --no-pdf --output "$site"
+# 4. A template changed: the portrait template with one more line.
+mkdir -p demo/scale/Templates
+sed 's/{{> footer}}/<p class="note">Gabarit modifié pour le banc d’essai.<\/p>\n{{> footer}}/' \
+  Sources/PortraitsSite/Resources/Templates/portrait.mustache > demo/scale/Templates/portrait.mustache
+timed template $bin build --config $cfg --no-pdf --output "$site"
+rm -rf demo/scale/Templates
+timed template-back $bin build --config $cfg --no-pdf --output "$site"
+# 5. A documentation page changed.
+cp Content/guide.md "$work/guide.md.orig"
+printf '\nPhrase ajoutée pour le banc d’essai.\n' >> Content/guide.md
+timed content $bin build --config $cfg --no-pdf --output "$site"
+cp "$work/guide.md.orig" Content/guide.md
+timed content-back $bin build --config $cfg --no-pdf --output "$site"
+# 6. cp -r of the site.
+find "$site" -type f | wc -l > "$logs/files"
+du -sb "$site" | cut -f1 > "$logs/bytes"
+rm -rf "$work/copy"
+timed cp cp -r "$site" "$work/copy"
+rm -rf "$work/copy"
+# 7. Hugo on the same pages.
+bash scripts/hugo_floor.sh "$site" "$work/hugo" > "$logs/hugo.out" 2> "$logs/hugo.log"
+rm -rf "$work/hugo"
+# 8. The PDFs: the same build with them (pages linking to them and the print stage are made again).
+if [ "$PDF" = 1 ]; then
+  timed pdf $bin build --config $cfg --output "$site"
+fi
+ogrinfo -so demo/scale/generated/ocsge_synthetique.gpkg ocsge | awk -F': ' '/Feature Count/ {print $2}' > "$logs/polygons"
+python3 scripts/bench_scale_report.py "$logs" > BENCHMARKS-scale.md
+echo "wrote BENCHMARKS-scale.md (logs in $logs)"
