@@ -12,11 +12,14 @@ stock-toutes-classes.csv (surface of every class at every level, dimension and m
 HUGO_DIR is deleted and recreated with config.toml, one content/<level>/<code>/<period>.md per
 portrait (its tables and mutations in JSON front matter), one data/stock/<level>/<code>.json per
 territory (its stock, read by the template with `index`) and layouts that render, per page and in
-the Go templates: the tables with an SVG bar chart per numeric column; the stock as a grouped bar
-chart and a table per dimension and level; the mutations as an SVG heat-map matrix (cell colour
-computed from the value) and a matrix table per dimension and level. Every page also carries, once,
-the block of SVG glyph outlines (<symbol>s) copied from one of our pages, as ours do.
-Prints: pages=<n> content_bytes=<b> our_pages_median_bytes=<b>
+the Go templates: the tables with an SVG bar chart per numeric column; per dimension and level of
+the stock, grouped bars per millésime, stacked composition bars, its table, and the change over the
+page's period as diverging bars and a table; per dimension and level of the mutations, an SVG
+heat-map matrix (cell colour computed from the value) and the matrix as a table with totals. Every
+page also carries, once, the block of SVG glyph outlines (<symbol>s) copied from the one of our
+pages closest to our median size, as ours carry such a block (not used by Hugo's <text> labels).
+No locator map: ours inline it and it is not available as a file.
+Prints: pages=<n> content_bytes=<b> (content and data files) our_pages_median_bytes=<b>
 """
 import csv
 import json

@@ -25,27 +25,39 @@ public enum DecreeThresholds {
     static func apply(geometries: [Geometry], areas: [Double], statuses: [[Bool?]], built: [[Bool]], linear: [[Bool]],
                       context ctx: GEOSContext) throws -> [[Bool?]] {
         var result = statuses
+        guard !geometries.isEmpty else { return result }
+        // Rule 1: narrow linear infrastructure.
+        for f in geometries.indices where needsWidth(result[f], linear[f]) && isNarrow(geometries[f], ctx) {
+            narrowed(&result[f], linear[f])
+        }
+        return try patches(geometries: geometries, areas: areas, statuses: result, built: built, linear: linear, context: ctx)
+    }
+
+    /// Whether rule 1 has to look at a polygon: artificialised linear infrastructure at some millésime.
+    static func needsWidth(_ statuses: [Bool?], _ linear: [Bool]) -> Bool {
+        statuses.indices.contains { statuses[$0] == true && linear[$0] }
+    }
+
+    /// Rule 1 applied: the millésimes where the polygon is artificialised linear infrastructure become not artificialised.
+    static func narrowed(_ statuses: inout [Bool?], _ linear: [Bool]) {
+        for m in statuses.indices where statuses[m] == true && linear[m] { statuses[m] = false }
+    }
+
+    /// Less than 5 m wide: nothing left under an inner buffer of 2.5 m.
+    static func isNarrow(_ g: Geometry, _ ctx: GEOSContext) -> Bool {
+        guard let b = GEOSBuffer_r(ctx.handle, g.ptr, -linearHalfWidth, 8) else { return false }
+        let inner = Geometry(b, ctx) // owns b
+        return inner.isEmpty || inner.area <= 0
+    }
+
+    /// Rule 2 (with rule 3's exceptions) on statuses that rule 1 has already set. `geometries` must
+    /// hold every polygon under the patch threshold and every polygon that touches one of them.
+    static func patches(geometries: [Geometry], areas: [Double], statuses: [[Bool?]], built: [[Bool]], linear: [[Bool]],
+                        context ctx: GEOSContext) throws -> [[Bool?]] {
+        var result = statuses
         let n = geometries.count
         guard n > 0 else { return result }
         let millesimes = statuses[0].count
-        // Rule 1: narrow linear infrastructure.
-        var narrowCache: [Int: Bool] = [:]
-        func isNarrow(_ f: Int) -> Bool {
-            if let v = narrowCache[f] { return v }
-            let b = GEOSBuffer_r(ctx.handle, geometries[f].ptr, -linearHalfWidth, 8)
-            var v = false
-            if let b {
-                let g = Geometry(b, ctx) // owns b
-                v = g.isEmpty || g.area <= 0
-            }
-            narrowCache[f] = v
-            return v
-        }
-        for f in 0..<n {
-            for m in 0..<millesimes where result[f][m] == true && linear[f][m] {
-                if isNarrow(f) { result[f][m] = false }
-            }
-        }
         // Rule 2: small patches. Only polygons under the patch threshold can belong to one.
         let small = (0..<n).filter { areas[$0] < patchArea }
         guard !small.isEmpty else { return result }

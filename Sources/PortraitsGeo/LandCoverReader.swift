@@ -44,7 +44,6 @@ enum LandCoverReader {
         var reports: [LandCoverSourceReport] = []
         var unknown: [String: UnknownCode] = [:]
         var geometryErrors: [InputError] = []
-        let ctx = GEOSContext()
         for (s, source) in spec.sources.enumerated() {
             let ds = try VectorDataset(path: source.layer.path)
             let layer = try ds.layer(source.layer.layer, crs: source.layer.crs)
@@ -65,6 +64,14 @@ enum LandCoverReader {
                 }
             }
             var report = LandCoverSourceReport(location: layer.location, crs: layer.crsName, reprojected: layer.isReprojected, millesimes: ms)
+            // Read in order (GDAL, one thread): codes to classes, geometry as WKB.
+            struct Raw {
+                var fid: Int64
+                var wkb: [UInt8]
+                var keys: [ClassKey?]
+                var bad: [(String, String)]
+            }
+            var raws: [Raw] = []
             try layer.forEach(fields: columns) { f in
                 report.featureCount += 1
                 guard let wkb = f.wkb else { report.withoutGeometry += 1; return }
@@ -85,35 +92,61 @@ enum LandCoverReader {
                     if slot.dim == 0 { k.primary = leaf } else { k.secondary = leaf }
                     keys[slot.m] = k
                 }
-                // Geometry: readable, valid (repaired with MakeValid unless the project rejects invalid ones), polygonal.
-                let at = "\(layer.location), feature \(f.fid)"
-                let g: Geometry
-                do { g = try ctx.geometry(wkb: wkb) } catch {
-                    geometryErrors.append(InputError(at, "unreadable geometry (\(error))"))
-                    return
-                }
-                var valid = g
-                if let reason = g.invalidityReason {
-                    if spec.rejectInvalidGeometries {
-                        geometryErrors.append(InputError(at, "invalid geometry: \(reason)"))
-                        return
+                raws.append(Raw(fid: f.fid, wkb: wkb, keys: keys, bad: bad))
+            }
+            // Check the geometries on every core: readable, valid (repaired with MakeValid unless the
+            // project rejects invalid ones), polygonal. Results are merged in reading order.
+            struct Checked {
+                var features: [LandCoverFeature] = []
+                var errors: [InputError] = []
+                var unknown: [(field: String, code: String, area: Double)] = []
+                var repaired = 0, repairedAreaChange = 0.0, withoutGeometry = 0
+            }
+            let chunks = max(1, min(defaultThreadCount() * 4, raws.count / 1_000 + 1))
+            let location = layer.location
+            let checked: [Checked] = try parallelMap(count: chunks) { chunk in
+                let ctx = GEOSContext()
+                var out = Checked()
+                for i in (raws.count * chunk / chunks)..<(raws.count * (chunk + 1) / chunks) {
+                    let r = raws[i]
+                    let at = "\(location), feature \(r.fid)"
+                    let g: Geometry
+                    do { g = try ctx.geometry(wkb: r.wkb) } catch {
+                        out.errors.append(InputError(at, "unreadable geometry (\(error))"))
+                        continue
                     }
-                    valid = ctx.collection(try g.makeValid().polygonalParts(), multiPolygon: true)
-                    report.repaired += 1
-                    report.repairedAreaChange += valid.area - g.area
-                }
-                if valid.isEmpty || valid.area <= 0 { report.withoutGeometry += 1; return }
-                let validWKB = valid === g ? wkb : valid.wkb
-                if !bad.isEmpty {
-                    let area = valid.area
-                    for (field, code) in bad {
-                        let id = "\(s)|\(field)|\(code)"
-                        unknown[id, default: UnknownCode(location: layer.location, field: field, code: code, count: 0, area: 0)].count += 1
-                        unknown[id]!.area += area
+                    var valid = g
+                    if let reason = g.invalidityReason {
+                        if spec.rejectInvalidGeometries {
+                            out.errors.append(InputError(at, "invalid geometry: \(reason)"))
+                            continue
+                        }
+                        valid = ctx.collection(try g.makeValid().polygonalParts(), multiPolygon: true)
+                        out.repaired += 1
+                        out.repairedAreaChange += valid.area - g.area
                     }
-                    if !spec.unknownCodesAsUnclassified { return }
+                    if valid.isEmpty || valid.area <= 0 { out.withoutGeometry += 1; continue }
+                    if !r.bad.isEmpty {
+                        let area = valid.area
+                        for (field, code) in r.bad { out.unknown.append((field, code, area)) }
+                        if !spec.unknownCodesAsUnclassified { continue }
+                    }
+                    out.features.append(LandCoverFeature(source: s, fid: r.fid, wkb: valid === g ? r.wkb : valid.wkb, keys: r.keys))
                 }
-                features.append(LandCoverFeature(source: s, fid: f.fid, wkb: validWKB, keys: keys))
+                return out
+            }
+            raws = []
+            for c in checked {
+                features += c.features
+                geometryErrors += c.errors
+                report.repaired += c.repaired
+                report.repairedAreaChange += c.repairedAreaChange
+                report.withoutGeometry += c.withoutGeometry
+                for u in c.unknown {
+                    let id = "\(s)|\(u.field)|\(u.code)"
+                    unknown[id, default: UnknownCode(location: location, field: u.field, code: u.code, count: 0, area: 0)].count += 1
+                    unknown[id]!.area += u.area
+                }
             }
             reports.append(report)
         }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import PortraitsCore
 
 /// The GEOS overlay: area per (commune, millésime, class) and per (commune, period, class at t0,
@@ -12,7 +13,7 @@ import PortraitsCore
 /// whose two millésimes come from different layers are intersected piece by piece.
 public enum Tabulator {
     /// Raised whenever a change of this code changes its results: part of the facts store's key.
-    public static let version = "tabulator-4"
+    public static let version = "tabulator-5"
 
     /// Reports progress: called with a phase, its unit and total, returns what counts items done.
     public typealias ProgressFactory = (_ phase: String, _ unit: String, _ total: Int) -> (@Sendable (Int) -> Void)
@@ -180,25 +181,74 @@ public enum Tabulator {
 
     /// LCR status of each feature at each millésime after the decree's thresholds (nil where the
     /// nomenclature's rules cannot tell), computed per source layer.
-    static func thresholdFlags(_ features: [LandCoverFeature], sources: Int, traits: TraitsTable) throws -> [[Bool?]] {
+    static func thresholdFlags(_ features: [LandCoverFeature], sources: Int, traits: TraitsTable,
+                               threads: Int = defaultThreadCount()) throws -> [[Bool?]] {
         var flags = features.map { f in f.keys.map { k in k.flatMap { traits[$0].artificialised } } }
+        let built = features.map { f in f.keys.map { k in k.map { traits[$0].built == true } ?? false } }
+        let linear = features.map { f in f.keys.map { k in k.map { traits[$0].linear == true } ?? false } }
+        // On every core: each polygon's area and envelope, and rule 1 (width) for linear infrastructure.
+        struct Measure {
+            var area: Double
+            var box: BoundingBox
+            var narrow: Bool
+        }
+        let chunks = max(1, min(threads * 4, features.count / 1_000 + 1))
+        let measures: [Measure] = try parallelMap(count: chunks) { chunk in
+            let ctx = GEOSContext()
+            return try ((features.count * chunk / chunks)..<(features.count * (chunk + 1) / chunks)).map { f in
+                let g = try ctx.geometry(wkb: features[f].wkb)
+                let narrow = DecreeThresholds.needsWidth(flags[f], linear[f]) && DecreeThresholds.isNarrow(g, ctx)
+                return Measure(area: g.area, box: g.bounds, narrow: narrow)
+            }
+        }.flatMap { $0 }
+        for f in features.indices where measures[f].narrow { DecreeThresholds.narrowed(&flags[f], linear[f]) }
+        // Rule 2 per layer, on the polygons under the patch threshold and those their envelopes meet.
         for s in 0..<sources {
             let members = features.indices.filter { features[$0].source == s }
-            guard !members.isEmpty else { continue }
+            let small = members.indices.filter { measures[members[$0]].area < DecreeThresholds.patchArea }
+            guard !small.isEmpty else { continue }
+            let grid = EnvelopeGrid(members.map { measures[$0].box }, cell: 250)
+            var needed = Set(small)
+            for i in small { needed.formUnion(grid.query(measures[members[i]].box)) }
+            let subset = needed.sorted().map { members[$0] }
             let ctx = GEOSContext()
-            var geoms: [Geometry] = []
-            geoms.reserveCapacity(members.count)
-            for f in members {
-                geoms.append(try ctx.geometry(wkb: features[f].wkb))
-            }
-            let result = try DecreeThresholds.apply(
-                geometries: geoms, areas: geoms.map(\.area), statuses: members.map { flags[$0] },
-                built: members.map { f in features[f].keys.map { k in k.map { traits[$0].built == true } ?? false } },
-                linear: members.map { f in features[f].keys.map { k in k.map { traits[$0].linear == true } ?? false } },
-                context: ctx)
-            for (i, f) in members.enumerated() { flags[f] = result[i] }
+            let geoms = try subset.map { try ctx.geometry(wkb: features[$0].wkb) }
+            let result = try DecreeThresholds.patches(
+                geometries: geoms, areas: subset.map { measures[$0].area }, statuses: subset.map { flags[$0] },
+                built: subset.map { built[$0] }, linear: subset.map { linear[$0] }, context: ctx)
+            for (k, f) in subset.enumerated() { flags[f] = result[k] }
         }
         return flags
+    }
+}
+
+/// Envelopes bucketed in a square grid: which envelopes meet a box, without building geometries.
+struct EnvelopeGrid {
+    let boxes: [BoundingBox]
+    let cell: Double
+    var buckets: [Int64: [Int32]] = [:]
+
+    init(_ boxes: [BoundingBox], cell: Double) {
+        self.boxes = boxes
+        self.cell = cell
+        for (i, b) in boxes.enumerated() where !b.isEmpty {
+            forEachCell(b) { buckets[$0, default: []].append(Int32(i)) }
+        }
+    }
+
+    func forEachCell(_ b: BoundingBox, _ body: (Int64) -> Void) {
+        let x0 = Int64(floor(b.minX / cell)), x1 = Int64(floor(b.maxX / cell))
+        let y0 = Int64(floor(b.minY / cell)), y1 = Int64(floor(b.maxY / cell))
+        for x in x0...x1 { for y in y0...y1 { body(x << 32 | (y & 0xFFFF_FFFF)) } }
+    }
+
+    /// Indices of the envelopes that meet `b` (touching included).
+    func query(_ b: BoundingBox) -> Set<Int> {
+        var out = Set<Int>()
+        forEachCell(b) { key in
+            for i in buckets[key] ?? [] where boxes[Int(i)].intersects(b) { out.insert(Int(i)) }
+        }
+        return out
     }
 }
 

@@ -5,4 +5,7 @@
 /// Returns 0 on success, -1 with errno set otherwise (for example on a file system without support).
 int portraits_exchange_paths(const char *a, const char *b);
 
+/// Returns the heap's free memory to the system (glibc malloc_trim), after a stage that used a lot.
+void portraits_release_free_memory(void);
+
 #endif

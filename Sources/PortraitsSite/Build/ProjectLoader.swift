@@ -1,3 +1,4 @@
+import CSupport
 import PortraitsCore
 import PortraitsGeo
 
@@ -24,6 +25,9 @@ public enum ProjectLoader {
             let n = t.sources.reduce(0) { $0 + $1.featureCount }
             return ((t, origin, day), "\(n) land-cover polygons, \(t.layout.millesimes.count) millésimes, \(t.layout.periods.count) periods; \(origin)")
         }
+        // The overlay's working memory (every polygon's WKB, GEOS geometries) is freed by now: give
+        // it back to the system, so that the render stage does not start from the tabulation's peak.
+        portraits_release_free_memory()
         return try assemble(config: config, inputs: (nomenclature, catalog, shapes, postal, extra), tabulation: tabulation,
                             origin: origin, day: day, reporter: reporter)
     }
