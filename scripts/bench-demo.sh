@@ -2,7 +2,7 @@
 # Benchmark of the demo build (release), beside floors measured in the same run on the same machine:
 #   - GDAL alone reading the same input layers (ogrinfo -al over communes and land cover),
 #   - cp -r of the produced Output/ tree.
-# Runs each measurement RUNS times (default 3) and reports medians. Writes BENCHMARKS.md.
+# Runs each measurement RUNS times (default 3) and reports medians (cold builds: --no-cache). Writes BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -16,7 +16,7 @@ now() { date +%s.%N; }
 declare -A stage
 for i in $(seq "$RUNS"); do
   start=$(now)
-  $bin build --config demo/portraits.yaml --output "$tmp/out" 2> "$tmp/log-$i" >/dev/null
+  $bin build --config demo/portraits.yaml --no-cache --output "$tmp/out" 2> "$tmp/log-$i" >/dev/null
   end=$(now)
   awk -v a="$start" -v b="$end" 'BEGIN {print b - a}' >> "$tmp/total"
   for s in load tabulate aggregate compute render print write; do
@@ -40,7 +40,7 @@ pdfs=$(awk '$2=="print" {print $5}' "$tmp/log-1")
 bundles=$(awk '$2=="print" {print $8}' "$tmp/log-1")
 pdfpages=$(awk '$2=="print" {print $10}' "$tmp/log-1")
 polygons=$(ogrinfo -so demo/generated/ocsge_synthetique.gpkg ocsge | awk -F': ' '/Feature Count/ {print $2}')
-rss=0; if [ -x /usr/bin/time ]; then rss=$( { /usr/bin/time -f "%M" $bin build --config demo/portraits.yaml --output "$tmp/out2" -q; } 2>&1 | tail -1); fi
+rss=0; if [ -x /usr/bin/time ]; then rss=$( { /usr/bin/time -f "%M" $bin build --config demo/portraits.yaml --no-cache --output "$tmp/out2" -q; } 2>&1 | tail -1); fi
 cpu=$(lscpu | awk -F': +' '/Model name/ {print $2; exit}')
 {
   echo "# Benchmarks"

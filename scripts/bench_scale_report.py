@@ -76,10 +76,37 @@ mem = subprocess.run("free -g | awk '/Mem:/ {print $2}'", shell=True, capture_ou
 print("# Benchmarks at full scale")
 print()
 print(f"Produced by `bash scripts/bench-scale.sh` on {subprocess.run(['date', '-u', '+%Y-%m-%d'], capture_output=True, text=True).stdout.strip()}: "
-      f"{os.cpu_count()} cores ({cpu_model}), {mem} GB, release build, one run of each step (a cold build takes a quarter of an hour).")
+      f"{os.cpu_count()} cores ({cpu_model}), {mem} GB, release build, one run of each step (the whole script takes about an hour).")
 print(f"Scale profile of the demo (`portraits demo --profile scale`): the 5 115 real Grand Est communes and "
       f"{n(int(text('polygons').strip() or 0))} synthetic land-cover polygons carrying 3 millésimes (2010, 2019, 2021), "
       "about 73 polygons per km² as in OCS GE; 5 326 territories, 15 978 portraits.")
+print()
+print("## Targets (2 cores, scale profile)")
+print()
+print("| target | measured | |")
+print("|---|---|---|")
+
+
+def verdict(ok):
+    return "met" if ok else "**missed**"
+
+
+if floor and "tabulate" in cold:
+    ratio = cold["tabulate"][0] / float(floor["floor_total"])
+    print(f"| tabulation ≤ 3× the floor (GDAL read + GEOS intersection) | {cold['tabulate'][0]:.1f} s / {float(floor['floor_total']):.1f} s = {ratio:.2f}× | {verdict(ratio <= 3)} |")
+ours_html = parts("template").get("portrait-html") or parts("cold").get("portrait-html")
+if hugo and ours_html:
+    hw, hc = float(hugo["hugo_wall"]), float(hugo["hugo_user"]) + float(hugo["hugo_sys"])
+    print(f"| HTML+SVG of all portraits faster than Hugo on the same pages | ours {ours_html[0]:.1f} s CPU ({ours_html[0] / os.cpu_count():.1f} s on {os.cpu_count()} cores); "
+          f"Hugo {hw:.1f} s wall, {hc:.1f} s CPU | {verdict(ours_html[0] < hc)} ({hc / ours_html[0]:.1f}× less CPU) |")
+if cold_t:
+    print(f"| whole cold build ≤ 15 min excluding PDFs | {cold_t[0]:.0f} s = {int(cold_t[0] // 60)} min {int(cold_t[0] % 60):02d} s | {verdict(cold_t[0] <= 900)} |")
+nc = timing("nochange")
+if nc:
+    print(f"| rebuild with nothing changed ≤ 5 s | {nc[0]:.2f} s, no file written | {verdict(nc[0] <= 5)} |")
+rss = max([t[3] for t in [cold_t, timing("pdf")] if t] or [0])
+if rss:
+    print(f"| peak RSS ≤ 6 GB | {rss} MB (cold build; the build with PDFs included) | {verdict(rss <= 6144)} |")
 print()
 print("## Cold build, stage by stage (no facts store, no previous output, no PDF)")
 print()
