@@ -223,30 +223,45 @@ public enum Tabulator {
 }
 
 /// Envelopes bucketed in a square grid: which envelopes meet a box, without building geometries.
+/// An envelope spanning more than `maxCells` cells (a large forest, a whole-commune polygon of a
+/// coarse layer) is kept apart and checked against every query instead.
 struct EnvelopeGrid {
     let boxes: [BoundingBox]
     let cell: Double
     var buckets: [Int64: [Int32]] = [:]
+    var wide: [Int32] = []
+    static let maxCells: Int64 = 64
 
     init(_ boxes: [BoundingBox], cell: Double) {
         self.boxes = boxes
         self.cell = cell
         for (i, b) in boxes.enumerated() where !b.isEmpty {
-            forEachCell(b) { buckets[$0, default: []].append(Int32(i)) }
+            let (x0, x1, y0, y1) = span(b)
+            if (x1 - x0 + 1) * (y1 - y0 + 1) > Self.maxCells { wide.append(Int32(i)); continue }
+            for x in x0...x1 { for y in y0...y1 { buckets[Self.key(x, y), default: []].append(Int32(i)) } }
         }
     }
 
-    func forEachCell(_ b: BoundingBox, _ body: (Int64) -> Void) {
-        let x0 = Int64(floor(b.minX / cell)), x1 = Int64(floor(b.maxX / cell))
-        let y0 = Int64(floor(b.minY / cell)), y1 = Int64(floor(b.maxY / cell))
-        for x in x0...x1 { for y in y0...y1 { body(x << 32 | (y & 0xFFFF_FFFF)) } }
+    func span(_ b: BoundingBox) -> (Int64, Int64, Int64, Int64) {
+        (Int64(floor(b.minX / cell)), Int64(floor(b.maxX / cell)), Int64(floor(b.minY / cell)), Int64(floor(b.maxY / cell)))
     }
+
+    static func key(_ x: Int64, _ y: Int64) -> Int64 { x << 32 | (y & 0xFFFF_FFFF) }
 
     /// Indices of the envelopes that meet `b` (touching included).
     func query(_ b: BoundingBox) -> Set<Int> {
         var out = Set<Int>()
-        forEachCell(b) { key in
-            for i in buckets[key] ?? [] where boxes[Int(i)].intersects(b) { out.insert(Int(i)) }
+        for i in wide where boxes[Int(i)].intersects(b) { out.insert(Int(i)) }
+        let (x0, x1, y0, y1) = span(b)
+        if (x1 - x0 + 1) * (y1 - y0 + 1) > Self.maxCells * 16 {
+            // A very large query box: test every envelope rather than visit its cells.
+            for (i, box) in boxes.enumerated() where !box.isEmpty && box.intersects(b) { out.insert(i) }
+            return out
+        }
+        for x in x0...x1 {
+            for y in y0...y1 {
+                for i in buckets[Self.key(x, y)] ?? [] where boxes[Int(i)].intersects(b) { out.insert(Int(i)) }
+            }
         }
         return out
     }
