@@ -30,8 +30,12 @@ public enum DemoGenerator {
 
     /// Generates the files unless they exist for the same seed, cell size and generator version.
     /// Returns a one-line description.
-    public static func ensure(_ inputs: Inputs, seed: UInt64, cellHectares: Double, log: (String) -> Void) throws -> String {
-        let stamp = "\(version) seed=\(seed) cell=\(cellHectares)"
+    /// `ruralExchange`: the probability, per period and per natural or agricultural polygon, of a change
+    /// between rural classes (farmland left fallow or to shrubs, clear-cuts, regrowth); 0 (the small
+    /// profile) draws nothing more from the random sequence, so its land cover stays as it was.
+    public static func ensure(_ inputs: Inputs, seed: UInt64, cellHectares: Double, ruralExchange: Double = 0,
+                              log: (String) -> Void) throws -> String {
+        let stamp = "\(version) seed=\(seed) cell=\(cellHectares)" + (ruralExchange > 0 ? " exchange=\(ruralExchange)" : "")
         let stampFile = inputs.landCoverOutput + ".stamp"
         let fm = FileManager.default
         if fm.fileExists(atPath: inputs.landCoverOutput), fm.fileExists(atPath: inputs.scotOutput),
@@ -42,7 +46,10 @@ public enum DemoGenerator {
             throw InputError("--cell-hectares", "must be between 0.05 and 10000 (got \(cellHectares))")
         }
         let start = Date()
-        let count = try generate(inputs, seed: seed, cellHectares: cellHectares, log: log)
+        guard ruralExchange >= 0 && ruralExchange < 0.5 else {
+            throw InputError("--rural-exchange", "must be between 0 and 0.5 (got \(ruralExchange))")
+        }
+        let count = try generate(inputs, seed: seed, cellHectares: cellHectares, ruralExchange: ruralExchange, log: log)
         try stamp.write(toFile: stampFile, atomically: true, encoding: .utf8)
         return "\(inputs.landCoverOutput): \(count) polygons generated in \(String(format: "%.1f", Date().timeIntervalSince(start))) s (\(stamp))"
     }
@@ -53,7 +60,7 @@ public enum DemoGenerator {
         var amplitude: Double
     }
 
-    static func generate(_ inputs: Inputs, seed: UInt64, cellHectares: Double, log: (String) -> Void) throws -> Int {
+    static func generate(_ inputs: Inputs, seed: UInt64, cellHectares: Double, ruralExchange: Double = 0, log: (String) -> Void) throws -> Int {
         let shapes = try CommuneShapes.read(inputs.communes, codeField: "insee_com", nameField: "nom_com", extraFields: ["insee_dep", "siren_epci"])
         let population = try readPopulation(inputs.membershipCSV)
         let ctx = GEOSContext()
@@ -63,7 +70,7 @@ public enum DemoGenerator {
             return Centre(p: g.centroid, sigma: 35 * pow(pop, 0.4), amplitude: 0.45 + 0.5 * min(1, log10(pop) / 5.5))
         }
         let urban = UrbanField(centres: centres)
-        let landscape = SyntheticLandscape(seed: seed)
+        let landscape = SyntheticLandscape(seed: seed, ruralExchange: ruralExchange)
         let byDep = Dictionary(grouping: shapes.indices, by: { shapes[$0].attributes["insee_dep"] ?? "" })
 
         let tmp = inputs.landCoverOutput + ".tmp"

@@ -15,14 +15,17 @@ struct CSUS: Equatable {
 /// urbanised near towns, some of it through a construction site (`US6.1`) first.
 struct SyntheticLandscape {
     let seed: UInt64
+    /// Probability per period of a change between rural classes (0: none beyond the rare ones below).
+    let ruralExchange: Double
     let forest: ValueNoise
     let water: ValueNoise
     let vine: ValueNoise
     /// Départements where vineyards appear (Champagne, Alsace).
     static let vineDepartements: Set<String> = ["51", "10", "67", "68", "52", "54", "55", "57"]
 
-    init(seed: UInt64) {
+    init(seed: UInt64, ruralExchange: Double = 0) {
         self.seed = seed
+        self.ruralExchange = ruralExchange
         forest = ValueNoise(seed: seed &+ 11, wavelength: 9_000, octaves: 4)
         water = ValueNoise(seed: seed &+ 23, wavelength: 5_000, octaves: 3)
         vine = ValueNoise(seed: seed &+ 37, wavelength: 7_000, octaves: 2)
@@ -90,7 +93,29 @@ struct SyntheticLandscape {
             c1 = CSUS(cs: "CS1.2.1", us: "US6.2")
             c2 = d2 < 0.5 ? c1 : CSUS(cs: "CS2.2.1", us: "US6.3")
         }
+        // Rural exchanges, each period on its own (scale profile): most of OCS GE's change between
+        // millésimes is farmland, grassland, shrubs and forest turning into one another.
+        if ruralExchange > 0 && natural {
+            if c1 == c0 && rng.unit() < ruralExchange { c1 = rural(after: c0, rng.unit()); c2 = c1 }
+            if c2 == c1 && rng.unit() < ruralExchange { c2 = rural(after: c1, rng.unit()) }
+        }
         return [c0, c1, c2]
+    }
+
+    /// The rural class a rural class turns into.
+    private func rural(after c: CSUS, _ k: Double) -> CSUS {
+        switch (c.cs, c.us) {
+        case ("CS2.2.1", "US1.1"):
+            return k < 0.5 ? CSUS(cs: "CS2.2.1", us: "US6.3") : (k < 0.9 ? CSUS(cs: "CS2.1.2", us: "US6.3") : CSUS(cs: "CS2.1.1.1", us: "US1.2"))
+        case ("CS2.2.1", _), ("CS2.1.2", _):
+            return k < 0.5 ? CSUS(cs: "CS2.2.1", us: "US1.1") : CSUS(cs: "CS2.1.1.1", us: "US1.2")
+        case ("CS2.1.1.1", _), ("CS2.1.1.2", _), ("CS2.1.1.3", _):
+            return k < 0.7 ? CSUS(cs: "CS2.2.1", us: "US1.2") : CSUS(cs: "CS2.1.2", us: "US1.2")
+        case ("CS2.1.3", _):
+            return CSUS(cs: "CS2.2.1", us: "US1.1")
+        default:
+            return c
+        }
     }
 
     private func urbanised(_ k: Double) -> CSUS {

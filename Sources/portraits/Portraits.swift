@@ -162,7 +162,8 @@ struct Demo: ParsableCommand {
             }
             let inputs = DemoGenerator.Inputs(communes: config.communes, membershipCSV: membership, landCoverOutput: land.layer.path,
                                               landCoverLayer: land.layer.layer ?? "ocsge", scotOutput: scot.file)
-            let generated = try DemoGenerator.ensure(inputs, seed: seed, cellHectares: cellHectares, log: { line in if !quiet { print(line) } })
+            let generated = try DemoGenerator.ensure(inputs, seed: seed, cellHectares: cellHectares, ruralExchange: profile.ruralExchange,
+                                                     log: { line in if !quiet { print(line) } })
             if !quiet { print("Synthetic land cover: \(generated)") }
             if let zoning = config.explorerLayers.first(where: { $0.layer.path.hasSuffix("zonage_illustratif.gpkg") }) {
                 let z = try DemoZoning.ensure(communes: config.communes, membershipCSV: membership, output: zoning.layer.path, seed: seed)
@@ -184,6 +185,9 @@ enum DemoProfile: String, ExpressibleByArgument, CaseIterable {
     var project: String { self == .small ? "demo" : "demo/scale" }
     /// OCS GE has about 70 polygons per km², i.e. 1.43 ha per polygon.
     var cellHectares: Double { self == .small ? 45 : 1.43 }
+    /// Rural exchanges per period, so that 1–3 % of the area changes between millésimes (see
+    /// BENCHMARKS-scale.md); the small profile keeps its land cover as it was.
+    var ruralExchange: Double { self == .small ? 0 : 0.011 }
 }
 
 struct BenchGraphics: ParsableCommand {

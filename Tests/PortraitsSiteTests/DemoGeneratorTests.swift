@@ -68,4 +68,25 @@ final class DemoGeneratorTests: XCTestCase {
         XCTAssertEqual(total.covered[0] / total.area, 1, accuracy: 0.001, "the synthetic land cover covers the région")
         XCTAssertEqual(total.overlap(0) / total.area, 0, accuracy: 1e-6, "a partition: no overlaps")
     }
+
+    /// Share of the area whose classes differ between two millésimes, by GDAL's SQL (SpatiaLite).
+    func changedShare(_ path: String, _ a: Int, _ b: Int) throws -> Double {
+        let out = try runTool("/usr/bin/ogrinfo", ["-q", "-dialect", "SQLite", "-sql",
+            "SELECT SUM(CASE WHEN CS_\(a)<>CS_\(b) OR US_\(a)<>US_\(b) THEN ST_Area(geom) ELSE 0 END)/SUM(ST_Area(geom)) AS s FROM ocsge", path])
+        let line = try XCTUnwrap(out.split(separator: "\n").first { $0.contains("s (Real) =") })
+        return try XCTUnwrap(Double(line.split(separator: "=").last!.trimmingCharacters(in: .whitespaces)))
+    }
+
+    func testScaleProfileChangesOneToThreePercentOfTheAreaPerPeriod() throws {
+        let dir = try temporaryFolder(self)
+        let plain = inputs(dir, "plain"), scale = inputs(dir, "scale")
+        _ = try DemoGenerator.ensure(plain, seed: 3, cellHectares: 800, log: { _ in })
+        _ = try DemoGenerator.ensure(scale, seed: 3, cellHectares: 800, ruralExchange: 0.011, log: { _ in })
+        for (a, b) in [(2010, 2019), (2019, 2021), (2010, 2021)] {
+            let share = try changedShare(scale.landCoverOutput, a, b)
+            XCTAssertGreaterThan(share, 0.01, "\(a)–\(b)")
+            XCTAssertLessThan(share, 0.03, "\(a)–\(b)")
+            XCTAssertGreaterThan(share, try changedShare(plain.landCoverOutput, a, b), "rural exchanges add change")
+        }
+    }
 }
