@@ -67,5 +67,10 @@ if [ "$PDF" = 1 ]; then
   timed pdf $bin build --config $cfg --output "$site"
 fi
 ogrinfo -so demo/scale/generated/ocsge_synthetique.gpkg ocsge | awk -F': ' '/Feature Count/ {print $2}' > "$logs/polygons"
+# What the land cover is like: share of the area that changes per period, class shares (GDAL's SQL).
+changed() { echo "SUM(CASE WHEN CS_$1<>CS_$2 OR US_$1<>US_$2 THEN ST_Area(geom) ELSE 0 END)/SUM(ST_Area(geom))*100 AS changed_$1_$2"; }
+share() { echo "SUM(CASE WHEN CS_2021 LIKE '$1' THEN ST_Area(geom) ELSE 0 END)/SUM(ST_Area(geom))*100 AS $2"; }
+ogrinfo -q -dialect SQLite -sql "SELECT $(changed 2010 2019), $(changed 2019 2021), $(changed 2010 2021), $(share 'CS1.1%' sealed_built), $(share 'CS2.1.1%' forest), $(share 'CS2.2.1' herbaceous) FROM ocsge" \
+  demo/scale/generated/ocsge_synthetique.gpkg | awk -F' = ' '/=/ {split($1, a, " "); print a[1] "=" $2}' > "$logs/landcover"
 python3 scripts/bench_scale_report.py "$logs" > BENCHMARKS-scale.md
 echo "wrote BENCHMARKS-scale.md (logs in $logs)"

@@ -80,6 +80,12 @@ print(f"Produced by `bash scripts/bench-scale.sh` on {subprocess.run(['date', '-
 print(f"Scale profile of the demo (`portraits demo --profile scale`): the 5 115 real Grand Est communes and "
       f"{n(int(text('polygons').strip() or 0))} synthetic land-cover polygons carrying 3 millésimes (2010, 2019, 2021), "
       "about 73 polygons per km² as in OCS GE; 5 326 territories, 15 978 portraits.")
+lc = dict(l.split("=", 1) for l in text("landcover").split() if "=" in l)
+if lc:
+    print(f"Land cover as generated: {float(lc['changed_2010_2019']):.2f} % of the area changes between 2010 and 2019, "
+          f"{float(lc['changed_2019_2021']):.2f} % between 2019 and 2021, {float(lc['changed_2010_2021']):.2f} % between 2010 and 2021; "
+          f"in 2021 herbaceous formations {float(lc['herbaceous']):.1f} %, forest {float(lc['forest']):.1f} %, "
+          f"built and sealed (CS1.1) {float(lc['sealed_built']):.1f} % (GDAL's SQL on the layer).")
 print()
 print("## Targets (2 cores, scale profile)")
 print()
