@@ -112,7 +112,8 @@ if nc:
     print(f"| rebuild with nothing changed ≤ 5 s | {nc[0]:.2f} s, no file written | {verdict(nc[0] <= 5)} |")
 rss = max([t[3] for t in [cold_t, timing("pdf")] if t] or [0])
 if rss:
-    print(f"| peak RSS ≤ 6 GB | {rss} MB (cold build; the build with PDFs included) | {verdict(rss <= 6144)} |")
+    which = "cold build and the build with PDFs" if timing("pdf") else "cold build"
+    print(f"| peak RSS ≤ 6 GB | {rss} MB ({which}) | {verdict(rss <= 6144)} |")
 print()
 print("## Cold build, stage by stage (no facts store, no previous output, no PDF)")
 print()
