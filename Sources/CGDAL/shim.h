@@ -5,3 +5,4 @@
 #include <cpl_string.h>
 #include <cpl_error.h>
 #include <cpl_vsi.h>
+#include <cpl_minixml.h>

@@ -2,13 +2,14 @@
 public struct CommuneRecord: Sendable, Equatable {
     public var code: String
     public var name: String
-    public var epci: CodeName
+    /// nil when the commune belongs to no EPCI (`NC`, `ZZZZZZZZZ` or empty in the tables).
+    public var epci: CodeName?
     public var departement: CodeName
     public var region: CodeName
     /// At most one SCoT; nil when the commune belongs to none.
     public var scot: CodeName?
 
-    public init(code: String, name: String, epci: CodeName, departement: CodeName, region: CodeName, scot: CodeName? = nil) {
+    public init(code: String, name: String, epci: CodeName?, departement: CodeName, region: CodeName, scot: CodeName? = nil) {
         self.code = code
         self.name = name
         self.epci = epci

@@ -29,7 +29,8 @@ public struct TerritoryCatalog: Sendable {
                 continue
             }
             seen[c.code] = i
-            var pairs: [(TerritoryLevel, CodeName)] = [(.region, c.region), (.departement, c.departement), (.epci, c.epci)]
+            var pairs: [(TerritoryLevel, CodeName)] = [(.region, c.region), (.departement, c.departement)]
+            if let e = c.epci { pairs.append((.epci, e)) }
             if let s = c.scot { pairs.append((.scot, s)) }
             pairs.append((.commune, CodeName(c.code, c.name)))
             for (level, cn) in pairs {
@@ -52,7 +53,8 @@ public struct TerritoryCatalog: Sendable {
         var index: [String: Int] = [:]
         for (i, c) in list.enumerated() {
             index[c.code] = i
-            var parents = [TerritoryID(.region, c.region.code), TerritoryID(.departement, c.departement.code), TerritoryID(.epci, c.epci.code)]
+            var parents = [TerritoryID(.region, c.region.code), TerritoryID(.departement, c.departement.code)]
+            if let e = c.epci { parents.append(TerritoryID(.epci, e.code)) }
             if let s = c.scot { parents.append(TerritoryID(.scot, s.code)) }
             let cid = TerritoryID(.commune, c.code)
             territories[cid] = Territory(id: cid, name: c.name, parents: parents, communeIndices: [i])
@@ -76,7 +78,9 @@ public struct TerritoryCatalog: Sendable {
             case .region:
                 return Set(t.communeIndices.map { TerritoryID(.departement, list[$0].departement.code) }).sorted()
             case .departement:
-                return Set(t.communeIndices.map { TerritoryID(.epci, list[$0].epci.code) }).sorted()
+                // Its EPCI, then its communes that belong to none.
+                return Set(t.communeIndices.compactMap { list[$0].epci.map { TerritoryID(.epci, $0.code) } }).sorted()
+                    + t.communeIndices.filter { list[$0].epci == nil }.map { TerritoryID(.commune, list[$0].code) }
             case .epci, .scot:
                 return t.communeIndices.map { TerritoryID(.commune, list[$0].code) }
             case .commune:

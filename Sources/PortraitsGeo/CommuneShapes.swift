@@ -26,6 +26,10 @@ public enum CommuneShapes {
                 errors.append(InputError(at, "field \(codeField) is empty"))
                 return
             }
+            guard TerritoryCodes.isCommune(code) else {
+                errors.append(InputError(at, "field \(codeField): \"\(code)\" is not an INSEE commune code (5 characters: digits, or 2A/2B then 3 digits)\(TerritoryCodes.lostZeros(code, length: 5))"))
+                return
+            }
             guard let wkb = f.wkb else {
                 errors.append(InputError(at, "commune \(code) has no geometry"))
                 return

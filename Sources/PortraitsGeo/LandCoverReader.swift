@@ -63,6 +63,10 @@ enum LandCoverReader {
                     }
                 }
             }
+            // A layer of one millésime that carries IGN's MILLESIME field: it must agree with the project file.
+            let yearField = ms.count == 1 ? layer.fieldNames.first { $0.uppercased() == "MILLESIME" } : nil
+            let yearColumn = yearField.map { f -> Int in columns.append(f); return columns.count - 1 }
+            var yearMismatch: (count: Int, first: Int64, found: String)? = nil
             var report = LandCoverSourceReport(location: layer.location, crs: layer.crsName, reprojected: layer.isReprojected, millesimes: ms)
             // Read in order (GDAL, one thread): codes to classes, geometry as WKB.
             struct Raw {
@@ -74,6 +78,10 @@ enum LandCoverReader {
             var raws: [Raw] = []
             try layer.forEach(fields: columns) { f in
                 report.featureCount += 1
+                if let yearColumn, let value = f.values[yearColumn]?.trimmingWhitespace(), !value.isEmpty,
+                   Int(value.prefix(4)) != ms[0] {
+                    if let m = yearMismatch { yearMismatch = (m.count + 1, m.first, m.found) } else { yearMismatch = (1, f.fid, value) }
+                }
                 guard let wkb = f.wkb else { report.withoutGeometry += 1; return }
                 var keys = [ClassKey?](repeating: nil, count: layout.millesimes.count)
                 var bad: [(String, String)] = []
@@ -135,7 +143,11 @@ enum LandCoverReader {
                 }
                 return out
             }
+            if let yearMismatch, let yearField {
+                throw InputError(layer.location, "field \(yearField) says \"\(yearMismatch.found)\" (feature \(yearMismatch.first), and \(yearMismatch.count) polygons in all) but the project file reads this layer as millésime \(ms[0]): are two files swapped? Fix land_cover.layers")
+            }
             raws = []
+            let before = features.count
             for c in checked {
                 features += c.features
                 geometryErrors += c.errors
@@ -147,6 +159,11 @@ enum LandCoverReader {
                     unknown[id, default: UnknownCode(location: location, field: u.field, code: u.code, count: 0, area: 0)].count += 1
                     unknown[id]!.area += u.area
                 }
+            }
+            if features.count == before && geometryErrors.isEmpty && unknown.isEmpty {
+                let read = report.featureCount == 0 ? "the layer is empty" + (box == nil ? "" : " around these communes")
+                    : "none of its \(report.featureCount) features is a polygon with an area (empty geometries, lines or points)"
+                throw InputError(layer.location, "no land-cover polygon for millésime \(ms.map(String.init).joined(separator: ", ")): \(read); check the file and layer named in land_cover")
             }
             reports.append(report)
         }

@@ -236,10 +236,16 @@ struct EnvelopeGrid {
         self.boxes = boxes
         self.cell = cell
         for (i, b) in boxes.enumerated() where !b.isEmpty {
+            // Coordinates too large for cells (the readers refuse them; kept apart all the same).
+            guard Self.fitsCells(b, cell) else { wide.append(Int32(i)); continue }
             let (x0, x1, y0, y1) = span(b)
             if (x1 - x0 + 1) * (y1 - y0 + 1) > Self.maxCells { wide.append(Int32(i)); continue }
             for x in x0...x1 { for y in y0...y1 { buckets[Self.key(x, y), default: []].append(Int32(i)) } }
         }
+    }
+
+    static func fitsCells(_ b: BoundingBox, _ cell: Double) -> Bool {
+        [b.minX, b.maxX, b.minY, b.maxY].allSatisfy { $0.isFinite && abs($0 / cell) < 1e9 }
     }
 
     func span(_ b: BoundingBox) -> (Int64, Int64, Int64, Int64) {
@@ -252,6 +258,10 @@ struct EnvelopeGrid {
     func query(_ b: BoundingBox) -> Set<Int> {
         var out = Set<Int>()
         for i in wide where boxes[Int(i)].intersects(b) { out.insert(Int(i)) }
+        guard Self.fitsCells(b, cell) else {
+            for (i, box) in boxes.enumerated() where !box.isEmpty && box.intersects(b) { out.insert(i) }
+            return out
+        }
         let (x0, x1, y0, y1) = span(b)
         if (x1 - x0 + 1) * (y1 - y0 + 1) > Self.maxCells * 16 {
             // A very large query box: test every envelope rather than visit its cells.

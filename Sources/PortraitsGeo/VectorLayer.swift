@@ -83,6 +83,26 @@ public final class VectorLayer {
         OGR_L_SetSpatialFilter(handle, polygon)
     }
 
+    /// Where Lambert-93 coordinates of metropolitan France lie (EPSG:2154's area of use, 41°–52° N,
+    /// 10° W–10° E, about x −380 to 1 320 km and y 6 000 to 7 240 km), with a wide margin.
+    public static let plausibleX = -1_000_000.0...2_500_000.0
+    public static let plausibleY = 5_000_000.0...8_500_000.0
+
+    /// Coordinates that are not finite or fall far outside metropolitan France once in Lambert-93
+    /// are an error naming the feature: a wrong CRS, or a corrupt coordinate (1e300) that would
+    /// otherwise overflow the computations downstream.
+    func checkPlausible(_ g: OGRGeometryH, fid: Int64) throws {
+        var e = OGREnvelope()
+        OGR_G_GetEnvelope(g, &e)
+        let inside = [e.MinX, e.MaxX, e.MinY, e.MaxY].allSatisfy(\.isFinite)
+            && Self.plausibleX.contains(e.MinX) && Self.plausibleX.contains(e.MaxX)
+            && Self.plausibleY.contains(e.MinY) && Self.plausibleY.contains(e.MaxY)
+        guard !inside else { return }
+        func f(_ v: Double) -> String { v.isFinite && abs(v) < 1e12 ? String(Int(v.rounded())) : "\(v)" }
+        throw InputError("\(location), feature \(fid)",
+                         "coordinates x \(f(e.MinX))…\(f(e.MaxX)), y \(f(e.MinY))…\(f(e.MaxY)) (in EPSG:2154, read as \(crsName)) lie outside metropolitan France, where Lambert-93 applies: the layer's CRS is probably wrong (fix its .prj or metadata, or set `crs:`), or the feature's coordinates are corrupt")
+    }
+
     /// Reads every feature, with the values of `fields` (by name) and the geometry in Lambert-93.
     public func forEach(fields: [String], _ body: (VectorFeature) throws -> Void) throws {
         let indices = try fields.map { try fieldIndex($0) }
@@ -108,9 +128,10 @@ public final class VectorLayer {
                 defer { if let owned { OGR_G_DestroyGeometry(owned) } }
                 if let r = reprojection {
                     guard OGR_G_Transform(g, r.transform) == OGRERR_NONE else {
-                        throw InputError("\(location), feature \(fid)", "cannot reproject to EPSG:2154: \(GDALSetup.lastError("transformation failed"))")
+                        throw InputError("\(location), feature \(fid)", "cannot reproject from \(crsName) to EPSG:2154 (\(GDALSetup.lastError("transformation failed"))): are the coordinates really in \(crsName)? Fix the layer's CRS, or set `crs:` for it")
                     }
                 }
+                try checkPlausible(g, fid: fid)
                 OGR_G_CloseRings(g) // unclosed rings (a common defect) are closed before GEOS reads them
                 let size = Int(OGR_G_WkbSize(g))
                 var bytes = [UInt8](repeating: 0, count: size)

@@ -21,7 +21,8 @@ struct Portraits: ParsableCommand {
 
 /// Prints an error for a user (file, layer, feature or line named by the error) and exits non-zero.
 func fail(_ error: Error) -> ExitCode {
-    FileHandle.standardError.write("error: \(error)\n".data(using: .utf8)!)
+    // Our errors name the place; a file-system error from Foundation is put into plain words.
+    FileHandle.standardError.write("error: \(FileSystem.describe(error))\n".data(using: .utf8)!)
     return ExitCode(1)
 }
 

@@ -27,7 +27,7 @@ final class TerritoryCatalogTests: XCTestCase {
 
     func testDuplicateCommuneAndConflictingNamesAreReported() {
         var b = commune("67001", epci: "200000001", dep: "67")
-        b.epci.name = "Other name"
+        b.epci?.name = "Other name"
         XCTAssertThrowsError(try TerritoryCatalog(communes: [commune("67001", epci: "200000001", dep: "67"), commune("67001", epci: "200000001", dep: "67"),
                                                               { var c = b; c.code = "67003"; return c }()], source: "m.csv")) { e in
             let text = "\(e)"

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import PortraitsCore
 @testable import PortraitsDemo
+@testable import PortraitsGeo
 @testable import PortraitsSite
 
 /// Bounded fuzzing of the text readers (project file, nomenclature tables and manifest, correspondence
@@ -97,6 +98,78 @@ final class FuzzTests: XCTestCase {
             }
             _ = try TerritoryCatalog(communes: records, source: "fuzz.csv")
         }
+    }
+
+    /// YAML nested at random depths (flow brackets, block indentation, compact sequences, aliases)
+    /// is parsed or refused, never a crash of the parser.
+    func testYAMLNesting() throws {
+        var rng = RNG(seed: 7)
+        let deadline = Date().addingTimeInterval(20)
+        var n = 0, refused = 0
+        for _ in 0..<max(200, iterations / 5) where Date() < deadline {
+            let depth = [1, 5, 30, 39, 41, 200, 5_000, 20_000][rng.below(8)]
+            var text = "site:\n  title: x\n  notices: "
+            switch rng.below(4) {
+            case 0: text += String(repeating: "[", count: depth) + String(repeating: "]", count: rng.below(2) == 0 ? depth : rng.below(depth + 1))
+            case 1: text += "\n" + (1...min(depth, 600)).map { String(repeating: " ", count: 3 + $0) + "k:" }.joined(separator: "\n")
+            case 2: text += "\n    " + String(repeating: "- ", count: depth) + "x"
+            default: text += "&a [x]\n  attribution: [" + Array(repeating: "*a", count: depth).joined(separator: ", ") + "]"
+            }
+            do { _ = try YAMLMap.load(text: mutate(text, &rng), source: "fuzz.yaml") } catch { refused += 1 }
+            n += 1
+        }
+        XCTAssertGreaterThan(n, 100)
+        XCTAssertGreaterThan(n - refused, 10, "shallow texts are parsed")
+        XCTAssertGreaterThan(refused, 10, "deep texts are refused")
+        print("fuzz YAML nesting: \(n) texts, \(refused) refused with an error")
+    }
+
+    /// Land-cover features with random geometries (huge, negative, repeated or missing coordinates,
+    /// rings of one to three points, unclosed rings, lines, points, collections, empty geometries)
+    /// are read, repaired or refused with an error naming the feature, never a crash.
+    func testLandCoverGeometries() throws {
+        let dir = try temporaryFolder(self)
+        let nomenclature = try NomenclatureLoader.load(path: repositoryRoot.appendingPathComponent("Content/nomenclatures/cnig/nomenclature.yaml").path)
+        let ctx = GEOSContext()
+        let commune = try ctx.polygon(PolygonRings(rings: [[Point(900_000, 6_800_000), Point(902_000, 6_800_000), Point(902_000, 6_802_000), Point(900_000, 6_802_000), Point(900_000, 6_800_000)]])).wkb
+        let shapes = [CommuneShape(code: "99001", name: "x", wkb: commune, attributes: [:], fid: 1)]
+        let values = ["900000", "901000.5", "902500", "899999.999", "1e13", "-1e300", "1e308", "0", "-0", "6800000", "6801000", "6802500", "1e-300", "NaN", "Infinity"]
+        var rng = RNG(seed: 11)
+        func point() -> String {
+            let x = rng.below(5) == 0 ? values[rng.below(values.count)] : String(900_000 + rng.below(3_000))
+            let y = rng.below(5) == 0 ? values[rng.below(values.count)] : String(6_800_000 + rng.below(3_000))
+            return "[\(x), \(y)]"
+        }
+        func ring() -> String {
+            let pts = (0..<[1, 2, 3, 4, 5, 8][rng.below(6)]).map { _ in point() }
+            return "[" + (rng.below(3) == 0 ? pts : pts + [pts[0]]).joined(separator: ", ") + "]"
+        }
+        func geometry() -> String {
+            switch rng.below(8) {
+            case 0: return "{\"type\": \"Point\", \"coordinates\": \(point())}"
+            case 1: return "{\"type\": \"LineString\", \"coordinates\": [\(point()), \(point())]}"
+            case 2: return "{\"type\": \"MultiPolygon\", \"coordinates\": [[\(ring())], [\(ring()), \(ring())]]}"
+            case 3: return "{\"type\": \"GeometryCollection\", \"geometries\": [{\"type\": \"Polygon\", \"coordinates\": [\(ring())]}]}"
+            case 4: return "{\"type\": \"Polygon\", \"coordinates\": []}"
+            case 5: return "null"
+            default: return "{\"type\": \"Polygon\", \"coordinates\": [\(ring())\(rng.below(2) == 0 ? ", " + ring() : "")]}"
+            }
+        }
+        let deadline = Date().addingTimeInterval(20)
+        var n = 0, refused = 0
+        for i in 0..<max(100, iterations / 10) where Date() < deadline {
+            let features = (0..<(1 + rng.below(4))).map { _ in
+                "{\"type\": \"Feature\", \"properties\": {\"CS\": \"CS2.2.1\", \"US\": \"US1.1\"}, \"geometry\": \(geometry())}"
+            }
+            let file = dir.appendingPathComponent("f\(i).geojson")
+            try ("{\"type\": \"FeatureCollection\", \"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::2154\"}}, \"features\": ["
+                 + features.joined(separator: ", ") + "]}").write(to: file, atomically: true, encoding: .utf8)
+            let spec = LandCoverSpec(sources: [.init(layer: LayerRef(path: file.path), fields: [2019: ["couverture": "CS", "usage": "US"]])])
+            do { _ = try Tabulator.run(communes: shapes, landCover: spec, nomenclature: nomenclature, periods: []) } catch { refused += 1 }
+            n += 1
+        }
+        XCTAssertGreaterThan(n, 50)
+        print("fuzz land-cover geometries: \(n) layers, \(refused) refused with an error")
     }
 }
 

@@ -27,13 +27,17 @@ public enum Mutations {
     /// The matrix of period index `p` for `dimension` at `level`; only classes present at either date are kept.
     public static func matrix(_ facts: AreaFacts, period p: Int, nomenclature: Nomenclature, dimension: Int = 0, level: Int) -> MutationMatrix {
         let grouping = ClassGrouping(nomenclature: nomenclature, dimension: dimension, level: level)
-        let n = grouping.classes.count
-        var m = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+        // Sparse first (one pass over the transitions met), so that the cost follows the classes
+        // present, not the size of the nomenclature.
+        var cells: [Int: [Int: Double]] = [:]
         for (t, area) in facts.transitions[p] {
             guard let i = grouping.index(of: t.from), let j = grouping.index(of: t.to) else { continue }
-            m[i][j] += area
+            cells[i, default: [:]][j, default: 0] += area
         }
-        let keep = (0..<n).filter { i in m[i].contains { $0 > 0 } || m.contains { $0[i] > 0 } }
-        return MutationMatrix(classes: keep.map { grouping.classes[$0] }, matrix: keep.map { i in keep.map { m[i][$0] } })
+        var present = Set<Int>()
+        for (i, row) in cells { for (j, v) in row where v > 0 { present.insert(i); present.insert(j) } }
+        let keep = present.sorted()
+        return MutationMatrix(classes: keep.map { grouping.classes[$0] },
+                              matrix: keep.map { i in keep.map { cells[i]?[$0] ?? 0 } })
     }
 }

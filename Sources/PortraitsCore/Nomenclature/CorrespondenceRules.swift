@@ -21,9 +21,23 @@ public struct CorrespondenceRules: Sendable {
         }
     }
 
-    public var rows: [Row]
+    public var rows: [Row] { didSet { index = Self.index(rows) } }
+    /// Rows by their first dimension's code, and the rows with `*` there: a key is checked against
+    /// the rows that can match it only, so the cost does not grow with the table.
+    private var index: (byCode: [String: [Int]], wildcard: [Int])
 
-    public init(rows: [Row]) { self.rows = rows }
+    public init(rows: [Row]) {
+        self.rows = rows
+        index = Self.index(rows)
+    }
+
+    static func index(_ rows: [Row]) -> (byCode: [String: [Int]], wildcard: [Int]) {
+        var byCode: [String: [Int]] = [:], wildcard: [Int] = []
+        for (i, r) in rows.enumerated() {
+            if let c = r.match.first ?? nil { byCode[c, default: []].append(i) } else { wildcard.append(i) }
+        }
+        return (byCode, wildcard)
+    }
 
     public static let columns = ["artificialise", "impermeable", "bati", "lineaire", "famille_naf", "destination"]
 
@@ -97,7 +111,10 @@ public struct CorrespondenceRules: Sendable {
             lineage.append(codes)
         }
         var t = ClassTraits()
-        for row in rows {
+        // Rows in table order: those with `*` first dimension, and those naming a code of the lineage.
+        var candidates = index.wildcard
+        for code in lineage.first.flatMap({ $0 }) ?? [] { candidates += index.byCode[code] ?? [] }
+        for row in candidates.sorted().map({ rows[$0] }) {
             let matches = row.match.enumerated().allSatisfy { d, code in
                 guard let code else { return true }
                 guard let codes = lineage[d] else { return false }

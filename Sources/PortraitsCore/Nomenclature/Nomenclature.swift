@@ -31,11 +31,19 @@ public struct NomenclatureDimension: Sendable {
     public let leaves: [Int]
     private let byCode: [String: Int]
     private let leafByCode: [String: Int32]
+    /// `classes(atLevel:)` for each level 1…depth, computed once (pages ask for it per territory).
+    private let levelClasses: [[NomenclatureClass]]
 
     public var depth: Int { levelNames.count }
 
+    /// Most classes a dimension may have: the nomenclature page, legends and downloads list them all.
+    public static let maxClasses = 5_000
+
     /// Builds and validates the tree. `source` names the file in errors.
     public init(id: String, name: String, levelNames: [String], classes: [NomenclatureClass], source: String) throws {
+        guard classes.count <= Self.maxClasses else {
+            throw InputError(source, "\(classes.count) classes: a dimension has at most \(Self.maxClasses) (OCS GE's couverture has 23, regional nomenclatures about 80); every page, chart and table lists them")
+        }
         var errors: [InputError] = []
         var byCode: [String: Int] = [:]
         for (i, c) in classes.enumerated() {
@@ -73,6 +81,19 @@ public struct NomenclatureDimension: Sendable {
         var leafByCode: [String: Int32] = [:]
         for (k, i) in leaves.enumerated() { leafByCode[classes[i].code] = Int32(k) }
         self.leafByCode = leafByCode
+        levelClasses = (0...max(levelNames.count, 1)).map { level in
+            level == 0 ? [] : Self.classes(atLevel: level, classes: classes, leaves: leaves, byCode: byCode)
+        }
+    }
+
+    static func classes(atLevel level: Int, classes: [NomenclatureClass], leaves: [Int], byCode: [String: Int]) -> [NomenclatureClass] {
+        var seen = Set<Int>()
+        for i in leaves {
+            var a = i
+            while classes[a].level > level, let p = classes[a].parent, let pi = byCode[p] { a = pi }
+            seen.insert(a)
+        }
+        return seen.sorted().map { classes[$0] }
     }
 
     /// Leaf number (index in `leaves`) of a data code; nil when the code is not a leaf of the tree.
@@ -91,13 +112,8 @@ public struct NomenclatureDimension: Sendable {
 
     /// Classes at a level, in file order; a leaf above that level stands for itself.
     public func classes(atLevel level: Int) -> [NomenclatureClass] {
-        var seen = Set<String>()
-        var out: [NomenclatureClass] = []
-        for i in leaves {
-            if let a = ancestor(of: classes[i].code, atLevel: level), seen.insert(a.code).inserted { out.append(a) }
-        }
-        let order = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1.code, $0) })
-        return out.sorted { order[$0.code]! < order[$1.code]! }
+        if level >= 1 && level < levelClasses.count { return levelClasses[level] }
+        return Self.classes(atLevel: level, classes: classes, leaves: leaves, byCode: byCode)
     }
 }
 

@@ -47,7 +47,9 @@ public enum ProjectLoader {
             let ordered = catalog.communes.map { byCode[$0.code]! }
             let postal = try config.postalCodes.map { try PostalCodes.read($0, communes: Set(catalog.communeIndex.keys)) } ?? [:]
             let extra = try config.explorerLayers.map(ExtraLayers.read)
-            return ((nomenclature, catalog, ordered, postal, extra), "\(catalog.communes.count) communes, \(catalog.territories.count) territories")
+            let noEPCI = catalog.communes.filter { $0.epci == nil }.count
+            return ((nomenclature, catalog, ordered, postal, extra), "\(catalog.communes.count) communes, \(catalog.territories.count) territories"
+                    + (noEPCI > 0 ? "; \(noEPCI) communes in no EPCI" : ""))
         }
     }
 
@@ -62,6 +64,7 @@ public enum ProjectLoader {
             var outlines: [TerritoryID: [PolygonRings]] = [:]
             for (t, u) in zip(upper, unions) { outlines[t.id] = u }
             for (i, c) in catalog.communes.enumerated() { outlines[TerritoryID(.commune, c.code)] = tabulation.outlines[i] }
+            try FactsChecks.run(config: config, catalog: catalog, tabulation: tabulation, facts: facts, outlines: outlines, shapes: shapes)
             return ((facts, outlines), "\(facts.count) territories")
         }
         let level = config.displayLevel ?? nomenclature.primary.depth
@@ -81,6 +84,17 @@ public enum ProjectLoader {
     /// Every land-cover field names a dimension of the nomenclature, and the primary one is always given.
     static func checkFields(_ config: ProjectConfig, _ n: Nomenclature) throws {
         let ids = n.dimensions.map(\.id)
+        // Every millésime read with the same dimensions: a period whose two ends are described
+        // differently would compare classes that do not mean the same thing (a missing usage makes
+        // every urbanised polygon look newly consumed).
+        var dimensionsByYear: [Int: Set<String>] = [:]
+        for s in config.landCover.sources { for (year, fields) in s.fields { dimensionsByYear[year] = Set(fields.keys) } }
+        let years = dimensionsByYear.keys.sorted()
+        if let first = years.first, let other = years.first(where: { dimensionsByYear[$0] != dimensionsByYear[first] }) {
+            func dims(_ y: Int) -> String { ids.filter { dimensionsByYear[y]!.contains($0) }.joined(separator: " and ") }
+            let missing = ids.filter { dimensionsByYear[first]!.contains($0) != dimensionsByYear[other]!.contains($0) }
+            throw InputError(config.source, "land_cover: millésime \(first) is read with \(dims(first)), millésime \(other) with \(dims(other)): the figures that need \(missing.joined(separator: " and ")) (consumption of NAF land, artificialisation) would mix two descriptions; give the same dimensions for every millésime (add the missing field, or leave \(missing.joined(separator: " and ")) out everywhere: those figures are then not computed)")
+        }
         for s in config.landCover.sources {
             for (year, fields) in s.fields {
                 for dim in fields.keys where !ids.contains(dim) {

@@ -9,6 +9,7 @@ public enum ShardTabulation {
         guard departements.isEmpty != (communesFile == nil) else {
             throw InputError(configPath, "name the shard with --departement (repeatable) or with --communes FILE, not both")
         }
+        try OutputTarget.checkFactsFile(output, config: config)
         let reporter = StageReporter(total: 3, quiet: quiet)
         var selected = Set<String>()
         var scope = ""

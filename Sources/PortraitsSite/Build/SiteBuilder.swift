@@ -35,13 +35,14 @@ public enum SiteBuilder {
         let reporter = StageReporter(total: 7, quiet: quiet)
         let config = try configure(configPath: configPath, pdf: pdf, baseURL: baseURL)
         let folder = cache ? config.cacheFolder : nil
-        let destination = output ?? config.output
-        if let folder, let summary = try upToDate(config, folder: folder, output: destination, shards: facts, reporter: reporter) {
+        // Before any data is read: the output is ours (or new), writable, with room, and locked.
+        let target = try OutputTarget(output: output ?? config.output, config: config)
+        if let folder, let summary = try upToDate(config, folder: folder, output: target.path, shards: facts, reporter: reporter) {
             return summary
         }
         let source: ProjectLoader.FactsSource = !facts.isEmpty ? .shards(facts) : folder.map { .cache(folder: $0) } ?? .none
         let loaded = try load(config: config, facts: source, reporter: reporter)
-        return try write(loaded, output: output, reporter: reporter, cacheFolder: folder, shards: facts)
+        return try write(loaded, target: target, reporter: reporter, cacheFolder: folder, shards: facts)
     }
 
     static func configure(configPath: String, pdf: Bool, baseURL: String?) throws -> ProjectConfig {
@@ -74,7 +75,7 @@ public enum SiteBuilder {
 
     /// The key of a whole build of `output`.
     static func buildKey(_ keys: BuildKeys, output: String) -> String {
-        ContentHash.of(["build-1", keys.data, keys.templates, keys.content, keys.publishing, URL(fileURLWithPath: output).standardized.path])
+        ContentHash.of(["build-1", keys.data, keys.templates, keys.content, keys.publishing, FileSystem.absolute(output)])
     }
 
     /// The facts key parts that shards add to the data key (their files' bytes).
@@ -86,7 +87,7 @@ public enum SiteBuilder {
     static func upToDate(_ config: ProjectConfig, folder: String, output: String, shards: [String], reporter: StageReporter) throws -> Summary? {
         let start = DispatchTime.now().uptimeNanoseconds
         let state = try BuildState(folder: folder)
-        let dest = URL(fileURLWithPath: output).standardized.path
+        let dest = FileSystem.absolute(output)
         guard let last = try state.lastBuild(output: dest) else { return nil }
         let factsKey = try BuildKeys.facts(config, state: state)
         let header = shards.isEmpty ? try? FactsStore.header((folder as NSString).appendingPathComponent("facts.sqlite")) : nil
@@ -104,6 +105,11 @@ public enum SiteBuilder {
                 bytes += Int(st.st_size)
             }
         }
+        var st = stat()
+        if stat((dest as NSString).appendingPathComponent(OutputTarget.marker), &st) == 0 {
+            files += 1
+            bytes += Int(st.st_size)
+        }
         let s = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if !reporter.quiet {
             reporter.log("Nothing changed since the last build of \(dest) (inputs, templates, content, code): nothing written (\(String(format: "%.2f", s)) s).")
@@ -113,11 +119,14 @@ public enum SiteBuilder {
 
     /// Stages render, print, write: the whole site into a staging folder, then swapped in. With a
     /// cache folder, units of output whose key did not change are linked from the previous output.
-    public static func write(_ loaded: Loaded, output: String? = nil, reporter: StageReporter, cacheFolder: String? = nil,
-                             shards: [String] = []) throws -> Summary {
+    /// `target` is the checked and locked output folder (made from `output`, else the project's, when nil).
+    public static func write(_ loaded: Loaded, output: String? = nil, target given: OutputTarget? = nil, reporter: StageReporter,
+                             cacheFolder: String? = nil, shards: [String] = []) throws -> Summary {
         let project = loaded.project, indicators = loaded.indicators
         let date = buildDay(factsDay: project.factsDay)
-        let writer = try OutputWriter(destination: output ?? project.config.output)
+        let target = try given ?? OutputTarget(output: output ?? project.config.output, config: project.config)
+        defer { withExtendedLifetime(target) {} }
+        let writer = try OutputWriter(destination: target.path)
         let dest = writer.destination.path
         do {
             let state = try cacheFolder.map { try BuildState(folder: $0) }

@@ -63,6 +63,9 @@ public struct ProjectConfig: Sendable {
     public var output: String
     /// Which printable PDFs the build makes.
     public var pdf: PDFOptions = PDFOptions()
+    /// Largest share of the covered area that overlapping land-cover polygons may take before the
+    /// build stops (`land_cover.max_overlap_percent`, default 5): above it, a delivery read twice.
+    public var maxOverlap: Double = 0.05
     /// Optional commune → postal code table, for the search.
     public var postalCodes: PostalCodeSource? = nil
     /// Optional extra layers drawn over the maps of the explorer (e.g. PLU zoning).
@@ -106,6 +109,17 @@ public struct ProjectConfig: Sendable {
                         notices: try s.stringList("notices"), attribution: attribution,
                         mapCredit: try s.string("map_credit") ?? attribution.joined(separator: " · "))
 
+        // Texts shown on every page and in every file: a few lines, not a book.
+        var texts: [(String, String, Int)] = [("site.title", site.title, 300), ("site.map_credit", site.mapCredit, 1_000)]
+        for (i, n) in site.notices.enumerated() { texts.append(("site.notices[\(i)]", n, 2_000)) }
+        for (i, a) in site.attribution.enumerated() { texts.append(("site.attribution[\(i)]", a, 2_000)) }
+        for (key, text, limit) in texts where text.count > limit {
+            throw InputError(source, "\(key) is \(text.count) characters long: at most \(limit), since it is printed on every page")
+        }
+        if site.notices.count + site.attribution.count > 50 {
+            throw InputError(source, "site.notices and site.attribution hold \(site.notices.count + site.attribution.count) lines: at most 50, since they are printed on every page")
+        }
+
         guard let c = try doc.map("communes", allowed: ["file", "layer", "crs", "code", "name"]) else { throw doc.missing("communes") }
         let communes = LayerRef(path: resolve(try c.requiredString("file")), layer: try c.string("layer"), crs: try c.string("crs"))
 
@@ -126,7 +140,7 @@ public struct ProjectConfig: Sendable {
                         code: try sc.string("code") ?? "id_scot", name: try sc.string("name") ?? "nom_scot")
         }
 
-        guard let lc = try doc.map("land_cover", allowed: ["layers", "multi_date", "unknown_codes", "invalid_geometries"]) else { throw doc.missing("land_cover") }
+        guard let lc = try doc.map("land_cover", allowed: ["layers", "multi_date", "unknown_codes", "invalid_geometries", "max_overlap_percent"]) else { throw doc.missing("land_cover") }
         var sources: [LandCoverSpec.Source] = []
         for (i, node) in try lc.list("layers").enumerated() {
             let l = try YAMLMap(node, path: "land_cover.layers[\(i)]", source: source, allowed: ["millesime", "file", "layer", "crs", "fields"])
@@ -225,6 +239,12 @@ public struct ProjectConfig: Sendable {
                              content: resolve(try doc.string("content") ?? "Content"), output: resolve(try doc.string("output") ?? "Output"),
                              pdf: pdf)
         config.postalCodes = postal
+        if let n = lc.node("max_overlap_percent") {
+            guard case .scalar(let v) = n, let pct = Double(v.string), pct >= 0, pct <= 100 else {
+                throw InputError(YAMLMap.at(source, n), "land_cover.max_overlap_percent must be a number from 0 to 100")
+            }
+            config.maxOverlap = pct / 100
+        }
         config.explorerLayers = layers
         switch try doc.string("cache") {
         case "none"?: config.cacheFolder = nil

@@ -90,6 +90,7 @@ struct YAMLMap {
     }
 
     static func load(text: String, source: String) throws -> Node {
+        try YAMLLimits.check(text, source: source)
         do {
             guard let node = try Yams.compose(yaml: text) else { throw InputError(source, "the file is empty") }
             return node

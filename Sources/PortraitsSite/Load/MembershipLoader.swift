@@ -21,6 +21,10 @@ enum MembershipLoader {
             let idx = try cols.map { try csv.column($0) }
             for row in csv.rows {
                 let code = row.fields[idx[0]].trimmingWhitespace()
+                guard TerritoryCodes.isCommune(code) else {
+                    errors.append(InputError("\(file), line \(row.line)", "\"\(code)\" is not an INSEE commune code (5 characters)\(TerritoryCodes.lostZeros(code, length: 5))"))
+                    continue
+                }
                 if table[code] != nil {
                     errors.append(InputError("\(file), line \(row.line)", "commune \(code) is listed twice"))
                     continue
@@ -60,10 +64,20 @@ enum MembershipLoader {
                 values = shape.attributes
             }
             func cn(_ f: ProjectConfig.CodeNameFields) -> CodeName { CodeName(values[f.code] ?? "", values[f.name] ?? "") }
-            let record = CommuneRecord(code: shape.code, name: shape.name, epci: cn(m.epci), departement: cn(m.departement),
-                                       region: cn(m.region), scot: scots[shape.code])
-            for (label, v) in [("EPCI", record.epci), ("département", record.departement), ("région", record.region)] where v.code.isEmpty {
-                errors.append(InputError(m.file ?? config.communes.path, "commune \(shape.code): no \(label) code"))
+            let source = m.file ?? config.communes.path
+            // A commune may belong to no EPCI (NC, ZZZZZZZZZ, empty): it is then in its département and région only.
+            let epci = cn(m.epci)
+            let record = CommuneRecord(code: shape.code, name: shape.name, epci: TerritoryCodes.meansNoEPCI(epci.code) ? nil : epci,
+                                       departement: cn(m.departement), region: cn(m.region), scot: scots[shape.code])
+            for (label, v) in [("département", record.departement), ("région", record.region)] where v.code.isEmpty {
+                errors.append(InputError(source, "commune \(shape.code): no \(label) code"))
+            }
+            let checks: [(String, String, Int, (String) -> Bool)] = [
+                ("EPCI", record.epci?.code ?? "", 9, TerritoryCodes.isEPCI), ("département", record.departement.code, 2, TerritoryCodes.isDepartement),
+                ("région", record.region.code, 2, TerritoryCodes.isRegion)]
+            for (label, code, length, valid) in checks where !code.isEmpty && !valid(code) {
+                let form = label == "EPCI" ? "a SIREN of 9 digits, or NC for none" : label == "région" ? "2 digits" : "2 characters (01…95, 2A, 2B) or 971…976"
+                errors.append(InputError(source, "commune \(shape.code): \(label) code \"\(code)\" is not a valid code (\(form))\(TerritoryCodes.lostZeros(code, length: length))"))
             }
             out.append(record)
             if errors.count > 200 { break }

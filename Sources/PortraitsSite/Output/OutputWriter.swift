@@ -25,21 +25,33 @@ public final class OutputWriter: FileSink, @unchecked Sendable {
     /// The output folder as it was before this build, when it exists.
     let previous: URL?
 
+    /// A writer for `destination` (relative paths are taken from the current folder, `..` kept).
+    /// The caller has checked the destination (`OutputTarget`): this writer replaces it whole.
     public init(destination: String) throws {
-        let dest = URL(fileURLWithPath: destination).standardized
+        let dest = URL(fileURLWithPath: FileSystem.absolute(destination))
         self.destination = dest
         let parent = dest.deletingLastPathComponent()
         let fm = FileManager.default
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        // Remove staging folders that killed builds left behind.
+        try FileSystem.createFolder(parent.path)
+        // Remove staging folders that killed builds left behind (the output's lock is held).
         let prefix = dest.lastPathComponent + ".staging-"
         for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
             try? fm.removeItem(at: parent.appendingPathComponent(name))
         }
         staging = parent.appendingPathComponent(prefix + String(ProcessInfo.processInfo.processIdentifier))
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        var isDir: ObjCBool = false
-        previous = fm.fileExists(atPath: dest.path, isDirectory: &isDir) && isDir.boolValue ? dest : nil
+        try FileSystem.createFolder(staging.path)
+        previous = FileSystem.kind(dest.path) == .folder ? dest : nil
+        // The marker that says this folder is ours, so that the next build may replace it (linked
+        // from the previous site when it is there, like any unchanged file).
+        let marker = Array(OutputTarget.markerText.utf8), to = staging.appendingPathComponent(OutputTarget.marker).path
+        fileCount = 1
+        byteCount = marker.count
+        if let previous, sameBytes(previous.appendingPathComponent(OutputTarget.marker).path, marker),
+           link(previous.appendingPathComponent(OutputTarget.marker).path, to) {
+            unchangedCount = 1
+            return
+        }
+        try FileSystem.write(to, marker)
     }
 
     /// A view of this writer that records what it writes under `name`.
@@ -70,9 +82,7 @@ public final class OutputWriter: FileSink, @unchecked Sendable {
             count(path, bytes.count, unit: unit, unchanged: true)
             return
         }
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
-            throw InputError(url.path, "cannot write the file")
-        }
+        try FileSystem.write(url.path, bytes)
         count(path, bytes.count, unit: unit, unchanged: false)
     }
 
@@ -99,7 +109,7 @@ public final class OutputWriter: FileSink, @unchecked Sendable {
     private func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
         var st = stat()
         guard stat(path, &st) == 0, Int(st.st_size) == bytes.count, let old = FileManager.default.contents(atPath: path) else { return false }
-        return old.elementsEqual(bytes)
+        return old.withUnsafeBytes { a in bytes.withUnsafeBytes { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) } }
     }
 
     private func link(_ from: String, _ to: String) -> Bool { Foundation.link(from, to) == 0 }
@@ -121,10 +131,10 @@ public final class OutputWriter: FileSink, @unchecked Sendable {
         lock.lock()
         if !createdDirectories.contains(dir) {
             do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileSystem.createFolder(url.deletingLastPathComponent().path)
             } catch {
                 lock.unlock()
-                throw InputError(url.deletingLastPathComponent().path, "cannot create the folder: \(error.localizedDescription)")
+                throw error
             }
             createdDirectories.insert(dir)
         }
@@ -140,19 +150,18 @@ public final class OutputWriter: FileSink, @unchecked Sendable {
 
     /// Replaces the output folder with the staging folder in one atomic step.
     public func commit() throws {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: destination.path) {
+        if FileSystem.kind(destination.path) != .missing {
             if portraits_exchange_paths(staging.path, destination.path) != 0 {
                 // File systems without RENAME_EXCHANGE: two renames, the old site kept until the new one is in place.
                 let old = destination.deletingLastPathComponent().appendingPathComponent(destination.lastPathComponent + ".staging-old-\(ProcessInfo.processInfo.processIdentifier)")
-                try fm.moveItem(at: destination, to: old)
-                try fm.moveItem(at: staging, to: destination)
-                try? fm.removeItem(at: old)
+                try FileSystem.rename(destination.path, old.path)
+                try FileSystem.rename(staging.path, destination.path)
+                try? FileSystem.remove(old.path)
                 return
             }
-            try fm.removeItem(at: staging) // now holds the previous site
+            try FileSystem.remove(staging.path) // now holds the previous site
         } else {
-            try fm.moveItem(at: staging, to: destination)
+            try FileSystem.rename(staging.path, destination.path)
         }
     }
 

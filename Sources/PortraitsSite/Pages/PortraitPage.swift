@@ -159,7 +159,11 @@ struct PortraitPage {
         let children = territory.children.compactMap { project.catalog[$0] }
         c["children"] = children.map { ["path": SitePaths.portrait($0.id, view), "name": $0.name, "code": $0.id.code] }
         c["hasChildren"] = !children.isEmpty
-        if let first = children.first { c["childrenTitle"] = "\(first.id.level.pluralLabel) du territoire (\(children.count))" }
+        if let first = children.first {
+            // A département lists its EPCI, then its communes that belong to none.
+            let label = children.contains { $0.id.level != first.id.level } ? "\(first.id.level.pluralLabel) et communes hors EPCI" : first.id.level.pluralLabel
+            c["childrenTitle"] = "\(label) du territoire (\(children.count))"
+        }
         return c
     }
 

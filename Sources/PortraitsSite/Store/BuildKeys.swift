@@ -5,7 +5,8 @@ import PortraitsGeo
 /// The keys a build's results are stored under. Each key is a hash of everything that result is
 /// made from, so that a result whose key did not change is reused, not made again.
 ///
-/// - `facts`: the tabulation. The communes layer and the land-cover layers (their bytes), the
+/// - `facts`: the tabulation. The communes layer and the land-cover layers (the bytes of every file
+///   GDAL reads for them: sidecars, the sources behind a VRT), the
 ///   nomenclature folder, the land-cover and period settings, the tabulation code's version
 ///   (`Tabulator.version`, raised whenever the overlay's results change) and GDAL's and GEOS's.
 /// - `data`: everything the figures, maps and downloads depend on: the facts key, every other input
@@ -24,10 +25,10 @@ public struct BuildKeys: Sendable, Equatable {
 
     /// The tabulation's key; `scope` names a shard's communes ("" for all of them).
     static func facts(_ config: ProjectConfig, state: BuildState, scope: String = "") throws -> String {
-        var parts = ["facts-1", Tabulator.version, LibraryVersions.description, scope]
-        parts += [try state.hash(config.communes.path), config.communes.layer ?? "", config.communes.crs ?? "", config.communeCode]
+        var parts = ["facts-2", Tabulator.version, LibraryVersions.description, scope]
+        parts += [try state.hash(source: config.communes.path), config.communes.layer ?? "", config.communes.crs ?? "", config.communeCode]
         for s in config.landCover.sources {
-            parts += [try state.hash(s.layer.path), s.layer.layer ?? "", s.layer.crs ?? ""]
+            parts += [try state.hash(source: s.layer.path), s.layer.layer ?? "", s.layer.crs ?? ""]
             for m in s.fields.keys.sorted() {
                 parts.append("\(m):" + s.fields[m]!.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))
             }
@@ -45,7 +46,7 @@ public struct BuildKeys: Sendable, Equatable {
         if let m = config.membership.file { parts.append(try state.hash(m)) }
         if let s = config.scot { parts.append(try state.hash(s.file)) }
         if let p = config.postalCodes { parts.append(try state.hash(p.file)) }
-        for l in config.explorerLayers { parts.append(try state.hash(l.layer.path)) }
+        for l in config.explorerLayers { parts.append(try state.hash(source: l.layer.path)) }
         let templates = ContentHash.of([try state.hash(folder: BuiltInTemplates.folder), try state.hash(folder: config.templates)])
         // Options given on the command line change the configuration without changing its file.
         let publishing = ContentHash.of([config.site.baseURL ?? "", "\(config.pdf)"])

@@ -1,5 +1,6 @@
 import Foundation
 import PortraitsCore
+import PortraitsGeo
 
 /// What the last builds of a project left in its cache folder (`state.sqlite`):
 /// - the content hash of each input file with the stat (size, modification time, inode) it was
@@ -11,7 +12,7 @@ final class BuildState {
     let db: SQLiteDatabase
 
     init(folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileSystem.createFolder(folder)
         db = try SQLiteDatabase(path: (folder as NSString).appendingPathComponent("state.sqlite"))
         try db.execute("""
             PRAGMA journal_mode=WAL;
@@ -31,6 +32,12 @@ final class BuildState {
         let h = try ContentHash.file(path)
         try db.prepare("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)").run([.text(path), .int(size), .int(mtime), .int(inode), .text(h)])
         return h
+    }
+
+    /// Hash of every file GDAL reads for a vector source (the file, its sidecars, the sources of a
+    /// VRT: `SourceFiles`), by content only, so that a renamed copy keeps its key.
+    func hash(source path: String) throws -> String {
+        ContentHash.of(try SourceFiles.list(path).map { try hash($0) })
     }
 
     /// Hash of every file under a folder (names and contents), hidden files excepted.

@@ -31,7 +31,7 @@ public enum FactsStore {
     static func write(_ tabulation: Tabulation, codes: [String], key: String, scope: String, day: String, to path: String) throws {
         let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: tmp)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileSystem.createFolder((path as NSString).deletingLastPathComponent)
         do {
             let db = try SQLiteDatabase(path: tmp)
             try db.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
@@ -55,8 +55,7 @@ public enum FactsStore {
                 }
             }
         }
-        try FileManager.default.removeItem(atPath: path, ifExists: true)
-        try FileManager.default.moveItem(atPath: tmp, toPath: path)
+        try FileSystem.rename(tmp, path)
     }
 
     /// The header of a store (nil when the file does not exist).
@@ -105,8 +104,3 @@ public enum FactsStore {
     }
 }
 
-extension FileManager {
-    func removeItem(atPath path: String, ifExists: Bool) throws {
-        if fileExists(atPath: path) { try removeItem(atPath: path) }
-    }
-}

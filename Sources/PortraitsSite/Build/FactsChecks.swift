@@ -1,0 +1,70 @@
+import Foundation
+import PortraitsCore
+import PortraitsGeo
+
+/// Checks of the tabulated and aggregated figures that catch inputs which would otherwise print
+/// wrong figures with a normal exit: a millésime that covers none of the communes, a delivery read
+/// twice (overlaps), millésimes that differ between départements, communes that overlap.
+enum FactsChecks {
+    /// Share of the communes' area below which a millésime is said to cover nothing.
+    static let minimumCoverage = 0.001
+    /// Share of a département's area from which a millésime counts as delivered there.
+    static let deliveredCoverage = 0.005
+
+    static func run(config: ProjectConfig, catalog: TerritoryCatalog, tabulation: Tabulation, facts: [TerritoryID: AreaFacts],
+                    outlines: [TerritoryID: [PolygonRings]], shapes: [CommuneShape]) throws {
+        let layout = tabulation.layout
+        var total = AreaFacts(millesimeCount: layout.millesimes.count, periodCount: layout.periods.count)
+        for f in tabulation.communeFacts { total += f }
+        func where_(_ year: Int) -> String {
+            tabulation.sources.first { $0.millesimes.contains(year) }?.location ?? config.source
+        }
+        var errors: [InputError] = []
+        for (m, year) in layout.millesimes.enumerated() where total.area > 0 {
+            if total.covered[m] < minimumCoverage * total.area {
+                errors.append(InputError(where_(year), "millésime \(year) covers \(FrenchNumber.hectares(total.covered[m], decimals: 2)) of the communes' \(FrenchNumber.hectares(total.area, decimals: 0)) (\(FrenchNumber.percent(total.covered[m] / total.area))): its polygons lie outside the communes; is it the right file, in the right CRS, for these communes?"))
+                continue
+            }
+            let share = total.overlap(m) / total.covered[m]
+            if share > config.maxOverlap {
+                errors.append(InputError(where_(year), "millésime \(year): polygons overlap on \(FrenchNumber.hectares(total.overlap(m), decimals: 2)), \(FrenchNumber.percent(share)) of the area they cover, so every stock would count that area twice; is a file read twice, or the delivery appended to itself? (To publish such data all the same, with the overlap stated on every portrait, raise land_cover.max_overlap_percent above \(Int((share * 100).rounded(.up))).)"))
+            }
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        try millesimesByDepartement(catalog: catalog, facts: facts, layout: layout, source: config.source)
+        try overlappingCommunes(catalog: catalog, facts: facts, outlines: outlines, shapes: shapes, communes: config.communes.path)
+    }
+
+    /// Different millésimes per département (as IGN delivers them) are not supported yet: each
+    /// commune would be compared between years that its land cover does not have.
+    static func millesimesByDepartement(catalog: TerritoryCatalog, facts: [TerritoryID: AreaFacts], layout: FactsLayout, source: String) throws {
+        guard layout.millesimes.count > 1 else { return }
+        var years: [String: [Int]] = [:]
+        for d in catalog.all(.departement) {
+            guard let f = facts[d.id], f.area > 0 else { continue }
+            let delivered = layout.millesimes.indices.filter { f.covered[$0] >= deliveredCoverage * f.area }.map { layout.millesimes[$0] }
+            if !delivered.isEmpty { years[d.id.code] = delivered }
+        }
+        guard Set(years.values).count > 1 else { return }
+        let list = years.keys.sorted().map { "\($0): \(years[$0]!.map(String.init).joined(separator: ", "))" }
+        throw InputError(source, "the land cover's millésimes differ between départements (\(list.joined(separator: "; "))): a period would compare each commune with a year it has no land cover for. Different millésimes per département are not supported yet; build one project per group of départements that share their millésimes")
+    }
+
+    /// Communes must not overlap: a union of a département's communes smaller than their sum
+    /// points at overlaps, which are then located pair by pair.
+    static func overlappingCommunes(catalog: TerritoryCatalog, facts: [TerritoryID: AreaFacts], outlines: [TerritoryID: [PolygonRings]],
+                                    shapes: [CommuneShape], communes source: String) throws {
+        var errors: [InputError] = []
+        for d in catalog.all(.departement) {
+            guard let f = facts[d.id], let outline = outlines[d.id] else { continue }
+            let union = outline.reduce(0) { $0 + $1.area }
+            guard f.area - union > 100 + 1e-6 * f.area else { continue }
+            for p in try CommuneOverlaps.find(shapes, among: d.communeIndices, tolerance: 1) {
+                let a = shapes[p.first], b = shapes[p.second]
+                errors.append(InputError("\(source), features \(a.fid) and \(b.fid)", "communes \(a.code) (\(a.name)) and \(b.code) (\(b.name)) overlap on \(FrenchNumber.hectares(p.area, decimals: 2)): their land cover would be counted twice in every parent territory; fix the communes layer"))
+                if errors.count >= 50 { throw InputErrors(errors) }
+            }
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+    }
+}
