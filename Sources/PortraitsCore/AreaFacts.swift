@@ -27,7 +27,15 @@ public struct AreaFacts: Sendable, Equatable {
     }
 
     /// Sum of the class areas of a millésime (exceeds `covered` by the overlaps).
-    public func classTotal(_ m: Int) -> Double { stock[m].values.reduce(0, +) }
+    public func classTotal(_ m: Int) -> Double { orderedStock(m).reduce(0) { $0 + $1.value } }
+
+    /// The stock of millésime `m` in class-key order. Sums are made in this order, never in the
+    /// dictionary's (which changes from one process to the next), so that figures are the same to
+    /// the last bit in every build.
+    public func orderedStock(_ m: Int) -> [(key: ClassKey, value: Double)] { stock[m].sorted { $0.key < $1.key } }
+
+    /// The transitions of period `p` in key order (see `orderedStock`).
+    public func orderedTransitions(_ p: Int) -> [(key: Transition, value: Double)] { transitions[p].sorted { $0.key < $1.key } }
 
     /// Area counted more than once because land-cover polygons overlap.
     public func overlap(_ m: Int) -> Double { max(0, classTotal(m) - covered[m]) }

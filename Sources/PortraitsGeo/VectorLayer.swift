@@ -1,3 +1,4 @@
+import Foundation
 import CGDAL
 import PortraitsCore
 
@@ -98,7 +99,10 @@ public final class VectorLayer {
             && Self.plausibleX.contains(e.MinX) && Self.plausibleX.contains(e.MaxX)
             && Self.plausibleY.contains(e.MinY) && Self.plausibleY.contains(e.MaxY)
         guard !inside else { return }
-        func f(_ v: Double) -> String { v.isFinite && abs(v) < 1e12 ? String(Int(v.rounded())) : "\(v)" }
+        func f(_ v: Double) -> String {
+            guard v.isFinite && abs(v) < 1e12 else { return "\(v)" }
+            return abs(v) < 1_000 ? String(format: "%.4f", v) : String(Int(v.rounded()))
+        }
         throw InputError("\(location), feature \(fid)",
                          "coordinates x \(f(e.MinX))…\(f(e.MaxX)), y \(f(e.MinY))…\(f(e.MaxY)) (in EPSG:2154, read as \(crsName)) lie outside metropolitan France, where Lambert-93 applies: the layer's CRS is probably wrong (fix its .prj or metadata, or set `crs:`), or the feature's coordinates are corrupt")
     }

@@ -52,6 +52,39 @@ final class IndicatorTests: XCTestCase {
         return f
     }
 
+    /// The headline figures are named fields, published once under their column names.
+    func testHeadlineFiguresArePublishedUnderTheirColumns() {
+        let h = HeadlineFigures.compute(facts, period: 0, layout: layout, traits: traits, nomenclature: nomenclature, level: 2)
+        XCTAssertEqual(h.consumption, 40_000)
+        XCTAssertEqual(h.consumptionPerYear, 40_000 / 9, accuracy: 1e-9)
+        XCTAssertEqual(h.changed, 40_000, "field → built and forest → field; field → garden stays in B")
+        XCTAssertEqual(h.changedShare, 0.04, accuracy: 1e-12)
+        let published = Dictionary(uniqueKeysWithValues: zip(IndicatorSummary.definitions.map(\.id), IndicatorSummary.values(h)))
+        XCTAssertEqual(published["consommation_ha"]!, 4, accuracy: 1e-12)
+        XCTAssertEqual(published["consommation_ha_an"]!, 4.0 / 9, accuracy: 1e-12)
+        XCTAssertEqual(published["consommation_intensite"]!, 4.0 / 9 / 0.1, accuracy: 1e-9, "per 1 000 ha of a 100 ha territory")
+        XCTAssertEqual(published["surface_changee_ha"]!, 4, accuracy: 1e-12)
+        XCTAssertEqual(published["part_changee_pct"]!, 4, accuracy: 1e-12)
+        XCTAssertEqual(published["part_artificialisee_pct"]!, 100 * h.artificialisedShare, accuracy: 1e-12)
+        XCTAssertEqual(IndicatorSummary.definitions.count, Set(IndicatorSummary.definitions.map(\.id)).count)
+    }
+
+    /// Sums over the class dictionaries are made in key order: however a dictionary was built (its
+    /// iteration order changes with insertion and from one process to the next), the figures are
+    /// the same to the last bit. 1e16 + 1 + 1 depends on the order of the additions.
+    func testSumsDoNotDependOnTheDictionarysOrder() {
+        let pairs = [(Transition(field, builtHousing), 1e16), (Transition(field, gardenHousing), 1.0), (Transition(forest, builtHousing), 1.0),
+                     (Transition(forest, gardenHousing), 1.0)]
+        var results: Set<Double> = []
+        for (order, capacity) in [(pairs, 0), (Array(pairs.reversed()), 0), (pairs, 4_096), ([pairs[1], pairs[3], pairs[0], pairs[2]], 64)] {
+            var f = facts
+            f.transitions[0] = Dictionary(minimumCapacity: capacity)
+            for (t, v) in order { f.transitions[0][t] = v }
+            results.insert(Consumption.figures(f, period: 0, layout: layout, traits: traits).total)
+        }
+        XCTAssertEqual(results.count, 1, "one consumption total, whatever the order: \(results)")
+    }
+
     func testEvolution() {
         let rows = Evolution.byClass(facts, period: Period(2010, 2021), layout: layout, nomenclature: nomenclature, level: 2)
         XCTAssertEqual(rows.map(\.code), ["A", "B", "C"])

@@ -23,7 +23,7 @@ public enum Artificialisation {
         let period = layout.periods[p]
         let a = layout.index(of: period.start)!, b = layout.index(of: period.end)!
         var flux = LCRFlux()
-        for (t, v) in facts.transitions[p] {
+        for (t, v) in facts.orderedTransitions(p) {
             let s0 = traits[t.from].artificialised, s1 = traits[t.to].artificialised
             if s0 == false && s1 == true { flux.artificialisation += v }
             if s0 == true && s1 == false { flux.desartificialisation += v }
@@ -35,10 +35,10 @@ public enum Artificialisation {
 
     /// Artificialised area of a millésime with the matrix only.
     public static func matrixArea(_ facts: AreaFacts, millesime m: Int, traits: TraitsTable) -> Double {
-        facts.stock[m].reduce(0) { $0 + (traits[$1.key].artificialised == true ? $1.value : 0) }
+        facts.orderedStock(m).reduce(0) { $0 + (traits[$1.key].artificialised == true ? $1.value : 0) }
     }
 
     public static func undeterminedArea(_ facts: AreaFacts, millesime m: Int, traits: TraitsTable) -> Double {
-        facts.stock[m].reduce(0) { $0 + (traits[$1.key].artificialised == nil ? $1.value : 0) }
+        facts.orderedStock(m).reduce(0) { $0 + (traits[$1.key].artificialised == nil ? $1.value : 0) }
     }
 }

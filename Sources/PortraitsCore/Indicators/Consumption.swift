@@ -21,7 +21,7 @@ public enum Consumption {
     public static func figures(_ facts: AreaFacts, period p: Int, layout: FactsLayout, traits: TraitsTable) -> ConsumptionFigures {
         var f = ConsumptionFigures(period: layout.periods[p], total: 0, byOrigin: [:], byDestination: [:], undeterminedDestination: 0,
                                    returnedToNAF: 0, undetermined: 0)
-        for (t, v) in facts.transitions[p] {
+        for (t, v) in facts.orderedTransitions(p) {
             let a = traits[t.from], b = traits[t.to]
             guard let fa = a.naf, let fb = b.naf else { f.undetermined += v; continue }
             if fa.isNAF && fb == .urbanise {

@@ -30,7 +30,7 @@ public enum Mutations {
         // Sparse first (one pass over the transitions met), so that the cost follows the classes
         // present, not the size of the nomenclature.
         var cells: [Int: [Int: Double]] = [:]
-        for (t, area) in facts.transitions[p] {
+        for (t, area) in facts.orderedTransitions(p) {
             guard let i = grouping.index(of: t.from), let j = grouping.index(of: t.to) else { continue }
             cells[i, default: [:]][j, default: 0] += area
         }

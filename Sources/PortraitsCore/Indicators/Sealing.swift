@@ -25,15 +25,15 @@ public enum Sealing {
         let a = layout.index(of: period.start)!, b = layout.index(of: period.end)!
         func sealed(_ m: Int) -> (Double, Double) {
             var s = 0.0, u = 0.0
-            for (k, v) in facts.stock[m] {
+            for (k, v) in facts.orderedStock(m) {
                 switch traits[k].sealed { case true?: s += v; case nil: u += v; default: break }
             }
             return (s, u)
         }
         var urbanised = 0.0
-        for (k, v) in facts.stock[b] where traits[k].naf == .urbanise { urbanised += v }
+        for (k, v) in facts.orderedStock(b) where traits[k].naf == .urbanise { urbanised += v }
         var sealing = 0.0, unsealing = 0.0
-        for (t, v) in facts.transitions[p] {
+        for (t, v) in facts.orderedTransitions(p) {
             let s0 = traits[t.from].sealed, s1 = traits[t.to].sealed
             if s0 == false && s1 == true { sealing += v }
             if s0 == true && s1 == false { unsealing += v }
@@ -45,7 +45,7 @@ public enum Sealing {
 
     /// Sealed area at one millésime (for territories with a single date).
     public static func sealedArea(_ facts: AreaFacts, millesime m: Int, traits: TraitsTable) -> Double {
-        facts.stock[m].reduce(0) { $0 + (traits[$1.key].sealed == true ? $1.value : 0) }
+        facts.orderedStock(m).reduce(0) { $0 + (traits[$1.key].sealed == true ? $1.value : 0) }
     }
 }
 
@@ -65,7 +65,7 @@ extension Sealing {
     /// that are not sealed; everything else.
     public static func composition(_ facts: AreaFacts, millesime m: Int, traits: TraitsTable) -> SealingComposition {
         var sealed = 0.0, urbanised = 0.0, total = 0.0
-        for (k, v) in facts.stock[m] {
+        for (k, v) in facts.orderedStock(m) {
             let t = traits[k]
             total += v
             if t.sealed == true { sealed += v } else if t.naf == .urbanise { urbanised += v }

@@ -18,7 +18,7 @@ public enum Stock {
         let dim = nomenclature.dimensions[dimension]
         var byCode: [String: Double] = [:]
         // In key order: the same sum whatever the dictionary's order (a process's hash seed).
-        for (key, area) in facts.stock[m].sorted(by: { $0.key < $1.key }) {
+        for (key, area) in facts.orderedStock(m) {
             let leaf = dimension == 0 ? key.primary : key.secondary
             guard leaf >= 0, let a = dim.ancestor(of: dim.leaf(leaf).code, atLevel: level) else { continue }
             byCode[a.code, default: 0] += area

@@ -27,7 +27,7 @@ enum FactsChecks {
             }
             let share = total.overlap(m) / total.covered[m]
             if share > config.maxOverlap {
-                errors.append(InputError(where_(year), "millésime \(year): polygons overlap on \(FrenchNumber.hectares(total.overlap(m), decimals: 2)), \(FrenchNumber.percent(share)) of the area they cover, so every stock would count that area twice; is a file read twice, or the delivery appended to itself? (To publish such data all the same, with the overlap stated on every portrait, raise land_cover.max_overlap_percent above \(Int((share * 100).rounded(.up))).)"))
+                errors.append(InputError(where_(year), "millésime \(year): polygons overlap on \(FrenchNumber.hectares(total.overlap(m), decimals: 2)), \(FrenchNumber.percent(share)) of the area they cover, so every stock would count that area twice; is a file read twice, or the delivery appended to itself? (To publish such data all the same, with the overlap stated on every portrait, set land_cover.max_overlap_percent to \(Int((share * 100).rounded(.up))) or more.)"))
             }
         }
         if !errors.isEmpty { throw InputErrors(errors) }

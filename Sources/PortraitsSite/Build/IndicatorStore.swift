@@ -5,7 +5,9 @@ import PortraitsCore
 /// ZAN allowance with its communal guarantee). Pure functions over the facts, computed once.
 public final class IndicatorStore: @unchecked Sendable {
     let project: Project
-    private let headlines: [TerritoryID: [Headline]]
+    /// The headline figures of every territory × period, computed once here and read by the
+    /// pages, comparisons, ranks, level lists, compare data and downloads.
+    private let headlines: [TerritoryID: [HeadlineFigures]]
     private let communeReference: [Double]
     public let zanReference: Period?
     public let currentPeriod: Int?
@@ -16,11 +18,19 @@ public final class IndicatorStore: @unchecked Sendable {
     init(project: Project) throws {
         self.project = project
         let layout = project.layout
-        var h: [TerritoryID: [Headline]] = [:]
-        for (id, f) in project.facts {
-            h[id] = layout.periods.indices.map { Headline.compute(f, period: $0, layout: layout, traits: project.traits) }
+        // On every core: a territory's figures need only its own facts.
+        let ids = project.catalog.sorted.map(\.id)
+        let chunks = max(1, min(ids.count, defaultThreadCount() * 8))
+        let computed: [[(TerritoryID, [HeadlineFigures])]] = try parallelMap(count: chunks) { chunk in
+            stride(from: chunk, to: ids.count, by: chunks).map { i in
+                let f = project.facts[ids[i]]!
+                return (ids[i], layout.periods.indices.map {
+                    HeadlineFigures.compute(f, period: $0, layout: layout, traits: project.traits,
+                                            nomenclature: project.nomenclature, level: project.displayLevel)
+                })
+            }
         }
-        headlines = h
+        headlines = Dictionary(uniqueKeysWithValues: computed.flatMap { $0 })
         let used = ZAN.nearestPeriod(to: ZAN.interval(of: project.config.zanReference), in: layout.periods)
         zanReference = used
         if let used, let p = layout.periods.firstIndex(of: used) {
@@ -46,7 +56,10 @@ public final class IndicatorStore: @unchecked Sendable {
         }
     }
 
-    func headline(_ id: TerritoryID, _ p: Int) -> Headline? { headlines[id]?[p] }
+    func headline(_ id: TerritoryID, _ p: Int) -> HeadlineFigures? { headlines[id]?[p] }
+
+    /// The published values of the headline figures (`IndicatorSummary.definitions` order).
+    func published(_ id: TerritoryID, _ p: Int) -> [Double] { IndicatorSummary.values(headlines[id]![p]) }
 
     func zan(_ t: Territory) -> ZANTrajectory? {
         guard let used = zanReference, let cur = currentPeriod, let facts = project.facts[t.id] else { return nil }

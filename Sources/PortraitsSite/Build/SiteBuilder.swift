@@ -196,7 +196,7 @@ public enum SiteBuilder {
         let territories = project.catalog.sorted
         // Every millésime: the portraits show the end of their period, the explorer any of them.
         let mapYears = project.layout.millesimes
-        let tables = DownloadTables(project: project)
+        let tables = DownloadTables(project: project, store: indicators)
         let created = Self.midnight(buildDay)
         // What every page shows of the documentation: its titles (the menu), not its text.
         let nav = ContentHash.of(allDocs.map { "\($0.0)=\($0.1)" } + navDocs.map(\.0))
@@ -374,7 +374,7 @@ public enum SiteBuilder {
                              TerritoryCSV.transitions(t, facts: facts, periodIndex: p, project: project, attribution: config.site.attribution))
         }
         try writer.write(SitePaths.territoryXLSX(t), try TerritoryWorkbook.bytes(t, tables: tables, attribution: config.site.attribution, created: created))
-        try writer.write(CompareData.path(t.id), CompareData.script(t, project: project, views: views))
+        try writer.write(CompareData.path(t.id), CompareData.script(t, project: project, indicators: indicators, views: views))
         for view in views {
             let map = mapFiles[view.millesime]!
             let changeMap = view.period.flatMap { project.layout.periods.firstIndex(of: $0) }.flatMap { changeMaps[$0] }

@@ -5,6 +5,8 @@ import PortraitsCore
 /// millésime (leaves for the level-wide files, every level for a territory's own workbook).
 struct DownloadTables {
     let project: Project
+    /// The headline figures the compute stage made (nil for the files that need none of them).
+    var store: IndicatorStore? = nil
 
     var layout: FactsLayout { project.layout }
 
@@ -14,10 +16,7 @@ struct DownloadTables {
     static func stable(_ v: Double) -> Double { v.isFinite ? (v * 1e6).rounded() / 1e6 : v }
     var definitions: [IndicatorDefinition] { IndicatorSummary.definitions }
 
-    func indicators(_ id: TerritoryID, period p: Int) -> [Double] {
-        IndicatorSummary.values(project.facts[id]!, period: p, layout: layout, traits: project.traits,
-                                nomenclature: project.nomenclature, level: project.displayLevel)
-    }
+    func indicators(_ id: TerritoryID, period p: Int) -> [Double] { store!.published(id, p) }
 
     /// Definitions of one theme (an XLSX sheet).
     var groups: [(name: String, columns: [Int])] {

@@ -25,9 +25,7 @@ struct IndexPages {
     /// Every headline figure of a territory over the main period, for the home page's région (nil
     /// with one millésime); the level lists and maps read the compute stage's `IndicatorStore`.
     func headline(_ t: Territory) -> [Double]? {
-        guard let p = mainPeriod else { return nil }
-        return IndicatorSummary.values(project.facts[t.id]!, period: p, layout: project.layout, traits: project.traits,
-                                       nomenclature: project.nomenclature, level: project.displayLevel)
+        mainPeriod.map { indicators.published(t.id, $0) }
     }
 
     static func column(_ id: String) -> Int { IndicatorSummary.definitions.firstIndex { $0.id == id }! }

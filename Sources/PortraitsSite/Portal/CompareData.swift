@@ -11,7 +11,7 @@ enum CompareData {
     /// Level of the primary dimension shown in the composition bars: few enough classes to read.
     static func classLevel(_ n: Nomenclature) -> Int { min(2, n.primary.depth) }
 
-    static func script(_ t: Territory, project: Project, views: [PortraitView]) -> String {
+    static func script(_ t: Territory, project: Project, indicators: IndicatorStore, views: [PortraitView]) -> String {
         let facts = project.facts[t.id]!
         let layout = project.layout
         let level = classLevel(project.nomenclature)
@@ -22,8 +22,7 @@ enum CompareData {
         }
         var periods: [(String, String)] = []
         for (p, period) in layout.periods.enumerated() {
-            let values = IndicatorSummary.values(facts, period: p, layout: layout, traits: project.traits,
-                                                 nomenclature: project.nomenclature, level: project.displayLevel)
+            let values = indicators.published(t.id, p)
             let pairs = zip(IndicatorSummary.definitions, values).map { ($0.id, JSONText.number($1, decimals: $0.decimals)) }
             let view = views.first { $0.period == period }
             periods.append((period.description, JSONText.object([

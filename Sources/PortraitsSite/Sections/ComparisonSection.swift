@@ -12,7 +12,7 @@ enum ComparisonSection {
                     "consumption": Fmt.ha(h.consumptionPerYear), "intensity": FrenchNumber.format(h.consumptionIntensity / 10_000, decimals: 2),
                     "net": Fmt.signedHa(h.netArtificialisationPerYear)]
         }
-        let pairs = ids.compactMap { id -> (String, Headline)? in
+        let pairs = ids.compactMap { id -> (String, HeadlineFigures)? in
             guard let t = project.catalog[id], let h = indicators.headline(id, p) else { return nil }
             return (t.name, h)
         }

@@ -48,7 +48,8 @@ public struct ContentHash: Sendable {
     public static func file(_ path: String) throws -> String {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-            throw InputError(path, "cannot read the file: \(error.localizedDescription)")
+            let why = FileSystem.posixCode(error as NSError).map { FileSystem.cause(errno: $0) } ?? "the file system refused"
+            throw InputError(path, "cannot read the file: \(why)")
         }
         var h = ContentHash()
         data.withUnsafeBytes { h.add($0) }
