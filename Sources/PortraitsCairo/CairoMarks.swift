@@ -74,6 +74,14 @@ enum CairoMarks {
     }
 
     static func text(_ s: String, at p: Point, style: TextStyle, _ cr: OpaquePointer) {
+        // The same font options as the SVG text layer on every surface: Cairo resolves a font face
+        // once per process with the options of the first text drawn, so options left to each
+        // surface's defaults made PNG maps depend on which map of the build was drawn first.
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_set_font_options(cr, options)
+        cairo_font_options_destroy(options)
         cairo_select_font_face(cr, Typography.fontFamily, CAIRO_FONT_SLANT_NORMAL, style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(cr, style.size)
         var x = p.x
