@@ -64,6 +64,22 @@ final class OutputSafetyTests: XCTestCase {
                        "no lock or staging folder left beside the sites")
     }
 
+    /// A site made by a version that wrote no marker is still known by the project's build state.
+    func testASiteRecordedInTheBuildStateIsOursEvenWithoutItsMarker() throws {
+        let f = try BadInputFixture(self)
+        let site = f.dir.appendingPathComponent("site")
+        _ = try f.build()
+        try FileManager.default.removeItem(at: site.appendingPathComponent(OutputTarget.marker))
+        try "x".write(to: f.dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        try f.writeConfig(replace: [("title: Test", "title: Autre")])
+        XCTAssertNoThrow(try f.build(), "recorded by the build state of this project")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent(OutputTarget.marker).path), "and marked again")
+        // Without the build state it is a folder like any other.
+        try FileManager.default.removeItem(at: site.appendingPathComponent(OutputTarget.marker))
+        try FileManager.default.removeItem(at: f.dir.appendingPathComponent(".portraits"))
+        assertBuildFails(f, "was not made by portraits")
+    }
+
     func testOutputInsideAFolderTheBuildReadsWholeIsRefused() throws {
         let f = try BadInputFixture(self)
         try f.writeConfig(replace: [("output: site", "output: .portraits/site")])

@@ -79,9 +79,18 @@ public final class OutputTarget {
         }
         guard FileSystem.kind(path) == .folder else { return }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        if !entries.isEmpty && !entries.contains(marker) {
+        if !entries.isEmpty && !entries.contains(marker) && !recordedInBuildState(path, config: config) {
             throw InputError(path, "this folder exists and was not made by portraits (it has no \(marker) file): a build replaces its output folder whole and would delete the \(entries.count) files or folders it holds; \(how), or remove this folder first")
         }
+    }
+
+    /// True when the project's build state records a build of this folder: a site made by a version
+    /// of portraits that wrote no marker yet.
+    static func recordedInBuildState(_ path: String, config: ProjectConfig) -> Bool {
+        guard let cache = config.cacheFolder,
+              FileSystem.kind((cache as NSString).appendingPathComponent("state.sqlite")) == .file,
+              let state = try? BuildState(folder: cache), let units = try? state.units(output: path) else { return false }
+        return !units.isEmpty
     }
 
     /// Refuses a facts file (`portraits tabulate --output`) that would replace an input, a folder,
