@@ -11,10 +11,15 @@ public enum CommuneOverlaps {
         public var area: Double
     }
 
-    /// The overlapping pairs among `indices` of `communes` whose overlap exceeds `tolerance` m².
+    /// The overlapping pairs among `indices` of `communes` whose overlap exceeds `tolerance` m²
+    /// (below it, digitising noise that no figure rounded to the are would show). Invalid outlines
+    /// are made valid first.
     public static func find(_ communes: [CommuneShape], among indices: [Int], tolerance: Double) throws -> [Pair] {
         let ctx = GEOSContext()
-        let geoms = try indices.map { try ctx.geometry(wkb: communes[$0].wkb) }
+        let geoms = try indices.map { i -> Geometry in
+            let g = try ctx.geometry(wkb: communes[i].wkb)
+            return g.isValid ? g : try g.makeValid()
+        }
         let prepared = geoms.map { PreparedGeometry($0) }
         let tree = SpatialIndex(geoms, context: ctx)
         var out: [Pair] = []

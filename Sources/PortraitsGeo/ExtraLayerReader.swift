@@ -16,7 +16,8 @@ public enum ExtraLayerReader {
         if let f = categoryField { _ = try layer.fieldIndex(f) }
         let ctx = GEOSContext()
         var out: [ExtraFeature] = []
-        try layer.forEach(fields: categoryField.map { [$0] } ?? []) { f in
+        // A national layer may hold overseas features: they are outside every map here.
+        try layer.forEach(fields: categoryField.map { [$0] } ?? [], skipOutside: true) { f in
             guard let wkb = f.wkb else { return }
             let g: Geometry
             do { g = try ctx.geometry(wkb: wkb) } catch {

@@ -22,21 +22,21 @@ public enum SourceFiles {
         out.append(path)
         _ = GDALSetup.once
         guard let ds = GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, nil, nil) else { return }
-        defer { GDALClose(ds) }
         let folder = (path as NSString).deletingLastPathComponent
         if let list = GDALGetFileList(ds) {
             var i = 0
             while let p = list[i] {
-                let f = String(cString: p)
-                let abs = absolute(f)
-                if seen.insert(abs).inserted { out.append(abs) }
+                let f = onDisk(String(cString: p))
+                if let f, seen.insert(f).inserted { out.append(f) }
                 i += 1
             }
             CSLDestroy(list)
         }
         let driver = GDALGetDatasetDriver(ds).flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) } ?? ""
+        GDALClose(ds)
+        // Files GDAL reads but does not list, looked for once the source is closed (SQLite may
+        // make and remove a -wal while it is open).
         let lower = path.lowercased()
-        // Files GDAL reads but does not list.
         if driver == "GPKG" || lower.hasSuffix(".gpkg") || lower.hasSuffix(".sqlite") {
             for suffix in ["-wal", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
                 if seen.insert(path + suffix).inserted { out.append(path + suffix) }
@@ -51,6 +51,21 @@ public enum SourceFiles {
         if driver == "OGR_VRT" {
             for source in vrtSources(path, folder: folder) { collect(source, into: &out, seen: &seen) }
         }
+    }
+
+    /// The file on disk behind a path GDAL names: itself, or the archive of a `/vsizip/`,
+    /// `/vsitar/` or `/vsigzip/` path; nil for what is not on this disk (`/vsicurl/`, `PG:`).
+    static func onDisk(_ name: String) -> String? {
+        guard name.hasPrefix("/vsi") else { return absolute(name) }
+        for prefix in ["/vsizip/", "/vsitar/", "/vsigzip/", "/vsi7z/"] where name.hasPrefix(prefix) {
+            var candidate = absolute(String(name.dropFirst(prefix.count - 1)))
+            while candidate != "/" {
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue { return candidate }
+                candidate = (candidate as NSString).deletingLastPathComponent
+            }
+        }
+        return nil
     }
 
     static func absolute(_ path: String, from base: String = FileManager.default.currentDirectoryPath) -> String {
@@ -68,9 +83,13 @@ public enum SourceFiles {
             while let cur = n {
                 if cur.pointee.eType == CXT_Element, let name = cur.pointee.pszValue, String(cString: name) == "SrcDataSource" {
                     let value = String(cString: CPLGetXMLValue(cur, nil, ""))
-                    let relative = String(cString: CPLGetXMLValue(cur, "relativeToVRT", "0")) == "1"
-                    if !value.isEmpty && !value.contains(":") || value.hasPrefix("/") {
-                        sources.append(value.hasPrefix("/") ? value : absolute(value, from: relative ? absolute(folder) : FileManager.default.currentDirectoryPath))
+                    // As GDAL's CPLTestBool: anything but 0, false, no, off is true.
+                    let flag = String(cString: CPLGetXMLValue(cur, "relativeToVRT", "0")).lowercased()
+                    let relative = !["0", "false", "no", "off"].contains(flag)
+                    if value.hasPrefix("/") {
+                        if let f = onDisk(value) { sources.append(f) }
+                    } else if !value.isEmpty && !value.contains(":") {
+                        sources.append(absolute(value, from: relative ? absolute(folder) : FileManager.default.currentDirectoryPath))
                     }
                 }
                 walk(cur.pointee.psChild)

@@ -52,6 +52,9 @@ public final class VectorLayer {
 
     public var isReprojected: Bool { reprojection != nil }
 
+    /// Features `forEach(skipOutside: true)` passed over.
+    public private(set) var skippedOutside = 0
+
     /// Index of a field, or an error naming the file, the layer, the field and the fields there are.
     public func fieldIndex(_ field: String) throws -> Int32 {
         let i = OGR_L_FindFieldIndex(handle, field, 1)
@@ -108,7 +111,9 @@ public final class VectorLayer {
     }
 
     /// Reads every feature, with the values of `fields` (by name) and the geometry in Lambert-93.
-    public func forEach(fields: [String], _ body: (VectorFeature) throws -> Void) throws {
+    /// A feature outside metropolitan France is an error naming it, or, with `skipOutside`, passed
+    /// over and counted in `skippedOutside` (a national layer drawn over the explorer's maps).
+    public func forEach(fields: [String], skipOutside: Bool = false, _ body: (VectorFeature) throws -> Void) throws {
         let indices = try fields.map { try fieldIndex($0) }
         OGR_L_ResetReading(handle)
         CPLErrorReset()
@@ -135,7 +140,10 @@ public final class VectorLayer {
                         throw InputError("\(location), feature \(fid)", "cannot reproject from \(crsName) to EPSG:2154 (\(GDALSetup.lastError("transformation failed"))): are the coordinates really in \(crsName)? Fix the layer's CRS, or set `crs:` for it")
                     }
                 }
-                try checkPlausible(g, fid: fid)
+                do { try checkPlausible(g, fid: fid) } catch where skipOutside {
+                    skippedOutside += 1
+                    continue
+                }
                 OGR_G_CloseRings(g) // unclosed rings (a common defect) are closed before GEOS reads them
                 let size = Int(OGR_G_WkbSize(g))
                 var bytes = [UInt8](repeating: 0, count: size)

@@ -59,6 +59,12 @@ final class HostileInputTests: XCTestCase {
         // A few aliases are fine, and stars inside quoted or plain text are not aliases.
         try f.writeConfig(replace: [("  title: Test", "  title: &t \"Test * étoile\"\n  notices: [*t, \"*gras*\", a*b]")])
         XCTAssertCheckSucceeds(f)
+        // Valid texts that look like nesting or aliases are not refused: half-open intervals, block
+        // scalars holding Markdown lists and brackets, URLs with stars, comments.
+        let intervals = Array(repeating: "[0, 5[", count: 60).joined(separator: " ")
+        let listy = (0..<60).map { "      * point \($0) [[ {{ *x" }.joined(separator: "\n")
+        try f.writeConfig(replace: [("  title: Test", "  title: Test\n  notices:\n    - Classes \(intervals)\n    - |-\n\(listy)\n    - https://ex.org/*/a # [[[ *b")])
+        XCTAssertCheckSucceeds(f)
         try Data(repeating: 0x20, count: 2_000_000).write(to: f.config)
         XCTAssertCheckFails(f, "portraits.yaml", "at most 1000 kB")
     }

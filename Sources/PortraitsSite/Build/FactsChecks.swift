@@ -8,8 +8,9 @@ import PortraitsGeo
 enum FactsChecks {
     /// Share of the communes' area below which a millésime is said to cover nothing.
     static let minimumCoverage = 0.001
-    /// Share of a département's area from which a millésime counts as delivered there.
-    static let deliveredCoverage = 0.005
+    /// Share of a département's area (within the project) from which a millésime counts as
+    /// delivered there: half, so that a border sliver of a neighbour's delivery does not count.
+    static let deliveredCoverage = 0.5
 
     static func run(config: ProjectConfig, catalog: TerritoryCatalog, tabulation: Tabulation, facts: [TerritoryID: AreaFacts],
                     outlines: [TerritoryID: [PolygonRings]], shapes: [CommuneShape]) throws {
@@ -59,7 +60,7 @@ enum FactsChecks {
             guard let f = facts[d.id], let outline = outlines[d.id] else { continue }
             let union = outline.reduce(0) { $0 + $1.area }
             guard f.area - union > 100 + 1e-6 * f.area else { continue }
-            for p in try CommuneOverlaps.find(shapes, among: d.communeIndices, tolerance: 1) {
+            for p in try CommuneOverlaps.find(shapes, among: d.communeIndices, tolerance: 100) {
                 let a = shapes[p.first], b = shapes[p.second]
                 errors.append(InputError("\(source), features \(a.fid) and \(b.fid)", "communes \(a.code) (\(a.name)) and \(b.code) (\(b.name)) overlap on \(FrenchNumber.hectares(p.area, decimals: 2)): their land cover would be counted twice in every parent territory; fix the communes layer"))
                 if errors.count >= 50 { throw InputErrors(errors) }

@@ -23,13 +23,27 @@ enum YAMLLimits {
         var i = 0
         var atLineStart = true
         var lastSignificant: UInt8 = 0x0A
+        // Inside a block scalar (`|` or `>`): its lines are text, whatever they hold, down to a line
+        // indented no more than the line that opened it.
+        var blockScalarParent: Int? = nil
+        var pendingBlockScalar = false
+        var lineIndent = 0
         func fail(_ what: String) -> InputError { InputError("\(source), line \(line)", what) }
         while i < bytes.count {
             let b = bytes[i]
             if atLineStart && quote == nil && flowDepth == 0 {
-                // Block nesting: the indentation stack, plus one level per leading "- " or "? ".
                 var col = 0
                 while i + col < bytes.count && bytes[i + col] == 0x20 { col += 1 }
+                let blank = i + col >= bytes.count || bytes[i + col] == 0x0A || bytes[i + col] == 0x0D
+                if let parent = blockScalarParent, blank || col > parent {
+                    // A line of a block scalar: skip it whole, its line break included.
+                    while i < bytes.count && bytes[i] != 0x0A { i += 1 }
+                    if i < bytes.count { i += 1; line += 1 }
+                    continue
+                }
+                blockScalarParent = nil
+                lineIndent = col
+                // Block nesting: the indentation stack, plus one level per leading "- " or "? ".
                 var j = i + col
                 if j < bytes.count && bytes[j] != 0x0A && bytes[j] != 0x23 && bytes[j] != 0x0D {
                     while let last = indents.last, last > col { indents.removeLast() }
@@ -46,8 +60,14 @@ enum YAMLLimits {
                 }
                 atLineStart = false
             }
-            let nodeStart: [UInt8] = [0x0A, 0x3A, 0x2D, 0x5B, 0x7B, 0x2C, 0x3F]
+            // Where a node (a quoted text, an alias, a flow collection) can start: after a line start,
+            // ": ", "- " or "? "; inside brackets also after "[", "{" or ",".
+            let nodeStart: [UInt8] = flowDepth > 0 ? [0x0A, 0x3A, 0x2D, 0x5B, 0x7B, 0x2C, 0x3F] : [0x0A, 0x3A, 0x2D, 0x3F]
             if b == 0x0A {
+                if quote == nil && flowDepth == 0 && pendingBlockScalar {
+                    blockScalarParent = lineIndent // the line ended with `|`, `>`, `|-`, `>2`…
+                }
+                pendingBlockScalar = false
                 line += 1
                 atLineStart = true
                 if quote == nil { lastSignificant = 0x0A }
@@ -62,14 +82,15 @@ enum YAMLLimits {
                 quote = b
             } else if b == 0x23 && (i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == 0x0A) {
                 while i + 1 < bytes.count && bytes[i + 1] != 0x0A { i += 1 } // a comment
-            } else if b == 0x5B || b == 0x7B {
+            } else if (b == 0x5B || b == 0x7B) && nodeStart.contains(lastSignificant) {
+                // A flow collection opens only where a node can start ("[0, 5[" in a text is text).
                 flowDepth += 1
                 if flowDepth + indents.count > maxDepth {
                     throw fail("nested more than \(maxDepth) levels deep: a project or nomenclature file needs a few levels")
                 }
                 lastSignificant = b
-            } else if b == 0x5D || b == 0x7D {
-                flowDepth = max(0, flowDepth - 1)
+            } else if (b == 0x5D || b == 0x7D) && flowDepth > 0 {
+                flowDepth -= 1
                 lastSignificant = b
             } else if b == 0x2A && nodeStart.contains(lastSignificant) {
                 aliases += 1
@@ -78,6 +99,11 @@ enum YAMLLimits {
                 }
                 lastSignificant = b
             } else if b != 0x20 && b != 0x09 && b != 0x0D {
+                if (b == 0x7C || b == 0x3E) && nodeStart.contains(lastSignificant) {
+                    pendingBlockScalar = true
+                } else if pendingBlockScalar && !(b == 0x2D || b == 0x2B || (b >= 0x30 && b <= 0x39)) {
+                    pendingBlockScalar = false
+                }
                 lastSignificant = b
             }
             i += 1

@@ -66,7 +66,12 @@ enum MembershipLoader {
             func cn(_ f: ProjectConfig.CodeNameFields) -> CodeName { CodeName(values[f.code] ?? "", values[f.name] ?? "") }
             let source = m.file ?? config.communes.path
             // A commune may belong to no EPCI (NC, ZZZZZZZZZ, empty): it is then in its département and région only.
-            let epci = cn(m.epci)
+            var epci = cn(m.epci)
+            // ADMIN EXPRESS gives the communes of the Métropole du Grand Paris two SIREN, "MGP/EPT":
+            // the first is the EPCI.
+            if let slash = epci.code.firstIndex(of: "/"), TerritoryCodes.isEPCI(String(epci.code[..<slash])) {
+                epci.code = String(epci.code[..<slash])
+            }
             let record = CommuneRecord(code: shape.code, name: shape.name, epci: TerritoryCodes.meansNoEPCI(epci.code) ? nil : epci,
                                        departement: cn(m.departement), region: cn(m.region), scot: scots[shape.code])
             for (label, v) in [("département", record.departement), ("région", record.region)] where v.code.isEmpty {
@@ -76,7 +81,7 @@ enum MembershipLoader {
                 ("EPCI", record.epci?.code ?? "", 9, TerritoryCodes.isEPCI), ("département", record.departement.code, 2, TerritoryCodes.isDepartement),
                 ("région", record.region.code, 2, TerritoryCodes.isRegion)]
             for (label, code, length, valid) in checks where !code.isEmpty && !valid(code) {
-                let form = label == "EPCI" ? "a SIREN of 9 digits, or NC for none" : label == "région" ? "2 digits" : "2 characters (01…95, 2A, 2B) or 971…976"
+                let form = label == "EPCI" ? "a SIREN of 9 digits, or NC for none" : label == "région" ? "2 digits" : "2 characters (01…95, 2A, 2B) or 3 for overseas (971…978)"
                 errors.append(InputError(source, "commune \(shape.code): \(label) code \"\(code)\" is not a valid code (\(form))\(TerritoryCodes.lostZeros(code, length: length))"))
             }
             out.append(record)

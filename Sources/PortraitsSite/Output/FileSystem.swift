@@ -121,6 +121,7 @@ public enum FileSystem {
         var made = ""
         for p in absolute(path).split(separator: "/") {
             made += "/" + p
+            if kind(made) == .folder { continue }
             if mkdir(made, 0o755) != 0 && errno != EEXIST {
                 throw InputError(made, "cannot create the folder: \(cause(errno: errno))")
             }
@@ -128,8 +129,10 @@ public enum FileSystem {
         guard kind(path) == .folder else { throw InputError(path, "cannot create the folder: a file has that name") }
     }
 
-    /// Writes a whole file (created or truncated), reporting the cause of any failure.
+    /// Writes a whole file, reporting the cause of any failure. An existing file is unlinked first,
+    /// never truncated: in a staging folder it may be a hard link to the live site's file.
     public static func write(_ path: String, _ bytes: [UInt8]) throws {
+        unlink(path)
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw InputError(path, "cannot write the file: \(cause(errno: errno))") }
         var done = 0

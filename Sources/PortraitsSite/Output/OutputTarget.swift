@@ -22,7 +22,9 @@ public final class OutputTarget {
         let path = FileSystem.absolute(output)
         self.path = path
         let parent = (path as NSString).deletingLastPathComponent
-        lockPath = (parent as NSString).appendingPathComponent("." + (path as NSString).lastPathComponent + ".portraits-lock")
+        // Named after the folder the path resolves to, so that two spellings of it share one lock.
+        let real = FileSystem.canonical(path)
+        lockPath = ((real as NSString).deletingLastPathComponent as NSString).appendingPathComponent("." + (real as NSString).lastPathComponent + ".portraits-lock")
         try Self.checkPlace(path, config: config)
         try FileSystem.checkWritable(parent, role: "the output folder's parent")
         if let cache = config.cacheFolder { try FileSystem.checkWritable(cache, role: "the cache folder (cache:)") }
@@ -38,7 +40,9 @@ public final class OutputTarget {
     deinit { unlock() }
 
     static var defaultMinimumFree: Int64 {
-        if let v = ProcessInfo.processInfo.environment["PORTRAITS_MIN_FREE_MB"], let mb = Int64(v) { return mb * 1_000_000 }
+        if let v = ProcessInfo.processInfo.environment["PORTRAITS_MIN_FREE_MB"], let mb = Int64(v) {
+            return max(0, min(mb, Int64.max / 1_000_000)) * 1_000_000
+        }
         return 200_000_000
     }
 
@@ -46,13 +50,19 @@ public final class OutputTarget {
     static func protected(_ config: ProjectConfig) -> [(role: String, path: String, readWhole: Bool)] {
         var out: [(String, String, Bool)] = [("the project folder", config.root, false), ("the project file", config.source, false),
                                              ("the communes layer", config.communes.path, false),
-                                             ("the nomenclature", (config.nomenclature as NSString).deletingLastPathComponent, true),
+                                             ("the nomenclature", config.nomenclature, false),
                                              ("the content folder", config.content, true)]
         out += config.landCover.sources.map { ("a land-cover layer", $0.layer.path, false) }
         if let m = config.membership.file { out.append(("the membership table", m, false)) }
         if let s = config.scot { out.append(("the SCoT table", s.file, false)) }
         if let p = config.postalCodes { out.append(("the postal codes table", p.file, false)) }
         out += config.explorerLayers.map { ("an explorer layer", $0.layer.path, false) }
+        // The nomenclature's folder is hashed whole for the cache key: no output inside it (unless
+        // it is the project folder itself, where the default Output/ lives).
+        let nomenclatureFolder = (config.nomenclature as NSString).deletingLastPathComponent
+        if FileSystem.canonical(nomenclatureFolder) != FileSystem.canonical(config.root) {
+            out.append(("the nomenclature's folder", nomenclatureFolder, true))
+        }
         if let t = config.templates { out.append(("the templates folder", t, true)) }
         if let c = config.cacheFolder { out.append(("the cache folder", c, true)) }
         return out.map { (role: $0.0, path: FileSystem.canonical($0.1), readWhole: $0.2) }
@@ -78,9 +88,10 @@ public final class OutputTarget {
             }
         }
         guard FileSystem.kind(path) == .folder else { return }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        // What desktops leave in any folder does not make it somebody else's.
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { ![".DS_Store", "Thumbs.db", "desktop.ini"].contains($0) }
         if !entries.isEmpty && !entries.contains(marker) && !recordedInBuildState(path, config: config) {
-            throw InputError(path, "this folder exists and was not made by portraits (it has no \(marker) file): a build replaces its output folder whole and would delete the \(entries.count) files or folders it holds; \(how), or remove this folder first")
+            throw InputError(path, "this folder exists and was not made by portraits (it has no \(marker) file): a build replaces its output folder whole and would delete the \(entries.count) files or folders it holds; \(how), or remove this folder first (if it is a site an earlier version of portraits made, an empty \(marker) file in it says so)")
         }
     }
 
