@@ -33,6 +33,22 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(leftovers, ["Output"])
     }
 
+    /// A file linked unchanged from the live site and then written again in the same build gets a
+    /// file of its own: the live site is never written through the link.
+    func testWritingAgainALinkedFileLeavesTheLiveSiteAlone() throws {
+        let dir = try temporaryFolder(self)
+        let out = dir.appendingPathComponent("Output").path
+        let first = try OutputWriter(destination: out)
+        try first.write("index.html", "v1")
+        try first.commit()
+        let second = try OutputWriter(destination: out)
+        try second.write("index.html", "v1") // same bytes: hard-linked from the live site
+        try second.write("index.html", "v2 plus long")
+        XCTAssertEqual(try read(URL(fileURLWithPath: out + "/index.html")), "v1", "the live site is untouched until the commit")
+        second.discard()
+        XCTAssertEqual(try read(URL(fileURLWithPath: out + "/index.html")), "v1", "and after a failed build")
+    }
+
     func testStagingLeftByAKilledBuildIsCleanedUp() throws {
         let dir = try temporaryFolder(self)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("Output.staging-99999"), withIntermediateDirectories: true)

@@ -49,6 +49,28 @@ final class SourceFilesTests: XCTestCase {
         XCTAssertNotEqual(try downloads(f), before, "the figures follow the new data")
     }
 
+    /// A VRT's `relativeToVRT` is read as GDAL reads booleans, zipped sources stand for their archive,
+    /// and what is not on this disk is left out rather than failing the build.
+    func testVRTFlagsAndArchivesAreReadAsGDALReadsThem() throws {
+        let f = try BadInputFixture(self)
+        let sub = f.dir.appendingPathComponent("vrt")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: f.landCover, to: sub.appendingPathComponent("ocs.gpkg"))
+        let zip = f.dir.appendingPathComponent("ocs.zip")
+        try Data("PK".utf8).write(to: zip)
+        let vrt = sub.appendingPathComponent("ocs.vrt")
+        try """
+        <OGRVRTDataSource>
+          <OGRVRTLayer name="a"><SrcDataSource relativeToVRT="true">ocs.gpkg</SrcDataSource></OGRVRTLayer>
+          <OGRVRTLayer name="b"><SrcDataSource>/vsizip/\(zip.path)/ocs.shp</SrcDataSource></OGRVRTLayer>
+          <OGRVRTLayer name="c"><SrcDataSource>/vsicurl/https://example.org/x.gpkg</SrcDataSource></OGRVRTLayer>
+        </OGRVRTDataSource>
+        """.write(to: vrt, atomically: true, encoding: .utf8)
+        XCTAssertEqual(SourceFiles.list(vrt.path), [vrt.path, zip.path, sub.appendingPathComponent("ocs.gpkg").path])
+        XCTAssertEqual(SourceFiles.onDisk("/vsizip/\(zip.path)/dossier/ocs.shp"), zip.path)
+        XCTAssertNil(SourceFiles.onDisk("/vsicurl/https://example.org/x.gpkg"))
+    }
+
     func testAnEditOfAShapefilesDBFChangesTheFigures() throws {
         let f = try BadInputFixture(self)
         let shp = f.dir.appendingPathComponent("ocs.shp")
