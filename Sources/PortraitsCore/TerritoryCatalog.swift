@@ -15,6 +15,9 @@ public struct TerritoryCatalog: Sendable {
         territories.values.filter { $0.id.level == level }.sorted { $0.id.code < $1.id.code }
     }
 
+    /// How many communes belong to no EPCI (they are in their département and région only).
+    public var communesInNoEPCI: Int { communes.filter { $0.epci == nil }.count }
+
     /// All territories, sorted by level then code (a deterministic order for every stage).
     public var sorted: [Territory] { territories.values.sorted { $0.id < $1.id } }
 

@@ -13,7 +13,7 @@ public enum ProjectCheck {
         var lines: [String] = ["Project \(project.config.source): OK", ""]
         let cat = project.catalog
         lines.append("Territories: " + TerritoryLevel.allCases.map { "\(cat.all($0).count) \($0.pluralLabel.lowercased())" }.joined(separator: ", "))
-        let noEPCI = cat.communes.filter { $0.epci == nil }.count
+        let noEPCI = cat.communesInNoEPCI
         if noEPCI > 0 { lines.append("Communes in no EPCI: \(noEPCI) (in their département and région only)") }
         let layout = project.layout
         lines.append("Millésimes: \(layout.millesimes.map(String.init).joined(separator: ", "))")

@@ -47,7 +47,7 @@ public enum ProjectLoader {
             let ordered = catalog.communes.map { byCode[$0.code]! }
             let postal = try config.postalCodes.map { try PostalCodes.read($0, communes: Set(catalog.communeIndex.keys)) } ?? [:]
             let extra = try config.explorerLayers.map(ExtraLayers.read)
-            let noEPCI = catalog.communes.filter { $0.epci == nil }.count
+            let noEPCI = catalog.communesInNoEPCI
             return ((nomenclature, catalog, ordered, postal, extra), "\(catalog.communes.count) communes, \(catalog.territories.count) territories"
                     + (noEPCI > 0 ? "; \(noEPCI) communes in no EPCI" : ""))
         }

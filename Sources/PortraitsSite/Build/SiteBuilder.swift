@@ -119,13 +119,14 @@ public enum SiteBuilder {
 
     /// Stages render, print, write: the whole site into a staging folder, then swapped in. With a
     /// cache folder, units of output whose key did not change are linked from the previous output.
-    /// `target` is the checked and locked output folder (made from `output`, else the project's, when nil).
-    public static func write(_ loaded: Loaded, output: String? = nil, target given: OutputTarget? = nil, reporter: StageReporter,
+    /// `target` is the checked and locked output folder (the project's `output` when nil); its lock
+    /// is released when the site is written or the build fails.
+    public static func write(_ loaded: Loaded, target given: OutputTarget? = nil, reporter: StageReporter,
                              cacheFolder: String? = nil, shards: [String] = []) throws -> Summary {
         let project = loaded.project, indicators = loaded.indicators
         let date = buildDay(factsDay: project.factsDay)
-        let target = try given ?? OutputTarget(output: output ?? project.config.output, config: project.config)
-        defer { withExtendedLifetime(target) {} }
+        let target = try given ?? OutputTarget(output: project.config.output, config: project.config)
+        defer { target.unlock() }
         let writer = try OutputWriter(destination: target.path)
         let dest = writer.destination.path
         do {

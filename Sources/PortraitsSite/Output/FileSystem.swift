@@ -29,21 +29,21 @@ public enum FileSystem {
     public static func describe(_ error: Error) -> String {
         if error is InputError || error is InputErrors { return "\(error)" }
         let ns = error as NSError
+        guard ns.domain == NSCocoaErrorDomain || posixCode(ns) != nil else { return "\(error)" }
         let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
-        if let posix = posixCode(ns) { return (path.map { "\($0): " } ?? "") + cause(errno: posix) }
-        switch (ns.domain, ns.code) {
-        case (NSCocoaErrorDomain, NSFileWriteOutOfSpaceError): return (path.map { "\($0): " } ?? "") + cause(errno: ENOSPC)
-        case (NSCocoaErrorDomain, NSFileWriteNoPermissionError), (NSCocoaErrorDomain, NSFileReadNoPermissionError):
-            return (path.map { "\($0): " } ?? "") + cause(errno: EACCES)
-        case (NSCocoaErrorDomain, NSFileWriteVolumeReadOnlyError): return (path.map { "\($0): " } ?? "") + cause(errno: EROFS)
-        case (NSCocoaErrorDomain, NSFileNoSuchFileError), (NSCocoaErrorDomain, NSFileReadNoSuchFileError):
-            return (path.map { "\($0): " } ?? "") + cause(errno: ENOENT)
-        case (NSCocoaErrorDomain, NSFileWriteFileExistsError): return (path.map { "\($0): " } ?? "") + cause(errno: EEXIST)
-        case (NSCocoaErrorDomain, _):
-            return (path.map { "\($0): " } ?? "") + "the file system refused the operation"
-        default:
-            return "\(error)"
-        }
+        return (path.map { "\($0): " } ?? "") + cause(of: error)
+    }
+
+    /// The cause of a Foundation file error in plain words: its POSIX code when it carries one,
+    /// else the Cocoa code's meaning.
+    public static func cause(of error: Error) -> String {
+        let ns = error as NSError
+        if let posix = posixCode(ns) { return cause(errno: posix) }
+        let byCocoaCode: [Int: Int32] = [NSFileWriteOutOfSpaceError: ENOSPC, NSFileWriteNoPermissionError: EACCES,
+                                         NSFileReadNoPermissionError: EACCES, NSFileWriteVolumeReadOnlyError: EROFS,
+                                         NSFileNoSuchFileError: ENOENT, NSFileReadNoSuchFileError: ENOENT, NSFileWriteFileExistsError: EEXIST]
+        guard ns.domain == NSCocoaErrorDomain, let code = byCocoaCode[ns.code] else { return "the file system refused the operation" }
+        return cause(errno: code)
     }
 
     static func posixCode(_ ns: NSError) -> Int32? {
@@ -165,8 +165,7 @@ public enum FileSystem {
     public static func remove(_ path: String) throws {
         guard kind(path) != .missing else { return }
         do { try FileManager.default.removeItem(atPath: path) } catch {
-            let why = posixCode(error as NSError).map { cause(errno: $0) } ?? "the file system refused"
-            throw InputError(path, "cannot remove: \(why)")
+            throw InputError(path, "cannot remove: \(cause(of: error))")
         }
     }
 }

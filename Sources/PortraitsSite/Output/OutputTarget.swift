@@ -108,7 +108,9 @@ public final class OutputTarget {
     /// or an existing file that is not a facts store.
     public static func checkFactsFile(_ output: String, config: ProjectConfig) throws {
         let path = FileSystem.absolute(output), real = FileSystem.canonical(path)
-        for p in protected(config) where p.path == real || (p.readWhole && FileSystem.isSameOrInside(real, p.path) && p.role != "the cache folder") {
+        // A facts file may sit in the cache folder (where the build keeps its own).
+        let cache = config.cacheFolder.map(FileSystem.canonical)
+        for p in protected(config) where p.path == real || (p.readWhole && p.path != cache && FileSystem.isSameOrInside(real, p.path)) {
             throw InputError(path, "the facts file would replace or lie inside \(p.role) (\(p.path)); choose another path for --output")
         }
         switch FileSystem.kind(path) {

@@ -48,8 +48,7 @@ public struct ContentHash: Sendable {
     public static func file(_ path: String) throws -> String {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-            let why = FileSystem.posixCode(error as NSError).map { FileSystem.cause(errno: $0) } ?? "the file system refused"
-            throw InputError(path, "cannot read the file: \(why)")
+            throw InputError(path, "cannot read the file: \(FileSystem.cause(of: error))")
         }
         var h = ContentHash()
         data.withUnsafeBytes { h.add($0) }
