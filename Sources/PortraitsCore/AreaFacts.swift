@@ -16,6 +16,9 @@ public struct AreaFacts: Sendable, Equatable {
     public var lcr: [Double]
     /// Per period: artificialisation and désartificialisation after the thresholds.
     public var lcrFlux: [LCRFlux]
+    /// Per period: the area of each kind of change (`LandChange`), measured on the same pieces as
+    /// `transitions`, so that the kinds at any display level add up to the matrix's gross change.
+    public var changes: [[LandChange: Double]]
 
     public init(millesimeCount: Int, periodCount: Int, area: Double = 0) {
         self.area = area
@@ -24,6 +27,7 @@ public struct AreaFacts: Sendable, Equatable {
         self.transitions = Array(repeating: [:], count: periodCount)
         self.lcr = Array(repeating: 0, count: millesimeCount)
         self.lcrFlux = Array(repeating: LCRFlux(), count: periodCount)
+        self.changes = Array(repeating: [:], count: periodCount)
     }
 
     /// Sum of the class areas of a millésime (exceeds `covered` by the overlaps).
@@ -36,6 +40,9 @@ public struct AreaFacts: Sendable, Equatable {
 
     /// The transitions of period `p` in key order (see `orderedStock`).
     public func orderedTransitions(_ p: Int) -> [(key: Transition, value: Double)] { transitions[p].sorted { $0.key < $1.key } }
+
+    /// The changes of period `p` in key order (see `orderedStock`).
+    public func orderedChanges(_ p: Int) -> [(key: LandChange, value: Double)] { changes[p].sorted { $0.key < $1.key } }
 
     /// Area counted more than once because land-cover polygons overlap.
     public func overlap(_ m: Int) -> Double { max(0, classTotal(m) - covered[m]) }
@@ -51,6 +58,7 @@ public struct AreaFacts: Sendable, Equatable {
             for (k, v) in rhs.transitions[p] { lhs.transitions[p][k, default: 0] += v }
             lhs.lcrFlux[p].artificialisation += rhs.lcrFlux[p].artificialisation
             lhs.lcrFlux[p].desartificialisation += rhs.lcrFlux[p].desartificialisation
+            for (k, v) in rhs.changes[p] { lhs.changes[p][k, default: 0] += v }
         }
     }
 }

@@ -4,8 +4,10 @@ import PortraitsCore
 /// The thresholds of the annex to art. R.101-1 of the code de l'urbanisme (decree n° 2023-1096),
 /// applied to the land-cover polygons after the CS × US matrix:
 ///
-/// 1. linear infrastructure (roads, railways) counts from 5 m wide: an artificialised linear polygon
-///    that vanishes under an inner buffer of 2.5 m is not artificialised;
+/// 1. linear infrastructure (roads, railways) counts from 5 m wide, judged along the feature: the
+///    part of an artificialised linear polygon where a disc 5 m across fits (a morphological opening:
+///    inner buffer of 2.5 m, then outer buffer of 2.5 m) is artificialised, the narrower rest is not
+///    (`widthParts`; a road exactly 5 m wide counts, to the centimetre of the data);
 /// 2. the other categories are judged on patches of contiguous polygons of the same status: a patch
 ///    under 2 500 m² whose neighbours are all of the other status takes their status (an artificial
 ///    patch inside non-artificial land is not artificialised, and the reverse);
@@ -13,25 +15,20 @@ import PortraitsCore
 ///    even inside a small patch that the previous rule turns non-artificial; linear infrastructure
 ///    at least 5 m wide stays artificialised too (it is judged on its width, not on patches).
 ///
-/// Contiguity is the sharing of a boundary (GEOS intersects) between polygons of one layer. A patch
-/// with no neighbour (an island of the data) is left as it is.
+/// Contiguity is the sharing of a stretch of boundary (or of interior) between polygons of one layer:
+/// two polygons that touch only at a corner are two patches. Patches are made on the whole layer,
+/// before the communes cut it, so a patch across a commune limit is judged whole. A patch with no
+/// neighbour (an island of the data) is left as it is. Docs: Content/methode-artificialisation.md.
 public enum DecreeThresholds {
     public static let patchArea = 2_500.0
     public static let builtArea = 50.0
     public static let linearHalfWidth = 2.5
-
-    /// Status after thresholds of each feature at each millésime index (nil where undetermined or
-    /// not described). `features` are one source layer's; `statuses[f][m]` the matrix status.
-    static func apply(geometries: [Geometry], areas: [Double], statuses: [[Bool?]], built: [[Bool]], linear: [[Bool]],
-                      context ctx: GEOSContext) throws -> [[Bool?]] {
-        var result = statuses
-        guard !geometries.isEmpty else { return result }
-        // Rule 1: narrow linear infrastructure.
-        for f in geometries.indices where needsWidth(result[f], linear[f]) && isNarrow(geometries[f], ctx) {
-            narrowed(&result[f], linear[f])
-        }
-        return try patches(geometries: geometries, areas: areas, statuses: result, built: built, linear: linear, context: ctx)
-    }
+    /// Widths are compared to the centimetre: coordinates are given to it, and a road drawn exactly
+    /// 5 m wide must count.
+    public static let widthTolerance = 0.01
+    /// A narrow remainder under this area is a rounded corner of the opening, not a narrow stretch
+    /// (a right-angled corner loses (1 − π/4) · 2.5² ≈ 1.3 m²).
+    public static let minNarrowArea = 10.0
 
     /// Whether rule 1 has to look at a polygon: artificialised linear infrastructure at some millésime.
     static func needsWidth(_ statuses: [Bool?], _ linear: [Bool]) -> Bool {
@@ -43,11 +40,17 @@ public enum DecreeThresholds {
         for m in statuses.indices where statuses[m] == true && linear[m] { statuses[m] = false }
     }
 
-    /// Less than 5 m wide: nothing left under an inner buffer of 2.5 m.
-    static func isNarrow(_ g: Geometry, _ ctx: GEOSContext) -> Bool {
-        guard let b = GEOSBuffer_r(ctx.handle, g.ptr, -linearHalfWidth, 8) else { return false }
-        let inner = Geometry(b, ctx) // owns b
-        return inner.isEmpty || inner.area <= 0
+    /// Rule 1's split of a linear polygon: the part at least 5 m wide (nil when none) and the part
+    /// narrower than 5 m (nil when none). Both nil never happens for a non-empty polygon.
+    static func widthParts(_ g: Geometry, _ ctx: GEOSContext) throws -> (wide: Geometry?, narrow: Geometry?) {
+        let inner = try g.buffer(-(linearHalfWidth - widthTolerance / 2))
+        guard !inner.isEmpty, inner.area > 0 else { return (nil, g) }
+        let opened = try inner.buffer(linearHalfWidth + widthTolerance).intersection(g)
+        let rest = try g.difference(opened).polygonalParts().filter { $0.area >= minNarrowArea }
+        guard !rest.isEmpty else { return (g, nil) }
+        let narrow = ctx.collection(rest, multiPolygon: true)
+        let wide = ctx.collection(try g.difference(narrow).polygonalParts(), multiPolygon: true)
+        return (wide.isEmpty || wide.area <= 0 ? nil : wide, narrow)
     }
 
     /// Rule 2 (with rule 3's exceptions) on statuses that rule 1 has already set. `geometries` must
@@ -65,7 +68,9 @@ public enum DecreeThresholds {
         var neighbours: [Int: [Int]] = [:]
         for f in small {
             let prepared = PreparedGeometry(geometries[f])
-            neighbours[f] = index.query(geometries[f]).filter { $0 != f && prepared.intersects(geometries[$0]) }
+            neighbours[f] = index.query(geometries[f]).filter {
+                $0 != f && prepared.intersects(geometries[$0]) && geometries[f].sharesEdgeOrInterior(with: geometries[$0])
+            }
         }
         for m in 0..<millesimes {
             let status = result.map { $0[m] }

@@ -52,6 +52,17 @@ public final class Geometry: @unchecked Sendable {
     public func makeValid() throws -> Geometry { try wrap(GEOSMakeValid_r(h, ptr), "make valid") }
     public func intersects(_ other: Geometry) -> Bool { GEOSIntersects_r(h, ptr, other.ptr) == 1 }
     public func clone() -> Geometry { Geometry(GEOSGeom_clone_r(h, ptr), context) }
+    /// The buffer at `distance` (negative: inward), arcs in `quadrantSegments` segments per quarter circle.
+    public func buffer(_ distance: Double, quadrantSegments: Int32 = 8) throws -> Geometry {
+        try wrap(GEOSBuffer_r(h, ptr, distance, quadrantSegments), "buffer")
+    }
+    /// Whether the DE-9IM relation of this geometry with `other` matches `pattern` ("T********"…).
+    public func relates(_ other: Geometry, pattern: String) -> Bool { GEOSRelatePattern_r(h, ptr, other.ptr, pattern) == 1 }
+    /// Whether two polygons share more than points: their interiors meet, or their boundaries
+    /// share a line of positive length. Two squares touching only at a corner do not.
+    public func sharesEdgeOrInterior(with other: Geometry) -> Bool {
+        relates(other, pattern: "T********") || relates(other, pattern: "****1****")
+    }
 
     /// Douglas–Peucker simplification that keeps the topology (no self-intersection).
     public func simplified(tolerance: Double) throws -> Geometry {

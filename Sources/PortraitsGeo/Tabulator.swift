@@ -13,7 +13,7 @@ import PortraitsCore
 /// whose two millésimes come from different layers are intersected piece by piece.
 public enum Tabulator {
     /// Raised whenever a change of this code changes its results: part of the facts store's key.
-    public static let version = "tabulator-5"
+    public static let version = "tabulator-6"
 
     /// Reports progress: called with a phase, its unit and total, returns what counts items done.
     public typealias ProgressFactory = (_ phase: String, _ unit: String, _ total: Int) -> (@Sendable (Int) -> Void)
@@ -30,14 +30,18 @@ public enum Tabulator {
         let layout = FactsLayout(millesimes: landCover.millesimes, periods: periods)
         var clock = PhaseClock(log: log)
         // A shard reads the land cover around its communes only; what lies outside them is another shard's.
-        let (features, reports) = try LandCoverReader.read(landCover, layout: layout, nomenclature: nomenclature, within: box)
-        clock.lap("read and checked \(features.count) polygons (GDAL, GEOS validity)")
+        let (read, reports) = try LandCoverReader.read(landCover, layout: layout, nomenclature: nomenclature, within: box)
+        clock.lap("read and checked \(read.count) polygons (GDAL, GEOS validity)")
         let reportOutside = box == nil
         let traits = TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules)
-        let lcrFlags = try thresholdFlags(features, sources: landCover.sources.count, traits: traits)
+        // Linear infrastructure is split into its parts at least 5 m wide and the narrower rest:
+        // from here on, a feature is such a part (same source, id and classes).
+        let (features, lcrFlags) = try thresholds(read, sources: landCover.sources.count, traits: traits)
         clock.lap("decree thresholds (patches of contiguous polygons)")
-        func change(_ ka: ClassKey, _ kb: ClassKey, _ fa: Bool?, _ fb: Bool?) -> ChangeKind? {
-            ChangeKind.classify(from: ka, to: kb, fromTraits: traits[ka], toTraits: traits[kb], artificialisedBefore: fa, artificialisedAfter: fb)
+        let coverLevels = CoverLevels(nomenclature.primary)
+        func change(_ ka: ClassKey, _ kb: ClassKey, _ fa: Bool?, _ fb: Bool?) -> LandChange? {
+            LandChange.of(from: ka, to: kb, fromTraits: traits[ka], toTraits: traits[kb], artificialisedBefore: fa, artificialisedAfter: fb,
+                          levels: coverLevels)
         }
         let chunks = max(1, min(threads * 4, features.count / 500 + 1))
         let overlayDone = progress?("overlay", "polygons", features.count)
@@ -120,6 +124,7 @@ public enum Tabulator {
                         if let ka = keys[a], let kb = keys[b] {
                             facts.transitions[pi][Transition(ka, kb), default: 0] += p.area
                             changes[pi] = change(ka, kb, flags[a], flags[b])
+                            if let c = changes[pi] { facts.changes[pi][c, default: 0] += p.area }
                         }
                         addFlux(&facts.lcrFlux[pi], flags[a], flags[b], p.area)
                     }
@@ -155,6 +160,7 @@ public enum Tabulator {
                             facts.transitions[pi][Transition(ka, kb), default: 0] += area
                             addFlux(&facts.lcrFlux[pi], fa, fb, area)
                             if let kind = change(ka, kb, fa, fb) {
+                                facts.changes[pi][kind, default: 0] += area
                                 var changes = PeriodChanges()
                                 changes[pi] = kind
                                 let none = [Int32](repeating: -1, count: layout.millesimes.count)
@@ -179,46 +185,76 @@ public enum Tabulator {
         if a == true && b == false { flux.desartificialisation += area }
     }
 
-    /// LCR status of each feature at each millésime after the decree's thresholds (nil where the
-    /// nomenclature's rules cannot tell), computed per source layer.
-    static func thresholdFlags(_ features: [LandCoverFeature], sources: Int, traits: TraitsTable,
-                               threads: Int = defaultThreadCount()) throws -> [[Bool?]] {
-        var flags = features.map { f in f.keys.map { k in k.flatMap { traits[$0].artificialised } } }
-        let built = features.map { f in f.keys.map { k in k.map { traits[$0].built == true } ?? false } }
-        let linear = features.map { f in f.keys.map { k in k.map { traits[$0].linear == true } ?? false } }
-        // On every core: each polygon's area and envelope, and rule 1 (width) for linear infrastructure.
-        struct Measure {
+    /// The decree's thresholds (see `DecreeThresholds`), per source layer: the features to overlay
+    /// (each artificialised linear polygon replaced by its part at least 5 m wide and its narrower
+    /// part, when it has both) and the LCR status of each at each millésime (nil where the
+    /// nomenclature's rules cannot tell).
+    static func thresholds(_ input: [LandCoverFeature], sources: Int, traits: TraitsTable,
+                           threads: Int = defaultThreadCount()) throws -> (features: [LandCoverFeature], flags: [[Bool?]]) {
+        let matrixFlags = input.map { f in f.keys.map { k in k.flatMap { traits[$0].artificialised } } }
+        let linearInput = input.map { f in f.keys.map { k in k.map { traits[$0].linear == true } ?? false } }
+        // On every core: rule 1 (width along the feature) for linear infrastructure, and each
+        // resulting polygon's area and envelope.
+        struct Part {
+            var feature: Int
+            var wkb: [UInt8]?   // nil: the feature whole
+            var narrow: Bool
             var area: Double
             var box: BoundingBox
-            var narrow: Bool
         }
-        let chunks = max(1, min(threads * 4, features.count / 1_000 + 1))
-        let measures: [Measure] = try parallelMap(count: chunks) { chunk in
+        let chunks = max(1, min(threads * 4, input.count / 1_000 + 1))
+        let parts: [Part] = try parallelMap(count: chunks) { chunk in
             let ctx = GEOSContext()
-            return try ((features.count * chunk / chunks)..<(features.count * (chunk + 1) / chunks)).map { f in
-                let g = try ctx.geometry(wkb: features[f].wkb)
-                let narrow = DecreeThresholds.needsWidth(flags[f], linear[f]) && DecreeThresholds.isNarrow(g, ctx)
-                return Measure(area: g.area, box: g.bounds, narrow: narrow)
+            var out: [Part] = []
+            for f in (input.count * chunk / chunks)..<(input.count * (chunk + 1) / chunks) {
+                let g = try ctx.geometry(wkb: input[f].wkb)
+                guard DecreeThresholds.needsWidth(matrixFlags[f], linearInput[f]) else {
+                    out.append(Part(feature: f, wkb: nil, narrow: false, area: g.area, box: g.bounds))
+                    continue
+                }
+                switch try DecreeThresholds.widthParts(g, ctx) {
+                case (nil, _):
+                    out.append(Part(feature: f, wkb: nil, narrow: true, area: g.area, box: g.bounds))
+                case (.some, nil):
+                    out.append(Part(feature: f, wkb: nil, narrow: false, area: g.area, box: g.bounds))
+                case let (.some(wide), .some(narrow)):
+                    out.append(Part(feature: f, wkb: wide.wkb, narrow: false, area: wide.area, box: wide.bounds))
+                    out.append(Part(feature: f, wkb: narrow.wkb, narrow: true, area: narrow.area, box: narrow.bounds))
+                }
             }
+            return out
         }.flatMap { $0 }
-        for f in features.indices where measures[f].narrow { DecreeThresholds.narrowed(&flags[f], linear[f]) }
+        var features: [LandCoverFeature] = []
+        features.reserveCapacity(parts.count)
+        var flags: [[Bool?]] = []
+        flags.reserveCapacity(parts.count)
+        for part in parts {
+            var f = input[part.feature]
+            if let wkb = part.wkb { f.wkb = wkb }
+            features.append(f)
+            var status = matrixFlags[part.feature]
+            if part.narrow { DecreeThresholds.narrowed(&status, linearInput[part.feature]) }
+            flags.append(status)
+        }
+        let built = parts.map { p in input[p.feature].keys.map { k in k.map { traits[$0].built == true } ?? false } }
+        let linear = parts.map { linearInput[$0.feature] }
         // Rule 2 per layer, on the polygons under the patch threshold and those their envelopes meet.
         for s in 0..<sources {
             let members = features.indices.filter { features[$0].source == s }
-            let small = members.indices.filter { measures[members[$0]].area < DecreeThresholds.patchArea }
+            let small = members.indices.filter { parts[members[$0]].area < DecreeThresholds.patchArea }
             guard !small.isEmpty else { continue }
-            let grid = EnvelopeGrid(members.map { measures[$0].box }, cell: 250)
+            let grid = EnvelopeGrid(members.map { parts[$0].box }, cell: 250)
             var needed = Set(small)
-            for i in small { needed.formUnion(grid.query(measures[members[i]].box)) }
+            for i in small { needed.formUnion(grid.query(parts[members[i]].box)) }
             let subset = needed.sorted().map { members[$0] }
             let ctx = GEOSContext()
             let geoms = try subset.map { try ctx.geometry(wkb: features[$0].wkb) }
             let result = try DecreeThresholds.patches(
-                geometries: geoms, areas: subset.map { measures[$0].area }, statuses: subset.map { flags[$0] },
+                geometries: geoms, areas: subset.map { parts[$0].area }, statuses: subset.map { flags[$0] },
                 built: subset.map { built[$0] }, linear: subset.map { linear[$0] }, context: ctx)
             for (k, f) in subset.enumerated() { flags[f] = result[k] }
         }
-        return flags
+        return (features, flags)
     }
 }
 

@@ -1,8 +1,9 @@
 import PortraitsCore
 
 /// The colours of a change map: one per kind of change, apart in hue and in lightness (so that
-/// they stay apart in grey print: dark red, light salmon, mid green, light lavender), and a near-white
-/// base for the land that did not change.
+/// they stay apart in grey print: dark red, light salmon, mid green, light lavender, and a
+/// darker brown for a change of use under an unchanged cover), and a near-white base for the land
+/// that did not change.
 public enum ChangeMapStyle {
     public static func color(_ kind: ChangeKind) -> RGBColor {
         switch kind {
@@ -10,6 +11,7 @@ public enum ChangeMapStyle {
         case .artificialisation: return RGBColor(r: 0xfc, g: 0x92, b: 0x72)
         case .desartificialisation: return RGBColor(r: 0x31, g: 0xa3, b: 0x54)
         case .autre: return RGBColor(r: 0xcb, g: 0xc9, b: 0xe2)
+        case .usage: return RGBColor(r: 0x8c, g: 0x51, b: 0x0a)
         }
     }
 

@@ -132,34 +132,78 @@ final class IndicatorTests: XCTestCase {
     }
 
     func testChangeKindsInTheirOrder() {
-        func kind(_ a: ClassKey, _ b: ClassKey, _ fa: Bool? = nil, _ fb: Bool? = nil) -> ChangeKind? {
-            ChangeKind.classify(from: a, to: b, fromTraits: traits[a], toTraits: traits[b],
-                                artificialisedBefore: fa ?? traits[a].artificialised, artificialisedAfter: fb ?? traits[b].artificialised)
+        let levels = CoverLevels(nomenclature.primary)
+        let depth = nomenclature.primary.depth
+        func change(_ a: ClassKey, _ b: ClassKey, _ fa: Bool? = nil, _ fb: Bool? = nil) -> LandChange? {
+            LandChange.of(from: a, to: b, fromTraits: traits[a], toTraits: traits[b],
+                          artificialisedBefore: fa ?? traits[a].artificialised, artificialisedAfter: fb ?? traits[b].artificialised, levels: levels)
         }
-        XCTAssertNil(kind(field, field))
+        func kind(_ a: ClassKey, _ b: ClassKey, _ fa: Bool? = nil, _ fb: Bool? = nil) -> ChangeKind? {
+            change(a, b, fa, fb)?.kind(atLevel: depth)
+        }
+        XCTAssertNil(change(field, field))
         XCTAssertEqual(kind(field, builtHousing), .consommation, "agricultural → urbanised, also artificialised: consumption first")
         XCTAssertEqual(kind(forest, field), .autre)
         XCTAssertEqual(kind(builtHousing, field), .desartificialisation)
         // Artificialised without being consumption: urbanised before and after, not artificialised
         // before because of the thresholds (a small patch).
         XCTAssertEqual(kind(gardenHousing, builtHousing, false, true), .artificialisation)
-        // Same class, status changed by the thresholds only.
-        XCTAssertEqual(kind(gardenHousing, gardenHousing, true, false), .desartificialisation)
+        // Same class, status changed by the thresholds only: no change of cover, a change of status.
+        XCTAssertEqual(kind(gardenHousing, gardenHousing, true, false), .usage)
+        XCTAssertEqual(change(gardenHousing, gardenHousing, true, false)?.status, .desartificialisation)
         XCTAssertNil(kind(gardenHousing, gardenHousing, true, true))
+        // The field becomes a garden: the cover (herbaceous) stays, the use makes it consumed.
+        XCTAssertEqual(field.primary, gardenHousing.primary, "the fixture's field and garden share their cover")
+        XCTAssertEqual(kind(field, gardenHousing), .usage)
+        XCTAssertEqual(change(field, gardenHousing)?.status, .consommation)
     }
 
-    func testPeriodChangesPackFourBitsPerPeriod() {
+    func testCoverChangeDependsOnTheDisplayLevel() {
+        let dim = nomenclature.primary
+        let levels = CoverLevels(dim)
+        // Two leaves under one class of level 1 part at a deeper level: unchanged at level 1.
+        let leaves = dim.leaves.map { dim.classes[$0].code }
+        var pair: (Int32, Int32, Int)? = nil
+        search: for i in leaves.indices { for j in leaves.indices where i != j {
+            let l = Int(levels.firstDifference(Int32(i), Int32(j)))
+            if l > 1 { pair = (Int32(i), Int32(j), l); break search }
+        } }
+        guard let (a, b, part) = pair else { return XCTFail("the fixture has two leaves under one top class") }
+        XCTAssertEqual(dim.ancestor(of: leaves[Int(a)], atLevel: part - 1)?.code, dim.ancestor(of: leaves[Int(b)], atLevel: part - 1)?.code)
+        XCTAssertNotEqual(dim.ancestor(of: leaves[Int(a)], atLevel: part)?.code, dim.ancestor(of: leaves[Int(b)], atLevel: part)?.code)
+        let c = LandChange(status: .none, coverLevel: UInt8(part))
+        XCTAssertNil(c.kind(atLevel: part - 1), "same class at the coarser level: not a change there")
+        XCTAssertEqual(c.kind(atLevel: part), .autre)
+        XCTAssertEqual(levels.firstDifference(a, a), 0)
+        XCTAssertEqual(levels.firstDifference(a, -1), 0, "an unknown class is no change of cover")
+        // Facts: the kinds at a level add up to the matrix's gross change at that level.
+        var f = AreaFacts(millesimeCount: 2, periodCount: 1)
+        f.transitions[0][Transition(ClassKey(a), ClassKey(b))] = 300
+        f.changes[0][c] = 300
+        for level in 1...dim.depth {
+            let m = Mutations.matrix(f, period: 0, nomenclature: nomenclature, level: level)
+            XCTAssertEqual(ChangedArea.of(f, period: 0, level: level).coverChange, m.grossChange, "level \(level)")
+        }
+    }
+
+    func testPeriodChangesPackOneBytePerPeriod() {
         var c = PeriodChanges()
-        c[0] = .consommation
-        c[3] = .autre
-        c[15] = .desartificialisation
-        XCTAssertEqual(c[0], .consommation)
+        let consumed = LandChange(status: .consommation, coverLevel: 2)
+        let other = LandChange(status: .none, coverLevel: 4)
+        let use = LandChange(status: .desartificialisation, coverLevel: 0)
+        c[0] = consumed
+        c[3] = other
+        c[9] = use
+        c[15] = consumed
+        XCTAssertEqual(c[0], consumed)
         XCTAssertNil(c[1])
-        XCTAssertEqual(c[3], .autre)
-        XCTAssertEqual(c[15], .desartificialisation)
+        XCTAssertEqual(c[3], other)
+        XCTAssertEqual(c[9], use)
+        XCTAssertEqual(c[15], consumed)
         c[3] = nil
         XCTAssertNil(c[3])
-        XCTAssertEqual(c[0], .consommation)
+        XCTAssertEqual(c[0], consumed)
+        XCTAssertEqual(PeriodChanges(low: c.low, high: c.high), c)
         XCTAssertNil(c[16], "beyond the supported periods: nothing, no crash")
     }
 

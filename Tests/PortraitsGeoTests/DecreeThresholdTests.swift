@@ -42,22 +42,35 @@ final class DecreeThresholdTests: XCTestCase {
     /// One commune 0…1000 × 0…1000 covered by farmland with the given polygons carved in it; the
     /// polygons are described at 2019 as farmland and at 2021 with their class.
     func tabulate(_ parts: [(String, String, Geometry)]) throws -> AreaFacts {
+        try tabulate(dated: parts.map { ("CS2.2.1", "US1.1", $0.0, $0.1, $0.2) })[0]
+    }
+
+    /// Farmland 0…1000 × 0…1000 with the given polygons carved in it, each with its classes at 2019
+    /// and 2021, over one commune or two (split at x = `split`); the facts of each commune.
+    func tabulate(dated parts: [(String, String, String, String, Geometry)], split: Double? = nil) throws -> [AreaFacts] {
         let communePath = dir.appendingPathComponent("c.gpkg").path
+        try? FileManager.default.removeItem(atPath: communePath)
         let cw = try VectorWriter(path: communePath, layer: "communes", fields: [("insee_com", .string), ("nom_com", .string)])
-        try cw.add(["00001", "A"], wkb: try rect(0, 0, 1000, 1000).wkb)
+        if let split {
+            try cw.add(["00001", "A"], wkb: try rect(0, 0, split, 1000).wkb)
+            try cw.add(["00002", "B"], wkb: try rect(split, 0, 1000, 1000).wkb)
+        } else {
+            try cw.add(["00001", "A"], wkb: try rect(0, 0, 1000, 1000).wkb)
+        }
         try cw.close()
         let path = dir.appendingPathComponent("ocs.gpkg").path
+        try? FileManager.default.removeItem(atPath: path)
         let w = try VectorWriter(path: path, layer: "ocs", fields: [("CS19", .string), ("US19", .string), ("CS21", .string), ("US21", .string)])
         var rest = try rect(0, 0, 1000, 1000)
-        for (cs, us, g) in parts {
-            try w.add(["CS2.2.1", "US1.1", cs, us], wkb: g.wkb)
+        for (cs19, us19, cs21, us21, g) in parts {
+            try w.add([cs19, us19, cs21, us21], wkb: g.wkb)
             rest = try rest.difference(g)
         }
         try w.add(["CS2.2.1", "US1.1", "CS2.2.1", "US1.1"], wkb: rest.wkb)
         try w.close()
         let communes = try CommuneShapes.read(LayerRef(path: communePath), codeField: "insee_com", nameField: "nom_com", extraFields: [])
         let spec = LandCoverSpec(sources: [.init(layer: LayerRef(path: path), fields: [2019: ["couverture": "CS19", "usage": "US19"], 2021: ["couverture": "CS21", "usage": "US21"]])])
-        return try Tabulator.run(communes: communes, landCover: spec, nomenclature: nomenclature, periods: [Period(2019, 2021)], threads: 1).communeFacts[0]
+        return try Tabulator.run(communes: communes, landCover: spec, nomenclature: nomenclature, periods: [Period(2019, 2021)], threads: 1).communeFacts
     }
 
     func testSmallArtificialPatchInFarmlandIsNotArtificialised() throws {
@@ -103,5 +116,65 @@ final class DecreeThresholdTests: XCTestCase {
         // The matrix alone counts only the surrounding ring.
         let traits = TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules)
         XCTAssertEqual(Artificialisation.matrixArea(f, millesime: 1, traits: traits), 2_700, accuracy: 1e-6)
+    }
+
+    // The readings of the decree's annex written on the method page (Content/methode-artificialisation.md).
+
+    func testRoadExactlyFiveMetresWideCounts() throws {
+        let f = try tabulate([("CS1.1.1.2", "US4.1.1", try rect(0, 500, 400, 505))]) // 5 m × 400 m
+        XCTAssertEqual(f.lcr[1], 2_000, accuracy: 1e-6, "« à partir de cinq mètres »: 5 m counts")
+        let g = try tabulate([("CS1.1.1.2", "US4.1.1", try rect(0, 500, 400, 504.98))]) // 4,98 m
+        XCTAssertEqual(g.lcr[1], 0, accuracy: 1e-6, "under 5 m (beyond the centimetre of the data) does not")
+    }
+
+    func testWidthIsJudgedAlongTheFeature() throws {
+        // A 4 m road 1 km long with a lay-by 20 m long where it is 8 m wide: only the lay-by counts,
+        // give or take the corners where a 5 m disc still fits across road and lay-by (about 1 m²).
+        let road = try ctx.union([try rect(0, 500, 1000, 504), try rect(400, 500, 420, 508)])
+        let f = try tabulate([("CS1.1.1.2", "US4.1.1", road)])
+        XCTAssertEqual(f.lcr[1], 160, accuracy: 3, "the wide stretch only, not the whole road (4 080 m²)")
+        XCTAssertEqual(f.stock[1].values.reduce(0, +), 1_000_000, accuracy: 1e-3, "the split loses no area")
+        // A 6 m road with a 3 m spur: the spur does not count, the road does.
+        let spur = try ctx.union([try rect(0, 500, 1000, 506), try rect(600, 506, 603, 606)])
+        let g = try tabulate([("CS1.1.1.2", "US4.1.1", spur)])
+        XCTAssertEqual(g.lcr[1], 6_000, accuracy: 2, "the 6 m road counts, its 3 m spur (300 m²) does not")
+    }
+
+    func testSurfacesTouchingOnlyAtACornerAreTwoPatches() throws {
+        // Two 1 600 m² yards touching at one corner: two patches under 2 500 m², neither counts.
+        let f = try tabulate([("CS1.1.1.2", "US1.1", try rect(100, 100, 140, 140)), ("CS1.1.1.2", "US1.1", try rect(140, 140, 180, 180))])
+        XCTAssertEqual(f.lcr[1], 0, accuracy: 1e-6)
+        // Sharing 1 m of side, they are one patch of 3 200 m², which counts.
+        let g = try tabulate([("CS1.1.1.2", "US1.1", try rect(100, 100, 140, 140)), ("CS1.1.1.2", "US1.1", try rect(139, 140, 179, 180))])
+        XCTAssertEqual(g.lcr[1], 3_200, accuracy: 1e-6)
+    }
+
+    func testWideLinearInfrastructureInASmallPatchCounts() throws {
+        // 6 m × 300 m = 1 800 m², alone in farmland: under the patch threshold, counted on its width.
+        let f = try tabulate([("CS1.1.1.2", "US4.1.1", try rect(100, 300, 400, 306))])
+        XCTAssertEqual(f.lcr[1], 1_800, accuracy: 1e-6)
+    }
+
+    func testPatchesIgnoreCommuneLimits() throws {
+        // A 3 000 m² yard across the limit of two communes: 1 500 m² in each, one patch, it counts.
+        let facts = try tabulate(dated: [("CS2.2.1", "US1.1", "CS1.1.1.2", "US1.1", try rect(470, 100, 530, 150))], split: 500)
+        XCTAssertEqual(facts.count, 2)
+        for f in facts { XCTAssertEqual(f.lcr[1], 1_500, accuracy: 1e-6) }
+    }
+
+    func testThresholdsApplyAtEachMillesimeAndFlowsAreChangesOfStatus() throws {
+        // 2019: a 1 600 m² yard (small: not artificialised). 2021: the field beside it becomes yard
+        // too, 3 200 m² in all: both polygons are artificialised, the first without changing class.
+        let facts = try tabulate(dated: [("CS1.1.1.2", "US1.1", "CS1.1.1.2", "US1.1", try rect(100, 100, 140, 140)),
+                                         ("CS2.2.1", "US1.1", "CS1.1.1.2", "US1.1", try rect(140, 100, 180, 140))])
+        let f = facts[0]
+        XCTAssertEqual(f.lcr[0], 0, accuracy: 1e-6, "2019: one small patch")
+        XCTAssertEqual(f.lcr[1], 3_200, accuracy: 1e-6, "2021: one patch of 3 200 m²")
+        XCTAssertEqual(f.lcrFlux[0].artificialisation, 3_200, accuracy: 1e-6, "the flow is the change of status after the thresholds")
+        // The first yard's class did not change: its artificialisation is a change of status alone.
+        let changes = ChangedArea.of(f, period: 0, level: 1)
+        XCTAssertEqual(changes[.usage], 1_600, accuracy: 1e-6)
+        XCTAssertEqual(changes.usageByStatus[.artificialisation] ?? 0, 1_600, accuracy: 1e-6)
+        XCTAssertEqual(changes.coverChange, 1_600, accuracy: 1e-6)
     }
 }

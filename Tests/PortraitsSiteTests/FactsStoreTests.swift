@@ -15,8 +15,9 @@ final class FactsStoreTests: XCTestCase {
         f.transitions[0] = [Transition(ClassKey(1, -1), ClassKey(3, 7)): 0.5]
         f.lcr = [10, 11]
         f.lcrFlux[0] = LCRFlux(artificialisation: 1.5, desartificialisation: 0.25)
+        f.changes[0] = [LandChange(status: .consommation, coverLevel: 2): 0.5, LandChange(status: .desartificialisation, coverLevel: 0): 0.125]
         var changes = PeriodChanges()
-        changes[0] = ChangeKind.allCases.last
+        changes[0] = LandChange(status: .artificialisation, coverLevel: 3)
         let ring = [Point(0, 0), Point(10, 0), Point(10, 10), Point(0, 0)]
         let piece = MapPiece(classes: [3, -1], changes: changes, polygon: PolygonRings(rings: [ring, ring.reversed()]))
         return Tabulation(layout: FactsLayout(millesimes: [2019, 2021], periods: [Period(2019, 2021)]), communeFacts: [f, AreaFacts(millesimeCount: 2, periodCount: 1)],

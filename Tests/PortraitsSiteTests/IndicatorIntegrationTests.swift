@@ -92,8 +92,52 @@ final class IndicatorIntegrationTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(checked, 600)
+        try checkChangedAreasAgree(project)
         // The synthetic land changes: consumption and artificialisation over the région are positive.
         let region = project.facts[TerritoryID(.region, "44")]!
         XCTAssertGreaterThan(Consumption.figures(region, period: 0, layout: layout, traits: project.traits).total, 0)
+    }
+
+    /// One definition of "changed": for every territory (communes included), period and display
+    /// level, the kinds of change add up to the matrix's gross change, every matrix adds up to both
+    /// stocks, the consumption of the kinds is the consumption figure, and the change map's pieces
+    /// (at the project's display level) have the areas of the table.
+    func checkChangedAreasAgree(_ project: Project) throws {
+        let layout = project.layout
+        let depth = project.nomenclature.primary.depth
+        var usageSeen = 0.0
+        let maps = TerritoryMaps(project: project)
+        for t in project.catalog.sorted {
+            let facts = project.facts[t.id]!
+            for p in layout.periods.indices {
+                let s0i = layout.index(of: layout.periods[p].start)!, s1i = layout.index(of: layout.periods[p].end)!
+                for level in 1...depth {
+                    let m = Mutations.matrix(facts, period: p, nomenclature: project.nomenclature, level: level)
+                    let changes = ChangedArea.of(facts, period: p, level: level)
+                    XCTAssertEqual(changes.coverChange, m.grossChange, accuracy: 1e-9 * max(1, m.total), "\(t.id) period \(p) level \(level): kinds vs gross change")
+                    let s0 = Stock.byClass(facts, millesime: s0i, nomenclature: project.nomenclature, level: level)
+                    let s1 = Stock.byClass(facts, millesime: s1i, nomenclature: project.nomenclature, level: level)
+                    for (i, c) in m.classes.enumerated() {
+                        XCTAssertEqual(m.rowTotals[i], s0.first { $0.code == c.code }?.area ?? 0, accuracy: 1e-9 * max(1, m.total), "\(t.id) row \(c.code)")
+                        XCTAssertEqual(m.columnTotals[i], s1.first { $0.code == c.code }?.area ?? 0, accuracy: 1e-9 * max(1, m.total), "\(t.id) column \(c.code)")
+                    }
+                    let consumption = Consumption.figures(facts, period: p, layout: layout, traits: project.traits).total
+                    XCTAssertEqual(changes[.consommation] + (changes.usageByStatus[.consommation] ?? 0), consumption,
+                                   accuracy: 1e-9 * max(1, m.total), "\(t.id) period \(p) level \(level): consumption")
+                    if level == depth { usageSeen += changes[.usage] }
+                }
+                guard t.id.level == .commune || t.id.level == .epci else { continue }
+                // The map draws what the table counts.
+                let input = maps.changeInput(for: t, periodIndex: p, source: "")
+                let table = ChangedArea.of(facts, period: p, level: project.displayLevel)
+                let drawn = input.legend.map(\.label)
+                XCTAssertEqual(drawn, table.kinds.map(\.label), "\(t.id) period \(p): legend of the change map")
+                for (i, kind) in table.kinds.enumerated() {
+                    let area = input.pieces.filter { $0.legendIndex == i }.reduce(0.0) { $0 + $1.polygon.area }
+                    XCTAssertEqual(area, table[kind], accuracy: 1e-6 * max(1, table[kind]) + 1e-3, "\(t.id) period \(p): \(kind) drawn")
+                }
+            }
+        }
+        XCTAssertGreaterThan(usageSeen, 0, "the demo holds changes of use under an unchanged cover: the fifth kind is exercised")
     }
 }

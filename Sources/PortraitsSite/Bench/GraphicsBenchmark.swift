@@ -72,7 +72,7 @@ public enum GraphicsBenchmark {
                     try measure("carte d’occupation du sol (\(t.id.level.label.lowercased()))", pieces: input.pieces.count, raster: raster) { LandCoverMap.scene(input) }
                 }
                 for (p, period) in project.layout.periods.enumerated() {
-                    let (input, _) = maps.changeInput(for: t, periodIndex: p, source: "Changements \(period.label)")
+                    let input = maps.changeInput(for: t, periodIndex: p, source: "Changements \(period.label)")
                     let raster = maps.vertexCount(input) > TerritoryMaps.rasterThreshold
                     try measure("carte des changements", pieces: input.pieces.count, raster: raster) { LandCoverMap.scene(input) }
                 }

@@ -335,13 +335,13 @@ public enum SiteBuilder {
             meta.maps[year] = MapFile(path: path, width: scene.width, height: scene.height).meta
         }
         for (p, period) in project.layout.periods.enumerated() {
-            let (input, areas) = maps.changeInput(for: t, periodIndex: p, source: "Changements \(period.label) · \(config.site.mapCredit)")
+            let input = maps.changeInput(for: t, periodIndex: p, source: "Changements \(period.label) · \(config.site.mapCredit)")
             let scene = LandCoverMap.scene(input)
             let raster = maps.vertexCount(input) > TerritoryMaps.rasterThreshold
             let path = SitePaths.changeMap(t.id, period, raster: raster)
             try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5)
                                           : SVGTitle.titled(try CairoRenderer.svg(scene), "Changements d’occupation du sol de \(t.name), \(period.label)"))
-            meta.changes[p] = MapFile(path: path, width: scene.width, height: scene.height, areas: areas).meta
+            meta.changes[p] = MapFile(path: path, width: scene.width, height: scene.height).meta
         }
         // The explorer's extra layers, in the same frame as the maps.
         let anyMap = meta.maps[years.last!]!

@@ -86,15 +86,14 @@ final class UnitCache: @unchecked Sendable {
     }
 }
 
-/// What the pages need to know about a territory's maps (their files and sizes, the areas of the
-/// change maps, the explorer's overlays): kept in the build state so that pages can be rendered
+/// What the pages need to know about a territory's maps (their files and sizes, the explorer's
+/// overlays): kept in the build state so that pages can be rendered
 /// again without drawing the maps.
 struct TerritoryMapsMeta: Codable {
     struct Map: Codable {
         var path: String
         var width: Double
         var height: Double
-        var areas: [UInt8: Double]
     }
 
     struct Overlay: Codable {
@@ -110,11 +109,10 @@ struct TerritoryMapsMeta: Codable {
 
 extension MapFile {
     var meta: TerritoryMapsMeta.Map {
-        TerritoryMapsMeta.Map(path: path, width: width, height: height, areas: Dictionary(uniqueKeysWithValues: areas.map { ($0.key.rawValue, $0.value) }))
+        TerritoryMapsMeta.Map(path: path, width: width, height: height)
     }
 
     init(_ m: TerritoryMapsMeta.Map) {
-        self.init(path: m.path, width: m.width, height: m.height,
-                  areas: Dictionary(uniqueKeysWithValues: m.areas.compactMap { k, v in ChangeKind(rawValue: k).map { ($0, v) } }))
+        self.init(path: m.path, width: m.width, height: m.height)
     }
 }

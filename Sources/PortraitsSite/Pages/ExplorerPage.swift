@@ -82,10 +82,8 @@ struct ExplorerPage {
         }
         c["changeMaps"] = periods.compactMap { (p, period) -> [String: Any]? in
             guard let m = changeMaps[p] else { return nil }
-            let parts = ChangeKind.allCases.compactMap { k -> String? in
-                guard let a = m.areas[k], a > 0 else { return nil }
-                return "\(k.label.lowercased()) \(FrenchNumber.hectares(a))"
-            }
+            let changes = project.facts[territory.id].map { ChangedArea.of($0, period: p, level: project.displayLevel) } ?? ChangedArea()
+            let parts = changes.kinds.map { "\($0.label.lowercased()) \(FrenchNumber.hectares(changes[$0]))" }
             return ["file": Self.file(m.path), "label": period.label, "width": Int(m.width), "height": Int(m.height),
                     "alt": "Changements d’occupation du sol de \(territory.name), \(period.label)" + (parts.isEmpty ? " : aucun changement." : " : " + parts.joined(separator: ", ") + "."),
                     "portrait": "\(period.description).html"]

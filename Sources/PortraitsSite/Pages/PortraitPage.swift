@@ -145,7 +145,7 @@ struct PortraitPage {
         if let period = view.period, let p = project.layout.periods.firstIndex(of: period) {
             c["evolution"] = EvolutionSection.context(facts, period: period, project: project)
             var mutations = MutationsSection.context(facts, periodIndex: p, project: project)
-            if let changeMap { mutations["changeMap"] = changeMapContext(changeMap, period: period) }
+            if let changeMap { mutations["changeMap"] = changeMapContext(changeMap, period: period, changes: ChangedArea.of(facts, period: p, level: project.displayLevel)) }
             c["mutations"] = mutations
             c["sealing"] = SealingSection.context(facts, periodIndex: p, project: project)
             c["consumption"] = ConsumptionSection.context(facts, periodIndex: p, project: project)
@@ -167,14 +167,24 @@ struct PortraitPage {
         return c
     }
 
-    func changeMapContext(_ map: MapFile, period: Period) -> [String: Any] {
-        let kinds = ChangeKind.allCases.filter { (map.areas[$0] ?? 0) > 0 }
-        let list = kinds.map { "\($0.label.lowercased()) \(Fmt.ha(map.areas[$0]!))" }
+    func changeMapContext(_ map: MapFile, period: Period, changes: ChangedArea) -> [String: Any] {
+        let kinds = changes.kinds
+        let list = kinds.map { "\($0.label.lowercased()) \(Fmt.ha(changes[$0]))" }
         let alt = "Carte des changements d’occupation du sol de \(territory.name) entre \(period.start) et \(period.end)"
             + (list.isEmpty ? " : aucun changement." : ", par nature du changement : \(list.joined(separator: " ; ")). Le reste du territoire n’a pas changé.")
-        return ["file": map.path.split(separator: "/").last.map(String.init) ?? map.path, "alt": alt,
-                "width": Int(map.width), "height": Int(map.height),
-                "rows": kinds.map { ["label": $0.label, "color": ChangeMapStyle.color($0).hex, "area": Fmt.ha(map.areas[$0]!)] }]
+        func row(_ k: ChangeKind) -> [String: Any] { ["label": k.label, "color": ChangeMapStyle.color(k).hex, "area": Fmt.ha(changes[k])] }
+        var c: [String: Any] = ["file": map.path.split(separator: "/").last.map(String.init) ?? map.path, "alt": alt,
+                                "width": Int(map.width), "height": Int(map.height),
+                                "rows": kinds.filter(\.changesCover).map(row), "coverTotal": Fmt.ha(changes.coverChange)]
+        if changes[.usage] > 0 {
+            var usage = row(.usage)
+            let parts: [(LandChange.Status, String)] = [(.consommation, "consommation d’espaces NAF"), (.artificialisation, "artificialisation"),
+                                                         (.desartificialisation, "désartificialisation")]
+            usage["detail"] = parts.compactMap { s, label in (changes.usageByStatus[s] ?? 0) > 0 ? "\(label) \(Fmt.ha(changes.usageByStatus[s]!))" : nil }
+                .joined(separator: ", ")
+            c["usage"] = usage
+        }
+        return c
     }
 
     /// The charts a section may hold: scene key, alt key, chart key, id suffix.

@@ -2,13 +2,11 @@ import PortraitsCore
 import PortraitsGeo
 import PortraitsGraphics
 
-/// A map file written for a territory: its path in the site, its size in pixels, and for change
-/// maps the area of each kind of change drawn (m²).
+/// A map file written for a territory: its path in the site and its size in pixels.
 struct MapFile {
     var path: String
     var width: Double
     var height: Double
-    var areas: [ChangeKind: Double] = [:]
 }
 
 /// Builds the land-cover map of a territory at a millésime from the tabulated pieces.
@@ -68,17 +66,16 @@ struct TerritoryMaps {
         return (scene, title)
     }
 
-    /// The change map of a period: pieces coloured by kind of change, the rest of the territory
-    /// in the "unchanged" colour; and the area of each kind drawn (m²), for its text alternative.
-    func changeInput(for territory: Territory, periodIndex p: Int, source: String) -> (LandCoverMapInput, [ChangeKind: Double]) {
+    /// The change map of a period: pieces coloured by their kind of change at the display level
+    /// (`LandChange.kind(atLevel:)`, the definition the figures use), the rest of the territory in
+    /// the "unchanged" colour. The areas of its table come from the facts (`ChangedArea`).
+    func changeInput(for territory: Territory, periodIndex p: Int, source: String) -> LandCoverMapInput {
         var pieces: [(legendIndex: Int, polygon: PolygonRings)] = []
         var present = Set<ChangeKind>()
-        var areas: [ChangeKind: Double] = [:]
         for c in territory.communeIndices {
             for piece in project.tabulation.pieces[c] {
-                guard let kind = piece.changes[p] else { continue }
+                guard let kind = piece.changes[p]?.kind(atLevel: project.displayLevel) else { continue }
                 present.insert(kind)
-                areas[kind, default: 0] += piece.polygon.area
                 pieces.append((Int(kind.rawValue), piece.polygon))
             }
         }
@@ -89,7 +86,7 @@ struct TerritoryMaps {
         let input = LandCoverMapInput(pieces: pieces, legend: kinds.map { LegendEntry(label: $0.label, color: ChangeMapStyle.color($0)) },
                                       outline: outline, context: context, parentOutline: parent, source: source,
                                       base: ChangeMapStyle.unchanged, legendTitle: "Changements")
-        return (input, areas)
+        return input
     }
 
     /// The territory's outline, what lies around it (the communes, or the other départements around

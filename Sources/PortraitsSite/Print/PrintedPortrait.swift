@@ -103,13 +103,16 @@ struct PrintedPortrait {
         }, numeric: Set(1..<header.count))
         guard let period = view.period, let p = project.layout.periods.firstIndex(of: period) else { return }
         c.heading("Carte des changements \(period.label)", size: 12, outline: nil, keepWithNext: 300)
-        let (changeInput, areas) = maps.changeInput(for: territory, periodIndex: p, source: "Changements \(period.label) · \(project.config.site.mapCredit)")
+        let changeInput = maps.changeInput(for: territory, periodIndex: p, source: "Changements \(period.label) · \(project.config.site.mapCredit)")
         c.figure(LandCoverMap.scene(changeInput), maxHeight: 330)
-        let kinds = ChangeKind.allCases.filter { (areas[$0] ?? 0) > 0 }
-        if kinds.isEmpty {
+        let changes = ChangedArea.of(facts, period: p, level: project.displayLevel)
+        if changes.kinds.isEmpty {
             c.paragraph("Aucune surface n’a changé de classe entre \(period.start) et \(period.end).")
         } else {
-            c.table(["Nature du changement", "Surface"], kinds.map { [$0.label, Fmt.ha(areas[$0]!)] }, numeric: [1])
+            var rows = changes.kinds.filter(\.changesCover).map { [$0.label, Fmt.ha(changes[$0])] }
+            rows.append(["Total des changements de couverture", Fmt.ha(changes.coverChange)])
+            if changes[.usage] > 0 { rows.append([ChangeKind.usage.label, Fmt.ha(changes[.usage])]) }
+            c.table(["Nature du changement", "Surface"], rows, numeric: [1])
         }
     }
 

@@ -87,6 +87,9 @@ enum FactsCodec {
             let keys = f.transitions[p].keys.sorted()
             w.int(keys.count)
             for k in keys { w.key(k.from); w.key(k.to); w.double(f.transitions[p][k]!) }
+            let changes = f.orderedChanges(p)
+            w.int(changes.count)
+            for (c, area) in changes { w.i32(Int32(c.status.rawValue)); w.i32(Int32(c.coverLevel)); w.double(area) }
         }
         return w.bytes
     }
@@ -104,11 +107,19 @@ enum FactsCodec {
         let periods = try r.int()
         f.transitions = Array(repeating: [:], count: periods)
         f.lcrFlux = Array(repeating: LCRFlux(), count: periods)
+        f.changes = Array(repeating: [:], count: periods)
         for p in 0..<periods {
             f.lcrFlux[p] = LCRFlux(artificialisation: try r.double(), desartificialisation: try r.double())
             for _ in 0..<(try r.int()) {
                 let a = try r.key(), b = try r.key()
                 f.transitions[p][Transition(a, b)] = try r.double()
+            }
+            for _ in 0..<(try r.int()) {
+                let status = try r.i32(), level = try r.i32()
+                guard let s = LandChange.Status(rawValue: UInt8(clamping: status)), (0...255).contains(level) else {
+                    throw InputError(source, "corrupt change in the facts store")
+                }
+                f.changes[p][LandChange(status: s, coverLevel: UInt8(level)), default: 0] += try r.double()
             }
         }
         return f
@@ -120,7 +131,7 @@ enum FactsCodec {
         for p in pieces {
             w.int(p.classes.count)
             for c in p.classes { w.i32(c) }
-            w.u64(p.changes.bits)
+            w.u64(p.changes.low); w.u64(p.changes.high)
             w.rings(p.polygon)
         }
         return w.bytes
@@ -134,7 +145,7 @@ enum FactsCodec {
         for _ in 0..<n {
             var classes: [Int32] = []
             for _ in 0..<(try r.int()) { classes.append(try r.i32()) }
-            let changes = PeriodChanges(bits: try r.u64())
+            let changes = PeriodChanges(low: try r.u64(), high: try r.u64())
             out.append(MapPiece(classes: classes, changes: changes, polygon: try r.rings()))
         }
         return out

@@ -10,7 +10,7 @@ import PortraitsGeo
 /// writes one per shard and `portraits build --facts` merges them. Files are written to a
 /// temporary name and renamed, so a reader never sees half a store.
 public enum FactsStore {
-    static let schema = "portraits-facts-1"
+    static let schema = "portraits-facts-2"
 
     public struct Header: Sendable, Equatable {
         public var key: String
