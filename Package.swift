@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(name: "PortraitsCoreTests", dependencies: ["PortraitsCore"]),
         .testTarget(name: "PortraitsGeoTests", dependencies: ["PortraitsGeo"]),
         .testTarget(name: "PortraitsGraphicsTests", dependencies: ["PortraitsGraphics", "PortraitsCairo"], exclude: ["Golden"]),
-        .testTarget(name: "PortraitsSiteTests", dependencies: ["PortraitsSite", "PortraitsDemo"]),
+        .testTarget(name: "PortraitsSiteTests", dependencies: ["PortraitsSite", "PortraitsDemo"], exclude: ["Golden"]),
     ]
 )

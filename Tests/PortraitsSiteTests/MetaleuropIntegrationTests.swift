@@ -102,7 +102,7 @@ final class MetaleuropIntegrationTests: XCTestCase {
         let csv = try Data(contentsOf: out.appendingPathComponent("commune/59028/2018.csv"))
         XCTAssertEqual(Array(csv.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 BOM")
         let csvText = String(decoding: csv, as: UTF8.self)
-        XCTAssertTrue(csvText.contains("commune;59028;Auby;CS1.1.1.1;Zones bâties;91,85;"), csvText)
+        XCTAssertTrue(csvText.contains("commune;59028;Auby;CS1.1.1.1;Zones bâties;2018;91,85;"), csvText)
 
         let levels = try read(out.appendingPathComponent("commune/59028/stock-toutes-classes.csv"))
         XCTAssertTrue(levels.contains("commune;59028;Auby;couverture;1;CS1;Sans végétation;2018;145,31;"), "stock at every level")

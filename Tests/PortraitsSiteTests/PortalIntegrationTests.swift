@@ -130,40 +130,92 @@ final class PortalIntegrationTests: XCTestCase {
         XCTAssertTrue(try read(folder.appendingPathComponent("2019-2021.html")).contains("href=\"explorateur.html\""))
     }
 
-    func testDownloadsInCSVXLSXAndGeoPackageStateSourcesAndAgree() throws {
+    /// Compares `text` with the golden file `name` (Tests/PortraitsSiteTests/Golden); with
+    /// PORTRAITS_UPDATE_GOLDEN=1, writes it instead (then read the diff before committing).
+    func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+        if ProcessInfo.processInfo.environment["PORTRAITS_UPDATE_GOLDEN"] == "1" {
+            try text.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        XCTAssertEqual(text, try read(golden), "\(name) differs from its golden file", file: file, line: line)
+    }
+
+    /// Contents of a file inside the XLSX (a zip).
+    func xlsxPart(_ xlsx: String, _ part: String) throws -> String { try runTool("/usr/bin/unzip", ["-p", xlsx, part]) }
+
+    func testDownloadsAreCleanTablesWithTheSameColumnsEverywhere() throws {
         let site = try buildSite()
         let bytes = try Data(contentsOf: site.appendingPathComponent("donnees/communes-indicateurs.csv"))
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 BOM")
         let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         XCTAssertTrue(csv.hasPrefix("code;nom;code_epci;code_departement;periode;surface_ha;consommation_ha;"), String(csv.prefix(120)))
         XCTAssertTrue(csv.contains("\r\n99001;Aval-lès-Bains;200000001;99;2019-2021;100,00;50,00;25,00;"), csv)
-        XCTAssertTrue(csv.contains("source;Licence : Licence Ouverte"))
-        XCTAssertTrue(csv.contains("source;Source de test (Licence Ouverte)"))
+        // A table and nothing else: every line has the header's number of fields, no notes below.
+        let lines = csv.split(separator: "\r\n", omittingEmptySubsequences: false).dropLast()
+        let width = lines.first!.split(separator: ";", omittingEmptySubsequences: false).count
+        XCTAssertEqual(lines.count, 3, "header and the two communes' one period")
+        for l in lines { XCTAssertEqual(l.split(separator: ";", omittingEmptySubsequences: false).count, width, String(l)) }
+        XCTAssertFalse(csv.contains("Licence"))
+        try assertGolden(csv, "communes-indicateurs.csv")
+        // Sources, licence, titles and types of the columns: beside the files, W3C CSV on the Web.
+        let metadata = try read(site.appendingPathComponent("donnees/csv-metadata.json"))
+        try assertGolden(metadata, "donnees-csv-metadata.json")
+        let json = try JSONSerialization.jsonObject(with: Data(metadata.utf8)) as! [String: Any]
+        XCTAssertTrue((json["dc:source"] as! [String]).contains("Source de test (Licence Ouverte)"))
+        let tables = json["tables"] as! [[String: Any]]
+        XCTAssertTrue(tables.contains { $0["url"] as? String == "communes-indicateurs.csv" })
+        XCTAssertTrue(tables.contains { $0["url"] as? String == "communes-trajectoire-zan.csv" }, "the ZAN trajectory is a download")
+        let zan = try read(site.appendingPathComponent("donnees/communes-trajectoire-zan.csv"))
+        XCTAssertTrue(zan.contains("consommation_reference_ha;enveloppe_2021_2030_ha;communes_garantie;periode_actuelle;rythme_actuel_ha_an;projection_2021_2030_ha;part_enveloppe_pct;annee_epuisement"), zan)
+        // A territory's folder describes its CSV files too; its CSV files are tables only.
+        let folder = site.appendingPathComponent("commune/99001")
+        let territoryMeta = try read(folder.appendingPathComponent("csv-metadata.json"))
+        for f in ["stock-toutes-classes.csv", "mutations-2019-2021.csv", "2019-2021.csv"] {
+            XCTAssertTrue(territoryMeta.contains("\"url\" : \"\(f)\""), f)
+            XCTAssertFalse(try read(folder.appendingPathComponent(f)).contains("Licence"), f)
+        }
+        XCTAssertTrue(try read(folder.appendingPathComponent("mutations-2019-2021.csv")).contains(";periode;code_classe_debut;classe_debut;code_classe_fin;classe_fin;surface_ha"))
         let stock = try read(site.appendingPathComponent("donnees/communes-occupation-du-sol.csv"))
         XCTAssertTrue(stock.contains("CS1.1.1.1_2021_ha"))
-        // XLSX: a zip whose sheets hold typed numbers; one sheet per theme and the sources.
-        let xlsx = site.appendingPathComponent("commune/99001/donnees-99001-aval-les-bains.xlsx").path
-        let listing = try runTool("/usr/bin/unzip", ["-l", xlsx])
-        XCTAssertTrue(listing.contains("xl/worksheets/sheet6.xml"), listing)
-        let workbook = try runTool("/usr/bin/unzip", ["-p", xlsx, "xl/workbook.xml"])
-        for sheet in ["Consommation d’espaces NAF", "Imperméabilisation", "Occupation du sol", "Mutations", "Sources"] {
-            XCTAssertTrue(workbook.contains("name=\"\(sheet)\""), sheet)
+        // XLSX: the same column names, codes as text, numbers typed; header frozen, filtered,
+        // titled in comments; whole-word sheet names; the columns and sources sheets.
+        let xlsx = site.appendingPathComponent("donnees/communes.xlsx").path
+        let workbook = try xlsxPart(xlsx, "xl/workbook.xml")
+        for sheet in ["Consommation d’espaces NAF", "Artificialisation", "Imperméabilisation", "Mutations", "Trajectoire ZAN", "Couverture du sol", "Usage du sol", "Colonnes", "Sources"] {
+            XCTAssertTrue(workbook.contains("name=\"\(sheet)\""), sheet + " in " + workbook)
         }
-        let first = try runTool("/usr/bin/unzip", ["-p", xlsx, "xl/worksheets/sheet1.xml"])
+        XCTAssertFalse(workbook.contains("name=\"Artificialisation (loi"), "a long name loses its parenthesis, not half a word")
+        let first = try xlsxPart(xlsx, "xl/worksheets/sheet1.xml")
         XCTAssertTrue(first.contains("<v>50</v>"), "consumption 50 ha as a number cell")
-        let strings = try runTool("/usr/bin/unzip", ["-p", xlsx, "xl/sharedStrings.xml"])
+        XCTAssertTrue(first.contains("<autoFilter ref=\"A1:"), "autofilter on the header row")
+        XCTAssertTrue(first.contains("ySplit=\"1\""), "header row frozen")
+        let strings = try xlsxPart(xlsx, "xl/sharedStrings.xml")
+        for s in ["consommation_ha", "code_epci", "periode", "2019-2021", "99001"] { XCTAssertTrue(strings.contains(">\(s)<"), s) }
         XCTAssertTrue(strings.contains("Licence Ouverte"))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("donnees/communes.xlsx").path))
-        // GeoPackage read back with GDAL.
-        let gpkg = site.appendingPathComponent("donnees/communes-indicateurs.gpkg").path
-        let info = try runTool("/usr/bin/ogrinfo", ["-ro", "-al", "-q", gpkg, "-where", "insee_com = '99001'"])
-        XCTAssertTrue(info.contains("consommation_ha_2019_2021 (Real) = 50"), info)
+        XCTAssertTrue(try xlsxPart(xlsx, "xl/comments1.xml").contains("Consommation d’espaces NAF (ha)"), "column titles as comments")
+        try assertGolden(try XLSXLayout.describe(xlsx), "communes-xlsx-layout.txt")
+        let territoryBook = folder.appendingPathComponent("donnees-99001-aval-les-bains.xlsx").path
+        XCTAssertTrue(try xlsxPart(territoryBook, "xl/workbook.xml").contains("name=\"Trajectoire ZAN\""))
+        // GeoPackage: one layer per level with the same columns, aliases, a default QGIS style.
+        let gpkg = site.appendingPathComponent("donnees/indicateurs-territoires.gpkg").path
+        let layers = try runTool("/usr/bin/ogrinfo", ["-ro", "-q", gpkg])
+        for l in ["communes", "epci", "departements", "regions", "sources", "layer_styles"] { XCTAssertTrue(layers.contains(": \(l)"), l + "\n" + layers) }
+        let info = try runTool("/usr/bin/ogrinfo", ["-ro", "-q", gpkg, "communes", "-where", "code = '99001'"])
+        XCTAssertTrue(info.contains("consommation_ha (Real) = 50"), info)
+        XCTAssertTrue(info.contains("periode (String) = 2019-2021"), info)
         XCTAssertTrue(info.contains("MULTIPOLYGON"), info)
-        let sources = try runTool("/usr/bin/ogrinfo", ["-ro", "-q", gpkg, "-sql", "SELECT description FROM sources"])
+        let aliases = try runTool("/usr/bin/ogrinfo", ["-ro", "-q", gpkg, "-sql",
+                                                      "SELECT column_name, name FROM gpkg_data_columns WHERE table_name = 'communes' AND column_name = 'consommation_ha'"])
+        XCTAssertTrue(aliases.contains("name (String) = Consommation d’espaces NAF (ha)"), "field alias, as QGIS reads it\n" + aliases)
+        let styles = try runTool("/usr/bin/ogrinfo", ["-ro", "-q", gpkg, "-sql", "SELECT f_table_name, useAsDefault, styleQML FROM layer_styles WHERE f_table_name = 'communes'"])
+        XCTAssertTrue(styles.contains("useAsDefault (Integer(Boolean)) = 1"), styles)
+        XCTAssertTrue(styles.contains("RuleRenderer") && styles.contains("&quot;periode&quot; = '2019-2021'"), styles)
+        let sources = try runTool("/usr/bin/ogrinfo", ["-ro", "-q", gpkg, "-sql", "SELECT mention FROM sources"])
         XCTAssertTrue(sources.contains("Licence Ouverte"), sources)
-        // The Données page lists them.
+        // The Données page lists them and says how to keep the codes' zeros.
         let page = try read(site.appendingPathComponent("donnees/index.html"))
-        for f in ["communes-indicateurs.csv", "communes.xlsx", "communes-indicateurs.gpkg", "consommation_ha"] {
+        for f in ["communes-indicateurs.csv", "communes-trajectoire-zan.csv", "communes.xlsx", "indicateurs-territoires.gpkg", "consommation_ha", "csv-metadata.json", "dtype={\"code\": str"] {
             XCTAssertTrue(page.contains(f), f)
         }
     }

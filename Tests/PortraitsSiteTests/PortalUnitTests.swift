@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 @testable import PortraitsCore
 @testable import PortraitsGraphics
@@ -96,5 +99,29 @@ final class ChoroplethZeroTests: XCTestCase {
         XCTAssertEqual(c.labels.count, 5)
         XCTAssertEqual(c.index(of: 50), 4)
         XCTAssertEqual(c.labels[1], "plus de 0 à 13,0 ha/an")
+    }
+
+    func testSheetNamesReadWhole() {
+        XCTAssertEqual(XLSXWorkbook.sheetName("Artificialisation (loi Climat et résilience)"), "Artificialisation")
+        XCTAssertEqual(XLSXWorkbook.sheetName("Consommation d’espaces NAF"), "Consommation d’espaces NAF")
+        let long = XLSXWorkbook.sheetName("Surface de chaque classe à chaque millésime du territoire")
+        XCTAssertLessThanOrEqual(long.count, 31)
+        XCTAssertEqual(long, "Surface de chaque classe à")
+        XCTAssertEqual(XLSXWorkbook.sheetName("a/b:c"), "a-b-c")
+        var used = Set<String>()
+        XCTAssertEqual(XLSXWorkbook.uniqueName("Mutations", &used), "Mutations")
+        XCTAssertEqual(XLSXWorkbook.uniqueName("mutations", &used), "mutations 2")
+    }
+
+    func testDefaultStyleBreaksAreQuintilesWithoutRepeatsAndFilterTheMainPeriod() {
+        XCTAssertEqual(DefaultStyle.breaks((1...10).map(Double.init)), [3, 5, 7, 9])
+        XCTAssertEqual(DefaultStyle.breaks([0, 0, 0, 0, 0, 0, 0, 0, 1, 2]), [0, 1], "repeated limits merged")
+        XCTAssertEqual(DefaultStyle.breaks([]), [])
+        let qml = DefaultStyle.qml(period: Period(2010, 2021), values: (1...10).map(Double.init))
+        XCTAssertEqual(qml.components(separatedBy: "<rule ").count - 1, 5)
+        XCTAssertTrue(qml.contains("filter=\"&quot;periode&quot; = '2010-2021' AND &quot;consommation_intensite&quot; &lt; 3.0\""), qml)
+        XCTAssertTrue(qml.contains("label=\"9,00 et plus\""))
+        // Well-formed XML, as QGIS parses it.
+        XCTAssertNoThrow(try XMLDocument(xmlString: qml.replacingOccurrences(of: "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>", with: "")))
     }
 }

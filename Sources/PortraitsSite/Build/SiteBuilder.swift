@@ -369,11 +369,11 @@ public enum SiteBuilder {
 
         let locator = try maps.locator(for: t).map { (svg: try CairoRenderer.svg($0.scene), title: $0.title) }
         let facts = project.facts[t.id]!
-        try writer.write(SitePaths.stockCSV(t.id), TerritoryCSV.stock(t, facts: facts, project: project, attribution: config.site.attribution))
+        try writer.write(SitePaths.stockCSV(t.id), TerritoryCSV.stock(t, facts: facts, project: project))
         for (p, period) in project.layout.periods.enumerated() {
-            try writer.write(SitePaths.transitionsCSV(t.id, period),
-                             TerritoryCSV.transitions(t, facts: facts, periodIndex: p, project: project, attribution: config.site.attribution))
+            try writer.write(SitePaths.transitionsCSV(t.id, period), TerritoryCSV.transitions(t, facts: facts, periodIndex: p, project: project))
         }
+        try writer.write(SitePaths.csvMetadata(t.id), try TerritoryCSV.metadata(t, views: views, project: project, attribution: config.site.attribution))
         try writer.write(SitePaths.territoryXLSX(t), try TerritoryWorkbook.bytes(t, tables: tables, attribution: config.site.attribution, created: created))
         try writer.write(CompareData.path(t.id), CompareData.script(t, project: project, indicators: indicators, views: views))
         for view in views {
@@ -391,7 +391,7 @@ public enum SiteBuilder {
             }
             units.count("portrait-html", bytes: html.utf8.count)
             try writer.write(page.path, html)
-            try writer.write(SitePaths.csv(t.id, view), page.csv(attribution: config.site.attribution))
+            try writer.write(SitePaths.csv(t.id, view), page.csv())
         }
     }
 

@@ -1,60 +1,44 @@
 import Foundation
 import PortraitsCore
 
-/// A territory's workbook (`donnees-67482-strasbourg.xlsx`): one sheet per theme with the headline
-/// indicators of every period, the stock of every class at every level and millésime, the
-/// transitions of every period at the display level, and the sources.
+/// A territory's workbook (`donnees-67482-strasbourg.xlsx`): the same tables as the level files
+/// and the CSV files beside the portrait, with the same columns — one sheet per theme with the
+/// headline indicators of every period, the ZAN trajectory, the stock of every class at every
+/// level and millésime, the transitions of every period at every level — then the columns and
+/// the sources.
 enum TerritoryWorkbook {
     static func bytes(_ t: Territory, tables: DownloadTables, attribution: [String], created: Date) throws -> [UInt8] {
         let project = tables.project
         let layout = project.layout
         let facts = project.facts[t.id]!
+        let parents = tables.parentColumns(t.id.level)
+        let key = DownloadColumn.territory(parents: parents)
+        let keyCells: [XLSXCell] = [.text(t.id.code), .text(t.name)] + tables.parentCodes(t, parents).map { .text($0) }
         var sheets: [XLSXSheet] = []
-        let periods = Array(layout.periods.enumerated())
-        if !periods.isEmpty {
-            let values = periods.map { tables.indicators(t.id, period: $0.offset) }
+        if !layout.periods.isEmpty {
+            let values = layout.periods.indices.map { tables.indicators(t.id, period: $0) }
             for g in tables.groups {
-                let rows = g.columns.map { i -> [XLSXCell] in
-                    let d = tables.definitions[i]
-                    return [.text(d.label), .text(d.unit.rawValue)] + values.map { .number($0[i], decimals: d.decimals) }
+                let columns = key + [.text("periode", "Période (début-fin)"), .number("surface_ha", "Surface du territoire", unit: "ha")]
+                    + g.columns.map { DownloadColumn.indicator(tables.definitions[$0]) }
+                let rows = layout.periods.enumerated().map { p, period -> [XLSXCell] in
+                    keyCells + [.text(DownloadColumn.period(period)), .number(facts.area / 10_000, decimals: 2)]
+                        + g.columns.map { .number(values[p][$0], decimals: tables.definitions[$0].decimals) }
                 }
-                sheets.append(XLSXSheet(name: g.name, title: "\(g.name) — \(t.name) (\(t.id.level.label) \(t.id.code))",
-                                        header: ["Indicateur", "Unité"] + periods.map(\.element.label), rows: rows, widths: [46, 18, 14]))
+                sheets.append(XLSXSheet(name: g.name, title: "\(g.name) — \(t.name)", columns: columns, rows: rows))
+            }
+            if let z = tables.store?.zan(t) {
+                sheets.append(XLSXSheet(name: "Trajectoire ZAN", title: "Trajectoire ZAN 2021–2030 — \(t.name)",
+                                        columns: key + ZANColumns.columns, rows: [keyCells + ZANColumns.cells(z)]))
             }
         }
-        var stockRows: [[XLSXCell]] = []
-        for (d, dim) in project.nomenclature.dimensions.enumerated() {
-            for level in 1...dim.depth {
-                let perYear = layout.millesimes.indices.map { Stock.byClass(facts, millesime: $0, nomenclature: project.nomenclature, dimension: d, level: level) }
-                for (k, row) in perYear[0].enumerated() {
-                    stockRows.append([.text(dim.name), .number(Double(level), decimals: 0), .text(row.code), .text(row.label)]
-                                     + perYear.map { .number($0[k].area / 10_000, decimals: 2) })
-                }
-            }
+        sheets.append(XLSXSheet(name: "Occupation du sol", title: TerritoryCSV.stockTable.title + " — \(t.name)",
+                                columns: TerritoryCSV.stockTable.columns, rows: TerritoryCSV.stockRows(t, facts: facts, project: project)))
+        if let first = layout.periods.first {
+            let rows = layout.periods.indices.flatMap { TerritoryCSV.transitionRows(t, facts: facts, periodIndex: $0, project: project) }
+            sheets.append(XLSXSheet(name: "Mutations", title: "Mutations entre classes de chaque période, à tous les niveaux — \(t.name)",
+                                    columns: TerritoryCSV.transitionsTable(first).columns, rows: rows))
         }
-        sheets.append(XLSXSheet(name: "Occupation du sol", title: "Surfaces par classe — \(t.name)",
-                                header: ["Dimension", "Niveau", "Code", "Classe"] + layout.millesimes.map { "\($0) (ha)" },
-                                rows: stockRows, widths: [20, 8, 12, 48, 14]))
-        if !periods.isEmpty {
-            var rows: [[XLSXCell]] = []
-            for (p, period) in periods {
-                let m = Mutations.matrix(facts, period: p, nomenclature: project.nomenclature, level: project.displayLevel)
-                for i in m.classes.indices {
-                    for j in m.classes.indices where m.matrix[i][j] > 0 {
-                        rows.append([.text(period.label), .text(m.classes[i].code), .text(m.classes[i].label),
-                                     .text(m.classes[j].code), .text(m.classes[j].label), .number(m.matrix[i][j] / 10_000, decimals: 2)])
-                    }
-                }
-            }
-            sheets.append(XLSXSheet(name: "Mutations", title: "Mutations entre classes (\(project.nomenclature.primary.name)) — \(t.name)",
-                                    header: ["Période", "Code avant", "Classe avant", "Code après", "Classe après", "Surface (ha)"],
-                                    rows: rows, widths: [12, 12, 40, 12, 40, 14]))
-        }
-        sheets.append(sourcesSheet(tables.sourceLines(attribution: attribution)))
-        return try XLSXWorkbook.bytes(sheets: sheets, title: "Occupation du sol — \(t.name)", created: created)
-    }
-
-    static func sourcesSheet(_ lines: [String]) -> XLSXSheet {
-        XLSXSheet(name: "Sources", title: "Sources, millésimes et licence", header: ["Mention"], rows: lines.map { [.text($0)] }, widths: [120])
+        return try XLSXWorkbook.bytes(sheets: sheets, title: "Occupation du sol — \(t.name)",
+                                      sources: tables.sourceLines(attribution: attribution), created: created)
     }
 }

@@ -9,21 +9,27 @@ enum XLSXCell {
     case empty
 }
 
-/// A sheet: a title line, a header row (bold, frozen) and rows.
+/// A sheet: a table whose header row holds the column names (the same as in the CSV files and the
+/// GeoPackage), each with its French title and unit as a comment; frozen, with an autofilter.
 struct XLSXSheet {
     var name: String
+    /// What the sheet holds, listed on the "Colonnes" sheet.
     var title: String
-    var header: [String]
+    var columns: [DownloadColumn]
     var rows: [[XLSXCell]]
-    /// Column widths in characters (the last one repeats).
-    var widths: [Double] = [12, 36, 14]
+    /// A sheet of notes (the columns, the sources): no comments, no filter.
+    var isNote = false
 }
 
 /// An XLSX workbook written with libxlsxwriter. libxlsxwriter writes to a file: the workbook is
 /// made in a temporary file and returned as bytes, so that only the output writer touches `Output/`.
 /// The document date is the build date, so two builds of the same inputs give the same bytes.
 enum XLSXWorkbook {
-    static func bytes(sheets: [XLSXSheet], title: String, created: Date) throws -> [UInt8] {
+    /// Above this many columns a sheet gets no header comments (libxlsxwriter writes comments in
+    /// time that grows faster than their number); the "Colonnes" sheet still titles every column.
+    static let maxCommentedColumns = 300
+
+    static func bytes(sheets: [XLSXSheet], title: String, sources: [String], created: Date) throws -> [UInt8] {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("portraits-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         guard let wb = workbook_new(tmp) else { throw InputError(tmp, "libxlsxwriter cannot create the workbook") }
@@ -38,9 +44,6 @@ enum XLSXWorkbook {
         format_set_bold(bold)
         format_set_text_wrap(bold)
         format_set_align(bold, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
-        let heading = workbook_add_format(wb)
-        format_set_bold(heading)
-        format_set_font_size(heading, 12)
         var numberFormats: [Int: UnsafeMutablePointer<lxw_format>] = [:]
         func numberFormat(_ decimals: Int) -> UnsafeMutablePointer<lxw_format> {
             if let f = numberFormats[decimals] { return f }
@@ -50,13 +53,16 @@ enum XLSXWorkbook {
             return f
         }
         var used = Set<String>()
-        for sheet in sheets {
+        let notes = [columnsSheet(sheets), sourcesSheet(sources)]
+        for sheet in sheets + notes {
             let name = uniqueName(sheet.name, &used)
             guard let ws = workbook_add_worksheet(wb, name) else { throw InputError(tmp, "cannot add the sheet \(name)") }
-            worksheet_write_string(ws, 0, 0, sheet.title, heading)
-            for (j, h) in sheet.header.enumerated() { worksheet_write_string(ws, 2, lxw_col_t(j), h, bold) }
+            for (j, c) in sheet.columns.enumerated() {
+                worksheet_write_string(ws, 0, lxw_col_t(j), c.name, bold)
+                if !sheet.isNote && sheet.columns.count <= XLSXWorkbook.maxCommentedColumns { worksheet_write_comment(ws, 0, lxw_col_t(j), c.titleWithUnit) }
+            }
             for (i, row) in sheet.rows.enumerated() {
-                let r = lxw_row_t(i + 3)
+                let r = lxw_row_t(i + 1)
                 for (j, cell) in row.enumerated() {
                     switch cell {
                     case .text(let s): worksheet_write_string(ws, r, lxw_col_t(j), s, nil)
@@ -66,11 +72,16 @@ enum XLSXWorkbook {
                     }
                 }
             }
-            let columns = max(sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
-            for j in 0..<columns {
-                worksheet_set_column(ws, lxw_col_t(j), lxw_col_t(j), j < sheet.widths.count ? sheet.widths[j] : sheet.widths.last!, nil)
+            for (j, c) in sheet.columns.enumerated() {
+                let longest = sheet.rows.prefix(200).reduce(c.name.count) { m, row in
+                    if j < row.count, case .text(let s) = row[j] { return max(m, s.count) } else { return max(m, 12) }
+                }
+                worksheet_set_column(ws, lxw_col_t(j), lxw_col_t(j), Double(min(max(longest, 8), 80)) + 2, nil)
             }
-            worksheet_freeze_panes(ws, 3, 0)
+            worksheet_freeze_panes(ws, 1, 0)
+            if !sheet.isNote && !sheet.columns.isEmpty {
+                worksheet_autofilter(ws, 0, 0, lxw_row_t(sheet.rows.count), lxw_col_t(sheet.columns.count - 1))
+            }
         }
         let err = workbook_close(wb)
         guard err == LXW_NO_ERROR else { throw InputError(tmp, "libxlsxwriter: \(String(cString: lxw_strerror(err)))") }
@@ -78,9 +89,37 @@ enum XLSXWorkbook {
         return [UInt8](data)
     }
 
-    /// Excel's rules for sheet names: at most 31 characters, none of []:*?/\, unique.
+    /// "Colonnes": every column of every sheet with its title and unit.
+    static func columnsSheet(_ sheets: [XLSXSheet]) -> XLSXSheet {
+        var rows: [[XLSXCell]] = []
+        for sheet in sheets {
+            for c in sheet.columns {
+                rows.append([.text(sheetName(sheet.name)), .text(sheet.title), .text(c.name), .text(c.title), c.unit.map { .text($0) } ?? .empty])
+            }
+        }
+        return XLSXSheet(name: "Colonnes", title: "Les colonnes de chaque feuille",
+                         columns: [.text("feuille", "Feuille"), .text("contenu", "Contenu de la feuille"), .text("colonne", "Colonne"),
+                                   .text("libelle", "Libellé"), .text("unite", "Unité")],
+                         rows: rows, isNote: true)
+    }
+
+    static func sourcesSheet(_ lines: [String]) -> XLSXSheet {
+        XLSXSheet(name: "Sources", title: "Sources, millésimes et licence", columns: [.text("mention", "Mention")],
+                  rows: lines.map { [.text($0)] }, isNote: true)
+    }
+
+    /// A sheet name Excel accepts (at most 31 characters, none of []:*?/\) that reads whole: a
+    /// long name loses its parenthesis, then its last words, never half a word.
+    static func sheetName(_ name: String) -> String {
+        var s = name.map { "[]:*?/\\".contains($0) ? "-" : String($0) }.joined()
+        if s.count > 31, let paren = s.range(of: " (") { s = String(s[..<paren.lowerBound]) }
+        while s.count > 31, let space = s.lastIndex(of: " ") { s = String(s[..<space]) }
+        return String(s.prefix(31))
+    }
+
+    /// Excel's rules for sheet names (`sheetName`), unique in the workbook.
     static func uniqueName(_ name: String, _ used: inout Set<String>) -> String {
-        var base = String(name.map { "[]:*?/\\".contains($0) ? "-" : $0 }.prefix(31))
+        var base = sheetName(name)
         if base.isEmpty { base = "Feuille" }
         var candidate = base
         var k = 2

@@ -18,18 +18,23 @@ struct DownloadsPage {
         }
         for level in levels {
             var row: [String: Any] = ["label": level.pluralLabel, "count": project.catalog.all(level).count]
-            if !project.layout.periods.isEmpty {
-                row["indicators"] = try put(LevelDownloads.indicatorsCSV(level), LevelDownloads.indicatorsCSVBytes(level, tables: tables, attribution: attribution))
+            for (table, cells, path) in LevelDownloads.all(level, tables: tables) {
+                let key = path == LevelDownloads.indicatorsCSV(level) ? "indicators" : path == LevelDownloads.zanCSV(level) ? "zan" : "stock"
+                row[key] = try put(path, FrenchCSV.bytes(table, rows: cells))
             }
-            row["stock"] = try put(LevelDownloads.stockCSV(level), LevelDownloads.stockCSVBytes(level, tables: tables, attribution: attribution))
             row["xlsx"] = try put(LevelDownloads.workbook(level), try LevelDownloads.workbookBytes(level, tables: tables, attribution: attribution, created: created))
             rows.append(row)
         }
-        var c: [String: Any] = ["levels": rows]
-        var gpkg = try put(LevelDownloads.geopackage, try CommuneGeoPackage.bytes(tables: tables, attribution: attribution, buildDay: buildDay))
-        gpkg["layer"] = CommuneGeoPackage.layer
-        if let d = tables.definitions.first, let p = project.layout.periods.first { gpkg["example"] = CommuneGeoPackage.fieldName(d, p) }
-        c["geopackage"] = gpkg
+        try writer.write(LevelDownloads.metadataPath, try LevelDownloads.metadata(levels, tables: tables, attribution: attribution))
+        var c: [String: Any] = ["levels": rows, "metadata": LevelDownloads.metadataPath]
+        if let first = levels.first { c["exampleCSV"] = LevelDownloads.indicatorsCSV(first) }
+        if !project.layout.periods.isEmpty {
+            var gpkg = try put(LevelGeoPackage.path, try LevelGeoPackage.bytes(levels: levels, tables: tables, attribution: attribution, buildDay: buildDay))
+            gpkg["layers"] = levels.map(LevelGeoPackage.layer).joined(separator: ", ")
+            gpkg["field"] = DefaultStyle.field
+            gpkg["period"] = PortraitView.main(PortraitView.all(project.layout)).period.map(DownloadColumn.period) ?? ""
+            c["geopackage"] = gpkg
+        }
         return c
     }
 

@@ -6,6 +6,13 @@ import PortraitsCore
 struct FrenchCSV {
     private var text = "\u{FEFF}"
 
+    /// A table's CSV, its header row written.
+    init(_ table: CSVDescription) {
+        row(table.header)
+    }
+
+    init() {}
+
     mutating func row(_ fields: [String]) {
         text += fields.map(Self.quote).joined(separator: ";") + "\r\n"
     }
@@ -21,4 +28,21 @@ struct FrenchCSV {
     }
 
     var bytes: [UInt8] { Array(text.utf8) }
+
+    /// A cell as the column says: text as is, numbers with their decimals and a decimal comma,
+    /// an empty cell empty.
+    static func field(_ cell: XLSXCell, _ column: DownloadColumn) -> String {
+        switch cell {
+        case .text(let s): return s
+        case .number(let v, let d): return v.isFinite ? number(v, decimals: column.kind == .integer ? 0 : d) : ""
+        case .empty: return ""
+        }
+    }
+
+    /// A whole table: header and rows (the same rows a workbook sheet holds).
+    static func bytes(_ table: CSVDescription, rows: [[XLSXCell]]) -> [UInt8] {
+        var out = FrenchCSV(table)
+        for row in rows { out.row(zip(table.columns, row).map { field($1, $0) }) }
+        return out.bytes
+    }
 }

@@ -123,8 +123,9 @@ struct PortraitPage {
             c["bundleFile"] = SitePaths.bundlePDF(territory, view).split(separator: "/").last.map(String.init)
             c["bundleCount"] = territory.communeIndices.count
         }
-        c["stockCSV"] = "stock-toutes-classes.csv"
-        if let period = view.period { c["transitionsCSV"] = "mutations-\(period).csv" }
+        c["stockCSV"] = TerritoryCSV.stockFile
+        if let period = view.period { c["transitionsCSV"] = TerritoryCSV.transitionsFile(period) }
+        c["csvMetadata"] = CSVMetadata.fileName
         c["levelName"] = levelName
         c["nomenclature"] = project.nomenclature.name
         c["rows"] = rows.map { r -> [String: Any] in
@@ -168,7 +169,8 @@ struct PortraitPage {
     }
 
     func changeMapContext(_ map: MapFile, period: Period, changes: ChangedArea) -> [String: Any] {
-        let kinds = changes.kinds
+        // Kinds whose area rounds to 0,0 ha are left out of the table and the text (they are on the map).
+        let kinds = changes.kinds.filter { Fmt.ha(changes[$0]) != Fmt.ha(0) }
         let list = kinds.map { "\($0.label.lowercased()) \(Fmt.ha(changes[$0]))" }
         let alt = "Carte des changements d’occupation du sol de \(territory.name) entre \(period.start) et \(period.end)"
             + (list.isEmpty ? " : aucun changement." : ", par nature du changement : \(list.joined(separator: " ; ")). Le reste du territoire n’a pas changé.")
@@ -176,11 +178,14 @@ struct PortraitPage {
         var c: [String: Any] = ["file": map.path.split(separator: "/").last.map(String.init) ?? map.path, "alt": alt,
                                 "width": Int(map.width), "height": Int(map.height),
                                 "rows": kinds.filter(\.changesCover).map(row), "coverTotal": Fmt.ha(changes.coverChange)]
-        if changes[.usage] > 0 {
+        if kinds.contains(.usage) {
             var usage = row(.usage)
             let parts: [(LandChange.Status, String)] = [(.consommation, "consommation d’espaces NAF"), (.artificialisation, "artificialisation"),
                                                          (.desartificialisation, "désartificialisation")]
-            usage["detail"] = parts.compactMap { s, label in (changes.usageByStatus[s] ?? 0) > 0 ? "\(label) \(Fmt.ha(changes.usageByStatus[s]!))" : nil }
+            usage["detail"] = parts.compactMap { s, label in
+                let area = changes.usageByStatus[s] ?? 0
+                return Fmt.ha(area) != Fmt.ha(0) ? "dont \(label) \(Fmt.ha(area))" : nil
+            }
                 .joined(separator: ", ")
             c["usage"] = usage
         }
@@ -210,24 +215,37 @@ struct PortraitPage {
         c["glyphs"] = inliner.sharedDefinitions
     }
 
-    /// The figures of the page as a French CSV.
-    func csv(attribution: [String]) -> [UInt8] {
-        var out = FrenchCSV()
-        var header = ["niveau", "code", "territoire", "code_classe", "classe"]
-        if let p = view.period { header += ["surface_\(p.start)_ha", "part_\(p.start)_pct"] }
-        header += ["surface_\(view.millesime)_ha", "part_\(view.millesime)_pct"]
-        if view.period != nil { header += ["evolution_ha"] }
-        out.row(header)
+    /// The table of a portrait page as a CSV: one row per class at the display level, at the
+    /// millésime of a single-year page, or at both ends of a period with the change.
+    static func csvTable(view: PortraitView, levelName: String) -> CSVDescription {
+        var columns: [DownloadColumn] = TerritoryCSV.territoryColumns + [.text("code_classe", "Code de la classe (\(levelName))"), .text("classe", "Classe")]
+        if let p = view.period {
+            columns += [.text("periode", "Période (début-fin)"),
+                        .number("surface_debut_ha", "Surface au début de la période (\(p.start))", unit: "ha"),
+                        .number("part_debut_pct", "Part au début de la période", unit: "%"),
+                        .number("surface_fin_ha", "Surface à la fin de la période (\(p.end))", unit: "ha"),
+                        .number("part_fin_pct", "Part à la fin de la période", unit: "%"),
+                        .number("evolution_ha", "Évolution sur la période", unit: "ha")]
+        } else {
+            columns += [.integer("millesime", "Millésime"), .number("surface_ha", "Surface", unit: "ha"), .number("part_pct", "Part de la surface décrite", unit: "%")]
+        }
+        return CSVDescription(file: "\(view.id).csv", title: "Occupation du sol par classe (\(levelName)), \(view.period?.label ?? String(view.millesime))",
+                              columns: columns)
+    }
+
+    /// The figures of the page as a French CSV (`csvTable`).
+    func csv() -> [UInt8] {
+        var out = FrenchCSV(Self.csvTable(view: view, levelName: levelName))
         for r in rows {
             var f = [territory.id.level.rawValue, territory.id.code, territory.name, r.cls.code, r.cls.label]
-            if let b = r.before { f += [FrenchCSV.number(b.area / 10_000), FrenchCSV.number(b.share * 100)] }
-            f += [FrenchCSV.number(r.cls.area / 10_000), FrenchCSV.number(r.cls.share * 100)]
-            if let b = r.before { f += [FrenchCSV.number((r.cls.area - b.area) / 10_000)] }
+            if let p = view.period, let b = r.before {
+                f += [DownloadColumn.period(p), FrenchCSV.number(b.area / 10_000), FrenchCSV.number(b.share * 100),
+                      FrenchCSV.number(r.cls.area / 10_000), FrenchCSV.number(r.cls.share * 100), FrenchCSV.number((r.cls.area - b.area) / 10_000)]
+            } else {
+                f += [String(view.millesime), FrenchCSV.number(r.cls.area / 10_000), FrenchCSV.number(r.cls.share * 100)]
+            }
             out.row(f)
         }
-        out.row([])
-        out.row(["source", "Classes : \(levelName)."])
-        for line in DownloadTables(project: project).sourceLines(attribution: attribution) { out.row(["source", line]) }
         return out.bytes
     }
 }

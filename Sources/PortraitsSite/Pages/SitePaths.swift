@@ -14,8 +14,10 @@ enum SitePaths {
     static func bundlePDF(_ t: Territory, _ view: PortraitView) -> String {
         "\(folder(t.id))/recueil-\(t.id.code)-\(PortraitPDF.slug(t.name))-\(view.id).pdf"
     }
-    static func stockCSV(_ id: TerritoryID) -> String { "\(folder(id))/stock-toutes-classes.csv" }
-    static func transitionsCSV(_ id: TerritoryID, _ period: Period) -> String { "\(folder(id))/mutations-\(period).csv" }
+    static func stockCSV(_ id: TerritoryID) -> String { "\(folder(id))/\(TerritoryCSV.stockFile)" }
+    static func transitionsCSV(_ id: TerritoryID, _ period: Period) -> String { "\(folder(id))/\(TerritoryCSV.transitionsFile(period))" }
+    /// The description of the folder's CSV files (W3C CSV on the Web).
+    static func csvMetadata(_ id: TerritoryID) -> String { "\(folder(id))/\(CSVMetadata.fileName)" }
     static func explorer(_ id: TerritoryID) -> String { "\(folder(id))/explorateur.html" }
     static func overlay(_ id: TerritoryID, _ layer: ExtraLayerData, raster: Bool) -> String { "\(folder(id))/couche-\(layer.slug).\(raster ? "png" : "svg")" }
     static func territoryXLSX(_ t: Territory) -> String { "\(folder(t.id))/donnees-\(t.id.code)-\(PortraitPDF.slug(t.name)).xlsx" }

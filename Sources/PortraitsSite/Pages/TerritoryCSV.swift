@@ -2,47 +2,84 @@ import PortraitsCore
 
 /// The per-territory downloads beside the portraits: the stock at every level of every dimension and
 /// every millésime, and the transitions of each period at every level (long format, French CSV).
+/// Each file is a table and nothing else; `metadata` describes them (`csv-metadata.json`).
 enum TerritoryCSV {
-    static func stock(_ territory: Territory, facts: AreaFacts, project: Project, attribution: [String]) -> [UInt8] {
-        var out = FrenchCSV()
-        out.row(["niveau_territoire", "code", "territoire", "dimension", "niveau", "code_classe", "classe", "millesime", "surface_ha", "part_pct"])
+    static let stockFile = "stock-toutes-classes.csv"
+    static func transitionsFile(_ period: Period) -> String { "mutations-\(period).csv" }
+
+    static let territoryColumns: [DownloadColumn] = [
+        .text("niveau_territoire", "Niveau du territoire (commune, epci, scot, departement, region)"),
+        .text("code", "Code du territoire (INSEE ou SIREN)"), .text("territoire", "Nom du territoire"),
+    ]
+    static let classColumns: [DownloadColumn] = [
+        .text("dimension", "Dimension de la nomenclature (couverture, usage…)"), .integer("niveau", "Niveau de la nomenclature (1 = le plus agrégé)"),
+    ]
+
+    static let stockTable = CSVDescription(file: stockFile, title: "Surfaces de toutes les classes, à tous les niveaux et à tous les millésimes",
+                                           columns: territoryColumns + classColumns + [
+        .text("code_classe", "Code de la classe"), .text("classe", "Libellé de la classe"), .integer("millesime", "Millésime"),
+        .number("surface_ha", "Surface", unit: "ha"), .number("part_pct", "Part de la surface décrite", unit: "%"),
+    ])
+
+    static func transitionsTable(_ period: Period) -> CSVDescription {
+        CSVDescription(file: transitionsFile(period), title: "Mutations entre classes, \(period.label), à tous les niveaux",
+                       columns: territoryColumns + classColumns + [
+            .text("periode", "Période (début-fin)"),
+            .text("code_classe_debut", "Code de la classe au début de la période"), .text("classe_debut", "Classe au début de la période"),
+            .text("code_classe_fin", "Code de la classe à la fin de la période"), .text("classe_fin", "Classe à la fin de la période"),
+            .number("surface_ha", "Surface", unit: "ha"),
+        ])
+    }
+
+    static func stockRows(_ territory: Territory, facts: AreaFacts, project: Project) -> [[XLSXCell]] {
+        var rows: [[XLSXCell]] = []
         for (d, dim) in project.nomenclature.dimensions.enumerated() {
             for level in 1...dim.depth {
                 for (m, year) in project.layout.millesimes.enumerated() {
                     for r in Stock.byClass(facts, millesime: m, nomenclature: project.nomenclature, dimension: d, level: level) where r.area > 0 {
-                        out.row([territory.id.level.rawValue, territory.id.code, territory.name, dim.id, String(level), r.code, r.label, String(year),
-                                 FrenchCSV.number(r.area / 10_000), FrenchCSV.number(r.share * 100)])
+                        rows.append(key(territory) + [.text(dim.id), .number(Double(level), decimals: 0), .text(r.code), .text(r.label),
+                                                       .number(Double(year), decimals: 0), .number(r.area / 10_000, decimals: 2), .number(r.share * 100, decimals: 2)])
                     }
                 }
             }
         }
-        footer(&out, project: project, attribution: attribution)
-        return out.bytes
+        return rows
     }
 
-    static func transitions(_ territory: Territory, facts: AreaFacts, periodIndex p: Int, project: Project, attribution: [String]) -> [UInt8] {
-        var out = FrenchCSV()
+    static func transitionRows(_ territory: Territory, facts: AreaFacts, periodIndex p: Int, project: Project) -> [[XLSXCell]] {
         let period = project.layout.periods[p]
-        out.row(["niveau_territoire", "code", "territoire", "dimension", "niveau", "code_\(period.start)", "classe_\(period.start)",
-                 "code_\(period.end)", "classe_\(period.end)", "surface_ha"])
+        var rows: [[XLSXCell]] = []
         for (d, dim) in project.nomenclature.dimensions.enumerated() {
             for level in 1...dim.depth {
                 let m = Mutations.matrix(facts, period: p, nomenclature: project.nomenclature, dimension: d, level: level)
                 for i in m.classes.indices {
                     for j in m.classes.indices where m.matrix[i][j] > 0 {
-                        out.row([territory.id.level.rawValue, territory.id.code, territory.name, dim.id, String(level),
-                                 m.classes[i].code, m.classes[i].label, m.classes[j].code, m.classes[j].label, FrenchCSV.number(m.matrix[i][j] / 10_000)])
+                        rows.append(key(territory) + [.text(dim.id), .number(Double(level), decimals: 0), .text(DownloadColumn.period(period)),
+                                                       .text(m.classes[i].code), .text(m.classes[i].label), .text(m.classes[j].code), .text(m.classes[j].label),
+                                                       .number(m.matrix[i][j] / 10_000, decimals: 2)])
                     }
                 }
             }
         }
-        footer(&out, project: project, attribution: attribution)
-        return out.bytes
+        return rows
     }
 
-    static func footer(_ out: inout FrenchCSV, project: Project, attribution: [String]) {
-        out.row([])
-        // Source, millésimes and licence: the same lines as every download.
-        for line in DownloadTables(project: project).sourceLines(attribution: attribution) { out.row(["source", line]) }
+    static func key(_ t: Territory) -> [XLSXCell] { [.text(t.id.level.rawValue), .text(t.id.code), .text(t.name)] }
+
+    static func stock(_ territory: Territory, facts: AreaFacts, project: Project) -> [UInt8] {
+        FrenchCSV.bytes(stockTable, rows: stockRows(territory, facts: facts, project: project))
+    }
+
+    static func transitions(_ territory: Territory, facts: AreaFacts, periodIndex p: Int, project: Project) -> [UInt8] {
+        FrenchCSV.bytes(transitionsTable(project.layout.periods[p]), rows: transitionRows(territory, facts: facts, periodIndex: p, project: project))
+    }
+
+    /// The description of every CSV of a territory's folder: its stock, its transitions and the
+    /// table of each of its portrait pages.
+    static func metadata(_ territory: Territory, views: [PortraitView], project: Project, attribution: [String]) throws -> [UInt8] {
+        let tables = [stockTable] + project.layout.periods.map(transitionsTable)
+            + views.map { PortraitPage.csvTable(view: $0, levelName: PortraitPage.levelName(project)) }
+        return try CSVMetadata.bytes(tables, title: "Occupation du sol — \(territory.name) (\(territory.id.level.label.lowercased()) \(territory.id.code))",
+                                     sources: DownloadTables(project: project).sourceLines(attribution: attribution))
     }
 }

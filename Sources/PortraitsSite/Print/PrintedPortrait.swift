@@ -106,12 +106,13 @@ struct PrintedPortrait {
         let changeInput = maps.changeInput(for: territory, periodIndex: p, source: "Changements \(period.label) · \(project.config.site.mapCredit)")
         c.figure(LandCoverMap.scene(changeInput), maxHeight: 330)
         let changes = ChangedArea.of(facts, period: p, level: project.displayLevel)
-        if changes.kinds.isEmpty {
+        let kinds = changes.kinds.filter { Fmt.ha(changes[$0]) != Fmt.ha(0) }
+        if kinds.isEmpty {
             c.paragraph("Aucune surface n’a changé de classe entre \(period.start) et \(period.end).")
         } else {
-            var rows = changes.kinds.filter(\.changesCover).map { [$0.label, Fmt.ha(changes[$0])] }
+            var rows = kinds.filter(\.changesCover).map { [$0.label, Fmt.ha(changes[$0])] }
             rows.append(["Total des changements de couverture", Fmt.ha(changes.coverChange)])
-            if changes[.usage] > 0 { rows.append([ChangeKind.usage.label, Fmt.ha(changes[.usage])]) }
+            if kinds.contains(.usage) { rows.append([ChangeKind.usage.label, Fmt.ha(changes[.usage])]) }
             c.table(["Nature du changement", "Surface"], rows, numeric: [1])
         }
     }

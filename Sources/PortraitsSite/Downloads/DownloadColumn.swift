@@ -1,0 +1,59 @@
+import PortraitsCore
+
+/// A column of a download: its name, the same in the CSV, the XLSX and the GeoPackage; its French
+/// title (the XLSX header's comment, the GeoPackage field alias, the CSV metadata's title); its unit
+/// and type. Codes are text: `08001` must not become 8001.
+struct DownloadColumn: Equatable {
+    enum Kind: Equatable {
+        case text
+        case integer
+        case number(decimals: Int)
+    }
+
+    var name: String
+    var title: String
+    var kind: Kind
+    var unit: String? = nil
+
+    static func text(_ name: String, _ title: String) -> DownloadColumn { DownloadColumn(name: name, title: title, kind: .text) }
+    static func integer(_ name: String, _ title: String) -> DownloadColumn { DownloadColumn(name: name, title: title, kind: .integer) }
+    static func number(_ name: String, _ title: String, unit: String, decimals: Int = 2) -> DownloadColumn {
+        DownloadColumn(name: name, title: title, kind: .number(decimals: decimals), unit: unit)
+    }
+
+    /// "Consommation d’espaces NAF (ha)".
+    var titleWithUnit: String { unit.map { "\(title) (\($0))" } ?? title }
+
+    /// The column of a headline indicator.
+    static func indicator(_ d: IndicatorDefinition) -> DownloadColumn {
+        .number(d.id, d.label, unit: d.unit.rawValue, decimals: d.decimals)
+    }
+
+    /// The columns that name a territory in every table: code, name, and its parents' codes.
+    static func territory(parents: [TerritoryLevel]) -> [DownloadColumn] {
+        [.text("code", "Code du territoire (INSEE ou SIREN)"), .text("nom", "Nom du territoire")]
+            + parents.map { .text("code_\($0.rawValue)", parentTitle($0)) }
+    }
+
+    static func parentTitle(_ level: TerritoryLevel) -> String {
+        switch level {
+        case .region: return "Code de la région"
+        case .departement: return "Code du département"
+        case .epci: return "Code de l’EPCI (SIREN)"
+        case .scot: return "Code du SCoT"
+        case .commune: return "Code de la commune"
+        }
+    }
+
+    /// A period as every download writes it: "2010-2021".
+    static func period(_ p: Period) -> String { p.description }
+}
+
+/// A CSV download: its file name (relative to its folder), title and columns, in order.
+struct CSVDescription: Equatable {
+    var file: String
+    var title: String
+    var columns: [DownloadColumn]
+
+    var header: [String] { columns.map(\.name) }
+}

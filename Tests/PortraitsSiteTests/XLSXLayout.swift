@@ -1,0 +1,32 @@
+import Foundation
+import XCTest
+
+/// The layout of an XLSX file as text, for a golden file: each sheet in order with its header row
+/// (resolved through the shared strings), its frozen rows, its autofilter and its row count.
+/// Read from the zip's XML with unzip, as a reader would find it.
+enum XLSXLayout {
+    static func describe(_ path: String) throws -> String {
+        func part(_ name: String) throws -> String { try runTool("/usr/bin/unzip", ["-p", path, name]) }
+        func matches(_ pattern: String, _ text: String) -> [[String]] {
+            let re = try! NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+            return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
+                (1..<m.numberOfRanges).map { Range(m.range(at: $0), in: text).map { String(text[$0]) } ?? "" }
+            }
+        }
+        let strings = matches("<si>(.*?)</si>", try part("xl/sharedStrings.xml")).map { si in
+            matches("<t[^>]*>(.*?)</t>", si[0]).map { $0[0] }.joined()
+        }
+        let names = matches("<sheet name=\"([^\"]*)\"", try part("xl/workbook.xml")).map { $0[0] }
+        var out: [String] = []
+        for (i, name) in names.enumerated() {
+            let xml = try part("xl/worksheets/sheet\(i + 1).xml")
+            let firstRow = matches("<row r=\"1\"[^>]*>(.*?)</row>", xml).first?[0] ?? ""
+            let header = matches("<c r=\"[A-Z]+1\"[^>]*t=\"s\"[^>]*><v>([0-9]+)</v></c>", firstRow).map { strings[Int($0[0])!] }
+            let rows = matches("<row r=\"([0-9]+)\"", xml).count
+            let frozen = matches("ySplit=\"([0-9]+)\"", xml).first?[0] ?? "0"
+            let filter = matches("<autoFilter ref=\"([^\"]*)\"", xml).first?[0] ?? "none"
+            out.append("\(name) | rows \(rows) | frozen \(frozen) | filter \(filter)\n  " + header.joined(separator: ";"))
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}
