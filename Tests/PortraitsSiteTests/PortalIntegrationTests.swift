@@ -12,7 +12,7 @@ final class PortalIntegrationTests: XCTestCase {
     /// Two communes (Aval-lès-Bains 99001, Saint-Amont 99002) of one EPCI: 50 ha of crops become
     /// housing in Aval between 2019 and 2021. A zoning layer (U over Aval's south half, AU beside),
     /// postal codes, and a project `Templates/` overriding the footer.
-    func buildSite(extraConfig: String = "", overrideFooter: Bool = true) throws -> URL {
+    func buildSite(extraConfig: String = "", overrideFooter: Bool = true, pdf: Bool = false) throws -> URL {
         let dir = try temporaryFolder(self)
         let fixture = try TwoCommuneFixture(in: dir, names: ("Aval-lès-Bains", "Saint-Amont"))
         let rect = fixture.rect
@@ -52,7 +52,7 @@ final class PortalIntegrationTests: XCTestCase {
             - {name: Zonage PLU, file: zonage.gpkg, layer: zonage, category: typezone}
         \(extraConfig)
         """.write(to: dir.appendingPathComponent("portraits.yaml"), atomically: true, encoding: .utf8)
-        _ = try SiteBuilder.build(configPath: dir.appendingPathComponent("portraits.yaml").path, quiet: true, pdf: false)
+        _ = try SiteBuilder.build(configPath: dir.appendingPathComponent("portraits.yaml").path, quiet: true, pdf: pdf)
         return dir.appendingPathComponent("site")
     }
 
@@ -218,6 +218,64 @@ final class PortalIntegrationTests: XCTestCase {
         for f in ["communes-indicateurs.csv", "communes-trajectoire-zan.csv", "communes.xlsx", "indicateurs-territoires.gpkg", "consommation_ha", "csv-metadata.json", "dtype={\"code\": str"] {
             XCTAssertTrue(page.contains(f), f)
         }
+    }
+
+    /// Every territory of every level: the headline figures read back from the GeoPackage (full
+    /// values), the CSV, the XLSX, the HTML portrait and the PDF (pdftotext) are the same after rounding.
+    func testHeadlineFiguresAreTheSameInEveryFormat() throws {
+        let site = try buildSite(pdf: true)
+        let gpkg = site.appendingPathComponent("donnees/indicateurs-territoires.gpkg").path
+        let fields = ["consommation_ha", "consommation_ha_an", "artificialisation_nette_ha", "part_artificialisee_pct", "part_impermeable_pct"]
+        var checked = 0
+        for level in [TerritoryLevel.commune, .epci, .departement, .region] {
+            let slug = LevelDownloads.slug(level)
+            // CSV: a table, read by its header.
+            let csv = try read(site.appendingPathComponent("donnees/\(slug)-indicateurs.csv")).replacingOccurrences(of: "\u{FEFF}", with: "")
+            let lines = csv.split(separator: "\r\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+            let header = lines[0]
+            // XLSX: the first sheet (consumption) and the artificialisation sheet, by header.
+            let xlsx = site.appendingPathComponent("donnees/\(slug).xlsx").path
+            let sheets = try (1...3).map { try XLSXLayout.cells(xlsx, sheet: $0) }
+            for row in lines.dropFirst() {
+                let code = row[header.firstIndex(of: "code")!], period = row[header.firstIndex(of: "periode")!]
+                let geo = try runTool("/usr/bin/ogrinfo", ["-ro", "-q", gpkg, "-sql",
+                                                          "SELECT \(fields.joined(separator: ", ")) FROM \(slug) WHERE code = '\(code)' AND periode = '\(period)'"])
+                var value: [String: Double] = [:]
+                for f in fields {
+                    let line = geo.split(separator: "\n").first { $0.contains(" \(f) (Real) = ") }
+                    value[f] = line.flatMap { Double($0.components(separatedBy: " = ").last!) }
+                    XCTAssertNotNil(value[f], "\(slug) \(code): \(f) in the GeoPackage\n\(geo)")
+                }
+                for f in fields {
+                    let v = value[f] ?? .nan
+                    XCTAssertEqual(Double(row[header.firstIndex(of: f)!].replacingOccurrences(of: ",", with: "."))!, v, accuracy: 0.005, "\(slug) \(code) \(f): CSV")
+                    let sheet = sheets.first { $0.first?.contains(f) == true }!
+                    let xrow = sheet.first { $0.first == code && $0.contains(period) }!
+                    XCTAssertEqual(Double(xrow[sheet[0].firstIndex(of: f)!])!, v, accuracy: 1e-6, "\(slug) \(code) \(f): XLSX")
+                }
+                // The page and the printed portrait say them the same way.
+                let folder = site.appendingPathComponent("\(level.rawValue)/\(code)")
+                let html = try read(folder.appendingPathComponent("\(period).html"))
+                let consumption = Fmt.ha(value["consommation_ha"]! * 10_000)
+                XCTAssertTrue(html.contains(consumption), "\(slug) \(code): \(consumption) on the page")
+                let pdfName = try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("portrait-") && $0.hasSuffix("-\(period).pdf") }!
+                let text = try runTool("/usr/bin/pdftotext", ["-f", "1", "-l", "1", folder.appendingPathComponent(pdfName).path, "-"])
+                    .replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
+                func plain(_ s: String) -> String { s.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ") }
+                // Page 1's key figures, in their order: area, coverage, artificialised share,
+                // consumption, net artificialisation, sealed share; the pace in the caption.
+                let figures = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { $0.range(of: "^[+−-]?[0-9][0-9 ]*,[0-9] (ha|%)$", options: .regularExpression) != nil }
+                XCTAssertEqual(Array(figures.dropFirst(2).prefix(4)),
+                               [Fmt.pct(value["part_artificialisee_pct"]! / 100), consumption, Fmt.signedHa(value["artificialisation_nette_ha"]! * 10_000),
+                                Fmt.pct(value["part_impermeable_pct"]! / 100)].map(plain), "\(slug) \(code): key figures on page 1 of \(pdfName)\n\(text)")
+                let prose = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let pace = plain(Fmt.ha(value["consommation_ha_an"]! * 10_000))
+                XCTAssertTrue(prose.contains("soit \(pace) par an"), "\(slug) \(code): pace \(pace) on page 1")
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 5, "2 communes, 1 EPCI, 1 département, 1 région")
     }
 
     func testPublishingFilesAssetsAndTemplateOverrides() throws {

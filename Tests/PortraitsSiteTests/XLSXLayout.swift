@@ -29,4 +29,25 @@ enum XLSXLayout {
         }
         return out.joined(separator: "\n") + "\n"
     }
+
+    /// The cells of sheet `n` (1-based) as text, row by row: shared strings resolved, numbers as
+    /// written (full precision).
+    static func cells(_ path: String, sheet n: Int) throws -> [[String]] {
+        func part(_ name: String) throws -> String { try runTool("/usr/bin/unzip", ["-p", path, name]) }
+        func matches(_ pattern: String, _ text: String) -> [[String]] {
+            let re = try! NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+            return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
+                (1..<m.numberOfRanges).map { Range(m.range(at: $0), in: text).map { String(text[$0]) } ?? "" }
+            }
+        }
+        let strings = matches("<si>(.*?)</si>", try part("xl/sharedStrings.xml")).map { si in
+            matches("<t[^>]*>(.*?)</t>", si[0]).map { $0[0] }.joined()
+        }
+        let xml = try part("xl/worksheets/sheet\(n).xml")
+        return matches("<row [^>]*>(.*?)</row>", xml).map { row in
+            matches("<c r=\"[A-Z]+[0-9]+\"([^>]*)>(?:<v>([^<]*)</v>)?</c>", row[0]).map { c in
+                c[0].contains("t=\"s\"") ? strings[Int(c[1])!] : c[1]
+            }
+        }
+    }
 }

@@ -75,14 +75,12 @@ struct PrintedPortrait {
         let m = project.layout.index(of: view.millesime)!
         var items: [(String, String)] = [(Fmt.ha(facts.area), "surface du territoire"),
                                          (Fmt.pct(facts.area > 0 ? facts.covered[m] / facts.area : 0), "couverte par l’occupation du sol en \(view.millesime)")]
-        if let period = view.period, let p = project.layout.periods.firstIndex(of: period) {
-            let a = Artificialisation.figures(facts, period: p, layout: project.layout, traits: project.traits)
-            let s = Sealing.figures(facts, period: p, layout: project.layout, traits: project.traits)
-            let cons = Consumption.figures(facts, period: p, layout: project.layout, traits: project.traits)
-            items.append((Fmt.pct(a.shareOfTerritory), "artificialisé en \(period.end) (loi Climat et Résilience)"))
-            items.append((Fmt.ha(cons.total), "d’espaces NAF consommés \(period.label), soit \(Fmt.ha(cons.perYear)) par an"))
-            items.append((Fmt.signedHa(a.thresholdFlux.net), "artificialisation nette \(period.label)"))
-            items.append((Fmt.pct(s.shareOfTerritory), "imperméabilisé en \(period.end)"))
+        if let period = view.period, let p = project.layout.periods.firstIndex(of: period), let h = indicators.headline(territory.id, p) {
+            // The headline figures the compute stage made, as the pages and downloads read them.
+            items.append((Fmt.pct(h.artificialisedShare), "artificialisé en \(period.end) (loi Climat et Résilience)"))
+            items.append((Fmt.ha(h.consumption), "d’espaces NAF consommés \(period.label), soit \(Fmt.ha(h.consumptionPerYear)) par an"))
+            items.append((Fmt.signedHa(h.netArtificialisation), "artificialisation nette \(period.label)"))
+            items.append((Fmt.pct(h.sealedShare), "imperméabilisé en \(period.end)"))
         } else {
             let sealed = Sealing.sealedArea(facts, millesime: m, traits: project.traits)
             items.append((Fmt.pct(facts.area > 0 ? sealed / facts.area : 0), "imperméabilisé en \(view.millesime)"))
