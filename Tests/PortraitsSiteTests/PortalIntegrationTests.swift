@@ -176,6 +176,12 @@ final class PortalIntegrationTests: XCTestCase {
             XCTAssertFalse(try read(folder.appendingPathComponent(f)).contains("Licence"), f)
         }
         XCTAssertTrue(try read(folder.appendingPathComponent("mutations-2019-2021.csv")).contains(";periode;code_classe_debut;classe_debut;code_classe_fin;classe_fin;surface_ha"))
+        // Files of the same shape share their columns' description, once for the site.
+        XCTAssertTrue(territoryMeta.contains("\"tableSchema\" : \"../../donnees/schemas/stock.json\""), territoryMeta)
+        for schema in ["stock", "mutations", "tableau-periode"] {
+            let doc = try JSONSerialization.jsonObject(with: Data(try read(site.appendingPathComponent("donnees/schemas/\(schema).json")).utf8)) as! [String: Any]
+            XCTAssertEqual((doc["columns"] as! [[String: Any]]).first?["name"] as? String, "niveau_territoire", schema)
+        }
         let stock = try read(site.appendingPathComponent("donnees/communes-occupation-du-sol.csv"))
         XCTAssertTrue(stock.contains("CS1.1.1.1_2021_ha"))
         // XLSX: the same column names, codes as text, numbers typed; header frozen, filtered,

@@ -7,23 +7,33 @@ import Foundation
 /// hold the table and nothing else.
 enum CSVMetadata {
     static let fileName = "csv-metadata.json"
+    static func schemaPath(_ name: String) -> String { "donnees/schemas/\(name).json" }
     static let licence = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 
-    static func bytes(_ tables: [CSVDescription], title: String, sources: [String]) throws -> [UInt8] {
+    /// `schemaRoot`: the path from the metadata file's folder to the site's root ("../../"), for
+    /// the tables whose columns are a shared schema.
+    static func bytes(_ tables: [CSVDescription], title: String, sources: [String], schemaRoot: String = "") throws -> [UInt8] {
         let doc: [String: Any] = [
             "@context": ["http://www.w3.org/ns/csvw", ["@language": "fr"]],
             "dc:title": title,
             "dc:source": sources,
             "dc:license": ["@id": licence],
             "dialect": ["delimiter": ";", "encoding": "utf-8", "header": true, "doubleQuote": true, "lineTerminators": ["\r\n"]],
-            "tables": tables.map(table),
+            "tables": tables.map { table($0, schemaRoot: schemaRoot) },
         ]
         let data = try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return [UInt8](data) + [0x0A]
     }
 
-    static func table(_ t: CSVDescription) -> [String: Any] {
-        ["url": t.file, "dc:title": t.title, "tableSchema": ["columns": t.columns.map(column)]]
+    static func table(_ t: CSVDescription, schemaRoot: String) -> [String: Any] {
+        ["url": t.file, "dc:title": t.title,
+         "tableSchema": t.schema.map { schemaRoot + schemaPath($0) as Any } ?? ["columns": t.columns.map(column)]]
+    }
+
+    /// A shared schema file: the columns of the tables that name it.
+    static func schemaBytes(_ t: CSVDescription) throws -> [UInt8] {
+        let doc: [String: Any] = ["@context": "http://www.w3.org/ns/csvw", "columns": t.columns.map(column)]
+        return [UInt8](try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) + [0x0A]
     }
 
     static func column(_ c: DownloadColumn) -> [String: Any] {

@@ -49,11 +49,14 @@ struct DownloadColumn: Equatable {
     static func period(_ p: Period) -> String { p.description }
 }
 
-/// A CSV download: its file name (relative to its folder), title and columns, in order.
+/// A CSV download: its file name (relative to its folder), title and columns, in order; files of
+/// the same shape in every territory's folder share their columns' description (`schema`).
 struct CSVDescription: Equatable {
     var file: String
     var title: String
     var columns: [DownloadColumn]
+    /// The shared schema's name (`donnees/schemas/<schema>.json`), nil when described inline.
+    var schema: String? = nil
 
     var header: [String] { columns.map(\.name) }
 }

@@ -34,8 +34,14 @@ enum TerritoryWorkbook {
         sheets.append(XLSXSheet(name: "Occupation du sol", title: TerritoryCSV.stockTable.title + " — \(t.name)",
                                 columns: TerritoryCSV.stockTable.columns, rows: TerritoryCSV.stockRows(t, facts: facts, project: project)))
         if let first = layout.periods.first {
+            // The CSV's columns, the rows of the maps' level (every level is in the CSV files).
+            let dim = project.nomenclature.primary
             let rows = layout.periods.indices.flatMap { TerritoryCSV.transitionRows(t, facts: facts, periodIndex: $0, project: project) }
-            sheets.append(XLSXSheet(name: "Mutations", title: "Mutations entre classes de chaque période, à tous les niveaux — \(t.name)",
+                .filter { row in
+                    if case .text(let d) = row[3], case .number(let l, _) = row[4] { return d == dim.id && Int(l) == project.displayLevel }
+                    return false
+                }
+            sheets.append(XLSXSheet(name: "Mutations", title: "Mutations entre classes de chaque période (\(PortraitPage.levelName(project))) — \(t.name)",
                                     columns: TerritoryCSV.transitionsTable(first).columns, rows: rows))
         }
         return try XLSXWorkbook.bytes(sheets: sheets, title: "Occupation du sol — \(t.name)",

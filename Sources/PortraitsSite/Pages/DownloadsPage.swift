@@ -26,6 +26,9 @@ struct DownloadsPage {
             rows.append(row)
         }
         try writer.write(LevelDownloads.metadataPath, try LevelDownloads.metadata(levels, tables: tables, attribution: attribution))
+        for schema in TerritoryCSV.schemas(project: project) {
+            try writer.write(CSVMetadata.schemaPath(schema.schema!), try CSVMetadata.schemaBytes(schema))
+        }
         var c: [String: Any] = ["levels": rows, "metadata": LevelDownloads.metadataPath]
         if let first = levels.first { c["exampleCSV"] = LevelDownloads.indicatorsCSV(first) }
         if !project.layout.periods.isEmpty {

@@ -219,18 +219,18 @@ struct PortraitPage {
     /// millésime of a single-year page, or at both ends of a period with the change.
     static func csvTable(view: PortraitView, levelName: String) -> CSVDescription {
         var columns: [DownloadColumn] = TerritoryCSV.territoryColumns + [.text("code_classe", "Code de la classe (\(levelName))"), .text("classe", "Classe")]
-        if let p = view.period {
+        if view.period != nil {
             columns += [.text("periode", "Période (début-fin)"),
-                        .number("surface_debut_ha", "Surface au début de la période (\(p.start))", unit: "ha"),
+                        .number("surface_debut_ha", "Surface au début de la période", unit: "ha"),
                         .number("part_debut_pct", "Part au début de la période", unit: "%"),
-                        .number("surface_fin_ha", "Surface à la fin de la période (\(p.end))", unit: "ha"),
+                        .number("surface_fin_ha", "Surface à la fin de la période", unit: "ha"),
                         .number("part_fin_pct", "Part à la fin de la période", unit: "%"),
                         .number("evolution_ha", "Évolution sur la période", unit: "ha")]
         } else {
             columns += [.integer("millesime", "Millésime"), .number("surface_ha", "Surface", unit: "ha"), .number("part_pct", "Part de la surface décrite", unit: "%")]
         }
         return CSVDescription(file: "\(view.id).csv", title: "Occupation du sol par classe (\(levelName)), \(view.period?.label ?? String(view.millesime))",
-                              columns: columns)
+                              columns: columns, schema: view.period != nil ? "tableau-periode" : "tableau-millesime")
     }
 
     /// The figures of the page as a French CSV (`csvTable`).

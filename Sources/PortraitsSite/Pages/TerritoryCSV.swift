@@ -19,7 +19,7 @@ enum TerritoryCSV {
                                            columns: territoryColumns + classColumns + [
         .text("code_classe", "Code de la classe"), .text("classe", "Libellé de la classe"), .integer("millesime", "Millésime"),
         .number("surface_ha", "Surface", unit: "ha"), .number("part_pct", "Part de la surface décrite", unit: "%"),
-    ])
+    ], schema: "stock")
 
     static func transitionsTable(_ period: Period) -> CSVDescription {
         CSVDescription(file: transitionsFile(period), title: "Mutations entre classes, \(period.label), à tous les niveaux",
@@ -28,7 +28,7 @@ enum TerritoryCSV {
             .text("code_classe_debut", "Code de la classe au début de la période"), .text("classe_debut", "Classe au début de la période"),
             .text("code_classe_fin", "Code de la classe à la fin de la période"), .text("classe_fin", "Classe à la fin de la période"),
             .number("surface_ha", "Surface", unit: "ha"),
-        ])
+        ], schema: "mutations")
     }
 
     static func stockRows(_ territory: Territory, facts: AreaFacts, project: Project) -> [[XLSXCell]] {
@@ -80,6 +80,18 @@ enum TerritoryCSV {
         let tables = [stockTable] + project.layout.periods.map(transitionsTable)
             + views.map { PortraitPage.csvTable(view: $0, levelName: PortraitPage.levelName(project)) }
         return try CSVMetadata.bytes(tables, title: "Occupation du sol — \(territory.name) (\(territory.id.level.label.lowercased()) \(territory.id.code))",
-                                     sources: DownloadTables(project: project).sourceLines(attribution: attribution))
+                                     sources: DownloadTables(project: project).sourceLines(attribution: attribution), schemaRoot: "../../")
+    }
+
+    /// The shared schemas the territories' descriptions point to (`donnees/schemas/`).
+    static func schemas(project: Project) -> [CSVDescription] {
+        var out = [stockTable]
+        if let first = project.layout.periods.first { out.append(transitionsTable(first)) }
+        var seen = Set<String>()
+        for view in PortraitView.all(project.layout) {
+            let t = PortraitPage.csvTable(view: view, levelName: PortraitPage.levelName(project))
+            if seen.insert(t.schema ?? "").inserted { out.append(t) }
+        }
+        return out
     }
 }
