@@ -28,7 +28,7 @@ public enum ChangeKind: UInt8, Sendable, CaseIterable {
         case .artificialisation: return "Artificialisation (autre)"
         case .desartificialisation: return "Désartificialisation"
         case .autre: return "Autre changement de couverture"
-        case .usage: return "Changement d’usage, couverture inchangée"
+        case .usage: return "Changement d’usage seul"
         }
     }
 

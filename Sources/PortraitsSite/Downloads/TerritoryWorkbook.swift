@@ -45,6 +45,6 @@ enum TerritoryWorkbook {
                                     columns: TerritoryCSV.transitionsTable(first).columns, rows: rows))
         }
         return try XLSXWorkbook.bytes(sheets: sheets, title: "Occupation du sol — \(t.name)",
-                                      sources: tables.sourceLines(attribution: attribution), created: created)
+                                      sources: tables.sourceLines(attribution: attribution), created: created, headerComments: false)
     }
 }

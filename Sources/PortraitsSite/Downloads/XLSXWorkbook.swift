@@ -29,7 +29,9 @@ enum XLSXWorkbook {
     /// time that grows faster than their number); the "Colonnes" sheet still titles every column.
     static let maxCommentedColumns = 300
 
-    static func bytes(sheets: [XLSXSheet], title: String, sources: [String], created: Date) throws -> [UInt8] {
+    /// `headerComments`: each header cell carries its column's title as a comment (the level files;
+    /// the thousands of territory workbooks rely on their "Colonnes" sheet, at a third of the size).
+    static func bytes(sheets: [XLSXSheet], title: String, sources: [String], created: Date, headerComments: Bool = true) throws -> [UInt8] {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("portraits-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         guard let wb = workbook_new(tmp) else { throw InputError(tmp, "libxlsxwriter cannot create the workbook") }
@@ -59,7 +61,7 @@ enum XLSXWorkbook {
             guard let ws = workbook_add_worksheet(wb, name) else { throw InputError(tmp, "cannot add the sheet \(name)") }
             for (j, c) in sheet.columns.enumerated() {
                 worksheet_write_string(ws, 0, lxw_col_t(j), c.name, bold)
-                if !sheet.isNote && sheet.columns.count <= XLSXWorkbook.maxCommentedColumns { worksheet_write_comment(ws, 0, lxw_col_t(j), c.titleWithUnit) }
+                if headerComments && !sheet.isNote && sheet.columns.count <= XLSXWorkbook.maxCommentedColumns { worksheet_write_comment(ws, 0, lxw_col_t(j), c.titleWithUnit) }
             }
             for (i, row) in sheet.rows.enumerated() {
                 let r = lxw_row_t(i + 1)

@@ -30,7 +30,7 @@ struct DownloadsPage {
             try writer.write(CSVMetadata.schemaPath(schema.schema!), try CSVMetadata.schemaBytes(schema))
         }
         var c: [String: Any] = ["levels": rows, "metadata": LevelDownloads.metadataPath]
-        if let first = levels.first { c["exampleCSV"] = LevelDownloads.indicatorsCSV(first) }
+        if let level = levels.contains(.commune) ? .commune : levels.first { c["exampleCSV"] = LevelDownloads.indicatorsCSV(level) }
         if !project.layout.periods.isEmpty {
             var gpkg = try put(LevelGeoPackage.path, try LevelGeoPackage.bytes(levels: levels, tables: tables, attribution: attribution, buildDay: buildDay))
             gpkg["layers"] = levels.map(LevelGeoPackage.layer).joined(separator: ", ")

@@ -110,7 +110,7 @@ struct PrintedPortrait {
         } else {
             var rows = kinds.filter(\.changesCover).map { [$0.label, Fmt.ha(changes[$0])] }
             rows.append(["Total des changements de couverture", Fmt.ha(changes.coverChange)])
-            if kinds.contains(.usage) { rows.append([ChangeKind.usage.label, Fmt.ha(changes[.usage])]) }
+            if kinds.contains(.usage) { rows.append([ChangeKind.usage.label + ", couverture inchangée", Fmt.ha(changes[.usage])]) }
             c.table(["Nature du changement", "Surface"], rows, numeric: [1])
         }
     }
