@@ -31,6 +31,9 @@ public struct HeadlineFigures: Sendable, Equatable {
     /// Land whose class changed (primary dimension at the display level) and its share.
     public var changed: Double
     public var changedShare: Double
+    /// The changed land by kind of change at the display level (`changed` is the sum of its
+    /// changes of cover).
+    public var changes: ChangedArea
 
     /// The figures of period `p`; the change of class is counted at `level` of the primary
     /// dimension, as on the portrait.
@@ -50,6 +53,7 @@ public struct HeadlineFigures: Sendable, Equatable {
             artificialisedAfter: art.thresholdAfter, artificialisedShare: art.shareOfTerritory,
             sealing: seal.sealing, unsealing: seal.unsealing, netSealing: seal.net, sealedAfter: seal.sealedAfter,
             sealedShare: seal.shareOfTerritory,
-            changed: changed, changedShare: facts.area > 0 ? changed / facts.area : 0)
+            changed: changed, changedShare: facts.area > 0 ? changed / facts.area : 0,
+            changes: ChangedArea.of(facts, period: p, level: level))
     }
 }

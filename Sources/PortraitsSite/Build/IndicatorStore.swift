@@ -9,6 +9,8 @@ public final class IndicatorStore: @unchecked Sendable {
     /// pages, comparisons, ranks, level lists, compare data and downloads.
     private let headlines: [TerritoryID: [HeadlineFigures]]
     private let communeReference: [Double]
+    /// The ZAN trajectory of every territory, computed once.
+    private var zans: [TerritoryID: ZANTrajectory] = [:]
     public let zanReference: Period?
     public let currentPeriod: Int?
     /// Territories grouped by the parent they are ranked in (commune → EPCI, EPCI and SCoT →
@@ -45,6 +47,9 @@ public final class IndicatorStore: @unchecked Sendable {
             groups[pid, default: []].append(t.id)
         }
         siblings = groups
+        for t in project.catalog.sorted {
+            if let z = trajectory(t) { zans[t.id] = z }
+        }
     }
 
     static func rankingParentLevel(_ level: TerritoryLevel) -> TerritoryLevel? {
@@ -61,7 +66,10 @@ public final class IndicatorStore: @unchecked Sendable {
     /// The published values of the headline figures (`IndicatorSummary.definitions` order).
     func published(_ id: TerritoryID, _ p: Int) -> [Double] { IndicatorSummary.values(headlines[id]![p]) }
 
-    func zan(_ t: Territory) -> ZANTrajectory? {
+    /// The ZAN trajectory of a territory (nil without a period near the reference).
+    func zan(_ t: Territory) -> ZANTrajectory? { zans[t.id] }
+
+    private func trajectory(_ t: Territory) -> ZANTrajectory? {
         guard let used = zanReference, let cur = currentPeriod, let facts = project.facts[t.id] else { return nil }
         let current = Consumption.figures(facts, period: cur, layout: project.layout, traits: project.traits)
         return ZAN.trajectory(referenceAsked: project.config.zanReference, referenceUsed: used,

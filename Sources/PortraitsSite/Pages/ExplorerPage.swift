@@ -16,6 +16,8 @@ struct ExplorerPage {
     let changeMaps: [Int: MapFile]
     /// Overlay file (site path) per extra layer, with the categories present on this territory.
     let overlays: [(layer: ExtraLayerData, path: String, categories: [Int])]
+    /// The figures the compute stage made.
+    let indicators: IndicatorStore
 
     var path: String { SitePaths.explorer(territory.id) }
 
@@ -82,7 +84,7 @@ struct ExplorerPage {
         }
         c["changeMaps"] = periods.compactMap { (p, period) -> [String: Any]? in
             guard let m = changeMaps[p] else { return nil }
-            let changes = project.facts[territory.id].map { ChangedArea.of($0, period: p, level: project.displayLevel) } ?? ChangedArea()
+            let changes = indicators.headline(territory.id, p)?.changes ?? ChangedArea()
             let parts = changes.kinds.map { "\($0.label.lowercased()) \(FrenchNumber.hectares(changes[$0]))" }
             return ["file": Self.file(m.path), "label": period.label, "width": Int(m.width), "height": Int(m.height),
                     "alt": "Changements d’occupation du sol de \(territory.name), \(period.label)" + (parts.isEmpty ? " : aucun changement." : " : " + parts.joined(separator: ", ") + "."),

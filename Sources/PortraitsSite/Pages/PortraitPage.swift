@@ -146,7 +146,7 @@ struct PortraitPage {
         if let period = view.period, let p = project.layout.periods.firstIndex(of: period) {
             c["evolution"] = EvolutionSection.context(facts, period: period, project: project)
             var mutations = MutationsSection.context(facts, periodIndex: p, project: project)
-            if let changeMap { mutations["changeMap"] = changeMapContext(changeMap, period: period, changes: ChangedArea.of(facts, period: p, level: project.displayLevel)) }
+            if let changeMap { mutations["changeMap"] = changeMapContext(changeMap, period: period, changes: indicators.headline(territory.id, p)?.changes ?? ChangedArea()) }
             c["mutations"] = mutations
             c["sealing"] = SealingSection.context(facts, periodIndex: p, project: project)
             c["consumption"] = ConsumptionSection.context(facts, periodIndex: p, project: project)

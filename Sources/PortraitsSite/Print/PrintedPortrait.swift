@@ -103,7 +103,7 @@ struct PrintedPortrait {
         c.heading("Carte des changements \(period.label)", size: 12, outline: nil, keepWithNext: 300)
         let changeInput = maps.changeInput(for: territory, periodIndex: p, source: "Changements \(period.label) · \(project.config.site.mapCredit)")
         c.figure(LandCoverMap.scene(changeInput), maxHeight: 330)
-        let changes = ChangedArea.of(facts, period: p, level: project.displayLevel)
+        let changes = indicators.headline(territory.id, p)?.changes ?? ChangedArea()
         let kinds = changes.kinds.filter { Fmt.ha(changes[$0]) != Fmt.ha(0) }
         if kinds.isEmpty {
             c.paragraph("Aucune surface n’a changé de classe entre \(period.start) et \(period.end).")
