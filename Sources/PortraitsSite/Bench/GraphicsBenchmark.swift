@@ -90,7 +90,7 @@ public enum GraphicsBenchmark {
                         ("mutations : matrice", "matrixScene", { MutationsSection.context(facts, periodIndex: p, project: project) }),
                         ("imperméabilisation : parts", "stackScene", { SealingSection.context(facts, periodIndex: p, project: project) }),
                         ("imperméabilisation : flux", "scene", { SealingSection.context(facts, periodIndex: p, project: project) }),
-                        ("consommation ENAF par période", "scene", { ConsumptionSection.context(facts, periodIndex: p, project: project) }),
+                        ("consommation ENAF par période", "scene", { ConsumptionSection.context(indicators.consumption(t.id), periodIndex: p) }),
                         ("artificialisation : flux", "scene", { ArtificialisationSection.context(facts, periodIndex: p, project: project) }),
                         ("comparaison avec les parents", "scene", { ComparisonSection.context(territory: t, periodIndex: p, project: project, indicators: indicators) }),
                         ("trajectoire ZAN", "scene", { ZANSection.context(territory: t, facts: facts, project: project, indicators: indicators) }),

@@ -8,6 +8,9 @@ public final class IndicatorStore: @unchecked Sendable {
     /// The headline figures of every territory × period, computed once here and read by the
     /// pages, comparisons, ranks, level lists, compare data and downloads.
     private let headlines: [TerritoryID: [HeadlineFigures]]
+    /// The consumption of every territory × period in detail (destinations, origins), for the
+    /// consumption section, which compares the periods.
+    private let consumptions: [TerritoryID: [ConsumptionFigures]]
     private let communeReference: [Double]
     /// The ZAN trajectory of every territory, computed once.
     private var zans: [TerritoryID: ZANTrajectory] = [:]
@@ -23,16 +26,17 @@ public final class IndicatorStore: @unchecked Sendable {
         // On every core: a territory's figures need only its own facts.
         let ids = project.catalog.sorted.map(\.id)
         let chunks = max(1, min(ids.count, defaultThreadCount() * 8))
-        let computed: [[(TerritoryID, [HeadlineFigures])]] = try parallelMap(count: chunks) { chunk in
+        let computed: [[(TerritoryID, [HeadlineFigures], [ConsumptionFigures])]] = try parallelMap(count: chunks) { chunk in
             stride(from: chunk, to: ids.count, by: chunks).map { i in
                 let f = project.facts[ids[i]]!
                 return (ids[i], layout.periods.indices.map {
                     HeadlineFigures.compute(f, period: $0, layout: layout, traits: project.traits,
                                             nomenclature: project.nomenclature, level: project.displayLevel)
-                })
+                }, layout.periods.indices.map { Consumption.figures(f, period: $0, layout: layout, traits: project.traits) })
             }
         }
-        headlines = Dictionary(uniqueKeysWithValues: computed.flatMap { $0 })
+        headlines = Dictionary(uniqueKeysWithValues: computed.flatMap { $0 }.map { ($0.0, $0.1) })
+        consumptions = Dictionary(uniqueKeysWithValues: computed.flatMap { $0 }.map { ($0.0, $0.2) })
         let used = ZAN.nearestPeriod(to: ZAN.interval(of: project.config.zanReference), in: layout.periods)
         zanReference = used
         if let used, let p = layout.periods.firstIndex(of: used) {
@@ -62,6 +66,9 @@ public final class IndicatorStore: @unchecked Sendable {
     }
 
     func headline(_ id: TerritoryID, _ p: Int) -> HeadlineFigures? { headlines[id]?[p] }
+
+    /// The consumption of every period of a territory, in detail.
+    func consumption(_ id: TerritoryID) -> [ConsumptionFigures] { consumptions[id] ?? [] }
 
     /// The published values of the headline figures (`IndicatorSummary.definitions` order).
     func published(_ id: TerritoryID, _ p: Int) -> [Double] { IndicatorSummary.values(headlines[id]![p]) }

@@ -149,7 +149,7 @@ struct PortraitPage {
             if let changeMap { mutations["changeMap"] = changeMapContext(changeMap, period: period, changes: indicators.headline(territory.id, p)?.changes ?? ChangedArea()) }
             c["mutations"] = mutations
             c["sealing"] = SealingSection.context(facts, periodIndex: p, project: project)
-            c["consumption"] = ConsumptionSection.context(facts, periodIndex: p, project: project)
+            c["consumption"] = ConsumptionSection.context(indicators.consumption(territory.id), periodIndex: p)
             c["artificialisation"] = ArtificialisationSection.context(facts, periodIndex: p, project: project)
             c["comparison"] = ComparisonSection.context(territory: territory, periodIndex: p, project: project, indicators: indicators)
             if let zan = ZANSection.context(territory: territory, facts: facts, project: project, indicators: indicators) { c["zan"] = zan }

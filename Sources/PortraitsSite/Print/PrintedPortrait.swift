@@ -138,7 +138,7 @@ struct PrintedPortrait {
             ["Imperméabilisation nette", sealing["net"] as? String ?? ""],
         ], numeric: [1])
 
-        let consumption = ConsumptionSection.context(facts, periodIndex: p, project: project)
+        let consumption = ConsumptionSection.context(indicators.consumption(territory.id), periodIndex: p)
         section(&c, "Consommation d’espaces naturels, agricoles et forestiers", consumption, level: level)
         c.table(["Période", "consommation", "par an"], rows(consumption["periods"], ["label", "total", "perYear"]), numeric: [1, 2])
         c.table(["Destination", "surface"], rows(consumption["destinations"], ["label", "area"]), numeric: [1])

@@ -3,9 +3,10 @@ import PortraitsGraphics
 
 /// Consommation d'espaces NAF: total, per year, by destination and origin, compared between periods.
 enum ConsumptionSection {
-    static func context(_ facts: AreaFacts, periodIndex p: Int, project: Project) -> [String: Any] {
-        let layout = project.layout
-        let c = Consumption.figures(facts, period: p, layout: layout, traits: project.traits)
+    /// `all`: the territory's consumption of every period (`IndicatorStore.consumption`), made once
+    /// by the compute stage.
+    static func context(_ all: [ConsumptionFigures], periodIndex p: Int) -> [String: Any] {
+        let c = all[p]
         let period = c.period
         var sentence = "Entre \(period.start) et \(period.end), \(Fmt.ha(c.total)) d’espaces naturels, agricoles et forestiers ont été consommés (devenus urbanisés), soit \(Fmt.ha(c.perYear)) par an"
         if c.total > 0, let main = Destination.allCases.max(by: { (c.byDestination[$0] ?? 0) < (c.byDestination[$1] ?? 0) }), let v = c.byDestination[main], v > 0 {
@@ -13,7 +14,6 @@ enum ConsumptionSection {
         }
         sentence += "."
         // The other published periods, for comparison of the yearly rate.
-        let all = layout.periods.indices.map { Consumption.figures(facts, period: $0, layout: layout, traits: project.traits) }
         let others = all.enumerated().filter { $0.offset != p }.map(\.element)
         if let ref = others.filter({ $0.period.end <= period.start }).max(by: { $0.period < $1.period }), let change = Consumption.rateChange(current: c, reference: ref) {
             sentence += " Ce rythme est \(change >= 0 ? "en hausse" : "en baisse") de \(Fmt.pct(abs(change))) par rapport à \(ref.period.label) (\(Fmt.ha(ref.perYear)) par an)."
