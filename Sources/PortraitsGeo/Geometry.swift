@@ -56,12 +56,13 @@ public final class Geometry: @unchecked Sendable {
     public func buffer(_ distance: Double, quadrantSegments: Int32 = 8) throws -> Geometry {
         try wrap(GEOSBuffer_r(h, ptr, distance, quadrantSegments), "buffer")
     }
-    /// Whether the DE-9IM relation of this geometry with `other` matches `pattern` ("T********"…).
-    public func relates(_ other: Geometry, pattern: String) -> Bool { GEOSRelatePattern_r(h, ptr, other.ptr, pattern) == 1 }
     /// Whether two polygons share more than points: their interiors meet, or their boundaries
     /// share a line of positive length. Two squares touching only at a corner do not.
+    /// One DE-9IM computation for both tests.
     public func sharesEdgeOrInterior(with other: Geometry) -> Bool {
-        relates(other, pattern: "T********") || relates(other, pattern: "****1****")
+        guard let m = GEOSRelate_r(h, ptr, other.ptr) else { return false }
+        defer { GEOSFree_r(h, m) }
+        return GEOSRelatePatternMatch_r(h, m, "T********") == 1 || GEOSRelatePatternMatch_r(h, m, "****1****") == 1
     }
 
     /// Douglas–Peucker simplification that keeps the topology (no self-intersection).

@@ -18,9 +18,8 @@ public final class VectorWriter {
     /// `options`: GDAL layer creation options (for a GeoPackage, `IDENTIFIER=…`, `DESCRIPTION=…`).
     /// `day` ("2026-11-26"): the date a GeoPackage records as its last change (default: now), so
     /// that two builds of the same inputs give the same bytes. Use the writer on one thread.
-    /// `aliases`: a field's readable name (GeoPackage `gpkg_data_columns`, shown by QGIS).
     public init(path: String, driver: String = "GPKG", layer name: String, fields: [(String, FieldType)], options: [String] = [],
-                aliases: [String: String] = [:], day: String? = nil) throws {
+                day: String? = nil) throws {
         _ = GDALSetup.once
         fixedDate = day != nil
         if let day { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "\(day)T00:00:00.000Z") }
@@ -33,7 +32,7 @@ public final class VectorWriter {
         }
         dataset = ds
         do {
-            layer = try Self.createLayer(ds, path: path, name: name, fields: fields, options: options, aliases: aliases)
+            layer = try Self.createLayer(ds, path: path, name: name, fields: fields, options: options)
         } catch {
             GDALClose(ds)
             Self.clearDate(fixedDate)
@@ -42,8 +41,7 @@ public final class VectorWriter {
         OGR_L_StartTransaction(layer)
     }
 
-    static func createLayer(_ ds: GDALDatasetH, path: String, name: String, fields: [(String, FieldType)], options: [String],
-                            aliases: [String: String]) throws -> OGRLayerH {
+    static func createLayer(_ ds: GDALDatasetH, path: String, name: String, fields: [(String, FieldType)], options: [String]) throws -> OGRLayerH {
         let srs = SpatialReference(epsg: SpatialReference.lambert93Code)
         var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
         for o in options { list = CSLAddString(list, o) }
@@ -54,7 +52,6 @@ public final class VectorWriter {
         for (fname, type) in fields {
             let t: OGRFieldType = type == .string ? OFTString : (type == .integer ? OFTInteger64 : OFTReal)
             let fd = OGR_Fld_Create(fname, t)
-            if let alias = aliases[fname] { OGR_Fld_SetAlternativeName(fd, alias) }
             OGR_L_CreateField(l, fd, 1)
             OGR_Fld_Destroy(fd)
         }
@@ -62,8 +59,8 @@ public final class VectorWriter {
     }
 
     /// Field titles in the GeoPackage schema extension (`gpkg_data_columns`: name, title,
-    /// description), which QGIS and GDAL read as field aliases. GDAL 3.6 does not write them from
-    /// the fields' alternative names, so they are written through GDAL's SQL.
+    /// description), which QGIS and GDAL read as field aliases. GDAL 3.6 does not write a field's
+    /// alternative name there, so they are written through GDAL's SQL, the one way for every version.
     public func describeColumns(of table: String, titles: [(column: String, title: String)]) throws {
         OGR_L_CommitTransaction(layer)
         defer { OGR_L_StartTransaction(layer) }
@@ -92,10 +89,10 @@ public final class VectorWriter {
     }
 
     /// Starts another layer of polygons in the same file; `add` writes to it from then on.
-    public func startLayer(_ name: String, fields: [(String, FieldType)], options: [String] = [], aliases: [String: String] = [:]) throws {
+    public func startLayer(_ name: String, fields: [(String, FieldType)], options: [String] = []) throws {
         OGR_L_CommitTransaction(layer)
         pending = 0
-        layer = try Self.createLayer(dataset, path: path, name: name, fields: fields, options: options, aliases: aliases)
+        layer = try Self.createLayer(dataset, path: path, name: name, fields: fields, options: options)
         OGR_L_StartTransaction(layer)
     }
 

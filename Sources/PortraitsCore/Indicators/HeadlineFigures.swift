@@ -36,10 +36,11 @@ public struct HeadlineFigures: Sendable, Equatable {
     public var changes: ChangedArea
 
     /// The figures of period `p`; the change of class is counted at `level` of the primary
-    /// dimension, as on the portrait.
+    /// dimension, as on the portrait. `consumption`: the period's consumption when the caller has
+    /// it already.
     public static func compute(_ facts: AreaFacts, period p: Int, layout: FactsLayout, traits: TraitsTable,
-                               nomenclature: Nomenclature, level: Int) -> HeadlineFigures {
-        let cons = Consumption.figures(facts, period: p, layout: layout, traits: traits)
+                               nomenclature: Nomenclature, level: Int, consumption: ConsumptionFigures? = nil) -> HeadlineFigures {
+        let cons = consumption ?? Consumption.figures(facts, period: p, layout: layout, traits: traits)
         let art = Artificialisation.figures(facts, period: p, layout: layout, traits: traits)
         let seal = Sealing.figures(facts, period: p, layout: layout, traits: traits)
         let years = Double(max(layout.periods[p].years, 1))

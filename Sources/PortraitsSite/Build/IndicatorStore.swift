@@ -29,10 +29,11 @@ public final class IndicatorStore: @unchecked Sendable {
         let computed: [[(TerritoryID, [HeadlineFigures], [ConsumptionFigures])]] = try parallelMap(count: chunks) { chunk in
             stride(from: chunk, to: ids.count, by: chunks).map { i in
                 let f = project.facts[ids[i]]!
+                let consumption = layout.periods.indices.map { Consumption.figures(f, period: $0, layout: layout, traits: project.traits) }
                 return (ids[i], layout.periods.indices.map {
                     HeadlineFigures.compute(f, period: $0, layout: layout, traits: project.traits,
-                                            nomenclature: project.nomenclature, level: project.displayLevel)
-                }, layout.periods.indices.map { Consumption.figures(f, period: $0, layout: layout, traits: project.traits) })
+                                            nomenclature: project.nomenclature, level: project.displayLevel, consumption: consumption[$0])
+                }, consumption)
             }
         }
         headlines = Dictionary(uniqueKeysWithValues: computed.flatMap { $0 }.map { ($0.0, $0.1) })
@@ -77,8 +78,7 @@ public final class IndicatorStore: @unchecked Sendable {
     func zan(_ t: Territory) -> ZANTrajectory? { zans[t.id] }
 
     private func trajectory(_ t: Territory) -> ZANTrajectory? {
-        guard let used = zanReference, let cur = currentPeriod, let facts = project.facts[t.id] else { return nil }
-        let current = Consumption.figures(facts, period: cur, layout: project.layout, traits: project.traits)
+        guard let used = zanReference, let cur = currentPeriod, let current = consumptions[t.id]?[cur] else { return nil }
         return ZAN.trajectory(referenceAsked: project.config.zanReference, referenceUsed: used,
                               communeReference: t.communeIndices.map { communeReference[$0] }, current: current)
     }

@@ -45,6 +45,9 @@ struct DownloadColumn: Equatable {
         }
     }
 
+    /// The period and the territory's area, after the territory's columns in the indicator tables.
+    static let periodAndArea: [DownloadColumn] = [.text("periode", "Période (début-fin)"), .number("surface_ha", "Surface du territoire", unit: "ha")]
+
     /// A period as every download writes it: "2010-2021".
     static func period(_ p: Period) -> String { p.description }
 }

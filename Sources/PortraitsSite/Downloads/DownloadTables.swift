@@ -61,6 +61,28 @@ struct DownloadTables {
         levels.map { l in t.parents.filter { $0.level == l }.map(\.code).joined(separator: " ") }
     }
 
+    /// The cells of `DownloadColumn.territory(parents:)`: code, name, parents' codes.
+    func keyCells(_ t: Territory, parents: [TerritoryLevel]) -> [XLSXCell] {
+        [.text(t.id.code), .text(t.name)] + parentCodes(t, parents).map { .text($0) }
+    }
+
+    /// A row of the indicator tables: the territory, the period, its area, every headline indicator.
+    func indicatorRow(_ t: Territory, period p: Int, parents: [TerritoryLevel]) -> [XLSXCell] {
+        keyCells(t, parents: parents) + [.text(DownloadColumn.period(layout.periods[p])), .number(project.facts[t.id]!.area / 10_000, decimals: 2)]
+            + zip(definitions, indicators(t.id, period: p)).map { .number($1, decimals: $0.decimals) }
+    }
+
+    /// One sheet per theme out of indicator rows (`indicatorRow`): the key columns, the period and
+    /// area, the theme's indicators.
+    func themeSheets(key: [DownloadColumn], rows: [[XLSXCell]], title: String) -> [XLSXSheet] {
+        let fixed = key.count + DownloadColumn.periodAndArea.count
+        return groups.map { g in
+            XLSXSheet(name: g.name, title: "\(g.name) — \(title)",
+                      columns: key + DownloadColumn.periodAndArea + g.columns.map { DownloadColumn.indicator(definitions[$0]) },
+                      rows: rows.map { row in Array(row.prefix(fixed)) + g.columns.map { row[fixed + $0] } })
+        }
+    }
+
     /// "Source : … Millésimes : … Licence : …" lines that every file carries.
     func sourceLines(attribution: [String]) -> [String] {
         ["Nomenclature : \(project.nomenclature.name).",

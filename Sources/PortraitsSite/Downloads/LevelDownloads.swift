@@ -25,19 +25,14 @@ enum LevelDownloads {
     static func indicatorsTable(_ level: TerritoryLevel, tables: DownloadTables) -> CSVDescription {
         CSVDescription(file: file(indicatorsCSV(level)), title: "Indicateurs par période — \(level.pluralLabel)",
                        columns: DownloadColumn.territory(parents: tables.parentColumns(level))
-                        + [.text("periode", "Période (début-fin)"), .number("surface_ha", "Surface du territoire", unit: "ha")]
-                        + tables.definitions.map(DownloadColumn.indicator))
+                        + DownloadColumn.periodAndArea + tables.definitions.map(DownloadColumn.indicator))
     }
 
     static func indicatorRows(_ level: TerritoryLevel, tables: DownloadTables) -> [[XLSXCell]] {
         let parents = tables.parentColumns(level)
         var rows: [[XLSXCell]] = []
         for t in territories(level, tables.project) {
-            for (p, period) in tables.layout.periods.enumerated() {
-                rows.append([.text(t.id.code), .text(t.name)] + tables.parentCodes(t, parents).map { .text($0) }
-                            + [.text(DownloadColumn.period(period)), .number(tables.project.facts[t.id]!.area / 10_000, decimals: 2)]
-                            + zip(tables.definitions, tables.indicators(t.id, period: p)).map { .number($1, decimals: $0.decimals) })
-            }
+            for p in tables.layout.periods.indices { rows.append(tables.indicatorRow(t, period: p, parents: parents)) }
         }
         return rows
     }
@@ -51,7 +46,7 @@ enum LevelDownloads {
         let parents = tables.parentColumns(level)
         return territories(level, tables.project).compactMap { t in
             guard let z = tables.store?.zan(t) else { return nil }
-            return [.text(t.id.code), .text(t.name)] + tables.parentCodes(t, parents).map { .text($0) } + ZANColumns.cells(z)
+            return tables.keyCells(t, parents: parents) + ZANColumns.cells(z)
         }
     }
 
@@ -68,68 +63,75 @@ enum LevelDownloads {
         let parents = tables.parentColumns(level)
         return territories(level, tables.project).map { t in
             let stock = tables.layout.millesimes.indices.flatMap { tables.leafStock(t.id, millesime: $0) }
-            return [.text(t.id.code), .text(t.name)] + tables.parentCodes(t, parents).map { .text($0) }
+            return tables.keyCells(t, parents: parents)
                 + [.number(tables.project.facts[t.id]!.area / 10_000, decimals: 2)] + stock.map { .number($0 / 10_000, decimals: 2) }
         }
     }
 
-    /// The tables of a level, in the order of the workbook; the indicator and ZAN tables only when
-    /// there are periods.
-    static func all(_ level: TerritoryLevel, tables: DownloadTables) -> [(table: CSVDescription, rows: [[XLSXCell]], path: String)] {
-        var out: [(CSVDescription, [[XLSXCell]], String)] = []
+    /// The descriptions of a level's CSV files (those of `LevelTables`, without making their rows).
+    static func descriptions(_ level: TerritoryLevel, tables: DownloadTables) -> [CSVDescription] {
+        var out: [CSVDescription] = []
         if !tables.layout.periods.isEmpty {
-            out.append((indicatorsTable(level, tables: tables), indicatorRows(level, tables: tables), indicatorsCSV(level)))
-            if tables.store?.zanReference != nil {
-                out.append((zanTable(level, tables: tables), zanRows(level, tables: tables), zanCSV(level)))
-            }
+            out.append(indicatorsTable(level, tables: tables))
+            if tables.store?.zanReference != nil { out.append(zanTable(level, tables: tables)) }
         }
-        out.append((stockTable(level, tables: tables), stockRows(level, tables: tables), stockCSV(level)))
-        return out
+        return out + [stockTable(level, tables: tables)]
     }
 
-    // MARK: Files
-
     static func metadata(_ levels: [TerritoryLevel], tables: DownloadTables, attribution: [String]) throws -> [UInt8] {
-        let described = levels.flatMap { level in all(level, tables: tables).map(\.table) }
-        return try CSVMetadata.bytes(described, title: "Occupation du sol — fichiers par niveau", sources: tables.sourceLines(attribution: attribution))
+        try CSVMetadata.bytes(levels.flatMap { descriptions($0, tables: tables) }, title: "Occupation du sol — fichiers par niveau",
+                              sources: tables.sourceLines(attribution: attribution))
     }
 
     /// One sheet per theme of the indicators (columns: the territory, the period, the theme's
-    /// indicators), the ZAN trajectory, one sheet of stock per dimension, the columns, the sources.
-    static func workbookBytes(_ level: TerritoryLevel, tables: DownloadTables, attribution: [String], created: Date) throws -> [UInt8] {
-        let parents = tables.parentColumns(level)
+    /// indicators), the ZAN trajectory, one sheet of stock per dimension; the workbook adds the
+    /// columns and the sources.
+    static func workbookBytes(_ made: LevelTables, tables: DownloadTables, attribution: [String], created: Date) throws -> [UInt8] {
+        let level = made.level
         let project = tables.project
-        let key = DownloadColumn.territory(parents: parents)
+        let key = DownloadColumn.territory(parents: tables.parentColumns(level))
         var sheets: [XLSXSheet] = []
-        if !tables.layout.periods.isEmpty {
-            let rows = indicatorRows(level, tables: tables)
-            let fixed = key.count + 2
-            for g in tables.groups {
-                let columns = key + [.text("periode", "Période (début-fin)"), .number("surface_ha", "Surface du territoire", unit: "ha")]
-                    + g.columns.map { DownloadColumn.indicator(tables.definitions[$0]) }
-                sheets.append(XLSXSheet(name: g.name, title: "\(g.name) — \(level.pluralLabel)", columns: columns,
-                                        rows: rows.map { row in Array(row.prefix(fixed)) + g.columns.map { row[fixed + $0] } }))
-            }
-            if tables.store?.zanReference != nil {
-                let z = zanTable(level, tables: tables)
-                sheets.append(XLSXSheet(name: "Trajectoire ZAN", title: z.title, columns: z.columns, rows: zanRows(level, tables: tables)))
-            }
+        if let indicators = made.indicators {
+            sheets += tables.themeSheets(key: key, rows: indicators.rows, title: level.pluralLabel)
         }
-        let stock = stockTable(level, tables: tables)
-        let stockRows = stockRows(level, tables: tables)
+        if let zan = made.zan {
+            sheets.append(XLSXSheet(name: "Trajectoire ZAN", title: zan.table.title, columns: zan.table.columns, rows: zan.rows))
+        }
+        let stock = made.stock
         let fixed = key.count + 1
         var offset = fixed
         for dim in project.nomenclature.dimensions {
             // This dimension's leaves at each millésime, out of the stock table's columns.
             let n = dim.leaves.count
             let perYear = tables.layout.millesimes.indices.map { m in (offset + m * tables.leafColumns.count)..<(offset + m * tables.leafColumns.count + n) }
-            let columns = Array(stock.columns.prefix(fixed)) + perYear.flatMap { stock.columns[$0] }
+            let columns = Array(stock.table.columns.prefix(fixed)) + perYear.flatMap { stock.table.columns[$0] }
             sheets.append(XLSXSheet(name: dim.name, title: "\(dim.name) : surface par classe et par millésime — \(level.pluralLabel)",
-                                    columns: columns, rows: stockRows.map { row in Array(row.prefix(fixed)) + perYear.flatMap { row[$0] } }))
+                                    columns: columns, rows: stock.rows.map { row in Array(row.prefix(fixed)) + perYear.flatMap { row[$0] } }))
             offset += n
         }
         return try XLSXWorkbook.bytes(sheets: sheets, title: "Occupation du sol — \(level.pluralLabel)",
                                       sources: tables.sourceLines(attribution: attribution), created: created)
+    }
+}
+
+/// A level's tables, each made once and read by its CSV file, the level's workbook and (the
+/// indicators) the GeoPackage.
+struct LevelTables {
+    typealias Table = (table: CSVDescription, rows: [[XLSXCell]], path: String)
+    let level: TerritoryLevel
+    var indicators: Table?
+    var zan: Table?
+    var stock: Table
+
+    init(_ level: TerritoryLevel, tables: DownloadTables) {
+        self.level = level
+        if !tables.layout.periods.isEmpty {
+            indicators = (LevelDownloads.indicatorsTable(level, tables: tables), LevelDownloads.indicatorRows(level, tables: tables), LevelDownloads.indicatorsCSV(level))
+            if tables.store?.zanReference != nil {
+                zan = (LevelDownloads.zanTable(level, tables: tables), LevelDownloads.zanRows(level, tables: tables), LevelDownloads.zanCSV(level))
+            }
+        }
+        stock = (LevelDownloads.stockTable(level, tables: tables), LevelDownloads.stockRows(level, tables: tables), LevelDownloads.stockCSV(level))
     }
 }
 

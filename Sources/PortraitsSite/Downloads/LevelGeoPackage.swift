@@ -12,7 +12,9 @@ enum LevelGeoPackage {
     static let path = "donnees/indicateurs-territoires.gpkg"
     static func layer(_ level: TerritoryLevel) -> String { LevelDownloads.slug(level) }
 
-    static func bytes(levels: [TerritoryLevel], tables: DownloadTables, attribution: [String], buildDay: String) throws -> [UInt8] {
+    /// `indicators`: each level's indicator table and rows, made once (`LevelTables`).
+    static func bytes(levels: [TerritoryLevel], indicators: [TerritoryLevel: LevelTables.Table], tables: DownloadTables,
+                      attribution: [String], buildDay: String) throws -> [UInt8] {
         let project = tables.project
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("portraits-\(UUID().uuidString).gpkg").path
         defer { try? FileManager.default.removeItem(atPath: tmp) }
@@ -21,8 +23,8 @@ enum LevelGeoPackage {
         let ctx = GEOSContext()
         var writer: VectorWriter?
         var styles: [(layer: String, name: String, qml: String)] = []
-        for level in levels where !project.layout.periods.isEmpty {
-            let table = LevelDownloads.indicatorsTable(level, tables: tables)
+        for level in levels {
+            guard let (table, rows, _) = indicators[level] else { continue }
             let fields = table.columns.map { c -> (String, VectorWriter.FieldType) in
                 switch c.kind {
                 case .text: return (c.name, .string)
@@ -30,15 +32,13 @@ enum LevelGeoPackage {
                 case .number: return (c.name, .real)
                 }
             }
-            let aliases = Dictionary(uniqueKeysWithValues: table.columns.map { ($0.name, $0.titleWithUnit) })
             let options = ["IDENTIFIER=Indicateurs par période — \(level.pluralLabel)", "DESCRIPTION=" + lines.joined(separator: " ")]
             if let w = writer {
-                try w.startLayer(layer(level), fields: fields, options: options, aliases: aliases)
+                try w.startLayer(layer(level), fields: fields, options: options)
             } else {
-                writer = try VectorWriter(path: tmp, layer: layer(level), fields: fields, options: options, aliases: aliases, day: buildDay)
+                writer = try VectorWriter(path: tmp, layer: layer(level), fields: fields, options: options, day: buildDay)
             }
             try writer!.describeColumns(of: layer(level), titles: table.columns.map { ($0.name, $0.titleWithUnit) })
-            let rows = LevelDownloads.indicatorRows(level, tables: tables)
             var mainValues: [Double] = []
             let territories = LevelDownloads.territories(level, project)
             let perTerritory = project.layout.periods.count

@@ -13,34 +13,21 @@ enum TerritoryWorkbook {
         let facts = project.facts[t.id]!
         let parents = tables.parentColumns(t.id.level)
         let key = DownloadColumn.territory(parents: parents)
-        let keyCells: [XLSXCell] = [.text(t.id.code), .text(t.name)] + tables.parentCodes(t, parents).map { .text($0) }
         var sheets: [XLSXSheet] = []
         if !layout.periods.isEmpty {
-            let values = layout.periods.indices.map { tables.indicators(t.id, period: $0) }
-            for g in tables.groups {
-                let columns = key + [.text("periode", "Période (début-fin)"), .number("surface_ha", "Surface du territoire", unit: "ha")]
-                    + g.columns.map { DownloadColumn.indicator(tables.definitions[$0]) }
-                let rows = layout.periods.enumerated().map { p, period -> [XLSXCell] in
-                    keyCells + [.text(DownloadColumn.period(period)), .number(facts.area / 10_000, decimals: 2)]
-                        + g.columns.map { .number(values[p][$0], decimals: tables.definitions[$0].decimals) }
-                }
-                sheets.append(XLSXSheet(name: g.name, title: "\(g.name) — \(t.name)", columns: columns, rows: rows))
-            }
+            sheets += tables.themeSheets(key: key, rows: layout.periods.indices.map { tables.indicatorRow(t, period: $0, parents: parents) }, title: t.name)
             if let z = tables.store?.zan(t) {
                 sheets.append(XLSXSheet(name: "Trajectoire ZAN", title: "Trajectoire ZAN 2021–2030 — \(t.name)",
-                                        columns: key + ZANColumns.columns, rows: [keyCells + ZANColumns.cells(z)]))
+                                        columns: key + ZANColumns.columns, rows: [tables.keyCells(t, parents: parents) + ZANColumns.cells(z)]))
             }
         }
         sheets.append(XLSXSheet(name: "Occupation du sol", title: TerritoryCSV.stockTable.title + " — \(t.name)",
                                 columns: TerritoryCSV.stockTable.columns, rows: TerritoryCSV.stockRows(t, facts: facts, project: project)))
         if let first = layout.periods.first {
             // The CSV's columns, the rows of the maps' level (every level is in the CSV files).
-            let dim = project.nomenclature.primary
-            let rows = layout.periods.indices.flatMap { TerritoryCSV.transitionRows(t, facts: facts, periodIndex: $0, project: project) }
-                .filter { row in
-                    if case .text(let d) = row[3], case .number(let l, _) = row[4] { return d == dim.id && Int(l) == project.displayLevel }
-                    return false
-                }
+            let rows = layout.periods.indices.flatMap {
+                TerritoryCSV.transitionRows(t, facts: facts, periodIndex: $0, project: project, only: (dimension: 0, level: project.displayLevel))
+            }
             sheets.append(XLSXSheet(name: "Mutations", title: "Mutations entre classes de chaque période (\(PortraitPage.levelName(project))) — \(t.name)",
                                     columns: TerritoryCSV.transitionsTable(first).columns, rows: rows))
         }

@@ -12,18 +12,20 @@ struct DownloadsPage {
     /// Writes every level-wide file and the GeoPackage; returns the page's context entries.
     func writeFiles(writer: FileSink, levels: [TerritoryLevel], buildDay: String, created: Date) throws -> [String: Any] {
         var rows: [[String: Any]] = []
+        var indicators: [TerritoryLevel: LevelTables.Table] = [:]
         func put(_ path: String, _ bytes: [UInt8]) throws -> [String: Any] {
             try writer.write(path, bytes)
             return ["path": path, "size": Self.size(bytes.count)]
         }
         for level in levels {
             var row: [String: Any] = ["label": level.pluralLabel, "count": project.catalog.all(level).count]
-            for (table, cells, path) in LevelDownloads.all(level, tables: tables) {
-                let key = path == LevelDownloads.indicatorsCSV(level) ? "indicators" : path == LevelDownloads.zanCSV(level) ? "zan" : "stock"
-                row[key] = try put(path, FrenchCSV.bytes(table, rows: cells))
+            let made = LevelTables(level, tables: tables)
+            for (key, t) in [("indicators", made.indicators), ("zan", made.zan), ("stock", made.stock)] {
+                if let t { row[key] = try put(t.path, FrenchCSV.bytes(t.table, rows: t.rows)) }
             }
-            row["xlsx"] = try put(LevelDownloads.workbook(level), try LevelDownloads.workbookBytes(level, tables: tables, attribution: attribution, created: created))
+            row["xlsx"] = try put(LevelDownloads.workbook(level), try LevelDownloads.workbookBytes(made, tables: tables, attribution: attribution, created: created))
             rows.append(row)
+            indicators[level] = made.indicators
         }
         try writer.write(LevelDownloads.metadataPath, try LevelDownloads.metadata(levels, tables: tables, attribution: attribution))
         for schema in TerritoryCSV.schemas(project: project) {
@@ -32,7 +34,7 @@ struct DownloadsPage {
         var c: [String: Any] = ["levels": rows, "metadata": LevelDownloads.metadataPath]
         if let level = levels.contains(.commune) ? .commune : levels.first { c["exampleCSV"] = LevelDownloads.indicatorsCSV(level) }
         if !project.layout.periods.isEmpty {
-            var gpkg = try put(LevelGeoPackage.path, try LevelGeoPackage.bytes(levels: levels, tables: tables, attribution: attribution, buildDay: buildDay))
+            var gpkg = try put(LevelGeoPackage.path, try LevelGeoPackage.bytes(levels: levels, indicators: indicators, tables: tables, attribution: attribution, buildDay: buildDay))
             gpkg["layers"] = levels.map(LevelGeoPackage.layer).joined(separator: ", ")
             gpkg["field"] = DefaultStyle.field
             gpkg["period"] = PortraitView.main(PortraitView.all(project.layout)).period.map(DownloadColumn.period) ?? ""

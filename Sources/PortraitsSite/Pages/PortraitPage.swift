@@ -169,8 +169,7 @@ struct PortraitPage {
     }
 
     func changeMapContext(_ map: MapFile, period: Period, changes: ChangedArea) -> [String: Any] {
-        // Kinds whose area rounds to 0,0 ha are left out of the table and the text (they are on the map).
-        let kinds = changes.kinds.filter { Fmt.ha(changes[$0]) != Fmt.ha(0) }
+        let kinds = changes.shownKinds
         let list = kinds.map { "\($0.label.lowercased()) \(Fmt.ha(changes[$0]))" }
         let alt = "Carte des changements d’occupation du sol de \(territory.name) entre \(period.start) et \(period.end)"
             + (list.isEmpty ? " : aucun changement." : ", par nature du changement : \(list.joined(separator: " ; ")). Le reste du territoire n’a pas changé.")

@@ -46,11 +46,13 @@ enum TerritoryCSV {
         return rows
     }
 
-    static func transitionRows(_ territory: Territory, facts: AreaFacts, periodIndex p: Int, project: Project) -> [[XLSXCell]] {
+    /// The transitions of period `p` at every level of every dimension, or at `only` one.
+    static func transitionRows(_ territory: Territory, facts: AreaFacts, periodIndex p: Int, project: Project,
+                               only: (dimension: Int, level: Int)? = nil) -> [[XLSXCell]] {
         let period = project.layout.periods[p]
         var rows: [[XLSXCell]] = []
-        for (d, dim) in project.nomenclature.dimensions.enumerated() {
-            for level in 1...dim.depth {
+        for (d, dim) in project.nomenclature.dimensions.enumerated() where only == nil || only!.dimension == d {
+            for level in 1...dim.depth where only == nil || only!.level == level {
                 let m = Mutations.matrix(facts, period: p, nomenclature: project.nomenclature, dimension: d, level: level)
                 for i in m.classes.indices {
                     for j in m.classes.indices where m.matrix[i][j] > 0 {

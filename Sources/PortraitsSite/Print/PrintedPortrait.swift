@@ -104,7 +104,7 @@ struct PrintedPortrait {
         let changeInput = maps.changeInput(for: territory, periodIndex: p, source: "Changements \(period.label) · \(project.config.site.mapCredit)")
         c.figure(LandCoverMap.scene(changeInput), maxHeight: 330)
         let changes = indicators.headline(territory.id, p)?.changes ?? ChangedArea()
-        let kinds = changes.kinds.filter { Fmt.ha(changes[$0]) != Fmt.ha(0) }
+        let kinds = changes.shownKinds
         if kinds.isEmpty {
             c.paragraph("Aucune surface n’a changé de classe entre \(period.start) et \(period.end).")
         } else {

@@ -17,3 +17,9 @@ enum Fmt {
     /// « label »
     static func quoted(_ s: String) -> String { "«\u{00A0}\(s)\u{00A0}»" }
 }
+
+extension ChangedArea {
+    /// The kinds a table and its text list: those whose area does not round to 0,0 ha (the map
+    /// still draws them).
+    var shownKinds: [ChangeKind] { kinds.filter { Fmt.ha(self[$0]) != Fmt.ha(0) } }
+}
