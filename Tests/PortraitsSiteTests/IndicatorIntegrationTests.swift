@@ -93,9 +93,76 @@ final class IndicatorIntegrationTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 600)
         try checkChangedAreasAgree(project)
+        try checkPortraitsAgree(project)
         // The synthetic land changes: consumption and artificialisation over the région are positive.
         let region = project.facts[TerritoryID(.region, "44")]!
         XCTAssertGreaterThan(Consumption.figures(region, period: 0, layout: layout, traits: project.traits).total, 0)
+    }
+
+    /// The portrait model: for every territory and view, the figures a reader sees are the compute
+    /// stage's (headline figures, consumption, ZAN trajectory), the changes by kind add up to the
+    /// gross change, the land-cover table adds up to the stock, and every chart has data and words.
+    func checkPortraitsAgree(_ project: Project) throws {
+        let indicators = try IndicatorStore(project: project)
+        let portraits = try PortraitStore(project: project, indicators: indicators)
+        let views = PortraitView.all(project.layout)
+        XCTAssertEqual(portraits.count, project.catalog.territories.count * views.count)
+        func same(_ a: Figure, _ b: Double, _ what: String, _ t: Territory, _ v: PortraitView) {
+            XCTAssertEqual(a.value ?? .nan, b, accuracy: 1e-6 + 1e-9 * abs(b), "\(t.id) \(v.id): \(what)")
+        }
+        var withZAN = 0
+        for t in project.catalog.sorted {
+            let facts = project.facts[t.id]!
+            for view in views {
+                let portrait = try XCTUnwrap(portraits.portrait(t.id, view), "\(t.id) \(view.id)")
+                XCTAssertEqual(portrait.territory, t.id)
+                XCTAssertEqual(portrait.view, view)
+                same(portrait.area, facts.area, "area", t, view)
+                let m = project.layout.index(of: view.millesime)!
+                let stock = Stock.byClass(facts, millesime: m, nomenclature: project.nomenclature, level: project.displayLevel)
+                XCTAssertEqual(portrait.totalAfter, stock.reduce(0) { $0 + $1.area }, accuracy: 1e-6 * max(1, facts.area), "\(t.id) \(view.id): stock table")
+                for chart in portrait.charts {
+                    XCTAssertFalse(chart.alt.isEmpty, "\(t.id) \(view.id) \(chart.kind): text alternative")
+                    XCTAssertFalse(chart.scene.marks.isEmpty, "\(t.id) \(view.id) \(chart.kind): marks")
+                }
+                guard let period = view.period, let p = project.layout.periods.firstIndex(of: period) else {
+                    XCTAssertNotNil(portrait.stockOnly)
+                    continue
+                }
+                let h = try XCTUnwrap(indicators.headline(t.id, p))
+                let themes = try XCTUnwrap(portrait.themes, "\(t.id) \(view.id): themes")
+                // The cover's key figures, in their order, are the headline figures.
+                let keys = portrait.keyFigures.map { $0.figure.value ?? .nan }
+                XCTAssertEqual(keys.count, 6)
+                for (k, v) in zip(keys.dropFirst(2), [h.artificialisedShare, h.consumption, h.netArtificialisation, h.sealedShare]) {
+                    XCTAssertEqual(k, v, accuracy: 1e-12 * max(1, abs(v)), "\(t.id) \(view.id): key figures")
+                }
+                same(themes.consumption.total, h.consumption, "consumption", t, view)
+                same(themes.consumption.perYear, h.consumptionPerYear, "consumption per year", t, view)
+                same(themes.artificialisation.share, h.artificialisedShare, "artificialised share", t, view)
+                same(themes.sealing.after, h.sealedAfter, "sealed", t, view)
+                same(themes.sealing.net, h.netSealing, "net sealing", t, view)
+                same(themes.mutations.grossChange, h.changed, "gross change", t, view)
+                let changes = themes.mutations.changes
+                // Sums of the same pieces in another order: equal to a millionth of a square metre.
+                let tolerance = 1e-6 + 1e-9 * h.changed
+                XCTAssertEqual(changes.coverTotal.value ?? .nan, h.changed, accuracy: tolerance, "\(t.id) \(view.id): kinds vs gross change")
+                let shown = changes.rows.reduce(0) { $0 + ($1.area.value ?? 0) }
+                XCTAssertLessThanOrEqual(shown, h.changed + tolerance, "\(t.id) \(view.id): kinds shown")
+                let own = try XCTUnwrap(themes.comparison.rows.first)
+                XCTAssertTrue(own.isSelf)
+                same(own.consumption, h.consumptionPerYear, "comparison", t, view)
+                if let zan = indicators.zan(t) {
+                    withZAN += 1
+                    let z = try XCTUnwrap(themes.zan, "\(t.id) \(view.id): ZAN")
+                    same(z.rows[0].figure, zan.referenceConsumption, "ZAN reference", t, view)
+                    same(z.rows[1].figure, zan.allowance, "ZAN allowance", t, view)
+                } else {
+                    XCTAssertNil(themes.zan)
+                }
+            }
+        }
+        XCTAssertGreaterThan(withZAN, 0)
     }
 
     /// One definition of "changed": for every territory (communes included), period and display

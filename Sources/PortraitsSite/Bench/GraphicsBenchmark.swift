@@ -29,6 +29,7 @@ public enum GraphicsBenchmark {
         let reporter = StageReporter(total: 3, quiet: true)
         let project = try ProjectLoader.load(config: config, reporter: reporter)
         let indicators = try IndicatorStore(project: project)
+        let portraits = try PortraitStore(project: project, indicators: indicators)
         let maps = TerritoryMaps(project: project)
         let territories = project.catalog.sorted
         let views = PortraitView.all(project.layout)
@@ -79,29 +80,10 @@ public enum GraphicsBenchmark {
                 if t.id.level != .region {
                     try measure("carte de situation") { maps.locator(for: t)!.scene }
                 }
-                let facts = project.facts[t.id]!
+                // Every chart of every portrait, as the model holds it: the scene is its layout.
                 for view in views {
-                    let page = PortraitPage(project: project, territory: t, view: view, views: views, mapFile: "", mapSize: (0, 0), indicators: indicators, locator: nil)
-                    try measure("stock par classe") { page.chartScene() }
-                    guard let period = view.period, let p = project.layout.periods.firstIndex(of: period) else { continue }
-                    let sections: [(String, String, () -> [String: Any]?)] = [
-                        ("évolution par classe", "scene", { EvolutionSection.context(facts, period: period, project: project) }),
-                        ("mutations : flux (sankey)", "flowScene", { MutationsSection.context(facts, periodIndex: p, project: project) }),
-                        ("mutations : matrice", "matrixScene", { MutationsSection.context(facts, periodIndex: p, project: project) }),
-                        ("imperméabilisation : parts", "stackScene", { SealingSection.context(facts, periodIndex: p, project: project) }),
-                        ("imperméabilisation : flux", "scene", { SealingSection.context(facts, periodIndex: p, project: project) }),
-                        ("consommation ENAF par période", "scene", { ConsumptionSection.context(indicators.consumption(t.id), periodIndex: p) }),
-                        ("artificialisation : flux", "scene", { ArtificialisationSection.context(facts, periodIndex: p, project: project) }),
-                        ("comparaison avec les parents", "scene", { ComparisonSection.context(territory: t, periodIndex: p, project: project, indicators: indicators) }),
-                        ("trajectoire ZAN", "scene", { ZANSection.context(territory: t, facts: facts, project: project, indicators: indicators) }),
-                    ]
-                    for (kind, key, context) in sections {
-                        var scene: Scene?
-                        try measure(kind) {
-                            scene = context()?[key] as? Scene
-                            return scene ?? Scene(width: 1, height: 1)
-                        }
-                        if scene == nil { out.removeLast() }
+                    for chart in portraits.portrait(t.id, view)?.charts ?? [] {
+                        try measure(chart.kind) { chart.scene }
                     }
                 }
             }

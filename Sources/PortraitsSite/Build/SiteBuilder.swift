@@ -19,10 +19,11 @@ public enum SiteBuilder {
         public var upToDate = false
     }
 
-    /// A project loaded, tabulated and with its indicators computed: what a re-render needs.
+    /// A project loaded, tabulated, with its indicators and portraits computed: what a re-render needs.
     public struct Loaded: Sendable {
         public let project: Project
         public let indicators: IndicatorStore
+        public let portraits: PortraitStore
     }
 
     /// `pdf: false` skips the printable PDFs whatever the project file says (`--no-pdf`);
@@ -60,11 +61,12 @@ public enum SiteBuilder {
 
     static func load(config: ProjectConfig, facts: ProjectLoader.FactsSource, reporter: StageReporter) throws -> Loaded {
         let project = try ProjectLoader.load(config: config, reporter: reporter, facts: facts)
-        let indicators = try reporter.run("compute") { () -> (IndicatorStore, String) in
+        let (indicators, portraits) = try reporter.run("compute") { () -> ((IndicatorStore, PortraitStore), String) in
             let store = try IndicatorStore(project: project)
-            return (store, "headline indicators of \(project.facts.count) territories × \(project.layout.periods.count) periods")
+            let portraits = try PortraitStore(project: project, indicators: store)
+            return ((store, portraits), "headline indicators of \(project.facts.count) territories × \(project.layout.periods.count) periods, \(portraits.count) portraits")
         }
-        return Loaded(project: project, indicators: indicators)
+        return Loaded(project: project, indicators: indicators, portraits: portraits)
     }
 
     /// The day printed on PDFs, workbooks and the sitemap: SOURCE_DATE_EPOCH's when set, else the
@@ -123,7 +125,7 @@ public enum SiteBuilder {
     /// is released when the site is written or the build fails.
     public static func write(_ loaded: Loaded, target given: OutputTarget? = nil, reporter: StageReporter,
                              cacheFolder: String? = nil, shards: [String] = []) throws -> Summary {
-        let project = loaded.project, indicators = loaded.indicators
+        let project = loaded.project, indicators = loaded.indicators, portraits = loaded.portraits
         let date = buildDay(factsDay: project.factsDay)
         let target = try given ?? OutputTarget(output: project.config.output, config: project.config)
         defer { target.unlock() }
@@ -135,10 +137,10 @@ public enum SiteBuilder {
             // Forgotten until the new site is in place: a build killed in between is not "up to date".
             try state?.forget(output: dest)
             let units = UnitCache(writer: writer, keys: keys, previous: try state?.units(output: dest) ?? [:])
-            let (portraits, pages) = try reporter.run("render") { () -> ((Int, Int), String) in
+            let (portraitCount, pages) = try reporter.run("render") { () -> ((Int, Int), String) in
                 let progress = reporter.progress("render", unit: "territories", total: project.catalog.territories.count)
                 defer { progress.finish() }
-                let counts = try render(project, indicators: indicators, writer: writer, progress: progress, buildDay: date, units: units)
+                let counts = try render(project, indicators: indicators, portraits: portraits, writer: writer, progress: progress, buildDay: date, units: units)
                 let reused = units.reused.filter { $0 != "pdf" }
                 return (counts, "\(counts.0) portraits, \(counts.1) pages, \(writer.fileCount) files, \(writer.byteCount / 1_000_000) MB"
                             + (reused.isEmpty ? "" : "; reused: \(reused.joined(separator: ", "))")
@@ -150,7 +152,7 @@ public enum SiteBuilder {
                     return ((), "reused: \(String(decoding: meta, as: UTF8.self))")
                 }
                 let n = try units.measure("pdf") {
-                    try PrintStage.run(project, indicators: indicators, writer: writer.unit("pdf"), date: date) { total in
+                    try PrintStage.run(project, portraits: portraits, writer: writer.unit("pdf"), date: date) { total in
                         reporter.progress("print", unit: "portraits", total: total)
                     }
                 }
@@ -165,7 +167,7 @@ public enum SiteBuilder {
                 if let state, let keys { try state.record(output: dest, key: buildKey(keys, output: dest), units: units.produced) }
                 return ((), writer.destination.path)
             }
-            return Summary(portraits: portraits, pages: pages, files: writer.fileCount, bytes: writer.byteCount,
+            return Summary(portraits: portraitCount, pages: pages, files: writer.fileCount, bytes: writer.byteCount,
                            stages: reporter.stages, output: writer.destination.path, unchanged: writer.unchangedCount)
         } catch {
             writer.discard()
@@ -176,7 +178,7 @@ public enum SiteBuilder {
     /// Renders every page and file into the writer's staging folder: per territory (in parallel)
     /// its maps, explorer, portraits, downloads and compare data; then the site-wide pages. Units
     /// whose key did not change are linked from the previous output instead (`units`).
-    static func render(_ project: Project, indicators: IndicatorStore, writer: OutputWriter, progress: Progress? = nil,
+    static func render(_ project: Project, indicators: IndicatorStore, portraits: PortraitStore, writer: OutputWriter, progress: Progress? = nil,
                        buildDay: String = PortraitPDF.buildDate(), units given: UnitCache? = nil) throws -> (portraits: Int, pages: Int) {
         let units = given ?? UnitCache(writer: writer, keys: nil, previous: [:])
         let config = project.config
@@ -220,7 +222,7 @@ public enum SiteBuilder {
                 if cachedMaps == nil { made.append((CompareData.id(t.id), meta)) }
                 if !pagesReused {
                     try units.measure("territory-pages") {
-                        try renderTerritory(t, meta: meta, project: project, indicators: indicators, maps: maps, views: views, main: main,
+                        try renderTerritory(t, meta: meta, project: project, indicators: indicators, portraits: portraits, maps: maps, views: views, main: main,
                                             tables: tables, created: created, common: common, templates: templates, writer: pagesOut, units: units)
                     }
                 }
@@ -357,7 +359,7 @@ public enum SiteBuilder {
     }
 
     /// A territory's pages and files: explorer, portraits and their CSV, tables, workbook, compare data.
-    static func renderTerritory(_ t: Territory, meta: TerritoryMapsMeta, project: Project, indicators: IndicatorStore, maps: TerritoryMaps,
+    static func renderTerritory(_ t: Territory, meta: TerritoryMapsMeta, project: Project, indicators: IndicatorStore, portraits: PortraitStore, maps: TerritoryMaps,
                                 views: [PortraitView], main: PortraitView, tables: DownloadTables, created: Date,
                                 common: CommonContext, templates: TemplateSet, writer: FileSink, units: UnitCache) throws {
         let config = project.config
@@ -379,8 +381,8 @@ public enum SiteBuilder {
         for view in views {
             let map = mapFiles[view.millesime]!
             let changeMap = view.period.flatMap { project.layout.periods.firstIndex(of: $0) }.flatMap { changeMaps[$0] }
-            let page = PortraitPage(project: project, territory: t, view: view, views: views, mapFile: map.path, mapSize: (map.width, map.height),
-                                    changeMap: changeMap, indicators: indicators, locator: locator)
+            let page = PortraitPage(project: project, portrait: portraits.portrait(t.id, view)!, views: views, mapFile: map.path,
+                                    mapSize: (map.width, map.height), changeMap: changeMap, locator: locator)
             // The portrait itself (HTML with its inline SVG charts) is timed apart: the benchmark compares it with Hugo.
             let html = try units.measure("portrait-html") { () -> String in
                 var c = try page.context(common: common)

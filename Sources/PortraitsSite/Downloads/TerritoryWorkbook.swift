@@ -28,7 +28,7 @@ enum TerritoryWorkbook {
             let rows = layout.periods.indices.flatMap {
                 TerritoryCSV.transitionRows(t, facts: facts, periodIndex: $0, project: project, only: (dimension: 0, level: project.displayLevel))
             }
-            sheets.append(XLSXSheet(name: "Mutations", title: "Mutations entre classes de chaque période (\(PortraitPage.levelName(project))) — \(t.name)",
+            sheets.append(XLSXSheet(name: "Mutations", title: "Mutations entre classes de chaque période (\(PortraitBuilder.levelName(project))) — \(t.name)",
                                     columns: TerritoryCSV.transitionsTable(first).columns, rows: rows))
         }
         return try XLSXWorkbook.bytes(sheets: sheets, title: "Occupation du sol — \(t.name)",

@@ -3,212 +3,230 @@ import PortraitsCore
 import PortraitsCairo
 import PortraitsGraphics
 
-/// One portrait: a territory at one view (period or millésime). Builds the page's template context,
-/// its chart scene and its CSV from the facts; no I/O here.
+/// The web page of one portrait: the Mustache context made from the `Portrait` model (the one
+/// place where the model becomes template keys), its inline charts and its CSV. Lays out; computes
+/// no figure. No I/O here.
 struct PortraitPage {
     let project: Project
-    let territory: Territory
-    let view: PortraitView
+    let portrait: Portrait
     let views: [PortraitView]
     let mapFile: String
     let mapSize: (Double, Double)
-    /// The change map of the view's period, with the area of each kind it shows.
+    /// The change map of the view's period.
     let changeMap: MapFile?
-    let indicators: IndicatorStore
     /// The locator map (Cairo SVG) and its description; nil for the région.
     let locator: (svg: [UInt8], title: String)?
-    /// The stock rows of the page (classes present at either date), computed once.
-    let rows: [Row]
 
-    init(project: Project, territory: Territory, view: PortraitView, views: [PortraitView], mapFile: String,
-         mapSize: (Double, Double), changeMap: MapFile? = nil, indicators: IndicatorStore, locator: (svg: [UInt8], title: String)?) {
+    init(project: Project, portrait: Portrait, views: [PortraitView], mapFile: String, mapSize: (Double, Double),
+         changeMap: MapFile? = nil, locator: (svg: [UInt8], title: String)?) {
         self.project = project
-        self.territory = territory
-        self.view = view
+        self.portrait = portrait
         self.views = views
         self.mapFile = mapFile
         self.mapSize = mapSize
         self.changeMap = changeMap
-        self.indicators = indicators
         self.locator = locator
-        self.rows = Self.stockRows(project.facts[territory.id]!, view: view, project: project)
     }
 
-    var facts: AreaFacts { project.facts[territory.id]! }
-    var path: String { SitePaths.portrait(territory.id, view) }
-    var levelName: String { Self.levelName(project) }
-
-    /// "couverture du sol, niveau 4": the dimension and level of charts and maps.
-    static func levelName(_ project: Project) -> String {
-        let dim = project.nomenclature.primary
-        return "\(dim.name.lowercased()), \(dim.levelNames[project.displayLevel - 1].lowercased())"
-    }
-
-    struct Row {
-        var cls: StockRow
-        var before: StockRow?
-    }
-
-    static func stockRows(_ facts: AreaFacts, view: PortraitView, project: Project) -> [Row] {
-        let layout = project.layout
-        let after = Stock.byClass(facts, millesime: layout.index(of: view.millesime)!, nomenclature: project.nomenclature, level: project.displayLevel)
-        let before = view.period.map { Stock.byClass(facts, millesime: layout.index(of: $0.start)!, nomenclature: project.nomenclature, level: project.displayLevel) }
-        return after.indices.compactMap { i in
-            let r = Row(cls: after[i], before: before?[i])
-            return (r.cls.area > 0 || (r.before?.area ?? 0) > 0) ? r : nil
-        }
-    }
-
-    func chartScene() -> Scene {
-        StockComparisonChart.scene(
-            rows: rows.map { StockComparisonRow(label: $0.cls.shortLabel, color: $0.cls.color, before: $0.before?.area ?? 0, after: $0.cls.area) },
-            beforeLabel: view.period.map { String($0.start) }, afterLabel: String(view.millesime))
-    }
-
-    func chartAlt() -> String {
-        let top = rows.sorted { $0.cls.area > $1.cls.area }.prefix(3)
-        let list = top.map { "\($0.cls.label) \(FrenchNumber.hectares($0.cls.area))" + ($0.before.map { " (\(FrenchNumber.hectares($0.area)) en \(view.period!.start))" } ?? "") }
-        let what = view.period.map { "Diagramme en barres comparant l’occupation du sol de \($0.start) et de \($0.end) par classe" }
-            ?? "Diagramme en barres de l’occupation du sol en \(view.millesime) par classe"
-        return "\(what), pour \(territory.name). Classes principales en \(view.millesime) : \(list.joined(separator: " ; ")). Détail dans le tableau ci-dessous."
-    }
-
-    func mapAlt() -> String {
-        let rows = self.rows.sorted { $0.cls.area > $1.cls.area }.prefix(3)
-        let list = rows.map { "\($0.cls.label) (\(FrenchNumber.percent($0.cls.share)))" }
-        return "Carte de l’occupation du sol de \(territory.name) en \(view.millesime), par classe. Classes principales : \(list.joined(separator: ", ")). Les communes voisines sont en gris clair."
-    }
+    var view: PortraitView { portrait.view }
+    var path: String { SitePaths.portrait(portrait.territory, view) }
 
     func context(common: CommonContext) throws -> [String: Any] {
-        let m = project.layout.index(of: view.millesime)!
-        var c = common.context(path: path, title: "\(territory.name) (\(territory.id.level.label.lowercased())) · \(view.label)")
-        c["description"] = "Portrait de l’occupation du sol de \(territory.name), \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)")."
-        c["name"] = territory.name
-        c["code"] = territory.id.code
-        c["levelLabel"] = territory.id.level.label
+        let p = portrait, id = p.territory
+        var c = common.context(path: path, title: "\(p.name) (\(id.level.label.lowercased())) · \(view.label)")
+        c["description"] = "Portrait de l’occupation du sol de \(p.name), \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)")."
+        c["name"] = p.name
+        c["code"] = id.code
+        c["levelLabel"] = id.level.label
         c["millesime"] = view.millesime
-        c["parents"] = territory.parents.compactMap { id -> [String: Any]? in
-            guard let p = project.catalog[id] else { return nil }
-            return ["path": SitePaths.portrait(id, view), "name": p.name, "levelLabel": id.level.label]
-        }
+        c["parents"] = p.parents.map { ["path": SitePaths.portrait($0.id, view), "name": $0.name, "levelLabel": $0.id.level.label] }
         c["hasViews"] = views.count > 1
         c["views"] = views.map { ["file": "\($0.id).html", "label": $0.label, "current": $0 == view] }
-        if let p = view.period { c["period"] = ["start": p.start, "end": p.end] }
-        c["areaHa"] = FrenchNumber.hectares(facts.area)
-        let coveredShare = facts.area > 0 ? facts.covered[m] / facts.area : 0
-        c["coveredShare"] = FrenchNumber.percent(coveredShare)
-        if territory.id.level != .commune { c["communeCount"] = FrenchNumber.format(Double(territory.communeIndices.count), decimals: 0) }
-        if coveredShare < 0.995 {
-            c["coverageNote"] = "L’occupation du sol ne couvre que \(FrenchNumber.percent(coveredShare)) de ce territoire en \(view.millesime) : les surfaces et les parts ci-dessous portent sur la partie couverte, sans extrapolation."
-        }
-        let overlap = facts.overlap(m)
-        if overlap >= 10_000 {
-            c["overlapNote"] = "Les polygones d’occupation du sol livrés se chevauchent sur \(FrenchNumber.hectares(overlap, decimals: 2)) : ces surfaces sont comptées dans chacune des classes concernées, telles que livrées, si bien que le total des classes dépasse la surface couverte."
-        }
-        if let nc = rows.first(where: { $0.cls.code == Nomenclature.unclassifiedCode }) {
-            let codes = project.tabulation.sources.flatMap(\.unclassified).map { "« \($0.code.isEmpty ? "(vide)" : $0.code) »" }
-            c["unclassifiedNote"] = "\(FrenchNumber.hectares(nc.cls.area)) portent un code absent de la nomenclature (\(codes.joined(separator: ", "))) : elles sont comptées comme « non classé » et ne sont classées ni artificialisées, ni imperméabilisées, ni en espace NAF."
-        }
-        c["mapFile"] = mapFile.split(separator: "/").last.map(String.init) ?? mapFile
-        c["mapAlt"] = mapAlt()
+        if let period = view.period { c["period"] = ["start": period.start, "end": period.end] }
+        c["areaHa"] = p.area.text
+        c["coveredShare"] = p.coveredShare.text
+        if let n = p.communeCount { c["communeCount"] = n.text }
+        if let note = p.caveats.coverage { c["coverageNote"] = note }
+        if let note = p.caveats.overlap { c["overlapNote"] = note }
+        if let note = p.caveats.unclassified { c["unclassifiedNote"] = note }
+        c["mapFile"] = Self.file(mapFile)
+        c["mapAlt"] = p.mapAlt
         c["mapWidth"] = Int(mapSize.0)
         c["mapHeight"] = Int(mapSize.1)
-        c["mapCaption"] = "Occupation du sol en \(view.millesime), \(levelName). Contour du territoire en noir."
-        c["stockTitle"] = view.period.map { "Occupation du sol en \($0.start) et en \($0.end)" } ?? "Occupation du sol en \(view.millesime)"
-        c["stockCaption"] = "Surfaces par classe, triées par surface en \(view.millesime)."
+        c["mapCaption"] = p.mapCaption
+        c["stockTitle"] = p.stockTitle
+        c["stockCaption"] = p.stockCaption
         c["csvFile"] = "\(view.id).csv"
         let plan = PrintStage.plan(project)
-        if plan.portrait(view) { c["pdfFile"] = SitePaths.portraitPDF(territory, view).split(separator: "/").last.map(String.init) }
-        if plan.bundle(territory, view) {
-            c["bundleFile"] = SitePaths.bundlePDF(territory, view).split(separator: "/").last.map(String.init)
-            c["bundleCount"] = territory.communeIndices.count
+        if let territory = project.catalog[id] {
+            if plan.portrait(view) { c["pdfFile"] = Self.file(SitePaths.portraitPDF(territory, view)) }
+            if plan.bundle(territory, view) {
+                c["bundleFile"] = Self.file(SitePaths.bundlePDF(territory, view))
+                c["bundleCount"] = territory.communeIndices.count
+            }
         }
         c["stockCSV"] = TerritoryCSV.stockFile
         if let period = view.period { c["transitionsCSV"] = TerritoryCSV.transitionsFile(period) }
         c["csvMetadata"] = CSVMetadata.fileName
-        c["levelName"] = levelName
+        c["levelName"] = p.levelName
         c["nomenclature"] = project.nomenclature.name
-        c["rows"] = rows.map { r -> [String: Any] in
-            var d: [String: Any] = ["label": r.cls.label, "code": r.cls.code, "color": r.cls.color.hex,
-                                    "after": FrenchNumber.format(r.cls.area / 10_000), "afterShare": FrenchNumber.percent(r.cls.share)]
-            if let b = r.before {
-                d["before"] = FrenchNumber.format(b.area / 10_000)
-                d["beforeShare"] = FrenchNumber.percent(b.share)
-                d["delta"] = FrenchNumber.format((r.cls.area - b.area) / 10_000)
+        c["rows"] = p.stockRows.map { r -> [String: Any] in
+            var d: [String: Any] = ["label": r.label, "code": r.code, "color": r.color.hex,
+                                    "after": Fmt.num(r.after), "afterShare": Fmt.pct(r.afterShare)]
+            if let b = r.before, let share = r.beforeShare, let delta = r.delta {
+                d["before"] = Fmt.num(b)
+                d["beforeShare"] = Fmt.pct(share)
+                d["delta"] = Fmt.num(delta)
             }
             return d
         }
-        let totalAfter = rows.reduce(0) { $0 + $1.cls.area }
-        let totalBefore = rows.reduce(0) { $0 + ($1.before?.area ?? 0) }
-        c["totalAfter"] = FrenchNumber.format(totalAfter / 10_000)
-        c["totalBefore"] = FrenchNumber.format(totalBefore / 10_000)
-        c["totalDelta"] = FrenchNumber.format((totalAfter - totalBefore) / 10_000)
-        if let period = view.period, let p = project.layout.periods.firstIndex(of: period) {
-            c["evolution"] = EvolutionSection.context(facts, period: period, project: project)
-            var mutations = MutationsSection.context(facts, periodIndex: p, project: project)
-            if let changeMap { mutations["changeMap"] = changeMapContext(changeMap, period: period, changes: indicators.headline(territory.id, p)?.changes ?? ChangedArea()) }
+        c["totalAfter"] = Fmt.num(p.totalAfter)
+        c["totalBefore"] = Fmt.num(p.totalBefore)
+        c["totalDelta"] = Fmt.num(p.totalAfter - p.totalBefore)
+        if let t = p.themes {
+            c["evolution"] = Self.context(t.evolution)
+            var mutations = Self.context(t.mutations)
+            if let changeMap { mutations["changeMap"] = Self.context(t.mutations.changes, map: changeMap) }
             c["mutations"] = mutations
-            c["sealing"] = SealingSection.context(facts, periodIndex: p, project: project)
-            c["consumption"] = ConsumptionSection.context(indicators.consumption(territory.id), periodIndex: p)
-            c["artificialisation"] = ArtificialisationSection.context(facts, periodIndex: p, project: project)
-            c["comparison"] = ComparisonSection.context(territory: territory, periodIndex: p, project: project, indicators: indicators)
-            if let zan = ZANSection.context(territory: territory, facts: facts, project: project, indicators: indicators) { c["zan"] = zan }
-        } else {
-            c["stockOnly"] = StockOnlySection.context(facts, millesime: m, project: project)
+            c["sealing"] = Self.context(t.sealing)
+            c["consumption"] = Self.context(t.consumption)
+            c["artificialisation"] = Self.context(t.artificialisation)
+            c["comparison"] = Self.context(t.comparison)
+            if let zan = t.zan { c["zan"] = Self.context(zan) }
         }
-        try inlineCharts(&c, stock: chartScene(), stockAlt: chartAlt())
-        let children = territory.children.compactMap { project.catalog[$0] }
-        c["children"] = children.map { ["path": SitePaths.portrait($0.id, view), "name": $0.name, "code": $0.id.code] }
-        c["hasChildren"] = !children.isEmpty
-        if let first = children.first {
-            // A département lists its EPCI, then its communes that belong to none.
-            let label = children.contains { $0.id.level != first.id.level } ? "\(first.id.level.pluralLabel) et communes hors EPCI" : first.id.level.pluralLabel
-            c["childrenTitle"] = "\(label) du territoire (\(children.count))"
-        }
+        if let s = p.stockOnly { c["stockOnly"] = Self.context(s) }
+        try inlineCharts(&c)
+        c["children"] = p.children.map { ["path": SitePaths.portrait($0.id, view), "name": $0.name, "code": $0.id.code] }
+        c["hasChildren"] = !p.children.isEmpty
+        if let title = p.childrenTitle { c["childrenTitle"] = title }
         return c
     }
 
-    func changeMapContext(_ map: MapFile, period: Period, changes: ChangedArea) -> [String: Any] {
-        let kinds = changes.shownKinds
-        let list = kinds.map { "\($0.label.lowercased()) \(Fmt.ha(changes[$0]))" }
-        let alt = "Carte des changements d’occupation du sol de \(territory.name) entre \(period.start) et \(period.end)"
-            + (list.isEmpty ? " : aucun changement." : ", par nature du changement : \(list.joined(separator: " ; ")). Le reste du territoire n’a pas changé.")
-        func row(_ k: ChangeKind) -> [String: Any] { ["label": k.label, "color": ChangeMapStyle.color(k).hex, "area": Fmt.ha(changes[k])] }
-        var c: [String: Any] = ["file": map.path.split(separator: "/").last.map(String.init) ?? map.path, "alt": alt,
-                                "width": Int(map.width), "height": Int(map.height),
-                                "rows": kinds.filter(\.changesCover).map(row), "coverTotal": Fmt.ha(changes.coverChange)]
-        if kinds.contains(.usage) {
-            var usage = row(.usage)
-            let parts: [(LandChange.Status, String)] = [(.consommation, "consommation d’espaces NAF"), (.artificialisation, "artificialisation"),
-                                                         (.desartificialisation, "désartificialisation")]
-            usage["detail"] = parts.compactMap { s, label in
-                let area = changes.usageByStatus[s] ?? 0
-                return Fmt.ha(area) != Fmt.ha(0) ? "dont \(label) \(Fmt.ha(area))" : nil
-            }
-                .joined(separator: ", ")
+    static func file(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+
+    // MARK: - Themes as template keys
+
+    static func context(_ e: EvolutionTheme) -> [String: Any] {
+        ["sentence": e.sentence, "years": e.years,
+         "rows": e.rows.map { r -> [String: Any] in
+             ["label": r.label, "code": r.code, "color": r.color.hex, "before": r.before.text, "after": r.after.text,
+              "change": r.change.text, "relative": r.relative.text, "perYear": r.perYear.text]
+         }]
+    }
+
+    static func context(_ m: MutationsTheme) -> [String: Any] {
+        [
+            "sentence": m.sentence,
+            "header": m.classes.map { ["code": $0.code, "label": $0.label] },
+            "rows": m.classes.indices.map { i -> [String: Any] in
+                ["code": m.classes[i].code, "label": m.classes[i].label, "color": m.classes[i].color.hex,
+                 "cells": m.classes.indices.map { j -> [String: Any] in ["value": Fmt.num(m.matrix[i][j]), "diagonal": i == j] },
+                 "total": Fmt.num(m.rowTotals[i])]
+            },
+            "columnTotals": m.columnTotals.map { Fmt.num($0) },
+            "total": Fmt.num(m.total),
+            "grossChange": m.grossChange.text,
+            "persistence": m.persistence.text,
+            "main": m.main.map { ["from": $0.from, "to": $0.to, "area": $0.area.text] },
+            "hasMain": !m.main.isEmpty,
+        ]
+    }
+
+    static func context(_ t: ChangeTable, map: MapFile) -> [String: Any] {
+        func row(_ k: ChangeKind, _ area: Figure) -> [String: Any] { ["label": k.label, "color": ChangeMapStyle.color(k).hex, "area": area.text] }
+        var c: [String: Any] = ["file": file(map.path), "alt": t.mapAlt, "width": Int(map.width), "height": Int(map.height),
+                                "rows": t.rows.map { row($0.kind, $0.area) }, "coverTotal": t.coverTotal.text]
+        if let u = t.usage {
+            var usage = row(.usage, u.row.figure)
+            usage["detail"] = u.detail
             c["usage"] = usage
         }
         return c
     }
 
-    /// The charts a section may hold: scene key, alt key, chart key, id suffix.
-    static let sectionCharts = [("scene", "alt", "chart", ""), ("flowScene", "flowAlt", "flowChart", "-flux"),
-                                ("matrixScene", "matrixAlt", "matrixChart", "-matrice"), ("stackScene", "stackAlt", "stackChart", "-parts")]
+    static func context(_ s: SealingTheme) -> [String: Any] {
+        var c: [String: Any] = [
+            "sentence": s.sentence,
+            "composition": s.composition.map { c -> [String: Any] in
+                ["year": c.year, "sealed": c.sealed.text, "urbanised": c.urbanised.text, "other": c.other.text, "sealedShare": c.sealedShare.text]
+            },
+            "before": s.before.text, "after": s.after.text, "share": s.share.text, "shareUrbanised": s.shareUrbanised.text,
+            "sealing": s.sealing.text, "unsealing": s.unsealing.text, "net": s.net.text,
+        ]
+        if let note = s.undetermined { c["undetermined"] = note }
+        return c
+    }
 
-    /// Draws every chart of the page with Cairo and inlines it, with one shared set of glyphs: each
-    /// section holding a scene (`scene`, `flowScene`…) gets its chart (`chart`, `flowChart`…: inline
-    /// SVG with its title as text alternative); the page gets `glyphs`.
-    func inlineCharts(_ c: inout [String: Any], stock: Scene, stockAlt: String) throws {
+    static func context(_ s: ConsumptionTheme) -> [String: Any] {
+        var c: [String: Any] = [
+            "sentence": s.sentence,
+            "total": s.total.text, "perYear": s.perYear.text, "returned": s.returned.text,
+            "destinations": s.destinations.map { ["label": $0.label, "area": $0.figure.text] },
+            "origins": s.origins.map { ["label": $0.label, "area": $0.figure.text] },
+            "periods": s.periods.map { ["label": $0.label, "total": $0.total.text, "perYear": $0.perYear.text, "current": $0.current] },
+        ]
+        if let note = s.undetermined { c["undetermined"] = note }
+        return c
+    }
+
+    static func context(_ a: ArtificialisationTheme) -> [String: Any] {
+        var c: [String: Any] = [
+            "sentence": a.sentence,
+            "rows": a.rows.map { ["label": $0.label, "threshold": $0.threshold.text, "matrix": $0.matrix.text] },
+            "share": a.share.text,
+        ]
+        if let note = a.undetermined { c["undetermined"] = note }
+        return c
+    }
+
+    static func context(_ z: ZANTheme) -> [String: Any] {
+        ["sentence": z.sentence, "rows": z.rows.map { ["label": $0.label, "value": $0.figure.text] }]
+    }
+
+    static func context(_ t: ComparisonTheme) -> [String: Any] {
+        var c: [String: Any] = ["rows": t.rows.map { r -> [String: Any] in
+            ["name": r.name, "level": r.level, "self": r.isSelf, "artificialised": r.artificialised.text, "sealed": r.sealed.text,
+             "consumption": r.consumption.text, "intensity": r.intensity.text, "net": r.net.text]
+        }]
+        if let rank = t.rank { c["rank"] = rank }
+        return c
+    }
+
+    static func context(_ s: StockOnlyTheme) -> [String: Any] {
+        var c: [String: Any] = ["sentence": s.sentence, "rows": s.rows.map { ["label": $0.label, "value": $0.figure.text] }]
+        if let note = s.undetermined { c["undetermined"] = note }
+        return c
+    }
+
+    // MARK: - Charts
+
+    /// The charts of each theme and the template key each goes to: (section key, chart key, id).
+    var sectionCharts: [(String, String, Chart, String)] {
+        guard let t = portrait.themes else { return [] }
+        var list: [(String, String, Chart, String)] = [
+            ("evolution", "chart", t.evolution.chart, "graphique-evolution"),
+            ("mutations", "flowChart", t.mutations.flowChart, "graphique-mutations-flux"),
+            ("mutations", "matrixChart", t.mutations.matrixChart, "graphique-mutations-matrice"),
+            // The flux before the composition: the order the page's shared glyphs were always made in.
+            ("sealing", "chart", t.sealing.fluxChart, "graphique-sealing"),
+            ("sealing", "stackChart", t.sealing.stackChart, "graphique-sealing-parts"),
+            ("consumption", "chart", t.consumption.chart, "graphique-consumption"),
+            ("artificialisation", "chart", t.artificialisation.chart, "graphique-artificialisation"),
+        ]
+        if let zan = t.zan { list.append(("zan", "chart", zan.chart, "graphique-zan")) }
+        list.append(("comparison", "chart", t.comparison.chart, "graphique-comparison"))
+        return list
+    }
+
+    /// Draws every chart of the page with Cairo and inlines it (SVG with its title as text
+    /// alternative), with one shared set of glyphs (`glyphs`).
+    func inlineCharts(_ c: inout [String: Any]) throws {
         let inliner = SVGInliner()
-        c["stockChart"] = inliner.inline(try CairoRenderer.svg(stock), id: "graphique-stock", title: stockAlt)
+        c["stockChart"] = inliner.inline(try CairoRenderer.svg(portrait.stockChart.scene), id: "graphique-stock", title: portrait.stockChart.alt)
         if let locator { c["locator"] = inliner.inline(locator.svg, id: "carte-situation", title: locator.title, cssClass: "locator") }
-        for key in ["evolution", "mutations", "sealing", "consumption", "artificialisation", "zan", "comparison"] {
+        for (key, chartKey, chart, id) in sectionCharts {
             guard var section = c[key] as? [String: Any] else { continue }
-            for (sceneKey, altKey, chartKey, suffix) in Self.sectionCharts {
-                guard let scene = section[sceneKey] as? Scene else { continue }
-                section[chartKey] = inliner.inline(try CairoRenderer.svg(scene), id: "graphique-\(key)\(suffix)", title: section[altKey] as? String ?? "")
-                section[sceneKey] = nil
-            }
+            section[chartKey] = inliner.inline(try CairoRenderer.svg(chart.scene), id: id, title: chart.alt)
             c[key] = section
         }
         c["glyphs"] = inliner.sharedDefinitions
@@ -234,14 +252,15 @@ struct PortraitPage {
 
     /// The figures of the page as a French CSV (`csvTable`).
     func csv() -> [UInt8] {
-        var out = FrenchCSV(Self.csvTable(view: view, levelName: levelName))
-        for r in rows {
-            var f = [territory.id.level.rawValue, territory.id.code, territory.name, r.cls.code, r.cls.label]
-            if let p = view.period, let b = r.before {
-                f += [DownloadColumn.period(p), FrenchCSV.number(b.area / 10_000), FrenchCSV.number(b.share * 100),
-                      FrenchCSV.number(r.cls.area / 10_000), FrenchCSV.number(r.cls.share * 100), FrenchCSV.number((r.cls.area - b.area) / 10_000)]
+        var out = FrenchCSV(Self.csvTable(view: view, levelName: portrait.levelName))
+        let id = portrait.territory
+        for r in portrait.stockRows {
+            var f = [id.level.rawValue, id.code, portrait.name, r.code, r.label]
+            if let p = view.period, let b = r.before, let share = r.beforeShare, let delta = r.delta {
+                f += [DownloadColumn.period(p), FrenchCSV.number(b / 10_000), FrenchCSV.number(share * 100),
+                      FrenchCSV.number(r.after / 10_000), FrenchCSV.number(r.afterShare * 100), FrenchCSV.number(delta / 10_000)]
             } else {
-                f += [String(view.millesime), FrenchCSV.number(r.cls.area / 10_000), FrenchCSV.number(r.cls.share * 100)]
+                f += [String(view.millesime), FrenchCSV.number(r.after / 10_000), FrenchCSV.number(r.afterShare * 100)]
             }
             out.row(f)
         }

@@ -80,7 +80,7 @@ enum TerritoryCSV {
     /// table of each of its portrait pages.
     static func metadata(_ territory: Territory, views: [PortraitView], project: Project, attribution: [String]) throws -> [UInt8] {
         let tables = [stockTable] + project.layout.periods.map(transitionsTable)
-            + views.map { PortraitPage.csvTable(view: $0, levelName: PortraitPage.levelName(project)) }
+            + views.map { PortraitPage.csvTable(view: $0, levelName: PortraitBuilder.levelName(project)) }
         return try CSVMetadata.bytes(tables, title: "Occupation du sol — \(territory.name) (\(territory.id.level.label.lowercased()) \(territory.id.code))",
                                      sources: DownloadTables(project: project).sourceLines(attribution: attribution), schemaRoot: "../../")
     }
@@ -91,7 +91,7 @@ enum TerritoryCSV {
         if let first = project.layout.periods.first { out.append(transitionsTable(first)) }
         var seen = Set<String>()
         for view in PortraitView.all(project.layout) {
-            let t = PortraitPage.csvTable(view: view, levelName: PortraitPage.levelName(project))
+            let t = PortraitPage.csvTable(view: view, levelName: PortraitBuilder.levelName(project))
             if seen.insert(t.schema ?? "").inserted { out.append(t) }
         }
         return out

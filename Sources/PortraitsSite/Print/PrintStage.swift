@@ -32,7 +32,7 @@ enum PrintStage {
     }
 
     /// Draws and writes the PDFs; returns how many portraits, bundles, pages and bytes.
-    static func run(_ project: Project, indicators: IndicatorStore, writer: FileSink, date: String,
+    static func run(_ project: Project, portraits: PortraitStore, writer: FileSink, date: String,
                     threads: Int = defaultThreadCount(), progress makeProgress: (Int) -> Progress? = { _ in nil }) throws -> Counts {
         let plan = plan(project)
         let views = PortraitView.all(project.layout)
@@ -54,7 +54,7 @@ enum PrintStage {
         let progress = makeProgress(jobs.reduce(0) { $0 + weight($1) })
         defer { progress?.finish() }
         func printed(_ t: Territory, _ v: PortraitView) -> PrintedPortrait {
-            PrintedPortrait(project: project, territory: t, view: v, indicators: indicators, maps: maps, date: date)
+            PrintedPortrait(project: project, territory: t, portrait: portraits.portrait(t.id, v)!, maps: maps, date: date)
         }
         let chunks = max(1, min(jobs.count, threads * 8))
         let counts: [Counts] = try parallelMap(count: chunks) { chunk in

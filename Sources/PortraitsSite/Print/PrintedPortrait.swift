@@ -5,17 +5,17 @@ import PortraitsGraphics
 /// The printed portrait of a territory for one view: a cover (territory, level, period, key
 /// figures, locator map), the land-cover and change maps, one part per theme (its chart, the
 /// sentences that explain the numbers for this territory, its table), the comparison with the
-/// parents, and a page of method and sources. Composed from the same sections as the web page.
+/// parents, and a page of method and sources. Lays out the same `Portrait` model as the web page;
+/// computes no figure.
 struct PrintedPortrait {
     let project: Project
     let territory: Territory
-    let view: PortraitView
-    let indicators: IndicatorStore
+    let portrait: Portrait
     let maps: TerritoryMaps
     /// "YYYY-MM-DD", printed on the cover and in the footers.
     let date: String
 
-    var facts: AreaFacts { project.facts[territory.id]! }
+    var view: PortraitView { portrait.view }
     var title: String { "\(territory.name) (\(territory.id.level.label.lowercased()) \(territory.id.code))" }
 
     /// Appends the portrait to `c`, starting on a new page unless `c` is empty. Bookmarks: the
@@ -25,10 +25,10 @@ struct PrintedPortrait {
         cover(&c, level: level)
         c.newPage()
         landCover(&c, level: level + 1)
-        if let period = view.period, let p = project.layout.periods.firstIndex(of: period) {
-            themes(&c, period: period, p: p, level: level + 1)
-        } else {
-            stockOnly(&c, level: level + 1)
+        if let period = view.period, let themes = portrait.themes {
+            self.themes(&c, themes, period: period, level: level + 1)
+        } else if let stock = portrait.stockOnly {
+            stockOnly(&c, stock, level: level + 1)
         }
         method(&c, level: level + 1)
     }
@@ -51,7 +51,7 @@ struct PrintedPortrait {
         c.paragraph("\(territory.id.level.label) \(territory.id.code)" + parentsText, size: 11, color: Palette.muted)
         c.paragraph(view.period.map { "Période \($0.label)" } ?? "Millésime \(view.millesime)", size: 18, bold: true)
         c.space(10)
-        c.keyFigures(keyFigures)
+        c.keyFigures(portrait.keyFigures.map { ($0.figure.text, $0.label) })
         if let locator = maps.locator(for: territory, size: 200) {
             c.space(6)
             c.paragraph(locator.title, size: 9, color: Palette.muted)
@@ -71,100 +71,75 @@ struct PrintedPortrait {
     }
 
 
-    var keyFigures: [(value: String, caption: String)] {
-        let m = project.layout.index(of: view.millesime)!
-        var items: [(String, String)] = [(Fmt.ha(facts.area), "surface du territoire"),
-                                         (Fmt.pct(facts.area > 0 ? facts.covered[m] / facts.area : 0), "couverte par l’occupation du sol en \(view.millesime)")]
-        if let period = view.period, let p = project.layout.periods.firstIndex(of: period), let h = indicators.headline(territory.id, p) {
-            // The headline figures the compute stage made, as the pages and downloads read them.
-            items.append((Fmt.pct(h.artificialisedShare), "artificialisé en \(period.end) (loi Climat et Résilience)"))
-            items.append((Fmt.ha(h.consumption), "d’espaces NAF consommés \(period.label), soit \(Fmt.ha(h.consumptionPerYear)) par an"))
-            items.append((Fmt.signedHa(h.netArtificialisation), "artificialisation nette \(period.label)"))
-            items.append((Fmt.pct(h.sealedShare), "imperméabilisé en \(period.end)"))
-        } else {
-            let sealed = Sealing.sealedArea(facts, millesime: m, traits: project.traits)
-            items.append((Fmt.pct(facts.area > 0 ? sealed / facts.area : 0), "imperméabilisé en \(view.millesime)"))
-        }
-        return items
-    }
-
     func landCover(_ c: inout PageComposer, level: Int) {
         c.heading("Occupation du sol en \(view.millesime)", outline: level)
         let input = maps.input(for: territory, millesime: view.millesime, source: "Millésime \(view.millesime) · \(project.config.site.mapCredit)")
         c.figure(LandCoverMap.scene(input), maxHeight: 360)
-        let rows = PortraitPage.stockRows(facts, view: view, project: project)
         let header = ["Classe"] + (view.period.map { ["\($0.start) (ha)"] } ?? []) + ["\(view.millesime) (ha)", "part"] + (view.period != nil ? ["évolution (ha)"] : [])
-        c.table(header, rows.map { r in
-            [r.cls.label] + (r.before.map { [FrenchNumber.format($0.area / 10_000)] } ?? [])
-                + [FrenchNumber.format(r.cls.area / 10_000), FrenchNumber.percent(r.cls.share)]
-                + (r.before.map { [FrenchNumber.format((r.cls.area - $0.area) / 10_000)] } ?? [])
+        c.table(header, portrait.stockRows.map { r in
+            [r.label] + (r.before.map { [Fmt.num($0)] } ?? []) + [Fmt.num(r.after), Fmt.pct(r.afterShare)] + (r.delta.map { [Fmt.num($0)] } ?? [])
         }, numeric: Set(1..<header.count))
-        guard let period = view.period, let p = project.layout.periods.firstIndex(of: period) else { return }
+        guard let period = view.period, let p = project.layout.periods.firstIndex(of: period), let changes = portrait.themes?.mutations.changes else { return }
         c.heading("Carte des changements \(period.label)", size: 12, outline: nil, keepWithNext: 300)
         let changeInput = maps.changeInput(for: territory, periodIndex: p, source: "Changements \(period.label) · \(project.config.site.mapCredit)")
         c.figure(LandCoverMap.scene(changeInput), maxHeight: 330)
-        let changes = indicators.headline(territory.id, p)?.changes ?? ChangedArea()
-        let kinds = changes.shownKinds
-        if kinds.isEmpty {
+        if changes.isEmpty {
             c.paragraph("Aucune surface n’a changé de classe entre \(period.start) et \(period.end).")
         } else {
-            var rows = kinds.filter(\.changesCover).map { [$0.label, Fmt.ha(changes[$0])] }
-            rows.append(["Total des changements de couverture", Fmt.ha(changes.coverChange)])
-            if kinds.contains(.usage) { rows.append([ChangeKind.usage.label + ", couverture inchangée", Fmt.ha(changes[.usage])]) }
+            var rows = changes.rows.map { [$0.kind.label, $0.area.text] }
+            rows.append(["Total des changements de couverture", changes.coverTotal.text])
+            if let usage = changes.usage { rows.append([usage.row.label + ", couverture inchangée", usage.row.figure.text]) }
             c.table(["Nature du changement", "Surface"], rows, numeric: [1])
         }
     }
 
-    func themes(_ c: inout PageComposer, period: Period, p: Int, level: Int) {
-        let evolution = EvolutionSection.context(facts, period: period, project: project)
-        section(&c, "Évolution par classe", evolution, level: level)
+    func themes(_ c: inout PageComposer, _ t: Portrait.Themes, period: Period, level: Int) {
+        let evolution = t.evolution
+        section(&c, "Évolution par classe", evolution.sentence, [evolution.chart], level: level)
         c.table(["Classe", "\(period.start) (ha)", "\(period.end) (ha)", "évolution (ha)", "relative", "par an (ha)"],
-                rows(evolution["rows"], ["label", "before", "after", "change", "relative", "perYear"]), numeric: [1, 2, 3, 4, 5])
+                evolution.rows.map { [$0.label, $0.before.text, $0.after.text, $0.change.text, $0.relative.text, $0.perYear.text] }, numeric: [1, 2, 3, 4, 5])
 
-        let mutations = MutationsSection.context(facts, periodIndex: p, project: project)
-        section(&c, "Mutations entre classes", mutations, level: level, scenes: ["flowScene"])
-        c.paragraph("\(mutations["grossChange"] as? String ?? "") ont changé de classe, \(mutations["persistence"] as? String ?? "") n’ont pas changé.", size: 9)
-        if let main = mutations["main"] as? [[String: Any]], !main.isEmpty {
-            c.table(["Principales mutations : de", "vers", "surface"], rows(main, ["from", "to", "area"]), numeric: [2])
+        let mutations = t.mutations
+        section(&c, "Mutations entre classes", mutations.sentence, [mutations.flowChart], level: level)
+        c.paragraph("\(mutations.grossChange.text) ont changé de classe, \(mutations.persistence.text) n’ont pas changé.", size: 9)
+        if !mutations.main.isEmpty {
+            c.table(["Principales mutations : de", "vers", "surface"], mutations.main.map { [$0.from, $0.to, $0.area.text] }, numeric: [2])
         }
 
-        let sealing = SealingSection.context(facts, periodIndex: p, project: project)
-        section(&c, "Imperméabilisation", sealing, level: level, scenes: ["stackScene", "scene"])
+        let sealing = t.sealing
+        section(&c, "Imperméabilisation", sealing.sentence, [sealing.stackChart, sealing.fluxChart], level: level, note: sealing.undetermined)
         c.table(["Sols imperméabilisés", "valeur"], [
-            ["Surface imperméabilisée en \(period.start)", sealing["before"] as? String ?? ""],
-            ["Surface imperméabilisée en \(period.end)", sealing["after"] as? String ?? ""],
-            ["Part du territoire en \(period.end)", sealing["share"] as? String ?? ""],
-            ["Part des sols urbanisés en \(period.end)", sealing["shareUrbanised"] as? String ?? ""],
-            ["Imperméabilisation nette", sealing["net"] as? String ?? ""],
+            ["Surface imperméabilisée en \(period.start)", sealing.before.text],
+            ["Surface imperméabilisée en \(period.end)", sealing.after.text],
+            ["Part du territoire en \(period.end)", sealing.share.text],
+            ["Part des sols urbanisés en \(period.end)", sealing.shareUrbanised.text],
+            ["Imperméabilisation nette", sealing.net.text],
         ], numeric: [1])
 
-        let consumption = ConsumptionSection.context(indicators.consumption(territory.id), periodIndex: p)
-        section(&c, "Consommation d’espaces naturels, agricoles et forestiers", consumption, level: level)
-        c.table(["Période", "consommation", "par an"], rows(consumption["periods"], ["label", "total", "perYear"]), numeric: [1, 2])
-        c.table(["Destination", "surface"], rows(consumption["destinations"], ["label", "area"]), numeric: [1])
+        let consumption = t.consumption
+        section(&c, "Consommation d’espaces naturels, agricoles et forestiers", consumption.sentence, [consumption.chart], level: level, note: consumption.undetermined)
+        c.table(["Période", "consommation", "par an"], consumption.periods.map { [$0.label, $0.total.text, $0.perYear.text] }, numeric: [1, 2])
+        c.table(["Destination", "surface"], consumption.destinations.map { [$0.label, $0.figure.text] }, numeric: [1])
 
-        let artificialisation = ArtificialisationSection.context(facts, periodIndex: p, project: project)
-        section(&c, "Artificialisation (loi Climat et Résilience)", artificialisation, level: level)
-        c.table(["", "avec les seuils du décret", "matrice seule"], rows(artificialisation["rows"], ["label", "threshold", "matrix"]), numeric: [1, 2])
+        let artificialisation = t.artificialisation
+        section(&c, "Artificialisation (loi Climat et Résilience)", artificialisation.sentence, [artificialisation.chart], level: level,
+                note: artificialisation.undetermined)
+        c.table(["", "avec les seuils du décret", "matrice seule"], artificialisation.rows.map { [$0.label, $0.threshold.text, $0.matrix.text] }, numeric: [1, 2])
 
-        if let zan = ZANSection.context(territory: territory, facts: facts, project: project, indicators: indicators) {
-            section(&c, "Trajectoire ZAN", zan, level: level)
-            c.table(["", "valeur"], rows(zan["rows"], ["label", "value"]), numeric: [1])
+        if let zan = t.zan {
+            section(&c, "Trajectoire ZAN", zan.sentence, [zan.chart], level: level)
+            c.table(["", "valeur"], zan.rows.map { [$0.label, $0.figure.text] }, numeric: [1])
         }
 
-        let comparison = ComparisonSection.context(territory: territory, periodIndex: p, project: project, indicators: indicators)
-        section(&c, "Comparaison avec les territoires parents", comparison, level: level)
+        let comparison = t.comparison
+        section(&c, "Comparaison avec les territoires parents", nil, [comparison.chart], level: level)
         c.table(["Territoire", "artificialisé", "imperméabilisé", "conso. NAF / an", "artif. nette / an"],
-                rows(comparison["rows"], ["name", "artificialised", "sealed", "consumption", "net"]), numeric: [1, 2, 3, 4])
+                comparison.rows.map { [$0.name, $0.artificialised.text, $0.sealed.text, $0.consumption.text, $0.net.text] }, numeric: [1, 2, 3, 4])
     }
 
-    func stockOnly(_ c: inout PageComposer, level: Int) {
-        let m = project.layout.index(of: view.millesime)!
-        let stock = StockOnlySection.context(facts, millesime: m, project: project)
-        if let sentence = stock["sentence"] as? String {
-            c.heading("Artificialisation et imperméabilisation en \(view.millesime)", outline: level)
-            c.paragraph(sentence)
-        }
+    func stockOnly(_ c: inout PageComposer, _ stock: StockOnlyTheme, level: Int) {
+        c.heading("Artificialisation et imperméabilisation en \(view.millesime)", outline: level)
+        c.paragraph(stock.sentence)
         c.paragraph("Une seule date d’occupation du sol : le portrait présente le stock, sans évolution.", size: 9, color: Palette.muted)
     }
 
@@ -172,7 +147,7 @@ struct PrintedPortrait {
         c.heading("Méthode et sources", outline: level, keepWithNext: 120)
         let n = project.nomenclature
         let texts = [
-            "Occupation du sol : nomenclature « \(n.name) », \(PortraitPage.levelName(project)). Les surfaces sont calculées par intersection des polygones d’occupation du sol avec les communes (GEOS, Lambert-93), commune par commune, puis additionnées pour l’EPCI, le SCoT, le département et la région : rien n’est moyenné ni extrapolé.",
+            "Occupation du sol : nomenclature « \(n.name) », \(PortraitBuilder.levelName(project)). Les surfaces sont calculées par intersection des polygones d’occupation du sol avec les communes (GEOS, Lambert-93), commune par commune, puis additionnées pour l’EPCI, le SCoT, le département et la région : rien n’est moyenné ni extrapolé.",
             "Consommation d’espaces naturels, agricoles et forestiers : surfaces naturelles, agricoles ou forestières en début de période et urbanisées en fin de période, d’après l’occupation du sol (et non les fichiers fonciers retenus par l’observatoire national).",
             "Artificialisation : matrice couverture × usage du décret n° 2023-1096 (annexe à l’article R. 101-1 du code de l’urbanisme), puis ses seuils (bâti à partir de 50 m², autres surfaces jugées par îlots de 2 500 m², infrastructures linéaires à partir de 5 m de large).",
             "Imperméabilisation : surfaces bâties et revêtues (zones imperméables de la nomenclature).",
@@ -189,20 +164,16 @@ struct PrintedPortrait {
 
     // MARK: - Helpers
 
-    /// A theme: heading (bookmark), the section's sentence, then its charts.
-    func section(_ c: inout PageComposer, _ title: String, _ context: [String: Any], level: Int, scenes: [String] = ["scene"]) {
+    /// A theme: heading (bookmark), its sentence, then its charts and its note.
+    func section(_ c: inout PageComposer, _ title: String, _ sentence: String?, _ charts: [Chart], level: Int, note: String? = nil) {
+        let scenes = charts.map(\.scene)
         // The heading, its sentences and its first chart go on one page.
-        let sentence = (context["sentence"] as? String).map { c.paragraphHeight($0) } ?? 0
-        let chart = scenes.first.flatMap { context[$0] as? Scene }.map { c.figureHeight($0, maxHeight: 300) } ?? 0
-        c.heading(title, outline: level, keepWithNext: sentence + chart)
-        if let sentence = context["sentence"] as? String { c.paragraph(sentence) }
-        for key in scenes { if let scene = context[key] as? Scene { c.figure(scene, maxHeight: 300) } }
-        if let note = context["undetermined"] as? String { c.paragraph(note, size: 9, color: Palette.muted) }
-    }
-
-    func rows(_ list: Any?, _ keys: [String]) -> [[String]] {
-        guard let list = list as? [[String: Any]] else { return [] }
-        return list.map { d in keys.map { k in (d[k] as? String) ?? (d[k].map { "\($0)" } ?? "") } }
+        let sentenceHeight = sentence.map { c.paragraphHeight($0) } ?? 0
+        let chartHeight = scenes.first.map { c.figureHeight($0, maxHeight: 300) } ?? 0
+        c.heading(title, outline: level, keepWithNext: sentenceHeight + chartHeight)
+        if let sentence { c.paragraph(sentence) }
+        for scene in scenes { c.figure(scene, maxHeight: 300) }
+        if let note { c.paragraph(note, size: 9, color: Palette.muted) }
     }
 
     /// A level's label inside a sentence: "Département" → "département", acronyms kept ("EPCI", "SCoT").
