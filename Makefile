@@ -20,6 +20,7 @@ metaleurop: build
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing
+	python3 -m unittest discover -s scripts/tests
 
 clean:
 	rm -rf .build Output demo/generated

@@ -6,7 +6,7 @@
 #     polygon with the communes it meets (`portraits bench-floor`);
 #   - `cp -r` of the produced site;
 #   - Hugo (Debian's package) rendering the same number of pages from the same figures
-#     (scripts/hugo_floor.sh).
+#     (scripts/hugo-floor.sh).
 # Steps: a cold build without PDFs (no facts store, no previous output), a rebuild with nothing
 # changed, a rebuild after a template change, a rebuild after a documentation change, then the
 # PDFs (PDF=0 skips them: about half an hour more). Writes BENCHMARKS-scale.md.
@@ -60,7 +60,7 @@ rm -rf "$work/copy"
 timed cp cp -r "$site" "$work/copy"
 rm -rf "$work/copy"
 # 7. Hugo on the same pages.
-bash scripts/hugo_floor.sh "$site" "$work/hugo" > "$logs/hugo.out" 2> "$logs/hugo.log"
+bash scripts/hugo-floor.sh "$site" "$work/hugo" > "$logs/hugo.out" 2> "$logs/hugo.log"
 rm -rf "$work/hugo"
 # 8. The PDFs: the same build with them (pages linking to them and the print stage are made again).
 if [ "$PDF" = 1 ]; then

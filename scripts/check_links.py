@@ -12,8 +12,25 @@ from urllib.parse import unquote
 LINK = re.compile(r'(?:href|src)="([^"]*)"')
 
 
-def main():
-    root = sys.argv[1]
+def targets(html):
+    """The relative links and images of a page: what must exist beside it (no scheme, no anchor-only)."""
+    return [t for t in LINK.findall(html) if t and not t.startswith(("http://", "https://", "mailto:", "#"))]
+
+
+def resolve(root, folder, target):
+    """(path, None) of the file a relative link points to, or (path, why) when it is broken."""
+    # The query (the compare page's state) and the fragment are not part of the file.
+    file_part = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    resolved = os.path.abspath(os.path.join(folder, file_part))
+    if os.path.commonpath([resolved, os.path.abspath(root)]) != os.path.abspath(root):
+        return resolved, "outside the site"
+    if not os.path.exists(resolved):
+        return resolved, "missing"
+    return resolved, None
+
+
+def check(root):
+    """(pages, links, [(page, target, why)]) for every HTML page under root."""
     pages = links = 0
     broken = []
     for folder, _, files in os.walk(root):
@@ -23,18 +40,18 @@ def main():
             pages += 1
             path = os.path.join(folder, name)
             with open(path, encoding="utf-8") as f:
-                text = f.read()
-            for target in LINK.findall(text):
-                if target.startswith(("http://", "https://", "mailto:", "#")) or target == "":
-                    continue
-                links += 1
-                # The query (the compare page's state) and the fragment are not part of the file.
-                file_part = unquote(target.split("#", 1)[0].split("?", 1)[0])
-                resolved = os.path.normpath(os.path.join(folder, file_part))
-                if not resolved.startswith(os.path.abspath(root)) and not os.path.abspath(resolved).startswith(os.path.abspath(root)):
-                    broken.append((path, target, "outside the site"))
-                elif not os.path.exists(resolved):
-                    broken.append((path, target, "missing"))
+                found = targets(f.read())
+            links += len(found)
+            for target in found:
+                _, why = resolve(root, folder, target)
+                if why:
+                    broken.append((path, target, why))
+    return pages, links, broken
+
+
+def main():
+    root = sys.argv[1]
+    pages, links, broken = check(root)
     for page, target, why in broken[:50]:
         print(f"BROKEN {os.path.relpath(page, root)} -> {target} ({why})")
     print(f"links: {pages} pages, {links} relative links, {len(broken)} broken")

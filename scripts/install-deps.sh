@@ -11,6 +11,7 @@ packages=(
   libxlsxwriter-dev           # XLSX downloads (numeric cells typed, one sheet per theme)
   fonts-dejavu-core           # the font of charts and maps (declared in Typography.swift)
   poppler-utils               # pdfinfo, pdffonts, pdftotext: the tests open the generated PDFs
+  python3                     # the tests of scripts/ (make test) and the site checks
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -14,22 +14,32 @@ import sys
 REF = re.compile(r'<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src|img[^>]*src)="([^"#?]+)"')
 
 
+def weigh(root, page):
+    """({file: bytes} of the page and what it loads, [missing references])."""
+    path = os.path.join(root, page)
+    with open(path, encoding="utf-8") as f:
+        html = f.read()
+    parts = {page: os.path.getsize(path)}
+    missing = []
+    for ref in REF.findall(html):
+        if ref.startswith(("http:", "https:", "data:")):
+            continue
+        target = os.path.normpath(os.path.join(os.path.dirname(path), ref))
+        if not os.path.exists(target):
+            missing.append(ref)
+            continue
+        parts[os.path.relpath(target, root)] = os.path.getsize(target)
+    return parts, missing
+
+
 def main():
     root, limit, pages = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
     failed = 0
     for page in pages:
-        path = os.path.join(root, page)
-        html = open(path, encoding="utf-8").read()
-        parts = {page: os.path.getsize(path)}
-        for ref in REF.findall(html):
-            if ref.startswith(("http:", "https:", "data:")):
-                continue
-            target = os.path.normpath(os.path.join(os.path.dirname(path), ref))
-            if not os.path.exists(target):
-                print(f"{page}: missing {ref}")
-                failed += 1
-                continue
-            parts[os.path.relpath(target, root)] = os.path.getsize(target)
+        parts, missing = weigh(root, page)
+        for ref in missing:
+            print(f"{page}: missing {ref}")
+        failed += len(missing)
         total = sum(parts.values())
         status = "ok" if total <= limit else "OVER"
         print(f"{page}: {total / 1000:.0f} kB ({len(parts)} files, limit {limit / 1000:.0f} kB) {status}")

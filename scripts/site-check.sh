@@ -5,7 +5,7 @@
 #     on the whole Metaleurop site and on every link of a page of each kind of the demo: 0 broken;
 #   - accessibility with axe-core in headless Chromium (Debian chromium + chromium-driver, PyPI
 #     axe-selenium-python): 0 serious or critical violations on a page of each kind;
-#   - the browser code (scripts/js-check.py, selenium over file://): search, compare page, explorer
+#   - the browser code (scripts/js_check.py, selenium over file://): search, compare page, explorer
 #     on the demo site;
 #   - page weight (scripts/page_weight.py): a commune portrait with its stylesheets, script and
 #     images under 1 MB.
@@ -83,7 +83,7 @@ for out in "${sites[@]}"; do
 
   if [ -f "$out/commune/67482/explorateur.html" ]; then
     echo "== $out: browser code (search, compare, explorer)"
-    python3 scripts/js-check.py "$out"
+    python3 scripts/js_check.py "$out"
   fi
 done
 echo "site checks: all passed"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Behaviour check of the site's JavaScript (assets/portraits.*.js) in headless Chromium, over file://.
 
-Usage: js-check.py OUTPUT_DIR [--commune 67482] [--commune-postal 67000] [--other-commune 88413]
+Usage: js_check.py OUTPUT_DIR [--commune 67482] [--commune-postal 67000] [--other-commune 88413]
                    [--other-postal 88100] [--epci 246700488] [--departement 67] [--region 44]
                    [--period 2019-2021] [--explorer commune/67482/explorateur.html]
 
@@ -620,7 +620,7 @@ class Checker:
                 self.failures.append(msg)
                 print(f"FAIL  {msg}")
         self.d.quit()
-        print(f"js-check: {self.passed} checks passed, {len(self.failures)} failed")
+        print(f"js_check: {self.passed} checks passed, {len(self.failures)} failed")
         for f in self.failures:
             print(f"  - {f}")
         return 1 if self.failures else 0
@@ -679,7 +679,7 @@ def main():
     if not args.explorer:
         args.explorer = f"commune/{args.commune}/explorateur.html"
     if not os.path.isdir(args.output):
-        print(f"js-check: {args.output} is not a folder", file=sys.stderr)
+        print(f"js_check: {args.output} is not a folder", file=sys.stderr)
         return 2
     return Checker(args.output, args).run()
 

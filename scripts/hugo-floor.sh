@@ -2,7 +2,7 @@
 # Benchmark floor: time Hugo rendering the same portrait pages, from the same figures, as a site
 # built by portraits (see hugo_floor.py for what the Hugo site contains).
 #
-# Usage: hugo_floor.sh SITE_DIR WORK_DIR
+# Usage: hugo-floor.sh SITE_DIR WORK_DIR
 # Writes WORK_DIR/site (the Hugo site) and WORK_DIR/public (Hugo's output), then prints one line:
 #   hugo_pages=<n> hugo_wall=<s> hugo_user=<s> hugo_sys=<s> hugo_rss_kb=<k>
 #   hugo_median_page_bytes=<b> our_median_page_bytes=<b>

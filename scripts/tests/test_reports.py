@@ -1,0 +1,107 @@
+"""The parts of scripts/ that compute: the benchmark report's parsers and report, the link checker,
+the page weight. Run by `make test` (python3 -m unittest discover -s scripts/tests)."""
+import os
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+import bench_scale_report as report  # noqa: E402
+import check_links  # noqa: E402
+import page_weight  # noqa: E402
+
+# Lines as `portraits build` prints them (a demo build of 2026-12-05).
+BUILD_LOG = """[1/7] load          0.2 s  5115 communes, 5326 territories  [cpu 0.2 s, peak rss 92 MB]
+  tabulate: read land cover 3.4 s
+  tabulate: overlay 41.2 s
+[2/7] tabulate     48.1 s  135427 land-cover polygons, 3 millésimes, 3 periods  [cpu 90.2 s, peak rss 219 MB]
+[4/7] compute       2.3 s  headline indicators of 5326 territories × 3 periods, 15978 portraits  [cpu 2.3 s, peak rss 449 MB]
+[5/7] render      140.4 s  15978 portraits, 21341 pages, 111919 files, 4778 MB  [cpu 263.4 s, peak rss 756 MB]
+  unit maps made cpu=88.7 files=37282 bytes=1937675146
+  unit territory-pages reused cpu=0.0 files=74564 bytes=2795781673
+  part portrait-html cpu=61.5 files=15978 bytes=1520000000
+"""
+
+
+class ParserTests(unittest.TestCase):
+    def test_stage_lines(self):
+        stages = report.parse_stages(BUILD_LOG)
+        self.assertEqual(list(stages), ["load", "tabulate", "compute", "render"])
+        self.assertEqual(stages["render"][:3], (140.4, 263.4, 756))
+        self.assertTrue(stages["compute"][3].endswith("15978 portraits"))
+
+    def test_units_parts_and_phases(self):
+        units = report.parse_units(BUILD_LOG)
+        self.assertEqual(units["maps"], ("made", 88.7, 37282, 1937675146))
+        self.assertEqual(units["territory-pages"][0], "reused")
+        self.assertEqual(report.parse_parts(BUILD_LOG)["portrait-html"], (61.5, 15978, 1520000000))
+        self.assertEqual(report.parse_phases(BUILD_LOG), [("read land cover", 3.4), ("overlay", 41.2)])
+
+    def test_gnu_time_output(self):
+        # `/usr/bin/time -f "%e %U %S %M"`, after whatever the command printed on stderr.
+        self.assertEqual(report.parse_timing("Command exited with non-zero status 1\n571.90 980.12 40.50 601088\n"),
+                         (571.9, 980.12, 40.5, 587))
+        self.assertIsNone(report.parse_timing(""))
+
+    def test_key_values(self):
+        self.assertEqual(report.kv("floor_total=12.5 floor_read=3.1 noise"), {"floor_total": "12.5", "floor_read": "3.1"})
+
+
+class ReportTests(unittest.TestCase):
+    def test_report_states_targets_from_the_logs(self):
+        with tempfile.TemporaryDirectory() as logs:
+            write(os.path.join(logs, "cold.log"), BUILD_LOG)
+            write(os.path.join(logs, "cold.time"), "700.0 1200.0 50.0 800000\n")
+            write(os.path.join(logs, "floor.out"), "floor_total=19.0 floor_read=5.0 floor_polygons=1000000\n")
+            write(os.path.join(logs, "nochange.time"), "0.80 0.5 0.2 90000\n")
+            lines = report.report(report.Logs(logs), (2, "Test CPU", "23", "2026-12-05"))
+        text = "\n".join(lines)
+        self.assertIn("on 2026-12-05: 2 cores (Test CPU), 23 GB", text)
+        # 48.1 s of tabulation against a 19 s floor: 2.53×, met.
+        self.assertIn("| tabulation ≤ 3× the floor (GDAL read + GEOS intersection) | 48.1 s / 19.0 s = 2.53× | met |", text)
+        self.assertIn("| whole cold build ≤ 15 min excluding PDFs | 700 s = 11 min 40 s | met |", text)
+        self.assertIn("| rebuild with nothing changed ≤ 5 s | 0.80 s, no file written | met |", text)
+        self.assertIn("| peak RSS ≤ 6 GB | 781 MB (cold build) | met |", text)
+
+    def test_a_missed_target_says_so(self):
+        with tempfile.TemporaryDirectory() as logs:
+            write(os.path.join(logs, "cold.time"), "1000.0 1800.0 50.0 800000\n")
+            text = "\n".join(report.report(report.Logs(logs), (2, "cpu", "23", "2026-12-05")))
+        self.assertIn("| whole cold build ≤ 15 min excluding PDFs | 1000 s = 16 min 40 s | **missed** |", text)
+
+
+class LinkTests(unittest.TestCase):
+    def test_broken_outside_and_good_links(self):
+        with tempfile.TemporaryDirectory() as root:
+            os.makedirs(os.path.join(root, "commune", "67482"))
+            write(os.path.join(root, "index.html"), 
+                '<a href="commune/67482/2010-2021.html#conso">ok</a> <a href="comparer.html?t=a">missing</a> '
+                '<img src="../secret.png"> <a href="https://example.org/">skip</a> <a href="#top">skip</a>')
+            write(os.path.join(root, "commune", "67482", "2010-2021.html"), '<a href="../../index.html">up</a>')
+            pages, links, broken = check_links.check(root)
+        self.assertEqual((pages, links), (2, 4))
+        self.assertEqual(sorted((t, why) for _, t, why in broken), [("../secret.png", "outside the site"), ("comparer.html?t=a", "missing")])
+
+
+class WeightTests(unittest.TestCase):
+    def test_a_page_counts_what_it_loads_once(self):
+        with tempfile.TemporaryDirectory() as root:
+            os.makedirs(os.path.join(root, "assets"))
+            write(os.path.join(root, "assets", "portal.css"), "x" * 1000)
+            html = ('<link rel="stylesheet" href="assets/portal.css"><link rel="stylesheet" href="assets/portal.css">'
+                    '<img src="carte.png"><script src="https://example.org/a.js"></script>')
+            write(os.path.join(root, "page.html"), html)
+            parts, missing = page_weight.weigh(root, "page.html")
+        self.assertEqual(parts, {"page.html": len(html), "assets/portal.css": 1000})
+        self.assertEqual(missing, ["carte.png"])
+
+
+if __name__ == "__main__":
+    unittest.main()
