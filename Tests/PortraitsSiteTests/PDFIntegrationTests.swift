@@ -73,6 +73,9 @@ final class PDFIntegrationTests: XCTestCase {
         XCTAssertTrue(raw.contains("/Title (M\\351thode et sources)") || raw.contains("/Title <FEFF004D00E9"), "Méthode et sources")
         let page = try read(site.appendingPathComponent("commune/99001/2019-2021.html"))
         XCTAssertTrue(page.contains("href=\"portrait-99001-aval-les-bains-2019-2021.pdf\""), "the page links to its PDF")
+        // The rank among the EPCI's communes, on the page and in the PDF (the same sentence of the model).
+        XCTAssertTrue(page.contains("Parmi les 2 communes de CC Test"), "rank on the page")
+        XCTAssertTrue(text.contains("Parmi les 2 communes de CC Test"), "rank in the PDF")
     }
 
     func testBundleHasContentsAndEveryCommune() throws {

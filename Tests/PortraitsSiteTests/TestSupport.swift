@@ -8,7 +8,10 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 func temporaryFolder(_ test: XCTestCase) throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("portraits-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    // PORTRAITS_KEEP_TEST_OUTPUT=1 keeps the folder, to look at what a test built.
+    if ProcessInfo.processInfo.environment["PORTRAITS_KEEP_TEST_OUTPUT"] == nil {
+        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    }
     return url
 }
 

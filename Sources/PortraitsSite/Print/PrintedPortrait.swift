@@ -90,6 +90,8 @@ struct PrintedPortrait {
             rows.append(["Total des changements de couverture", changes.coverTotal.text])
             if let usage = changes.usage { rows.append([usage.row.label + ", couverture inchangée", usage.row.figure.text]) }
             c.table(["Nature du changement", "Surface"], rows, numeric: [1])
+            // What the change of use alone is, as the page says it under its table.
+            if let usage = changes.usage, !usage.detail.isEmpty { c.paragraph("\(usage.row.label) : \(usage.detail).", size: 9, color: Palette.muted) }
         }
     }
 
@@ -132,7 +134,8 @@ struct PrintedPortrait {
         }
 
         let comparison = t.comparison
-        section(&c, "Comparaison avec les territoires parents", nil, [comparison.chart], level: level)
+        // The rank among siblings, as the page gives it.
+        section(&c, "Comparaison avec les territoires parents", comparison.rank, [comparison.chart], level: level)
         c.table(["Territoire", "artificialisé", "imperméabilisé", "conso. NAF / an", "artif. nette / an"],
                 comparison.rows.map { [$0.name, $0.artificialised.text, $0.sealed.text, $0.consumption.text, $0.net.text] }, numeric: [1, 2, 3, 4])
     }
