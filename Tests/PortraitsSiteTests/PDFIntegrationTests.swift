@@ -110,9 +110,9 @@ final class PDFIntegrationTests: XCTestCase {
     }
 
     func testSlugAndDate() {
-        XCTAssertEqual(PortraitPDF.slug("Saint-Étienne-lès-Remiremont"), "saint-etienne-les-remiremont")
-        XCTAssertEqual(PortraitPDF.slug("L'Œuvre  & Cœur"), "l-oeuvre-coeur")
-        XCTAssertEqual(PortraitPDF.buildDate(environment: ["SOURCE_DATE_EPOCH": "1764115200"]), "2025-11-26")
+        XCTAssertEqual(Slug.of("Saint-Étienne-lès-Remiremont"), "saint-etienne-les-remiremont")
+        XCTAssertEqual(Slug.of("L'Œuvre  & Cœur"), "l-oeuvre-coeur")
+        XCTAssertEqual(BuildDay.today(environment: ["SOURCE_DATE_EPOCH": "1764115200"]), "2025-11-26")
         XCTAssertEqual(PrintedPortrait.frenchDate("2026-11-26"), "26 novembre 2026")
     }
 }

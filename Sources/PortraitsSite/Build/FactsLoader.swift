@@ -11,7 +11,7 @@ enum FactsLoader {
         let codes = catalog.communes.map(\.code)
         switch source {
         case .none:
-            return (try overlay(config, nomenclature, shapes, reporter: reporter), "tabulated", PortraitPDF.buildDate())
+            return (try overlay(config, nomenclature, shapes, reporter: reporter), "tabulated", BuildDay.today())
         case let .cache(folder):
             let state = try BuildState(folder: folder)
             let key = try BuildKeys.facts(config, state: state)
@@ -21,7 +21,7 @@ enum FactsLoader {
                 return (t.tabulation, "reused from \(path) (tabulated \(header.day))", header.day)
             }
             let t = try overlay(config, nomenclature, shapes, reporter: reporter)
-            let day = PortraitPDF.buildDate()
+            let day = BuildDay.today()
             try FactsStore.write(t, codes: codes, key: key, scope: "", day: day, to: path)
             return (t, "tabulated, saved to \(path)", day)
         case let .shards(paths):
@@ -135,7 +135,7 @@ enum FactsLoader {
             return (t, "\(shapes.count) communes (\(scope)), \(t.sources.reduce(0) { $0 + $1.featureCount }) land-cover polygons read around them")
         }
         try reporter.run("write") { () -> (Void, String) in
-            try FactsStore.write(t, codes: shapes.map(\.code), key: key, scope: scope, day: PortraitPDF.buildDate(), to: output)
+            try FactsStore.write(t, codes: shapes.map(\.code), key: key, scope: scope, day: BuildDay.today(), to: output)
             return ((), output)
         }
         return (shapes.count, t.sources.reduce(0) { $0 + $1.featureCount })

@@ -72,7 +72,7 @@ public enum SiteBuilder {
     /// The day printed on PDFs, workbooks and the sitemap: SOURCE_DATE_EPOCH's when set, else the
     /// day the figures were tabulated (so that building again another day changes nothing).
     static func buildDay(factsDay: String) -> String {
-        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil ? PortraitPDF.buildDate() : factsDay
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil ? BuildDay.today() : factsDay
     }
 
     /// The key of a whole build of `output`.
@@ -93,8 +93,8 @@ public enum SiteBuilder {
         guard let last = try state.lastBuild(output: dest) else { return nil }
         let factsKey = try BuildKeys.facts(config, state: state)
         let header = shards.isEmpty ? try? FactsStore.header((folder as NSString).appendingPathComponent("facts.sqlite")) : nil
-        let factsDay = shards.isEmpty ? (header?.key == factsKey ? header!.day : PortraitPDF.buildDate())
-                                      : (try shards.compactMap { try FactsStore.header($0)?.day }.max() ?? PortraitPDF.buildDate())
+        let factsDay = shards.isEmpty ? (header?.key == factsKey ? header!.day : BuildDay.today())
+                                      : (try shards.compactMap { try FactsStore.header($0)?.day }.max() ?? BuildDay.today())
         let keys = try BuildKeys.compute(config, state: state, buildDay: buildDay(factsDay: factsDay), extraFacts: try shardParts(shards, state: state))
         guard last == buildKey(keys, output: dest) else { return nil }
         let units = try state.units(output: dest)
@@ -179,7 +179,7 @@ public enum SiteBuilder {
     /// its maps, explorer, portraits, downloads and compare data; then the site-wide pages. Units
     /// whose key did not change are linked from the previous output instead (`units`).
     static func render(_ project: Project, indicators: IndicatorStore, portraits: PortraitStore, writer: OutputWriter, progress: Progress? = nil,
-                       buildDay: String = PortraitPDF.buildDate(), units given: UnitCache? = nil) throws -> (portraits: Int, pages: Int) {
+                       buildDay: String = BuildDay.today(), units given: UnitCache? = nil) throws -> (portraits: Int, pages: Int) {
         let units = given ?? UnitCache(writer: writer, keys: nil, previous: [:])
         let config = project.config
         let templates = try TemplateSet(override: config.templates)
@@ -393,7 +393,7 @@ public enum SiteBuilder {
             }
             units.count("portrait-html", bytes: html.utf8.count)
             try writer.write(page.path, html)
-            try writer.write(SitePaths.csv(t.id, view), page.csv())
+            try writer.write(SitePaths.csv(t.id, view), PortraitCSV.bytes(page.portrait))
         }
     }
 

@@ -6,7 +6,7 @@ import Foundation
 /// decimal comma); for all of them the sources, millésimes and licence. The CSV files themselves
 /// hold the table and nothing else.
 enum CSVMetadata {
-    static let fileName = "csv-metadata.json"
+    static let fileName = SitePaths.csvMetadataFile
     static func schemaPath(_ name: String) -> String { "donnees/schemas/\(name).json" }
     static let licence = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 

@@ -7,7 +7,7 @@ import PortraitsCore
 /// files hold their table only; `metadata` describes them all (`donnees/csv-metadata.json`).
 enum LevelDownloads {
     /// "communes", "departements", "epci": the level in file names.
-    static func slug(_ level: TerritoryLevel) -> String { PortraitPDF.slug(level.pluralLabel) }
+    static func slug(_ level: TerritoryLevel) -> String { Slug.of(level.pluralLabel) }
     static func indicatorsCSV(_ level: TerritoryLevel) -> String { "donnees/\(slug(level))-indicateurs.csv" }
     static func zanCSV(_ level: TerritoryLevel) -> String { "donnees/\(slug(level))-trajectoire-zan.csv" }
     static func stockCSV(_ level: TerritoryLevel) -> String { "donnees/\(slug(level))-occupation-du-sol.csv" }

@@ -7,7 +7,7 @@ enum ExtraLayers {
         let features = try ExtraLayerReader.read(config.layer, categoryField: config.category)
         let categories = Array(Set(features.map(\.category))).sorted()
         let index = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
-        return ExtraLayerData(name: config.name, slug: PortraitPDF.slug(config.name), categories: categories,
+        return ExtraLayerData(name: config.name, slug: Slug.of(config.name), categories: categories,
                               features: features.map { (index[$0.category]!, $0) })
     }
 

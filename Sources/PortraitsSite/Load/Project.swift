@@ -22,7 +22,7 @@ public struct Project: Sendable {
     /// Where the figures come from (tabulated now, reused from the facts store, merged from shards)
     /// and the day they were tabulated (printed on PDFs and workbooks unless SOURCE_DATE_EPOCH says otherwise).
     public var factsOrigin: String = "tabulated"
-    public var factsDay: String = PortraitPDF.buildDate()
+    public var factsDay: String = BuildDay.today()
 
     public var layout: FactsLayout { tabulation.layout }
 }

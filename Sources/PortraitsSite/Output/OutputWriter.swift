@@ -11,6 +11,10 @@ import PortraitsCore
 /// of a unit of output that did not change are linked without being made again (`link`). Each
 /// file is recorded under the unit it belongs to (`unit(_:)`), for the build state.
 public final class OutputWriter: FileSink, @unchecked Sendable {
+    /// The file every site holds, so that a later build knows the folder is a site it may replace.
+    public static let marker = ".portraits-site"
+    static let markerText = "This folder was made by portraits. Each build replaces it whole: keep nothing else in it.\n"
+
     public let destination: URL
     public let staging: URL
     private let lock = NSLock()
@@ -43,11 +47,11 @@ public final class OutputWriter: FileSink, @unchecked Sendable {
         previous = FileSystem.kind(dest.path) == .folder ? dest : nil
         // The marker that says this folder is ours, so that the next build may replace it (linked
         // from the previous site when it is there, like any unchanged file).
-        let marker = Array(OutputTarget.markerText.utf8), to = staging.appendingPathComponent(OutputTarget.marker).path
+        let marker = Array(Self.markerText.utf8), to = staging.appendingPathComponent(Self.marker).path
         fileCount = 1
         byteCount = marker.count
-        if let previous, sameBytes(previous.appendingPathComponent(OutputTarget.marker).path, marker),
-           link(previous.appendingPathComponent(OutputTarget.marker).path, to) {
+        if let previous, sameBytes(previous.appendingPathComponent(Self.marker).path, marker),
+           link(previous.appendingPathComponent(Self.marker).path, to) {
             unchangedCount = 1
             return
         }

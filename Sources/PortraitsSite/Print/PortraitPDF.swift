@@ -54,26 +54,4 @@ enum PortraitPDF {
                             subject: "Portraits de \(parent.title) et de ses communes, \(parent.periodText)",
                             author: parent.project.config.site.title, date: parent.date, pages: pages, outline: outline)
     }
-
-    /// The build date, UTC, or the day of `SOURCE_DATE_EPOCH` (reproducible builds).
-    static func buildDate(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) ?? Date().timeIntervalSince1970
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let d = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: seconds))
-        return String(format: "%04d-%02d-%02d", d.year!, d.month!, d.day!)
-    }
-
-    /// "Saint-Étienne-lès-Remiremont" → "saint-etienne-les-remiremont": file names anyone can type.
-    static func slug(_ name: String) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")).lowercased()
-        var out = ""
-        for u in folded.unicodeScalars {
-            if (u >= "a" && u <= "z") || (u >= "0" && u <= "9") { out.unicodeScalars.append(u) }
-            else if u == "œ" { out += "oe" } else if u == "æ" { out += "ae" }
-            else if !out.hasSuffix("-") && !out.isEmpty { out += "-" }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return String(out.prefix(60))
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PortraitsCore
 
 /// Heading anchors and a table of contents for the HTML cmark-gfm renders: each `<h2>` and
 /// `<h3>` gets an `id` made from its text ("Trajectoire ZAN" → `trajectoire-zan`, numbered when
@@ -56,6 +57,6 @@ enum HeadingAnchors {
 
     /// Lower-case ASCII letters and digits joined by hyphens; accents folded.
     static func slug(_ text: String) -> String {
-        PortraitPDF.slug(text)
+        Slug.of(text)
     }
 }

@@ -4,8 +4,8 @@ import PortraitsCore
 /// every millésime, and the transitions of each period at every level (long format, French CSV).
 /// Each file is a table and nothing else; `metadata` describes them (`csv-metadata.json`).
 enum TerritoryCSV {
-    static let stockFile = "stock-toutes-classes.csv"
-    static func transitionsFile(_ period: Period) -> String { "mutations-\(period).csv" }
+    static let stockFile = SitePaths.stockFile
+    static func transitionsFile(_ period: Period) -> String { SitePaths.transitionsFile(period) }
 
     static let territoryColumns: [DownloadColumn] = [
         .text("niveau_territoire", "Niveau du territoire (commune, epci, scot, departement, region)"),
@@ -80,7 +80,7 @@ enum TerritoryCSV {
     /// table of each of its portrait pages.
     static func metadata(_ territory: Territory, views: [PortraitView], project: Project, attribution: [String]) throws -> [UInt8] {
         let tables = [stockTable] + project.layout.periods.map(transitionsTable)
-            + views.map { PortraitPage.csvTable(view: $0, levelName: PortraitBuilder.levelName(project)) }
+            + views.map { PortraitCSV.table(view: $0, levelName: PortraitBuilder.levelName(project)) }
         return try CSVMetadata.bytes(tables, title: "Occupation du sol — \(territory.name) (\(territory.id.level.label.lowercased()) \(territory.id.code))",
                                      sources: DownloadTables(project: project).sourceLines(attribution: attribution), schemaRoot: "../../")
     }
@@ -91,7 +91,7 @@ enum TerritoryCSV {
         if let first = project.layout.periods.first { out.append(transitionsTable(first)) }
         var seen = Set<String>()
         for view in PortraitView.all(project.layout) {
-            let t = PortraitPage.csvTable(view: view, levelName: PortraitBuilder.levelName(project))
+            let t = PortraitCSV.table(view: view, levelName: PortraitBuilder.levelName(project))
             if seen.insert(t.schema ?? "").inserted { out.append(t) }
         }
         return out

@@ -8,8 +8,7 @@ import PortraitsCore
 /// second build of the same output stops at once with a clear message.
 public final class OutputTarget {
     /// The file every site made by portraits holds at its root.
-    public static let marker = ".portraits-site"
-    static let markerText = "This folder was made by portraits. Each build replaces it whole: keep nothing else in it.\n"
+    public static let marker = OutputWriter.marker
 
     /// Absolute path of the output folder (relative paths were taken from the current folder).
     public let path: String

@@ -7,26 +7,6 @@ import PortraitsGraphics
 /// the writer's staging folder: a portrait per territory and view, and a bundle per territory of
 /// the bundle levels (its portrait then each of its communes', main view).
 enum PrintStage {
-    /// Which PDFs a page can link to.
-    struct Plan {
-        let options: PDFOptions
-        let main: PortraitView
-
-        func portrait(_ view: PortraitView) -> Bool {
-            switch options.portraits {
-            case .all: return true
-            case .main: return view == main
-            case .none: return false
-            }
-        }
-
-        func bundle(_ t: Territory, _ view: PortraitView) -> Bool { view == main && options.bundles.contains(t.id.level) }
-    }
-
-    static func plan(_ project: Project) -> Plan {
-        Plan(options: project.config.pdf, main: PortraitView.main(PortraitView.all(project.layout)))
-    }
-
     struct Counts {
         var portraits = 0, bundles = 0, pages = 0, bytes = 0
     }
@@ -34,7 +14,7 @@ enum PrintStage {
     /// Draws and writes the PDFs; returns how many portraits, bundles, pages and bytes.
     static func run(_ project: Project, portraits: PortraitStore, writer: FileSink, date: String,
                     threads: Int = defaultThreadCount(), progress makeProgress: (Int) -> Progress? = { _ in nil }) throws -> Counts {
-        let plan = plan(project)
+        let plan = PDFPlan(project)
         let views = PortraitView.all(project.layout)
         let maps = TerritoryMaps(project: project)
         let territories = project.catalog.sorted
