@@ -249,9 +249,11 @@ public enum SiteBuilder {
 
         // Level maps and downloads depend on the figures only.
         let levelMapsKey = units.key("level-maps")
-        var levelMaps: [TerritoryLevel: [String: Any]] = [:]
+        var levelMaps: [TerritoryLevel: LevelMapFile] = [:]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         if let meta = try units.reuse("level-maps", key: levelMapsKey),
-           let json = try JSONSerialization.jsonObject(with: Data(meta)) as? [String: [String: Any]] {
+           let json = try? JSONDecoder().decode([String: LevelMapFile].self, from: Data(meta)) {
             for (k, v) in json { if let level = TerritoryLevel(rawValue: k) { levelMaps[level] = v } }
         } else {
             let out = writer.unit("level-maps")
@@ -259,22 +261,22 @@ public enum SiteBuilder {
                 for level in levels where level != .region {
                     let m = try index.mapFile(level, credit: config.site.mapCredit)
                     try out.write(m.path, m.bytes)
-                    levelMaps[level] = ["file": m.path, "alt": m.alt, "width": m.width, "height": m.height]
+                    levelMaps[level] = LevelMapFile(file: m.path, alt: m.alt, width: m.width, height: m.height)
                 }
             }
             let json = Dictionary(uniqueKeysWithValues: levelMaps.map { ($0.key.rawValue, $0.value) })
-            units.made("level-maps", key: levelMapsKey, meta: Array(try JSONSerialization.data(withJSONObject: json, options: .sortedKeys)))
+            units.made("level-maps", key: levelMapsKey, meta: Array(try encoder.encode(json)))
         }
         let downloads = DownloadsPage(project: project, tables: tables, attribution: config.site.attribution)
         let downloadsKey = units.key("downloads")
-        let files: [String: Any]
-        if let meta = try units.reuse("downloads", key: downloadsKey), let json = try JSONSerialization.jsonObject(with: Data(meta)) as? [String: Any] {
+        let files: DownloadsPage.Files
+        if let meta = try units.reuse("downloads", key: downloadsKey), let json = try? JSONDecoder().decode(DownloadsPage.Files.self, from: Data(meta)) {
             files = json
         } else {
             files = try units.measure("downloads") {
                 try downloads.writeFiles(writer: writer.unit("downloads"), levels: levels, buildDay: buildDay, created: created)
             }
-            units.made("downloads", key: downloadsKey, meta: Array(try JSONSerialization.data(withJSONObject: files, options: .sortedKeys)))
+            units.made("downloads", key: downloadsKey, meta: Array(try encoder.encode(files)))
         }
 
         // The site's own pages: home, levels, documentation, search, comparison, publishing.
@@ -294,20 +296,15 @@ public enum SiteBuilder {
                     try page(SitePaths.doc(doc.slug), try docs.render(doc, common: common, templates: templates))
                 }
                 let nomenclature = NomenclaturePage(nomenclature: project.nomenclature, traits: project.traits)
-                try page(NomenclaturePage.path, try templates.render("nomenclature", nomenclature.context(common: common)))
+                try page(NomenclaturePage.path, try nomenclature.html(common: common, templates: templates))
 
                 try out.write(SearchIndex.path, SearchIndex.script(project, main: main))
-                try page("recherche.html", try templates.render("recherche", common.context(path: "recherche.html", title: "Recherche")))
-                var compare = common.context(path: "comparer.html", title: "Comparer des territoires")
-                compare["meta"] = CompareData.meta(project, main: main)
-                compare["description"] = "Comparer l’occupation du sol de deux à quatre territoires : indicateurs clés et graphiques côte à côte."
-                try page("comparer.html", try templates.render("comparer", compare))
+                try page("recherche.html", try SitePages.search(common: common, templates: templates))
+                try page("comparer.html", try SitePages.compare(common: common, templates: templates, project: project, main: main))
                 try page(DownloadsPage.path, try downloads.render(files: files, common: common, templates: templates))
 
                 // Publishing: 404 (not in the sitemap), sitemap, robots, assets.
-                var notFound = common.context(path: "404.html", title: "Page introuvable", absoluteRoot: true)
-                notFound["canonical"] = nil
-                try out.write("404.html", try templates.render("404", notFound))
+                try out.write("404.html", try SitePages.notFound(common: common, templates: templates))
                 if let sitemap = Publishing.sitemap(pages: pages, baseURL: config.site.baseURL, lastModified: buildDay) {
                     try out.write("sitemap.xml", sitemap)
                 }
@@ -367,7 +364,7 @@ public enum SiteBuilder {
         let changeMaps = meta.changes.mapValues(MapFile.init)
         let overlays = meta.overlays.map { (layer: project.extraLayers[$0.layer], path: $0.path, categories: $0.categories) }
         let explorer = ExplorerPage(project: project, territory: t, main: main, maps: mapFiles, changeMaps: changeMaps, overlays: overlays, indicators: indicators)
-        try writer.write(explorer.path, try templates.render("explorateur", explorer.context(common: common)))
+        try writer.write(explorer.path, try explorer.html(common: common, templates: templates))
 
         let locator = try maps.locator(for: t).map { (svg: try CairoRenderer.svg($0.scene), title: $0.title) }
         let facts = project.facts[t.id]!
@@ -384,12 +381,8 @@ public enum SiteBuilder {
             let page = PortraitPage(project: project, portrait: portraits.portrait(t.id, view)!, views: views, mapFile: map.path,
                                     mapSize: (map.width, map.height), changeMap: changeMap, locator: locator)
             // The portrait itself (HTML with its inline SVG charts) is timed apart: the benchmark compares it with Hugo.
-            let html = try units.measure("portrait-html") { () -> String in
-                var c = try page.context(common: common)
-                c["explorerFile"] = ExplorerPage.file(explorer.path)
-                c["compareLink"] = "\(c["root"] as? String ?? "")comparer.html?t=\(CompareData.id(t.id))" + (view.period.map { "&p=\($0)" } ?? "")
-                c["xlsxFile"] = ExplorerPage.file(SitePaths.territoryXLSX(t))
-                return try templates.render("portrait", c)
+            let html = try units.measure("portrait-html") {
+                try page.html(common: common, templates: templates, explorer: explorer.path, workbook: SitePaths.territoryXLSX(t))
             }
             units.count("portrait-html", bytes: html.utf8.count)
             try writer.write(page.path, html)

@@ -9,43 +9,83 @@ struct DownloadsPage {
     let tables: DownloadTables
     let attribution: [String]
 
-    /// Writes every level-wide file and the GeoPackage; returns the page's context entries.
-    func writeFiles(writer: FileSink, levels: [TerritoryLevel], buildDay: String, created: Date) throws -> [String: Any] {
-        var rows: [[String: Any]] = []
+    /// The level-wide files the page lists: what the downloads stage wrote, kept with the unit so
+    /// that a build that reuses the files still lists them.
+    struct Files: Codable, Sendable {
+        struct File: Codable, Sendable {
+            let path: String, size: String
+        }
+
+        struct Level: Codable, Sendable {
+            let label: String, count: Int
+            var indicators: File?, zan: File?, stock: File?, xlsx: File?
+        }
+
+        struct GeoPackage: Codable, Sendable {
+            let file: File, layers: String, field: String, period: String
+        }
+
+        var levels: [Level] = []
+        var metadata = LevelDownloads.metadataPath
+        var exampleCSV: String?
+        var geopackage: GeoPackage?
+
+        var context: [String: Any] {
+            func file(_ f: File) -> [String: Any] { ["path": f.path, "size": f.size] }
+            var c: [String: Any] = ["metadata": metadata]
+            c["levels"] = levels.map { l -> [String: Any] in
+                var row: [String: Any] = ["label": l.label, "count": l.count]
+                for (key, f) in [("indicators", l.indicators), ("zan", l.zan), ("stock", l.stock), ("xlsx", l.xlsx)] {
+                    if let f { row[key] = file(f) }
+                }
+                return row
+            }
+            if let exampleCSV { c["exampleCSV"] = exampleCSV }
+            if let g = geopackage {
+                var gpkg = file(g.file)
+                gpkg["layers"] = g.layers
+                gpkg["field"] = g.field
+                gpkg["period"] = g.period
+                c["geopackage"] = gpkg
+            }
+            return c
+        }
+    }
+
+    /// Writes every level-wide file and the GeoPackage; returns what the page lists.
+    func writeFiles(writer: FileSink, levels: [TerritoryLevel], buildDay: String, created: Date) throws -> Files {
+        var files = Files()
         var indicators: [TerritoryLevel: LevelTables.Table] = [:]
-        func put(_ path: String, _ bytes: [UInt8]) throws -> [String: Any] {
+        func put(_ path: String, _ bytes: [UInt8]) throws -> Files.File {
             try writer.write(path, bytes)
-            return ["path": path, "size": Self.size(bytes.count)]
+            return Files.File(path: path, size: Self.size(bytes.count))
         }
         for level in levels {
-            var row: [String: Any] = ["label": level.pluralLabel, "count": project.catalog.all(level).count]
+            var row = Files.Level(label: level.pluralLabel, count: project.catalog.all(level).count)
             let made = LevelTables(level, tables: tables)
-            for (key, t) in [("indicators", made.indicators), ("zan", made.zan), ("stock", made.stock)] {
-                if let t { row[key] = try put(t.path, FrenchCSV.bytes(t.table, rows: t.rows)) }
-            }
-            row["xlsx"] = try put(LevelDownloads.workbook(level), try LevelDownloads.workbookBytes(made, tables: tables, attribution: attribution, created: created))
-            rows.append(row)
+            if let t = made.indicators { row.indicators = try put(t.path, FrenchCSV.bytes(t.table, rows: t.rows)) }
+            if let t = made.zan { row.zan = try put(t.path, FrenchCSV.bytes(t.table, rows: t.rows)) }
+            row.stock = try put(made.stock.path, FrenchCSV.bytes(made.stock.table, rows: made.stock.rows))
+            row.xlsx = try put(LevelDownloads.workbook(level), try LevelDownloads.workbookBytes(made, tables: tables, attribution: attribution, created: created))
+            files.levels.append(row)
             indicators[level] = made.indicators
         }
         try writer.write(LevelDownloads.metadataPath, try LevelDownloads.metadata(levels, tables: tables, attribution: attribution))
         for schema in TerritoryCSV.schemas(project: project) {
             try writer.write(CSVMetadata.schemaPath(schema.schema!), try CSVMetadata.schemaBytes(schema))
         }
-        var c: [String: Any] = ["levels": rows, "metadata": LevelDownloads.metadataPath]
-        if let level = levels.contains(.commune) ? .commune : levels.first { c["exampleCSV"] = LevelDownloads.indicatorsCSV(level) }
+        if let level = levels.contains(.commune) ? .commune : levels.first { files.exampleCSV = LevelDownloads.indicatorsCSV(level) }
         if !project.layout.periods.isEmpty {
-            var gpkg = try put(LevelGeoPackage.path, try LevelGeoPackage.bytes(levels: levels, indicators: indicators, tables: tables, attribution: attribution, buildDay: buildDay))
-            gpkg["layers"] = levels.map(LevelGeoPackage.layer).joined(separator: ", ")
-            gpkg["field"] = DefaultStyle.field
-            gpkg["period"] = PortraitView.main(PortraitView.all(project.layout)).period.map(DownloadColumn.period) ?? ""
-            c["geopackage"] = gpkg
+            let file = try put(LevelGeoPackage.path, try LevelGeoPackage.bytes(levels: levels, indicators: indicators, tables: tables, attribution: attribution, buildDay: buildDay))
+            files.geopackage = Files.GeoPackage(file: file, layers: levels.map(LevelGeoPackage.layer).joined(separator: ", "), field: DefaultStyle.field,
+                                                period: PortraitView.main(PortraitView.all(project.layout)).period.map(DownloadColumn.period) ?? "")
         }
-        return c
+        return files
     }
 
-    func render(files: [String: Any], common: CommonContext, templates: TemplateSet) throws -> String {
+    func render(files: Files, common: CommonContext, templates: TemplateSet) throws -> String {
         var c = common.context(path: Self.path, title: "Données")
-        c.merge(files) { $1 }
+        c.merge(files.context) { $1 }
         c["description"] = "Télécharger les chiffres de l’occupation du sol de tous les territoires : CSV, XLSX et GeoPackage."
         c["millesimes"] = project.layout.millesimes.map(String.init).joined(separator: ", ")
         if !project.layout.periods.isEmpty { c["periods"] = project.layout.periods.map(\.label).joined(separator: ", ") }

@@ -46,6 +46,10 @@ struct ExplorerPage {
         return (scene, present.sorted(), vertices)
     }
 
+    func html(common: CommonContext, templates: TemplateSet) throws -> String {
+        try templates.render("explorateur", context(common: common))
+    }
+
     func context(common: CommonContext) -> [String: Any] {
         var c = common.context(path: path, title: "Explorateur · \(territory.name)")
         c["description"] = "Cartes de l’occupation du sol de \(territory.name) à plusieurs millésimes, en rideau ou côte à côte, et carte des changements."

@@ -81,7 +81,7 @@ struct IndexPages {
         return (Self.levelMap(level, raster: raster), bytes, alt, Int(scene.width), Int(scene.height))
     }
 
-    func home(templates: TemplateSet, levelMaps: [TerritoryLevel: [String: Any]]) throws -> String {
+    func home(templates: TemplateSet, levelMaps: [TerritoryLevel: LevelMapFile]) throws -> String {
         var c = common.context(path: "index.html", title: "Accueil")
         c["description"] = "Portraits de l’occupation du sol de chaque commune, EPCI, SCoT, département et région : cartes, graphiques, indicateurs de consommation d’espaces et d’artificialisation."
         let layout = project.layout
@@ -109,7 +109,7 @@ struct IndexPages {
         }
         c["levels"] = levels().filter { $0 != .region }.map { level -> [String: Any] in
             var l: [String: Any] = ["path": SitePaths.levelIndex(level), "label": level.pluralLabel, "count": project.catalog.all(level).count]
-            if let m = levelMaps[level] { l["map"] = m }
+            if let m = levelMaps[level] { l["map"] = m.context }
             return l
         }
         if let news = docs.docs.first(where: { $0.slug == "nouveautes" }) {
@@ -133,7 +133,7 @@ struct IndexPages {
     static func communesOf(_ d: TerritoryID) -> String { "commune/departement-\(d.code).html" }
 
     /// The pages of a level: its index, and for communes one page per département. Path → HTML.
-    func levelPages(_ level: TerritoryLevel, templates: TemplateSet, map: [String: Any]?) throws -> [(String, String)] {
+    func levelPages(_ level: TerritoryLevel, templates: TemplateSet, map: LevelMapFile?) throws -> [(String, String)] {
         let path = SitePaths.levelIndex(level)
         var c = common.context(path: path, title: level.pluralLabel)
         let all = project.catalog.all(level)
@@ -141,7 +141,7 @@ struct IndexPages {
         c["millesime"] = main.millesime
         c["hasPeriod"] = mainPeriod != nil
         c["periodLabel"] = main.label
-        if let map { c["map"] = map }
+        if let map { c["map"] = map.context }
         c["downloads"] = ["csv": LevelDownloads.indicatorsCSV(level), "xlsx": LevelDownloads.workbook(level)]
         func members(_ d: Territory) -> [Territory] {
             let inside = Set(d.communeIndices)
@@ -191,3 +191,10 @@ extension String {
     }
 }
 
+
+/// The map of a level (a choropleth) as its page and the home page show it.
+struct LevelMapFile: Codable, Sendable {
+    let file: String, alt: String, width: Int, height: Int
+
+    var context: [String: Any] { ["file": file, "alt": alt, "width": width, "height": height] }
+}

@@ -12,6 +12,10 @@ struct NomenclaturePage {
 
     static func yesNo(_ b: Bool?) -> String { b.map { $0 ? "oui" : "non" } ?? "—" }
 
+    func html(common: CommonContext, templates: TemplateSet) throws -> String {
+        try templates.render("nomenclature", context(common: common))
+    }
+
     func context(common: CommonContext) -> [String: Any] {
         var c = common.context(path: Self.path, title: "Nomenclature")
         c["description"] = "Les classes de la nomenclature \(nomenclature.name), leurs couleurs et leurs correspondances."

@@ -31,6 +31,15 @@ struct PortraitPage {
     var view: PortraitView { portrait.view }
     var path: String { SitePaths.portrait(portrait.territory, view) }
 
+    /// The page, with the links to the territory's explorer and workbook.
+    func html(common: CommonContext, templates: TemplateSet, explorer: String, workbook: String) throws -> String {
+        var c = try context(common: common)
+        c["explorerFile"] = Self.file(explorer)
+        c["compareLink"] = "\(c["root"] as? String ?? "")comparer.html?t=\(CompareData.id(portrait.territory))" + (view.period.map { "&p=\($0)" } ?? "")
+        c["xlsxFile"] = Self.file(workbook)
+        return try templates.render("portrait", c)
+    }
+
     func context(common: CommonContext) throws -> [String: Any] {
         let p = portrait, id = p.territory
         var c = common.context(path: path, title: "\(p.name) (\(id.level.label.lowercased())) · \(view.label)")
