@@ -33,17 +33,41 @@ let package = Package(
         .target(name: "PortraitsGraphics", dependencies: ["PortraitsCore"]),
         // How to draw it: Cairo onto SVG, PNG and PDF surfaces.
         .target(name: "PortraitsCairo", dependencies: ["PortraitsGraphics", "CCairo"]),
-        // The site: configuration, pages, documentation, downloads, the output writer.
-        .target(name: "PortraitsSite", dependencies: [
-            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "CCmarkGFM", "CSupport", "CXLSXWriter", "CSQLite",
-            .product(name: "Yams", package: "Yams"),
-            .product(name: "Mustache", package: "swift-mustache"),
+        // The site, in layers (each module uses only those above it):
+        // the project: configuration, the output writer, the facts store and build state, the loaded project.
+        .target(name: "PortraitsProject", dependencies: [
+            "PortraitsCore", "PortraitsGeo", "CSupport", "CSQLite", .product(name: "Yams", package: "Yams"),
+        ]),
+        // What the reader sees, computed once: indicators, the portrait model, where files live, map inputs.
+        .target(name: "PortraitsModel", dependencies: ["PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsProject"]),
+        // The open data: CSV, XLSX and GeoPackage downloads.
+        .target(name: "PortraitsDownloads", dependencies: [
+            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsProject", "PortraitsModel", "CXLSXWriter",
+        ]),
+        // The printed portrait (laid out for Cairo's PDF surface).
+        .target(name: "PortraitsPrint", dependencies: [
+            "PortraitsCore", "PortraitsGraphics", "PortraitsCairo", "PortraitsProject", "PortraitsModel",
+        ]),
+        // The web: templates and Markdown, portal data, every page.
+        .target(name: "PortraitsWeb", dependencies: [
+            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "PortraitsProject", "PortraitsModel", "PortraitsDownloads",
+            "CCmarkGFM", .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Resources/Templates")]),
+        // The build: stages, keys, output checks, the live site of `serve`.
+        .target(name: "PortraitsSite", dependencies: [
+            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "PortraitsProject", "PortraitsModel",
+            "PortraitsDownloads", "PortraitsPrint", "PortraitsWeb", "CSupport",
+        ]),
+        // Benchmarks and their floors.
+        .target(name: "PortraitsBench", dependencies: [
+            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "PortraitsProject", "PortraitsModel", "PortraitsWeb",
+            "PortraitsSite",
+        ]),
         // The synthetic land-cover generator of the embedded demo.
         .target(name: "PortraitsDemo", dependencies: ["PortraitsCore", "PortraitsGeo"]),
         // Thin command-line interface.
         .executableTarget(name: "portraits", dependencies: [
-            "PortraitsSite", "PortraitsDemo",
+            "PortraitsSite", "PortraitsBench", "PortraitsProject", "PortraitsDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "FlyingFox", package: "FlyingFox"),
             .product(name: "FlyingSocks", package: "FlyingFox"),
@@ -52,6 +76,8 @@ let package = Package(
         .testTarget(name: "PortraitsCoreTests", dependencies: ["PortraitsCore"]),
         .testTarget(name: "PortraitsGeoTests", dependencies: ["PortraitsGeo"]),
         .testTarget(name: "PortraitsGraphicsTests", dependencies: ["PortraitsGraphics", "PortraitsCairo"], exclude: ["Golden"]),
-        .testTarget(name: "PortraitsSiteTests", dependencies: ["PortraitsSite", "PortraitsDemo"], exclude: ["Golden"]),
+        .testTarget(name: "PortraitsSiteTests", dependencies: [
+            "PortraitsProject", "PortraitsModel", "PortraitsDownloads", "PortraitsPrint", "PortraitsWeb", "PortraitsSite", "PortraitsBench", "PortraitsDemo",
+        ], exclude: ["Golden"]),
     ]
 )

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import PortraitsDemo
 import PortraitsCore
+import PortraitsBench
+import PortraitsProject
 import PortraitsSite
 
 @main

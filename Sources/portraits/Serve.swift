@@ -3,6 +3,8 @@ import Dispatch
 import FlyingFox
 import FlyingSocks
 import Foundation
+import PortraitsBench
+import PortraitsProject
 import PortraitsSite
 
 struct Serve: ParsableCommand {

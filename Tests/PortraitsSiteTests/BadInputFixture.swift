@@ -2,7 +2,13 @@ import Foundation
 import XCTest
 @testable import PortraitsCore
 @testable import PortraitsGeo
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// A small valid project written into a temporary folder, that each bad-input test breaks in one way:
 /// two communes of 1 km² (99001, 99002) in one EPCI, and a multi-date land cover (2019, 2021).

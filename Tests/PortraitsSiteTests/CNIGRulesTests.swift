@@ -1,6 +1,12 @@
 import XCTest
 @testable import PortraitsCore
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// The shipped CNIG correspondence rules agree with the decree matrix and the sealed table they
 /// were written from (both kept beside them), for every couverture × usage pair.

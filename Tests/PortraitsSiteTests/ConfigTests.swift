@@ -1,6 +1,12 @@
 import XCTest
 @testable import PortraitsCore
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 final class ConfigTests: XCTestCase {
     let valid = """

@@ -3,7 +3,13 @@ import XCTest
 @testable import PortraitsCore
 @testable import PortraitsDemo
 @testable import PortraitsGeo
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// The demo generator on the real Grand Est communes, with large cells to stay quick.
 final class DemoGeneratorTests: XCTestCase {

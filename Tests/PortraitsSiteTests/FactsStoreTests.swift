@@ -2,7 +2,13 @@ import Foundation
 import XCTest
 @testable import PortraitsCore
 @testable import PortraitsGeo
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// The facts store's encoding and file: what is written is read back equal, and a damaged or
 /// foreign file is an error naming it.

@@ -2,7 +2,13 @@ import Foundation
 import XCTest
 @testable import PortraitsCore
 @testable import PortraitsGeo
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// Inputs that used to give wrong figures with a normal exit now stop the build with a message that
 /// names the file, layer, feature or line (docs/bad-input.md, 38–49).

@@ -3,7 +3,13 @@ import XCTest
 @testable import PortraitsCore
 @testable import PortraitsDemo
 @testable import PortraitsGeo
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// Bounded fuzzing of the text readers (project file, nomenclature tables and manifest, correspondence
 /// rules, CSV): mutated real inputs must give a result or an error, never a crash or a hang.

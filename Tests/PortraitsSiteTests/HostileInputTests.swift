@@ -2,7 +2,13 @@ import Foundation
 import XCTest
 @testable import PortraitsCore
 @testable import PortraitsGeo
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// Inputs that used to crash the tool or make it run for minutes: absurd coordinates, YAML nested
 /// thousands deep or full of aliases, a nomenclature of 100 000 classes (docs/bad-input.md, 50–54).

@@ -1,7 +1,13 @@
 import Foundation
 import XCTest
 @testable import PortraitsCore
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// Incremental builds on the real Metaleurop example: facts reused from the store, a build with
 /// nothing changed writes nothing, a change to the documentation or to a template makes only the

@@ -3,7 +3,13 @@ import XCTest
 @testable import PortraitsCore
 @testable import PortraitsDemo
 @testable import PortraitsGeo
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 final class IndicatorIntegrationTests: XCTestCase {
     /// A one-dimension regional nomenclature (the shipped template) from layer to pages.

@@ -1,7 +1,13 @@
 import Foundation
 import XCTest
 @testable import PortraitsCore
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// Builds the real Metaleurop example (IGN OCS GE 2018, 28 communes) into a temporary folder and
 /// checks the site and its figures against an independent computation by GDAL's SQL (SpatiaLite).

@@ -1,7 +1,13 @@
 import Foundation
 import XCTest
 @testable import PortraitsCore
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// A build writes only into a folder that is its own: never over the project, its inputs or a
 /// folder it did not make; relative paths keep their `..`; a second build of the same output

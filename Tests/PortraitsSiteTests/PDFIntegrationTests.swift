@@ -2,7 +2,13 @@ import Foundation
 import XCTest
 @testable import PortraitsCore
 @testable import PortraitsGeo
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// Printable portraits built into a temporary folder and opened with poppler's tools: page count
 /// and A4 size (pdfinfo), every font embedded (pdffonts), the territory's name and key figures as

@@ -2,7 +2,13 @@ import Foundation
 import XCTest
 @testable import PortraitsCore
 @testable import PortraitsGeo
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// The portal around the portraits, on a small real site built into a temporary folder: search
 /// index with postal codes, compare data, explorer with an extra layer, downloads (CSV, XLSX read

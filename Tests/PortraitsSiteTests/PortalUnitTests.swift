@@ -5,7 +5,13 @@ import FoundationXML
 import XCTest
 @testable import PortraitsCore
 @testable import PortraitsGraphics
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 final class PortalUnitTests: XCTestCase {
     func testJSONTextEscapesWhatWouldBreakAScriptElement() throws {

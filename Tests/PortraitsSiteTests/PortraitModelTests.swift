@@ -1,7 +1,13 @@
 import XCTest
 @testable import PortraitsCore
 @testable import PortraitsGraphics
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// The parts of the portrait model that do not need a project: how a figure is written, and that
 /// a chart's data becomes the scene of its kind.

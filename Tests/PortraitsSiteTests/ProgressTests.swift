@@ -1,5 +1,11 @@
 import XCTest
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 final class ProgressTests: XCTestCase {
     /// Without a terminal, one plain line per tenth of the work, from any number of threads, never

@@ -1,6 +1,12 @@
 import Foundation
 import XCTest
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// `portraits serve` run as a user would: the site served on loopback (folders give their
 /// index, unknown paths the 404 page, no path leaves the folder), then rebuilt when a page of

@@ -2,7 +2,13 @@ import Foundation
 import XCTest
 @testable import PortraitsCore
 @testable import PortraitsGeo
+@testable import PortraitsBench
+@testable import PortraitsDownloads
+@testable import PortraitsModel
+@testable import PortraitsPrint
+@testable import PortraitsProject
 @testable import PortraitsSite
+@testable import PortraitsWeb
 
 /// The facts key covers every file GDAL reads for a source: an edit of a file behind a VRT or of a
 /// Shapefile's `.dbf` is seen and the figures change (docs/bad-input.md, 55).

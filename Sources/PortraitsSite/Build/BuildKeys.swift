@@ -1,6 +1,11 @@
 import Foundation
 import PortraitsCore
 import PortraitsGeo
+import PortraitsProject
+import PortraitsModel
+import PortraitsDownloads
+import PortraitsPrint
+import PortraitsWeb
 
 /// The keys a build's results are stored under. Each key is a hash of everything that result is
 /// made from, so that a result whose key did not change is reused, not made again.
@@ -24,7 +29,7 @@ public struct BuildKeys: Sendable, Equatable {
     public var publishing: String
 
     /// The tabulation's key; `scope` names a shard's communes ("" for all of them).
-    static func facts(_ config: ProjectConfig, state: BuildState, scope: String = "") throws -> String {
+    package static func facts(_ config: ProjectConfig, state: BuildState, scope: String = "") throws -> String {
         var parts = ["facts-2", Tabulator.version, LibraryVersions.description, scope]
         parts += [try state.hash(source: config.communes.path), config.communes.layer ?? "", config.communes.crs ?? "", config.communeCode]
         for s in config.landCover.sources {
@@ -39,7 +44,7 @@ public struct BuildKeys: Sendable, Equatable {
         return ContentHash.of(parts)
     }
 
-    static func compute(_ config: ProjectConfig, state: BuildState, buildDay: String, extraFacts: [String] = []) throws -> BuildKeys {
+    package static func compute(_ config: ProjectConfig, state: BuildState, buildDay: String, extraFacts: [String] = []) throws -> BuildKeys {
         let facts = try Self.facts(config, state: state)
         var parts = ["data-1", facts, buildDay, try state.hash(config.source), try codeHash(state)]
         parts += extraFacts
@@ -55,7 +60,7 @@ public struct BuildKeys: Sendable, Equatable {
     }
 
     /// This executable's bytes.
-    static func codeHash(_ state: BuildState) throws -> String {
+    package static func codeHash(_ state: BuildState) throws -> String {
         try state.hash(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path)
     }
 }

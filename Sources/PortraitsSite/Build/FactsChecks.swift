@@ -1,18 +1,23 @@
 import Foundation
 import PortraitsCore
 import PortraitsGeo
+import PortraitsProject
+import PortraitsModel
+import PortraitsDownloads
+import PortraitsPrint
+import PortraitsWeb
 
 /// Checks of the tabulated and aggregated figures that catch inputs which would otherwise print
 /// wrong figures with a normal exit: a millésime that covers none of the communes, a delivery read
 /// twice (overlaps), millésimes that differ between départements, communes that overlap.
-enum FactsChecks {
+package enum FactsChecks {
     /// Share of the communes' area below which a millésime is said to cover nothing.
-    static let minimumCoverage = 0.001
+    package static let minimumCoverage = 0.001
     /// Share of a département's area (within the project) from which a millésime counts as
     /// delivered there: half, so that a border sliver of a neighbour's delivery does not count.
-    static let deliveredCoverage = 0.5
+    package static let deliveredCoverage = 0.5
 
-    static func run(config: ProjectConfig, catalog: TerritoryCatalog, tabulation: Tabulation, facts: [TerritoryID: AreaFacts],
+    package static func run(config: ProjectConfig, catalog: TerritoryCatalog, tabulation: Tabulation, facts: [TerritoryID: AreaFacts],
                     outlines: [TerritoryID: [PolygonRings]], shapes: [CommuneShape]) throws {
         let layout = tabulation.layout
         var total = AreaFacts(millesimeCount: layout.millesimes.count, periodCount: layout.periods.count)
@@ -38,7 +43,7 @@ enum FactsChecks {
 
     /// Different millésimes per département (as IGN delivers them) are not supported yet: each
     /// commune would be compared between years that its land cover does not have.
-    static func millesimesByDepartement(catalog: TerritoryCatalog, facts: [TerritoryID: AreaFacts], layout: FactsLayout, source: String) throws {
+    package static func millesimesByDepartement(catalog: TerritoryCatalog, facts: [TerritoryID: AreaFacts], layout: FactsLayout, source: String) throws {
         guard layout.millesimes.count > 1 else { return }
         var years: [String: [Int]] = [:]
         for d in catalog.all(.departement) {
@@ -53,7 +58,7 @@ enum FactsChecks {
 
     /// Communes must not overlap: a union of a département's communes smaller than their sum
     /// points at overlaps, which are then located pair by pair.
-    static func overlappingCommunes(catalog: TerritoryCatalog, facts: [TerritoryID: AreaFacts], outlines: [TerritoryID: [PolygonRings]],
+    package static func overlappingCommunes(catalog: TerritoryCatalog, facts: [TerritoryID: AreaFacts], outlines: [TerritoryID: [PolygonRings]],
                                     shapes: [CommuneShape], communes source: String) throws {
         var errors: [InputError] = []
         for d in catalog.all(.departement) {

@@ -1,12 +1,17 @@
 import Foundation
 import PortraitsCore
 import PortraitsGeo
+import PortraitsProject
+import PortraitsModel
+import PortraitsDownloads
+import PortraitsPrint
+import PortraitsWeb
 
 /// The tabulate stage's sources of figures: the GEOS overlay, the facts store of a previous build,
 /// or the facts files of shards (`portraits tabulate`).
-enum FactsLoader {
+package enum FactsLoader {
     /// The project's tabulation, its origin (one line) and the day it was made.
-    static func tabulation(config: ProjectConfig, nomenclature: Nomenclature, catalog: TerritoryCatalog, shapes: [CommuneShape],
+    package static func tabulation(config: ProjectConfig, nomenclature: Nomenclature, catalog: TerritoryCatalog, shapes: [CommuneShape],
                            source: ProjectLoader.FactsSource, reporter: StageReporter) throws -> (Tabulation, String, String) {
         let codes = catalog.communes.map(\.code)
         switch source {
@@ -48,7 +53,7 @@ enum FactsLoader {
         }
     }
 
-    static func overlay(_ config: ProjectConfig, _ nomenclature: Nomenclature, _ shapes: [CommuneShape], within box: BoundingBox? = nil,
+    package static func overlay(_ config: ProjectConfig, _ nomenclature: Nomenclature, _ shapes: [CommuneShape], within box: BoundingBox? = nil,
                         reporter: StageReporter) throws -> Tabulation {
         var progresses: [Progress] = []
         let lock = NSLock()
@@ -65,7 +70,7 @@ enum FactsLoader {
     }
 
     /// The communes `codes` (in order) from facts files; a commune in two files is an error.
-    static func merge(_ paths: [String], codes: [String], layout: FactsLayout) throws -> (tabulation: Tabulation, missing: [String]) {
+    package static func merge(_ paths: [String], codes: [String], layout: FactsLayout) throws -> (tabulation: Tabulation, missing: [String]) {
         let wanted = Set(codes)
         var records: [String: FactsStore.Record] = [:]
         var from: [String: String] = [:]
@@ -88,7 +93,7 @@ enum FactsLoader {
 
     /// Reports of several shards: counts and areas added (a polygon near a shard's edge is read by
     /// both shards, so counts are an upper bound), unknown codes merged.
-    static func mergeReports(_ a: [LandCoverSourceReport], _ b: [LandCoverSourceReport]) -> [LandCoverSourceReport] {
+    package static func mergeReports(_ a: [LandCoverSourceReport], _ b: [LandCoverSourceReport]) -> [LandCoverSourceReport] {
         guard !a.isEmpty else { return b }
         var out = a
         for (i, r) in b.enumerated() where i < out.count {
@@ -112,7 +117,7 @@ enum FactsLoader {
     /// `portraits tabulate`: the facts of the communes `selected` (INSEE codes), read from the land
     /// cover around them (their envelope widened by `margin` metres, so that the decree's patches
     /// at their edge are whole), written to `output`.
-    static func shard(config: ProjectConfig, selected: Set<String>, scope: String, output: String, margin: Double = 1_000,
+    package static func shard(config: ProjectConfig, selected: Set<String>, scope: String, output: String, margin: Double = 1_000,
                       reporter: StageReporter) throws -> (communes: Int, polygons: Int) {
         let inputs = try ProjectLoader.loadInputs(config: config, reporter: reporter)
         let known = Set(inputs.catalog.communes.map(\.code))

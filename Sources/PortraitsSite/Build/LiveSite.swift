@@ -1,5 +1,10 @@
 import Foundation
 import PortraitsCore
+import PortraitsProject
+import PortraitsModel
+import PortraitsDownloads
+import PortraitsPrint
+import PortraitsWeb
 
 /// The site behind `portraits serve`: built once, then rebuilt when an input changes. A change to
 /// a template or to the documentation re-renders the site from the project already loaded and
@@ -14,10 +19,10 @@ public final class LiveSite: @unchecked Sendable {
         case inputs([String])
     }
 
-    let configPath: String
-    let pdf: Bool
-    let baseURL: String?
-    let quiet: Bool
+    package let configPath: String
+    package let pdf: Bool
+    package let baseURL: String?
+    package let quiet: Bool
     public private(set) var output: String = ""
     private var loaded: SiteBuilder.Loaded?
     private var presentationStamps: [String: Date] = [:]
@@ -68,12 +73,12 @@ public final class LiveSite: @unchecked Sendable {
     }
 
     /// Templates (the project's folder) and documentation.
-    func presentationFiles(_ config: ProjectConfig) -> [String] {
+    package func presentationFiles(_ config: ProjectConfig) -> [String] {
         Self.files(under: config.templates) + Self.files(under: config.content)
     }
 
     /// The project file and every data file it names.
-    func inputFiles(_ config: ProjectConfig) -> [String] {
+    package func inputFiles(_ config: ProjectConfig) -> [String] {
         var files = [configPath, config.communes.path, config.nomenclature]
         files += config.landCover.sources.map(\.layer.path)
         if let m = config.membership.file { files.append(m) }
@@ -85,12 +90,12 @@ public final class LiveSite: @unchecked Sendable {
         return files
     }
 
-    static func files(under folder: String?) -> [String] {
+    package static func files(under folder: String?) -> [String] {
         guard let folder, let e = FileManager.default.enumerator(atPath: folder) else { return [] }
         return e.compactMap { $0 as? String }.filter { !$0.hasPrefix(".") }.map { (folder as NSString).appendingPathComponent($0) }.sorted()
     }
 
-    static func stamps(_ files: [String]) -> [String: Date] {
+    package static func stamps(_ files: [String]) -> [String: Date] {
         var out: [String: Date] = [:]
         for f in files {
             out[f] = (try? FileManager.default.attributesOfItem(atPath: f)[.modificationDate] as? Date) ?? .distantPast
@@ -98,7 +103,7 @@ public final class LiveSite: @unchecked Sendable {
         return out
     }
 
-    static func changed(_ old: [String: Date], _ new: [String: Date]) -> [String] {
+    package static func changed(_ old: [String: Date], _ new: [String: Date]) -> [String] {
         Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.sorted()
     }
 }

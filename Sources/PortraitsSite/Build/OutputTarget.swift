@@ -1,5 +1,10 @@
 import Foundation
 import PortraitsCore
+import PortraitsProject
+import PortraitsModel
+import PortraitsDownloads
+import PortraitsPrint
+import PortraitsWeb
 
 /// The output folder of a build, checked before any data is read: a build replaces its output
 /// folder whole, so it writes only into a folder that does not exist yet, an empty one, or one a
@@ -13,7 +18,7 @@ public final class OutputTarget {
     /// Absolute path of the output folder (relative paths were taken from the current folder).
     public let path: String
     private var lockFD: Int32 = -1
-    let lockPath: String
+    package let lockPath: String
 
     /// Checks `output` against the project and takes its lock. `minimumFreeBytes` (default 200 MB,
     /// or `PORTRAITS_MIN_FREE_MB`) must be free on the devices of the output and of the cache.
@@ -38,7 +43,7 @@ public final class OutputTarget {
 
     deinit { unlock() }
 
-    static var defaultMinimumFree: Int64 {
+    package static var defaultMinimumFree: Int64 {
         if let v = ProcessInfo.processInfo.environment["PORTRAITS_MIN_FREE_MB"], let mb = Int64(v) {
             return max(0, min(mb, Int64.max / 1_000_000)) * 1_000_000
         }
@@ -46,7 +51,7 @@ public final class OutputTarget {
     }
 
     /// What an output folder must not be, contain or lie inside.
-    static func protected(_ config: ProjectConfig) -> [(role: String, path: String, readWhole: Bool)] {
+    package static func protected(_ config: ProjectConfig) -> [(role: String, path: String, readWhole: Bool)] {
         var out: [(String, String, Bool)] = [("the project folder", config.root, false), ("the project file", config.source, false),
                                              ("the communes layer", config.communes.path, false),
                                              ("the nomenclature", config.nomenclature, false),
@@ -69,7 +74,7 @@ public final class OutputTarget {
 
     /// Refuses an output that is a file, that is or holds the project or one of its inputs, that
     /// lies inside a folder the build reads whole, or an existing folder portraits did not make.
-    static func checkPlace(_ path: String, config: ProjectConfig) throws {
+    package static func checkPlace(_ path: String, config: ProjectConfig) throws {
         let how = "choose a folder of its own for the site (output: in the project file, or -o), for example \(config.root)/Output"
         switch FileSystem.kind(path) {
         case .file:
@@ -96,7 +101,7 @@ public final class OutputTarget {
 
     /// True when the project's build state records a build of this folder: a site made by a version
     /// of portraits that wrote no marker yet.
-    static func recordedInBuildState(_ path: String, config: ProjectConfig) -> Bool {
+    package static func recordedInBuildState(_ path: String, config: ProjectConfig) -> Bool {
         guard let cache = config.cacheFolder,
               FileSystem.kind((cache as NSString).appendingPathComponent("state.sqlite")) == .file,
               let state = try? BuildState(folder: cache), let units = try? state.units(output: path) else { return false }

@@ -2,17 +2,22 @@ import Foundation
 import PortraitsCairo
 import PortraitsCore
 import PortraitsGraphics
+import PortraitsProject
+import PortraitsModel
+import PortraitsDownloads
+import PortraitsPrint
+import PortraitsWeb
 
 /// The print stage: the PDFs the project asks for (`pdf:`), drawn with Cairo on every core into
 /// the writer's staging folder: a portrait per territory and view, and a bundle per territory of
 /// the bundle levels (its portrait then each of its communes', main view).
-enum PrintStage {
-    struct Counts {
-        var portraits = 0, bundles = 0, pages = 0, bytes = 0
+package enum PrintStage {
+    package struct Counts {
+        package var portraits = 0, bundles = 0, pages = 0, bytes = 0
     }
 
     /// Draws and writes the PDFs; returns how many portraits, bundles, pages and bytes.
-    static func run(_ project: Project, portraits: PortraitStore, writer: FileSink, date: String,
+    package static func run(_ project: Project, portraits: PortraitStore, writer: FileSink, date: String,
                     threads: Int = defaultThreadCount(), progress makeProgress: (Int) -> Progress? = { _ in nil }) throws -> Counts {
         let plan = PDFPlan(project)
         let views = PortraitView.all(project.layout)

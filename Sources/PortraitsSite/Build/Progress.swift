@@ -1,22 +1,27 @@
 import Foundation
+import PortraitsProject
+import PortraitsModel
+import PortraitsDownloads
+import PortraitsPrint
+import PortraitsWeb
 
 /// Progress of a long stage, shared by its workers: done / total, rate and time left. On a terminal
 /// one line is rewritten in place; otherwise (CI logs) a plain line at each tenth of the work.
 /// Lines start with two spaces, so that they never read as a stage line (`[5/7] render …`).
 public final class Progress: @unchecked Sendable {
-    let stage: String
-    let unit: String
-    let total: Int
-    let log: ((String) -> Void)?
-    let terminal: Bool
-    let start = DispatchTime.now().uptimeNanoseconds
+    package let stage: String
+    package let unit: String
+    package let total: Int
+    package let log: ((String) -> Void)?
+    package let terminal: Bool
+    package let start = DispatchTime.now().uptimeNanoseconds
     private let lock = NSLock()
     private var done = 0
     private var lastTenth = 0
     private var lastPrint: UInt64 = 0
 
     /// `log` nil: silent (quiet builds).
-    init(stage: String, unit: String, total: Int, log: ((String) -> Void)?, terminal: Bool = isatty(STDERR_FILENO) == 1) {
+    package init(stage: String, unit: String, total: Int, log: ((String) -> Void)?, terminal: Bool = isatty(STDERR_FILENO) == 1) {
         self.stage = stage
         self.unit = unit
         self.total = max(total, 1)
@@ -25,7 +30,7 @@ public final class Progress: @unchecked Sendable {
     }
 
     /// Counts `n` more items done, and reports when it is time to.
-    func advance(_ n: Int = 1) {
+    package func advance(_ n: Int = 1) {
         lock.lock()
         done += n
         let now = DispatchTime.now().uptimeNanoseconds
@@ -41,18 +46,18 @@ public final class Progress: @unchecked Sendable {
     }
 
     /// Ends the in-place line on a terminal.
-    func finish() {
+    package func finish() {
         if terminal, let log { log("\r" + String(repeating: " ", count: 79) + "\r") }
     }
 
-    func text(_ now: UInt64) -> String {
+    package func text(_ now: UInt64) -> String {
         let seconds = Double(now - start) / 1e9
         let rate = seconds > 0 ? Double(done) / seconds : 0
         let left = rate > 0 ? Double(total - done) / rate : 0
         return "  \(stage): \(done) / \(total) \(unit) (\(done * 100 / total) %), \(String(format: "%.0f", rate)) per s, \(Self.duration(left)) left"
     }
 
-    static func duration(_ s: Double) -> String {
+    package static func duration(_ s: Double) -> String {
         let t = Int(s.rounded())
         return t >= 60 ? "\(t / 60) min \(String(format: "%02d", t % 60)) s" : "\(t) s"
     }

@@ -1,4 +1,9 @@
 import PortraitsCore
+import PortraitsProject
+import PortraitsModel
+import PortraitsDownloads
+import PortraitsPrint
+import PortraitsWeb
 
 /// `portraits check`: loads and tabulates without rendering, and describes what it found.
 public enum ProjectCheck {
@@ -64,5 +69,5 @@ public enum ProjectCheck {
 }
 
 extension String {
-    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+    package func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
 }

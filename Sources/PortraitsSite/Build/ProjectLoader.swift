@@ -1,6 +1,11 @@
 import CSupport
 import PortraitsCore
 import PortraitsGeo
+import PortraitsProject
+import PortraitsModel
+import PortraitsDownloads
+import PortraitsPrint
+import PortraitsWeb
 
 /// The stages that read inputs: load (config, nomenclature, territories), tabulate (GEOS overlay),
 /// aggregate (sums to every level, outlines).
@@ -15,7 +20,7 @@ public enum ProjectLoader {
         case shards([String])
     }
 
-    typealias Inputs = (nomenclature: Nomenclature, catalog: TerritoryCatalog, shapes: [CommuneShape], postal: [String: [String]], extra: [ExtraLayerData])
+    package typealias Inputs = (nomenclature: Nomenclature, catalog: TerritoryCatalog, shapes: [CommuneShape], postal: [String: [String]], extra: [ExtraLayerData])
 
     public static func load(config: ProjectConfig, reporter: StageReporter, facts source: FactsSource = .none) throws -> Project {
         let (nomenclature, catalog, shapes, postal, extra) = try loadInputs(config: config, reporter: reporter)
@@ -33,7 +38,7 @@ public enum ProjectLoader {
     }
 
     /// The load stage: project file, nomenclature, communes, membership, postal codes, extra layers.
-    static func loadInputs(config: ProjectConfig, reporter: StageReporter) throws -> Inputs {
+    package static func loadInputs(config: ProjectConfig, reporter: StageReporter) throws -> Inputs {
         try reporter.run("load") { () -> (Inputs, String) in
             var nomenclature = try NomenclatureLoader.load(path: config.nomenclature)
             if config.landCover.unknownCodesAsUnclassified { nomenclature = try nomenclature.addingUnclassified() }
@@ -54,7 +59,7 @@ public enum ProjectLoader {
     }
 
     /// The aggregate stage, and the project put together.
-    static func assemble(config: ProjectConfig, inputs: Inputs, tabulation: Tabulation, origin: String, day: String,
+    package static func assemble(config: ProjectConfig, inputs: Inputs, tabulation: Tabulation, origin: String, day: String,
                          reporter: StageReporter) throws -> Project {
         let (nomenclature, catalog, shapes, postal, extra) = inputs
         let (facts, outlines) = try reporter.run("aggregate") { () -> (([TerritoryID: AreaFacts], [TerritoryID: [PolygonRings]]), String) in
@@ -82,7 +87,7 @@ public enum ProjectLoader {
     }
 
     /// Every land-cover field names a dimension of the nomenclature, and the primary one is always given.
-    static func checkFields(_ config: ProjectConfig, _ n: Nomenclature) throws {
+    package static func checkFields(_ config: ProjectConfig, _ n: Nomenclature) throws {
         let ids = n.dimensions.map(\.id)
         // Every millésime read with the same dimensions: a period whose two ends are described
         // differently would compare classes that do not mean the same thing (a missing usage makes

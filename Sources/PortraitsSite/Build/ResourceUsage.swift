@@ -1,4 +1,9 @@
 import Foundation
+import PortraitsProject
+import PortraitsModel
+import PortraitsDownloads
+import PortraitsPrint
+import PortraitsWeb
 
 /// CPU time and peak memory of this process (getrusage), and CPU time of the calling thread.
 public enum ResourceUsage {
@@ -23,5 +28,5 @@ public enum ResourceUsage {
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
-    static func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    package static func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
 }

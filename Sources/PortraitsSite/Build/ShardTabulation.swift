@@ -1,5 +1,10 @@
 import Foundation
 import PortraitsCore
+import PortraitsProject
+import PortraitsModel
+import PortraitsDownloads
+import PortraitsPrint
+import PortraitsWeb
 
 /// `portraits tabulate`: one shard of the communes (départements or a list of codes) into a facts file.
 public enum ShardTabulation {

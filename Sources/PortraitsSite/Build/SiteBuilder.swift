@@ -2,6 +2,11 @@ import Foundation
 import PortraitsCairo
 import PortraitsCore
 import PortraitsGraphics
+import PortraitsProject
+import PortraitsModel
+import PortraitsDownloads
+import PortraitsPrint
+import PortraitsWeb
 
 /// A build: load → tabulate → aggregate → render → write. Only the writer touches the output
 /// folder, and only `commit()` makes the new site visible.
@@ -46,7 +51,7 @@ public enum SiteBuilder {
         return try write(loaded, target: target, reporter: reporter, cacheFolder: folder, shards: facts)
     }
 
-    static func configure(configPath: String, pdf: Bool, baseURL: String?) throws -> ProjectConfig {
+    package static func configure(configPath: String, pdf: Bool, baseURL: String?) throws -> ProjectConfig {
         var config = try ProjectConfig.load(path: configPath)
         if !pdf { config.pdf = .none }
         if let baseURL { config.site.baseURL = baseURL }
@@ -59,7 +64,7 @@ public enum SiteBuilder {
         return try load(config: config, facts: config.cacheFolder.map { .cache(folder: $0) } ?? .none, reporter: reporter)
     }
 
-    static func load(config: ProjectConfig, facts: ProjectLoader.FactsSource, reporter: StageReporter) throws -> Loaded {
+    package static func load(config: ProjectConfig, facts: ProjectLoader.FactsSource, reporter: StageReporter) throws -> Loaded {
         let project = try ProjectLoader.load(config: config, reporter: reporter, facts: facts)
         let (indicators, portraits) = try reporter.run("compute") { () -> ((IndicatorStore, PortraitStore), String) in
             let store = try IndicatorStore(project: project)
@@ -71,22 +76,22 @@ public enum SiteBuilder {
 
     /// The day printed on PDFs, workbooks and the sitemap: SOURCE_DATE_EPOCH's when set, else the
     /// day the figures were tabulated (so that building again another day changes nothing).
-    static func buildDay(factsDay: String) -> String {
+    package static func buildDay(factsDay: String) -> String {
         ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil ? BuildDay.today() : factsDay
     }
 
     /// The key of a whole build of `output`.
-    static func buildKey(_ keys: BuildKeys, output: String) -> String {
+    package static func buildKey(_ keys: BuildKeys, output: String) -> String {
         ContentHash.of(["build-1", keys.data, keys.templates, keys.content, keys.publishing, FileSystem.absolute(output)])
     }
 
     /// The facts key parts that shards add to the data key (their files' bytes).
-    static func shardParts(_ shards: [String], state: BuildState) throws -> [String] {
+    package static func shardParts(_ shards: [String], state: BuildState) throws -> [String] {
         try shards.map { try state.hash($0) }
     }
 
     /// A summary when nothing changed since the last build of `output` (nothing is written), else nil.
-    static func upToDate(_ config: ProjectConfig, folder: String, output: String, shards: [String], reporter: StageReporter) throws -> Summary? {
+    package static func upToDate(_ config: ProjectConfig, folder: String, output: String, shards: [String], reporter: StageReporter) throws -> Summary? {
         let start = DispatchTime.now().uptimeNanoseconds
         let state = try BuildState(folder: folder)
         let dest = FileSystem.absolute(output)
@@ -178,7 +183,7 @@ public enum SiteBuilder {
     /// Renders every page and file into the writer's staging folder: per territory (in parallel)
     /// its maps, explorer, portraits, downloads and compare data; then the site-wide pages. Units
     /// whose key did not change are linked from the previous output instead (`units`).
-    static func render(_ project: Project, indicators: IndicatorStore, portraits: PortraitStore, writer: OutputWriter, progress: Progress? = nil,
+    package static func render(_ project: Project, indicators: IndicatorStore, portraits: PortraitStore, writer: OutputWriter, progress: Progress? = nil,
                        buildDay: String = BuildDay.today(), units given: UnitCache? = nil) throws -> (portraits: Int, pages: Int) {
         let units = given ?? UnitCache(writer: writer, keys: nil, previous: [:])
         let config = project.config
@@ -321,7 +326,7 @@ public enum SiteBuilder {
     }
 
     /// A territory's maps: land cover at every millésime, changes of every period, the explorer's overlays.
-    static func drawMaps(_ t: Territory, project: Project, maps: TerritoryMaps, years: [Int], writer: FileSink) throws -> TerritoryMapsMeta {
+    package static func drawMaps(_ t: Territory, project: Project, maps: TerritoryMaps, years: [Int], writer: FileSink) throws -> TerritoryMapsMeta {
         let config = project.config
         var meta = TerritoryMapsMeta()
         for year in years {
@@ -356,7 +361,7 @@ public enum SiteBuilder {
     }
 
     /// A territory's pages and files: explorer, portraits and their CSV, tables, workbook, compare data.
-    static func renderTerritory(_ t: Territory, meta: TerritoryMapsMeta, project: Project, indicators: IndicatorStore, portraits: PortraitStore, maps: TerritoryMaps,
+    package static func renderTerritory(_ t: Territory, meta: TerritoryMapsMeta, project: Project, indicators: IndicatorStore, portraits: PortraitStore, maps: TerritoryMaps,
                                 views: [PortraitView], main: PortraitView, tables: DownloadTables, created: Date,
                                 common: CommonContext, templates: TemplateSet, writer: FileSink, units: UnitCache) throws {
         let config = project.config
@@ -391,7 +396,7 @@ public enum SiteBuilder {
     }
 
     /// Midnight UTC of a build day ("2026-11-26").
-    static func midnight(_ day: String) -> Date {
+    package static func midnight(_ day: String) -> Date {
         let parts = day.split(separator: "-").compactMap { Int($0) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -1,4 +1,9 @@
 import Foundation
+import PortraitsProject
+import PortraitsModel
+import PortraitsDownloads
+import PortraitsPrint
+import PortraitsWeb
 
 /// Names and times the stages of a build, and prints one line per stage (`[2/6] tabulate  3.4 s`).
 public final class StageReporter: @unchecked Sendable {
@@ -13,9 +18,9 @@ public final class StageReporter: @unchecked Sendable {
     }
 
     public private(set) var stages: [Stage] = []
-    let total: Int
-    let quiet: Bool
-    let log: (String) -> Void
+    package let total: Int
+    package let quiet: Bool
+    package let log: (String) -> Void
 
     public init(total: Int, quiet: Bool = false, log: @escaping (String) -> Void = { FileHandle.standardError.write(($0 + "\n").data(using: .utf8)!) }) {
         self.total = total

@@ -1,0 +1,15 @@
+import PortraitsCore
+import PortraitsGeo
+import PortraitsProject
+import PortraitsModel
+import PortraitsWeb
+import PortraitsSite
+
+/// `portraits bench-floor`: the project's communes, then `TabulationFloor` on its land cover.
+public enum FloorBenchmark {
+    public static func run(configPath: String) throws -> TabulationFloor.Result {
+        let config = try ProjectConfig.load(path: configPath)
+        let shapes = try CommuneShapes.read(config.communes, codeField: config.communeCode, nameField: config.communeName, extraFields: [])
+        return try TabulationFloor.run(communes: shapes, landCover: config.landCover)
+    }
+}

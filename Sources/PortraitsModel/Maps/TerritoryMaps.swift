@@ -1,0 +1,137 @@
+import PortraitsCore
+import PortraitsGeo
+import PortraitsGraphics
+import PortraitsProject
+
+/// A map file written for a territory: its path in the site and its size in pixels.
+package struct MapFile {
+    package var path: String
+    package var width: Double
+    package var height: Double
+
+    package init(path: String, width: Double, height: Double) {
+        self.path = path
+        self.width = width
+        self.height = height
+    }
+}
+
+/// Builds the land-cover map of a territory at a millésime from the tabulated pieces.
+package struct TerritoryMaps {
+    package let project: Project
+    /// For each primary leaf, the index of its class at the display level in `legendClasses`.
+    package let leafToLegend: [Int]
+    package let legendClasses: [NomenclatureClass]
+    package let communeBounds: [BoundingBox]
+    /// Above this many vertices a map is rasterised to PNG, to stay light.
+    package static let rasterThreshold = 40_000
+
+    package init(project: Project) {
+        self.project = project
+        let dim = project.nomenclature.primary
+        let classes = dim.classes(atLevel: project.displayLevel)
+        let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1.code, $0) })
+        legendClasses = classes
+        leafToLegend = dim.leaves.map { i in index[dim.ancestor(of: dim.classes[i].code, atLevel: project.displayLevel)!.code]! }
+        communeBounds = project.tabulation.outlines.map { polys in
+            var b = BoundingBox.empty
+            for p in polys { b.formUnion(p.bounds) }
+            return b
+        }
+    }
+
+    package func input(for territory: Territory, millesime: Int, source: String) -> LandCoverMapInput {
+        let m = project.layout.index(of: millesime)!
+        var pieces: [(legendIndex: Int, polygon: PolygonRings)] = []
+        var present = Set<Int>()
+        for c in territory.communeIndices {
+            for piece in project.tabulation.pieces[c] {
+                let leaf = piece.classes[m]
+                guard leaf >= 0 else { continue }
+                let l = leafToLegend[Int(leaf)]
+                present.insert(l)
+                pieces.append((l, piece.polygon))
+            }
+        }
+        // Legend: only the classes present, in nomenclature order.
+        let kept = present.sorted()
+        let remap = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
+        let legend = kept.map { LegendEntry(label: legendClasses[$0].shortLabel, color: legendClasses[$0].color) }
+        pieces = pieces.map { (remap[$0.legendIndex]!, $0.polygon) }
+        let (outline, context, parent) = surroundings(of: territory)
+        return LandCoverMapInput(pieces: pieces, legend: legend, outline: outline, context: context, parentOutline: parent, source: source)
+    }
+
+    /// The locator map of a territory (its région light, its département grey, itself in red) and
+    /// its description; nil for a région.
+    package func locator(for t: Territory, size: Double = 180) -> (scene: Scene, title: String)? {
+        guard t.id.level != .region, let rid = t.parents.first(where: { $0.level == .region }), let region = project.catalog[rid] else { return nil }
+        let dep = t.id.level == .departement ? nil : t.parents.first(where: { $0.level == .departement }).flatMap { project.catalog[$0] }
+        let scene = LocatorMap.scene(region: project.outlines[rid] ?? [], departement: dep.flatMap { project.outlines[$0.id] } ?? [],
+                                     territory: project.outlines[t.id] ?? [], size: size)
+        let title = "Carte de situation : \(t.name) (en rouge)" + (dep.map { " dans le département \($0.name) (en gris)" } ?? "") + " et la région \(region.name)."
+        return (scene, title)
+    }
+
+    /// The change map of a period: pieces coloured by their kind of change at the display level
+    /// (`LandChange.kind(atLevel:)`, the definition the figures use), the rest of the territory in
+    /// the "unchanged" colour. The areas of its table come from the facts (`ChangedArea`).
+    package func changeInput(for territory: Territory, periodIndex p: Int, source: String) -> LandCoverMapInput {
+        var pieces: [(legendIndex: Int, polygon: PolygonRings)] = []
+        var present = Set<ChangeKind>()
+        for c in territory.communeIndices {
+            for piece in project.tabulation.pieces[c] {
+                guard let kind = piece.changes[p]?.kind(atLevel: project.displayLevel) else { continue }
+                present.insert(kind)
+                pieces.append((Int(kind.rawValue), piece.polygon))
+            }
+        }
+        let kinds = ChangeKind.allCases.filter(present.contains)
+        let remap = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { (Int($1.rawValue), $0) })
+        pieces = pieces.map { (remap[$0.legendIndex]!, $0.polygon) }
+        let (outline, context, parent) = surroundings(of: territory)
+        let input = LandCoverMapInput(pieces: pieces, legend: kinds.map { LegendEntry(label: $0.label, color: ChangeMapStyle.color($0)) },
+                                      outline: outline, context: context, parentOutline: parent, source: source,
+                                      base: ChangeMapStyle.unchanged, legendTitle: "Changements")
+        return input
+    }
+
+    /// The territory's outline, what lies around it (the communes, or the other départements around
+    /// a département) and its parent's outline: the EPCI of a commune, the département of an EPCI or
+    /// a SCoT, the région of a département.
+    package func surroundings(of territory: Territory) -> (outline: [PolygonRings], context: [PolygonRings], parent: [PolygonRings]) {
+        let outline = project.outlines[territory.id] ?? []
+        var bounds = BoundingBox.empty
+        for p in outline { bounds.formUnion(p.bounds) }
+        let frame = bounds.expanded(by: max(bounds.width, bounds.height) * 0.05)
+        var context: [PolygonRings] = []
+        if territory.id.level == .departement || territory.id.level == .region {
+            // Around a département, the other départements (hundreds of communes would weigh more
+            // than the map itself).
+            for other in project.catalog.all(territory.id.level) where other.id != territory.id {
+                for p in project.outlines[other.id] ?? [] where p.bounds.intersects(frame) { context.append(p) }
+            }
+        } else {
+            let members = Set(territory.communeIndices)
+            for (i, b) in communeBounds.enumerated() where !members.contains(i) && b.intersects(frame) {
+                context += project.tabulation.outlines[i]
+            }
+        }
+        return (outline, context, parent(of: territory).flatMap { project.outlines[$0] } ?? [])
+    }
+
+    package func parent(of territory: Territory) -> TerritoryID? {
+        let wanted: TerritoryLevel
+        switch territory.id.level {
+        case .commune: wanted = .epci
+        case .epci, .scot: wanted = .departement
+        case .departement: wanted = .region
+        case .region: return nil
+        }
+        return territory.parents.first { $0.level == wanted }
+    }
+
+    package func vertexCount(_ input: LandCoverMapInput) -> Int {
+        input.pieces.reduce(0) { $0 + $1.polygon.vertexCount }
+    }
+}

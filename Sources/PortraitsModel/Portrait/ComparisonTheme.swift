@@ -1,0 +1,46 @@
+import PortraitsCore
+import PortraitsGraphics
+import PortraitsProject
+
+/// Comparison with the parent territories (their headline figures) and rank among siblings.
+package struct ComparisonTheme: Sendable {
+    package struct Row: Sendable {
+        package let name: String, level: String, isSelf: Bool
+        package let artificialised: Figure, sealed: Figure, consumption: Figure, intensity: Figure, net: Figure
+    }
+
+    package let rows: [Row]
+    package let chart: Chart
+    package let rank: String?
+
+    package static func make(territory: Territory, periodIndex p: Int, project: Project, indicators: IndicatorStore) -> ComparisonTheme {
+        let ids = [territory.id] + territory.parents.reversed()
+        let pairs = ids.compactMap { id -> (TerritoryID, String, HeadlineFigures)? in
+            guard let t = project.catalog[id], let h = indicators.headline(id, p) else { return nil }
+            return (id, t.name, h)
+        }
+        let rows = pairs.map { id, name, h in
+            Row(name: name, level: id.level.label, isSelf: id == territory.id, artificialised: .pct(h.artificialisedShare), sealed: .pct(h.sealedShare),
+                consumption: .ha(h.consumptionPerYear), intensity: Figure(value: h.consumptionIntensity, unit: .intensity),
+                net: .signedHa(h.netArtificialisationPerYear))
+        }
+        let dots = [
+            DotPlot.Row(label: "Consommation par an pour 1 000 ha", values: pairs.map { ($0.1, $0.2.consumptionIntensity) }, format: .hectares(signed: false)),
+            DotPlot.Row(label: "Part artificialisée", values: pairs.map { ($0.1, $0.2.artificialisedShare) }, format: .percent),
+            DotPlot.Row(label: "Part imperméabilisée", values: pairs.map { ($0.1, $0.2.sealedShare) }, format: .percent),
+        ]
+        var rank: String?
+        if let (parent, ranks) = indicators.ranks(territory, p) {
+            rank = "Parmi les \(ranks.consumption.count) \(territory.id.level.pluralInText) de \(parent.name) : "
+                + "\(ordinal(ranks.consumption.position)) pour la consommation d’espaces par an rapportée à la surface, "
+                + "\(ordinal(ranks.artificialised.position)) pour la part artificialisée (1 = la plus forte)."
+        }
+        return ComparisonTheme(
+            rows: rows,
+            chart: Chart(kind: "comparaison avec les parents", data: .dots(dots),
+                         alt: "Graphique comparant \(territory.name) à ses territoires parents pour la consommation d’espaces rapportée à la surface, la part artificialisée et la part imperméabilisée ; valeurs dans le tableau ci-dessous."),
+            rank: rank)
+    }
+
+    package static func ordinal(_ n: Int) -> String { n == 1 ? "1er" : "\(n)e" }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import PortraitsCore
+import PortraitsGraphics
+import PortraitsProject
+import PortraitsModel
+
+/// The printed portrait of a territory for one view: a cover (territory, level, period, key
+/// figures, locator map), the land-cover and change maps, one part per theme (its chart, the
+/// sentences that explain the numbers for this territory, its table), the comparison with the
+/// parents, and a page of method and sources. Lays out the same `Portrait` model as the web page;
+/// computes no figure.
+package struct PrintedPortrait {
+    package let project: Project
+    package let territory: Territory
+    package let portrait: Portrait
+    package let maps: TerritoryMaps
+    /// "YYYY-MM-DD", printed on the cover and in the footers.
+    package let date: String
+
+    package var view: PortraitView { portrait.view }
+    package var title: String { "\(territory.name) (\(territory.id.level.label.lowercased()) \(territory.id.code))" }
+
+    /// Appends the portrait to `c`, starting on a new page unless `c` is empty. Bookmarks: the
+    /// territory at `level`, its parts one level below.
+    package func compose(into c: inout PageComposer, level: Int) {
+        if !c.isEmpty { c.newPage() }
+        cover(&c, level: level)
+        c.newPage()
+        landCover(&c, level: level + 1)
+        if let period = view.period, let themes = portrait.themes {
+            self.themes(&c, themes, period: period, level: level + 1)
+        } else if let stock = portrait.stockOnly {
+            stockOnly(&c, stock, level: level + 1)
+        }
+        method(&c, level: level + 1)
+    }
+
+    package func footer(page: Int, total: Int) -> String {
+        "\(title) · \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)") · édité le \(Self.frenchDate(date)) · \(project.config.site.title)"
+    }
+
+    package var periodText: String {
+        view.period.map { "période \($0.label) (millésimes \($0.start) et \($0.end))" } ?? "millésime \(view.millesime)"
+    }
+
+    // MARK: - Parts
+
+    package func cover(_ c: inout PageComposer, level: Int) {
+        c.paragraph(project.config.site.title.uppercased(), size: 9, color: Palette.muted, bold: true)
+        c.space(40)
+        c.paragraph("Portrait de territoire", size: 13, color: Palette.muted)
+        c.heading(territory.name, size: 30, outline: level, keepWithNext: 0)
+        c.paragraph("\(territory.id.level.label) \(territory.id.code)" + parentsText, size: 11, color: Palette.muted)
+        c.paragraph(view.period.map { "Période \($0.label)" } ?? "Millésime \(view.millesime)", size: 18, bold: true)
+        c.space(10)
+        c.keyFigures(portrait.keyFigures.map { ($0.figure.text, $0.label) })
+        if let locator = maps.locator(for: territory, size: 200) {
+            c.space(6)
+            c.paragraph(locator.title, size: 9, color: Palette.muted)
+            c.figure(locator.scene, maxHeight: 200)
+        }
+        for notice in project.config.site.notices { c.paragraph(notice, size: 9, color: Palette.muted) }
+        c.paragraph("Édité le \(Self.frenchDate(date)). Les chiffres sont en hectares (Lambert-93), calculés commune par commune puis additionnés.", size: 8.5, color: Palette.muted)
+    }
+
+    package var parentsText: String {
+        let names = territory.parents.compactMap { project.catalog[$0] }.sorted { $0.id.level.rank > $1.id.level.rank }
+        guard !names.isEmpty else { return "" }
+        return " · " + names.map { t in
+            let label = Self.inSentence(t.id.level.label)
+            return t.name.lowercased().hasPrefix(label.lowercased()) ? t.name : "\(label) \(t.name)"
+        }.joined(separator: ", ")
+    }
+
+
+    package func landCover(_ c: inout PageComposer, level: Int) {
+        c.heading("Occupation du sol en \(view.millesime)", outline: level)
+        let input = maps.input(for: territory, millesime: view.millesime, source: "Millésime \(view.millesime) · \(project.config.site.mapCredit)")
+        c.figure(LandCoverMap.scene(input), maxHeight: 360)
+        let header = ["Classe"] + (view.period.map { ["\($0.start) (ha)"] } ?? []) + ["\(view.millesime) (ha)", "part"] + (view.period != nil ? ["évolution (ha)"] : [])
+        c.table(header, portrait.stockRows.map { r in
+            [r.label] + (r.before.map { [Fmt.num($0)] } ?? []) + [Fmt.num(r.after), Fmt.pct(r.afterShare)] + (r.delta.map { [Fmt.num($0)] } ?? [])
+        }, numeric: Set(1..<header.count))
+        guard let period = view.period, let p = project.layout.periods.firstIndex(of: period), let changes = portrait.themes?.mutations.changes else { return }
+        c.heading("Carte des changements \(period.label)", size: 12, outline: nil, keepWithNext: 300)
+        let changeInput = maps.changeInput(for: territory, periodIndex: p, source: "Changements \(period.label) · \(project.config.site.mapCredit)")
+        c.figure(LandCoverMap.scene(changeInput), maxHeight: 330)
+        if changes.isEmpty {
+            c.paragraph("Aucune surface n’a changé de classe entre \(period.start) et \(period.end).")
+        } else {
+            var rows = changes.rows.map { [$0.kind.label, $0.area.text] }
+            rows.append(["Total des changements de couverture", changes.coverTotal.text])
+            if let usage = changes.usage { rows.append([usage.row.label + ", couverture inchangée", usage.row.figure.text]) }
+            c.table(["Nature du changement", "Surface"], rows, numeric: [1])
+            // What the change of use alone is, as the page says it under its table.
+            if let usage = changes.usage, !usage.detail.isEmpty { c.paragraph("\(usage.row.label) : \(usage.detail).", size: 9, color: Palette.muted) }
+        }
+    }
+
+    package func themes(_ c: inout PageComposer, _ t: Portrait.Themes, period: Period, level: Int) {
+        let evolution = t.evolution
+        section(&c, "Évolution par classe", evolution.sentence, [evolution.chart], level: level)
+        c.table(["Classe", "\(period.start) (ha)", "\(period.end) (ha)", "évolution (ha)", "relative", "par an (ha)"],
+                evolution.rows.map { [$0.label, $0.before.text, $0.after.text, $0.change.text, $0.relative.text, $0.perYear.text] }, numeric: [1, 2, 3, 4, 5])
+
+        let mutations = t.mutations
+        section(&c, "Mutations entre classes", mutations.sentence, [mutations.flowChart], level: level)
+        c.paragraph("\(mutations.grossChange.text) ont changé de classe, \(mutations.persistence.text) n’ont pas changé.", size: 9)
+        if !mutations.main.isEmpty {
+            c.table(["Principales mutations : de", "vers", "surface"], mutations.main.map { [$0.from, $0.to, $0.area.text] }, numeric: [2])
+        }
+
+        let sealing = t.sealing
+        section(&c, "Imperméabilisation", sealing.sentence, [sealing.stackChart, sealing.fluxChart], level: level, note: sealing.undetermined)
+        c.table(["Sols imperméabilisés", "valeur"], [
+            ["Surface imperméabilisée en \(period.start)", sealing.before.text],
+            ["Surface imperméabilisée en \(period.end)", sealing.after.text],
+            ["Part du territoire en \(period.end)", sealing.share.text],
+            ["Part des sols urbanisés en \(period.end)", sealing.shareUrbanised.text],
+            ["Imperméabilisation nette", sealing.net.text],
+        ], numeric: [1])
+
+        let consumption = t.consumption
+        section(&c, "Consommation d’espaces naturels, agricoles et forestiers", consumption.sentence, [consumption.chart], level: level, note: consumption.undetermined)
+        c.table(["Période", "consommation", "par an"], consumption.periods.map { [$0.label, $0.total.text, $0.perYear.text] }, numeric: [1, 2])
+        c.table(["Destination", "surface"], consumption.destinations.map { [$0.label, $0.figure.text] }, numeric: [1])
+
+        let artificialisation = t.artificialisation
+        section(&c, "Artificialisation (loi Climat et Résilience)", artificialisation.sentence, [artificialisation.chart], level: level,
+                note: artificialisation.undetermined)
+        c.table(["", "avec les seuils du décret", "matrice seule"], artificialisation.rows.map { [$0.label, $0.threshold.text, $0.matrix.text] }, numeric: [1, 2])
+
+        if let zan = t.zan {
+            section(&c, "Trajectoire ZAN", zan.sentence, [zan.chart], level: level)
+            c.table(["", "valeur"], zan.rows.map { [$0.label, $0.figure.text] }, numeric: [1])
+        }
+
+        let comparison = t.comparison
+        // The rank among siblings, as the page gives it.
+        section(&c, "Comparaison avec les territoires parents", comparison.rank, [comparison.chart], level: level)
+        c.table(["Territoire", "artificialisé", "imperméabilisé", "conso. NAF / an", "artif. nette / an"],
+                comparison.rows.map { [$0.name, $0.artificialised.text, $0.sealed.text, $0.consumption.text, $0.net.text] }, numeric: [1, 2, 3, 4])
+    }
+
+    package func stockOnly(_ c: inout PageComposer, _ stock: StockOnlyTheme, level: Int) {
+        c.heading("Artificialisation et imperméabilisation en \(view.millesime)", outline: level)
+        c.paragraph(stock.sentence)
+        c.paragraph("Une seule date d’occupation du sol : le portrait présente le stock, sans évolution.", size: 9, color: Palette.muted)
+    }
+
+    package func method(_ c: inout PageComposer, level: Int) {
+        c.heading("Méthode et sources", outline: level, keepWithNext: 120)
+        let n = project.nomenclature
+        let texts = [
+            "Occupation du sol : nomenclature « \(n.name) », \(PortraitBuilder.levelName(project)). Les surfaces sont calculées par intersection des polygones d’occupation du sol avec les communes (GEOS, Lambert-93), commune par commune, puis additionnées pour l’EPCI, le SCoT, le département et la région : rien n’est moyenné ni extrapolé.",
+            "Consommation d’espaces naturels, agricoles et forestiers : surfaces naturelles, agricoles ou forestières en début de période et urbanisées en fin de période, d’après l’occupation du sol (et non les fichiers fonciers retenus par l’observatoire national).",
+            "Artificialisation : matrice couverture × usage du décret n° 2023-1096 (annexe à l’article R. 101-1 du code de l’urbanisme), puis ses seuils (bâti à partir de 50 m², autres surfaces jugées par îlots de 2 500 m², infrastructures linéaires à partir de 5 m de large).",
+            "Imperméabilisation : surfaces bâties et revêtues (zones imperméables de la nomenclature).",
+            "Trajectoire ZAN : consommation de référence 2011–2020, enveloppe 2021–2030 égale à la moitié, avec la garantie communale de 1 ha.",
+        ]
+        for t in texts { c.paragraph(t, size: 9) }
+        c.paragraph("Sources", size: 10, bold: true)
+        for a in project.config.site.attribution { c.paragraph(a, size: 9) }
+        if let base = project.config.site.baseURL {
+            let url = (base.hasSuffix("/") ? base : base + "/") + SitePaths.portrait(territory.id, view)
+            c.paragraph("Portrait en ligne, données téléchargeables et méthode détaillée : " + url, size: 9, link: .uri(url))
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// A theme: heading (bookmark), its sentence, then its charts and its note.
+    package func section(_ c: inout PageComposer, _ title: String, _ sentence: String?, _ charts: [Chart], level: Int, note: String? = nil) {
+        let scenes = charts.map(\.scene)
+        // The heading, its sentences and its first chart go on one page.
+        let sentenceHeight = sentence.map { c.paragraphHeight($0) } ?? 0
+        let chartHeight = scenes.first.map { c.figureHeight($0, maxHeight: 300) } ?? 0
+        c.heading(title, outline: level, keepWithNext: sentenceHeight + chartHeight)
+        if let sentence { c.paragraph(sentence) }
+        for scene in scenes { c.figure(scene, maxHeight: 300) }
+        if let note { c.paragraph(note, size: 9, color: Palette.muted) }
+    }
+
+    /// A level's label inside a sentence: "Département" → "département", acronyms kept ("EPCI", "SCoT").
+    package static func inSentence(_ label: String) -> String {
+        label.dropFirst().contains { $0.isUppercase } ? label : label.prefix(1).lowercased() + label.dropFirst()
+    }
+
+    /// "2026-11-26" → "26 novembre 2026".
+    package static func frenchDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
+        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+    }
+
+    package init(project: Project, territory: Territory, portrait: Portrait, maps: TerritoryMaps, date: String) {
+        self.project = project
+        self.territory = territory
+        self.portrait = portrait
+        self.maps = maps
+        self.date = date
+    }
+}

@@ -1,0 +1,51 @@
+import PortraitsCore
+import PortraitsGeo
+
+/// Everything a build knows after loading and tabulating: the inputs in memory, ready to render.
+public struct Project: Sendable {
+    public let config: ProjectConfig
+    public let nomenclature: Nomenclature
+    public let catalog: TerritoryCatalog
+    public let tabulation: Tabulation
+    /// Facts of every territory (communes and sums).
+    public let facts: [TerritoryID: AreaFacts]
+    /// Outline of every territory (the union of its communes for upper levels).
+    public let outlines: [TerritoryID: [PolygonRings]]
+    public let displayLevel: Int
+    /// What the nomenclature's rules say of each class met (artificialised, sealed, NAF family…).
+    public let traits: TraitsTable
+
+    /// Postal codes of each commune (by INSEE code), for the search; empty without `postal_codes`.
+    public var postalCodes: [String: [String]] = [:]
+    /// Layers drawn over the explorer's maps.
+    public var extraLayers: [ExtraLayerData] = []
+    /// Where the figures come from (tabulated now, reused from the facts store, merged from shards)
+    /// and the day they were tabulated (printed on PDFs and workbooks unless SOURCE_DATE_EPOCH says otherwise).
+    public var factsOrigin: String = "tabulated"
+    public var factsDay: String = BuildDay.today()
+
+    public var layout: FactsLayout { tabulation.layout }
+
+    package init(config: ProjectConfig, nomenclature: Nomenclature, catalog: TerritoryCatalog, tabulation: Tabulation, facts: [TerritoryID: AreaFacts], outlines: [TerritoryID: [PolygonRings]], displayLevel: Int, traits: TraitsTable, postalCodes: [String: [String]] = [:], extraLayers: [ExtraLayerData] = [], factsOrigin: String = "", factsDay: String = BuildDay.today()) {
+        self.config = config
+        self.nomenclature = nomenclature
+        self.catalog = catalog
+        self.tabulation = tabulation
+        self.facts = facts
+        self.outlines = outlines
+        self.displayLevel = displayLevel
+        self.traits = traits
+        self.postalCodes = postalCodes
+        self.extraLayers = extraLayers
+        self.factsOrigin = factsOrigin
+        self.factsDay = factsDay
+    }
+}
+
+/// An extra layer of the explorer as read: its features and their categories in order of appearance.
+public struct ExtraLayerData: Sendable {
+    public var name: String
+    public var slug: String
+    public var categories: [String]
+    public var features: [(category: Int, feature: ExtraFeature)]
+}

@@ -1,0 +1,246 @@
+import Foundation
+import PortraitsCore
+import PortraitsCairo
+import PortraitsGraphics
+import PortraitsProject
+import PortraitsModel
+import PortraitsDownloads
+
+/// The web page of one portrait: the Mustache context made from the `Portrait` model (the one
+/// place where the model becomes template keys), its inline charts and its CSV. Lays out; computes
+/// no figure. No I/O here.
+package struct PortraitPage {
+    package let project: Project
+    package let portrait: Portrait
+    package let views: [PortraitView]
+    package let mapFile: String
+    package let mapSize: (Double, Double)
+    /// The change map of the view's period.
+    package let changeMap: MapFile?
+    /// The locator map (Cairo SVG) and its description; nil for the région.
+    package let locator: (svg: [UInt8], title: String)?
+
+    package init(project: Project, portrait: Portrait, views: [PortraitView], mapFile: String, mapSize: (Double, Double),
+         changeMap: MapFile? = nil, locator: (svg: [UInt8], title: String)?) {
+        self.project = project
+        self.portrait = portrait
+        self.views = views
+        self.mapFile = mapFile
+        self.mapSize = mapSize
+        self.changeMap = changeMap
+        self.locator = locator
+    }
+
+    package var view: PortraitView { portrait.view }
+    package var path: String { SitePaths.portrait(portrait.territory, view) }
+
+    /// The page, with the links to the territory's explorer and workbook.
+    package func html(common: CommonContext, templates: TemplateSet, explorer: String, workbook: String) throws -> String {
+        var c = try context(common: common)
+        c["explorerFile"] = Self.file(explorer)
+        c["compareLink"] = "\(c["root"] as? String ?? "")comparer.html?t=\(CompareData.id(portrait.territory))" + (view.period.map { "&p=\($0)" } ?? "")
+        c["xlsxFile"] = Self.file(workbook)
+        return try templates.render("portrait", c)
+    }
+
+    package func context(common: CommonContext) throws -> [String: Any] {
+        let p = portrait, id = p.territory
+        var c = common.context(path: path, title: "\(p.name) (\(id.level.label.lowercased())) · \(view.label)")
+        c["description"] = "Portrait de l’occupation du sol de \(p.name), \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)")."
+        c["name"] = p.name
+        c["code"] = id.code
+        c["levelLabel"] = id.level.label
+        c["millesime"] = view.millesime
+        c["parents"] = p.parents.map { ["path": SitePaths.portrait($0.id, view), "name": $0.name, "levelLabel": $0.id.level.label] }
+        c["hasViews"] = views.count > 1
+        c["views"] = views.map { ["file": "\($0.id).html", "label": $0.label, "current": $0 == view] }
+        if let period = view.period { c["period"] = ["start": period.start, "end": period.end] }
+        c["areaHa"] = p.area.text
+        c["coveredShare"] = p.coveredShare.text
+        if let n = p.communeCount { c["communeCount"] = n.text }
+        if let note = p.caveats.coverage { c["coverageNote"] = note }
+        if let note = p.caveats.overlap { c["overlapNote"] = note }
+        if let note = p.caveats.unclassified { c["unclassifiedNote"] = note }
+        c["mapFile"] = Self.file(mapFile)
+        c["mapAlt"] = p.mapAlt
+        c["mapWidth"] = Int(mapSize.0)
+        c["mapHeight"] = Int(mapSize.1)
+        c["mapCaption"] = p.mapCaption
+        c["stockTitle"] = p.stockTitle
+        c["stockCaption"] = p.stockCaption
+        c["csvFile"] = "\(view.id).csv"
+        let plan = PDFPlan(project)
+        if let territory = project.catalog[id] {
+            if plan.portrait(view) { c["pdfFile"] = Self.file(SitePaths.portraitPDF(territory, view)) }
+            if plan.bundle(territory, view) {
+                c["bundleFile"] = Self.file(SitePaths.bundlePDF(territory, view))
+                c["bundleCount"] = territory.communeIndices.count
+            }
+        }
+        c["stockCSV"] = TerritoryCSV.stockFile
+        if let period = view.period { c["transitionsCSV"] = TerritoryCSV.transitionsFile(period) }
+        c["csvMetadata"] = CSVMetadata.fileName
+        c["levelName"] = p.levelName
+        c["nomenclature"] = project.nomenclature.name
+        c["rows"] = p.stockRows.map { r -> [String: Any] in
+            var d: [String: Any] = ["label": r.label, "code": r.code, "color": r.color.hex,
+                                    "after": Fmt.num(r.after), "afterShare": Fmt.pct(r.afterShare)]
+            if let b = r.before, let share = r.beforeShare, let delta = r.delta {
+                d["before"] = Fmt.num(b)
+                d["beforeShare"] = Fmt.pct(share)
+                d["delta"] = Fmt.num(delta)
+            }
+            return d
+        }
+        c["totalAfter"] = Fmt.num(p.totalAfter)
+        c["totalBefore"] = Fmt.num(p.totalBefore)
+        c["totalDelta"] = Fmt.num(p.totalAfter - p.totalBefore)
+        if let t = p.themes {
+            c["evolution"] = Self.context(t.evolution)
+            var mutations = Self.context(t.mutations)
+            if let changeMap { mutations["changeMap"] = Self.context(t.mutations.changes, map: changeMap) }
+            c["mutations"] = mutations
+            c["sealing"] = Self.context(t.sealing)
+            c["consumption"] = Self.context(t.consumption)
+            c["artificialisation"] = Self.context(t.artificialisation)
+            c["comparison"] = Self.context(t.comparison)
+            if let zan = t.zan { c["zan"] = Self.context(zan) }
+        }
+        if let s = p.stockOnly { c["stockOnly"] = Self.context(s) }
+        try inlineCharts(&c)
+        c["children"] = p.children.map { ["path": SitePaths.portrait($0.id, view), "name": $0.name, "code": $0.id.code] }
+        c["hasChildren"] = !p.children.isEmpty
+        if let title = p.childrenTitle { c["childrenTitle"] = title }
+        return c
+    }
+
+    package static func file(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+
+    // MARK: - Themes as template keys
+
+    package static func context(_ e: EvolutionTheme) -> [String: Any] {
+        ["sentence": e.sentence, "years": e.years,
+         "rows": e.rows.map { r -> [String: Any] in
+             ["label": r.label, "code": r.code, "color": r.color.hex, "before": r.before.text, "after": r.after.text,
+              "change": r.change.text, "relative": r.relative.text, "perYear": r.perYear.text]
+         }]
+    }
+
+    package static func context(_ m: MutationsTheme) -> [String: Any] {
+        [
+            "sentence": m.sentence,
+            "header": m.classes.map { ["code": $0.code, "label": $0.label] },
+            "rows": m.classes.indices.map { i -> [String: Any] in
+                ["code": m.classes[i].code, "label": m.classes[i].label, "color": m.classes[i].color.hex,
+                 "cells": m.classes.indices.map { j -> [String: Any] in ["value": Fmt.num(m.matrix[i][j]), "diagonal": i == j] },
+                 "total": Fmt.num(m.rowTotals[i])]
+            },
+            "columnTotals": m.columnTotals.map { Fmt.num($0) },
+            "total": Fmt.num(m.total),
+            "grossChange": m.grossChange.text,
+            "persistence": m.persistence.text,
+            "main": m.main.map { ["from": $0.from, "to": $0.to, "area": $0.area.text] },
+            "hasMain": !m.main.isEmpty,
+        ]
+    }
+
+    package static func context(_ t: ChangeTable, map: MapFile) -> [String: Any] {
+        func row(_ k: ChangeKind, _ area: Figure) -> [String: Any] { ["label": k.label, "color": ChangeMapStyle.color(k).hex, "area": area.text] }
+        var c: [String: Any] = ["file": file(map.path), "alt": t.mapAlt, "width": Int(map.width), "height": Int(map.height),
+                                "rows": t.rows.map { row($0.kind, $0.area) }, "coverTotal": t.coverTotal.text]
+        if let u = t.usage {
+            var usage = row(.usage, u.row.figure)
+            usage["detail"] = u.detail
+            c["usage"] = usage
+        }
+        return c
+    }
+
+    package static func context(_ s: SealingTheme) -> [String: Any] {
+        var c: [String: Any] = [
+            "sentence": s.sentence,
+            "composition": s.composition.map { c -> [String: Any] in
+                ["year": c.year, "sealed": c.sealed.text, "urbanised": c.urbanised.text, "other": c.other.text, "sealedShare": c.sealedShare.text]
+            },
+            "before": s.before.text, "after": s.after.text, "share": s.share.text, "shareUrbanised": s.shareUrbanised.text,
+            "sealing": s.sealing.text, "unsealing": s.unsealing.text, "net": s.net.text,
+        ]
+        if let note = s.undetermined { c["undetermined"] = note }
+        return c
+    }
+
+    package static func context(_ s: ConsumptionTheme) -> [String: Any] {
+        var c: [String: Any] = [
+            "sentence": s.sentence,
+            "total": s.total.text, "perYear": s.perYear.text, "returned": s.returned.text,
+            "destinations": s.destinations.map { ["label": $0.label, "area": $0.figure.text] },
+            "origins": s.origins.map { ["label": $0.label, "area": $0.figure.text] },
+            "periods": s.periods.map { ["label": $0.label, "total": $0.total.text, "perYear": $0.perYear.text, "current": $0.current] },
+        ]
+        if let note = s.undetermined { c["undetermined"] = note }
+        return c
+    }
+
+    package static func context(_ a: ArtificialisationTheme) -> [String: Any] {
+        var c: [String: Any] = [
+            "sentence": a.sentence,
+            "rows": a.rows.map { ["label": $0.label, "threshold": $0.threshold.text, "matrix": $0.matrix.text] },
+            "share": a.share.text,
+        ]
+        if let note = a.undetermined { c["undetermined"] = note }
+        return c
+    }
+
+    package static func context(_ z: ZANTheme) -> [String: Any] {
+        ["sentence": z.sentence, "rows": z.rows.map { ["label": $0.label, "value": $0.figure.text] }]
+    }
+
+    package static func context(_ t: ComparisonTheme) -> [String: Any] {
+        var c: [String: Any] = ["rows": t.rows.map { r -> [String: Any] in
+            ["name": r.name, "level": r.level, "self": r.isSelf, "artificialised": r.artificialised.text, "sealed": r.sealed.text,
+             "consumption": r.consumption.text, "intensity": r.intensity.text, "net": r.net.text]
+        }]
+        if let rank = t.rank { c["rank"] = rank }
+        return c
+    }
+
+    package static func context(_ s: StockOnlyTheme) -> [String: Any] {
+        var c: [String: Any] = ["sentence": s.sentence, "rows": s.rows.map { ["label": $0.label, "value": $0.figure.text] }]
+        if let note = s.undetermined { c["undetermined"] = note }
+        return c
+    }
+
+    // MARK: - Charts
+
+    /// The charts of each theme and the template key each goes to: (section key, chart key, id).
+    package var sectionCharts: [(String, String, Chart, String)] {
+        guard let t = portrait.themes else { return [] }
+        var list: [(String, String, Chart, String)] = [
+            ("evolution", "chart", t.evolution.chart, "graphique-evolution"),
+            ("mutations", "flowChart", t.mutations.flowChart, "graphique-mutations-flux"),
+            ("mutations", "matrixChart", t.mutations.matrixChart, "graphique-mutations-matrice"),
+            // The flux before the composition: the order the page's shared glyphs were always made in.
+            ("sealing", "chart", t.sealing.fluxChart, "graphique-sealing"),
+            ("sealing", "stackChart", t.sealing.stackChart, "graphique-sealing-parts"),
+            ("consumption", "chart", t.consumption.chart, "graphique-consumption"),
+            ("artificialisation", "chart", t.artificialisation.chart, "graphique-artificialisation"),
+        ]
+        if let zan = t.zan { list.append(("zan", "chart", zan.chart, "graphique-zan")) }
+        list.append(("comparison", "chart", t.comparison.chart, "graphique-comparison"))
+        return list
+    }
+
+    /// Draws every chart of the page with Cairo and inlines it (SVG with its title as text
+    /// alternative), with one shared set of glyphs (`glyphs`).
+    package func inlineCharts(_ c: inout [String: Any]) throws {
+        let inliner = SVGInliner()
+        c["stockChart"] = inliner.inline(try CairoRenderer.svg(portrait.stockChart.scene), id: "graphique-stock", title: portrait.stockChart.alt)
+        if let locator { c["locator"] = inliner.inline(locator.svg, id: "carte-situation", title: locator.title, cssClass: "locator") }
+        for (key, chartKey, chart, id) in sectionCharts {
+            guard var section = c[key] as? [String: Any] else { continue }
+            section[chartKey] = inliner.inline(try CairoRenderer.svg(chart.scene), id: id, title: chart.alt)
+            c[key] = section
+        }
+        c["glyphs"] = inliner.sharedDefinitions
+    }
+}
