@@ -27,7 +27,7 @@ package enum CSVMetadata {
         return [UInt8](data) + [0x0A]
     }
 
-    package static func table(_ t: CSVDescription, schemaRoot: String) -> [String: Any] {
+    static func table(_ t: CSVDescription, schemaRoot: String) -> [String: Any] {
         ["url": t.file, "dc:title": t.title,
          "tableSchema": t.schema.map { schemaRoot + schemaPath($0) as Any } ?? ["columns": t.columns.map(column)]]
     }
@@ -38,7 +38,7 @@ package enum CSVMetadata {
         return [UInt8](try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) + [0x0A]
     }
 
-    package static func column(_ c: DownloadColumn) -> [String: Any] {
+    static func column(_ c: DownloadColumn) -> [String: Any] {
         var out: [String: Any] = ["name": c.name, "titles": c.titleWithUnit]
         switch c.kind {
         case .text: out["datatype"] = "string"

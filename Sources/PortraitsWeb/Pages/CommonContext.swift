@@ -20,7 +20,7 @@ package struct CommonContext {
 
     /// `absoluteRoot`: for the 404 page, which a host serves at any address, links start from the
     /// base URL when there is one.
-    package func context(path: String, title: String, absoluteRoot: Bool = false) -> [String: Any] {
+    func context(path: String, title: String, absoluteRoot: Bool = false) -> [String: Any] {
         let root = absoluteRoot ? (baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "") : SitePaths.root(of: path)
         var c: [String: Any] = [
             "root": root,

@@ -33,7 +33,7 @@ package struct DownloadsPage {
         package var exampleCSV: String?
         package var geopackage: GeoPackage?
 
-        package var context: [String: Any] {
+        var context: [String: Any] {
             func file(_ f: File) -> [String: Any] { ["path": f.path, "size": f.size] }
             var c: [String: Any] = ["metadata": metadata]
             c["levels"] = levels.map { l -> [String: Any] in

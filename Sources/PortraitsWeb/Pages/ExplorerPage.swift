@@ -53,7 +53,7 @@ package struct ExplorerPage {
         try templates.render("explorateur", context(common: common))
     }
 
-    package func context(common: CommonContext) -> [String: Any] {
+    func context(common: CommonContext) -> [String: Any] {
         var c = common.context(path: path, title: "Explorateur · \(territory.name)")
         c["description"] = "Cartes de l’occupation du sol de \(territory.name) à plusieurs millésimes, en rideau ou côte à côte, et carte des changements."
         c["name"] = territory.name

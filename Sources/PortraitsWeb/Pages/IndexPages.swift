@@ -33,7 +33,7 @@ package struct IndexPages {
 
     package static func column(_ id: String) -> Int { IndicatorSummary.definitions.firstIndex { $0.id == id }! }
 
-    package func item(_ t: Territory) -> [String: Any] {
+    func item(_ t: Territory) -> [String: Any] {
         let f = project.facts[t.id]!
         var c: [String: Any] = ["path": SitePaths.portrait(t.id, main), "name": t.name, "code": t.id.code,
                                 "area": FrenchNumber.format(f.area / 10_000), "covered": FrenchNumber.percent(f.area > 0 ? f.covered[lastMillesimeIndex] / f.area : 0)]
@@ -214,5 +214,5 @@ package struct LevelMapFile: Codable, Sendable {
         self.height = height
     }
 
-    package var context: [String: Any] { ["file": file, "alt": alt, "width": width, "height": height] }
+    var context: [String: Any] { ["file": file, "alt": alt, "width": width, "height": height] }
 }

@@ -19,7 +19,7 @@ package struct NomenclaturePage {
         try templates.render("nomenclature", context(common: common))
     }
 
-    package func context(common: CommonContext) -> [String: Any] {
+    func context(common: CommonContext) -> [String: Any] {
         var c = common.context(path: Self.path, title: "Nomenclature")
         c["description"] = "Les classes de la nomenclature \(nomenclature.name), leurs couleurs et leurs correspondances."
         c["name"] = nomenclature.name

@@ -43,7 +43,7 @@ package struct PortraitPage {
         return try templates.render("portrait", c)
     }
 
-    package func context(common: CommonContext) throws -> [String: Any] {
+    func context(common: CommonContext) throws -> [String: Any] {
         let p = portrait, id = p.territory
         var c = common.context(path: path, title: "\(p.name) (\(id.level.label.lowercased())) · \(view.label)")
         c["description"] = "Portrait de l’occupation du sol de \(p.name), \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)")."
@@ -118,7 +118,7 @@ package struct PortraitPage {
 
     // MARK: - Themes as template keys
 
-    package static func context(_ e: EvolutionTheme) -> [String: Any] {
+    static func context(_ e: EvolutionTheme) -> [String: Any] {
         ["sentence": e.sentence, "years": e.years,
          "rows": e.rows.map { r -> [String: Any] in
              ["label": r.label, "code": r.code, "color": r.color.hex, "before": r.before.text, "after": r.after.text,
@@ -126,7 +126,7 @@ package struct PortraitPage {
          }]
     }
 
-    package static func context(_ m: MutationsTheme) -> [String: Any] {
+    static func context(_ m: MutationsTheme) -> [String: Any] {
         [
             "sentence": m.sentence,
             "header": m.classes.map { ["code": $0.code, "label": $0.label] },
@@ -144,7 +144,7 @@ package struct PortraitPage {
         ]
     }
 
-    package static func context(_ t: ChangeTable, map: MapFile) -> [String: Any] {
+    static func context(_ t: ChangeTable, map: MapFile) -> [String: Any] {
         func row(_ k: ChangeKind, _ area: Figure) -> [String: Any] { ["label": k.label, "color": ChangeMapStyle.color(k).hex, "area": area.text] }
         var c: [String: Any] = ["file": file(map.path), "alt": t.mapAlt, "width": Int(map.width), "height": Int(map.height),
                                 "rows": t.rows.map { row($0.kind, $0.area) }, "coverTotal": t.coverTotal.text]
@@ -156,7 +156,7 @@ package struct PortraitPage {
         return c
     }
 
-    package static func context(_ s: SealingTheme) -> [String: Any] {
+    static func context(_ s: SealingTheme) -> [String: Any] {
         var c: [String: Any] = [
             "sentence": s.sentence,
             "composition": s.composition.map { c -> [String: Any] in
@@ -169,7 +169,7 @@ package struct PortraitPage {
         return c
     }
 
-    package static func context(_ s: ConsumptionTheme) -> [String: Any] {
+    static func context(_ s: ConsumptionTheme) -> [String: Any] {
         var c: [String: Any] = [
             "sentence": s.sentence,
             "total": s.total.text, "perYear": s.perYear.text, "returned": s.returned.text,
@@ -181,7 +181,7 @@ package struct PortraitPage {
         return c
     }
 
-    package static func context(_ a: ArtificialisationTheme) -> [String: Any] {
+    static func context(_ a: ArtificialisationTheme) -> [String: Any] {
         var c: [String: Any] = [
             "sentence": a.sentence,
             "rows": a.rows.map { ["label": $0.label, "threshold": $0.threshold.text, "matrix": $0.matrix.text] },
@@ -191,11 +191,11 @@ package struct PortraitPage {
         return c
     }
 
-    package static func context(_ z: ZANTheme) -> [String: Any] {
+    static func context(_ z: ZANTheme) -> [String: Any] {
         ["sentence": z.sentence, "rows": z.rows.map { ["label": $0.label, "value": $0.figure.text] }]
     }
 
-    package static func context(_ t: ComparisonTheme) -> [String: Any] {
+    static func context(_ t: ComparisonTheme) -> [String: Any] {
         var c: [String: Any] = ["rows": t.rows.map { r -> [String: Any] in
             ["name": r.name, "level": r.level, "self": r.isSelf, "artificialised": r.artificialised.text, "sealed": r.sealed.text,
              "consumption": r.consumption.text, "intensity": r.intensity.text, "net": r.net.text]
@@ -204,7 +204,7 @@ package struct PortraitPage {
         return c
     }
 
-    package static func context(_ s: StockOnlyTheme) -> [String: Any] {
+    static func context(_ s: StockOnlyTheme) -> [String: Any] {
         var c: [String: Any] = ["sentence": s.sentence, "rows": s.rows.map { ["label": $0.label, "value": $0.figure.text] }]
         if let note = s.undetermined { c["undetermined"] = note }
         return c
@@ -232,7 +232,7 @@ package struct PortraitPage {
 
     /// Draws every chart of the page with Cairo and inlines it (SVG with its title as text
     /// alternative), with one shared set of glyphs (`glyphs`).
-    package func inlineCharts(_ c: inout [String: Any]) throws {
+    func inlineCharts(_ c: inout [String: Any]) throws {
         let inliner = SVGInliner()
         c["stockChart"] = inliner.inline(try CairoRenderer.svg(portrait.stockChart.scene), id: "graphique-stock", title: portrait.stockChart.alt)
         if let locator { c["locator"] = inliner.inline(locator.svg, id: "carte-situation", title: locator.title, cssClass: "locator") }

@@ -60,7 +60,7 @@ public struct TemplateSet: Sendable {
         try self.init(folders: [BuiltInTemplates.folder] + (override.map { [$0] } ?? []))
     }
 
-    public func render(_ name: String, _ context: [String: Any]) throws -> String {
+    func render(_ name: String, _ context: [String: Any]) throws -> String {
         guard let s = library.render(context, withTemplate: name) else {
             throw InputError(folders.last ?? "Templates", "template \(name).mustache is missing")
         }
