@@ -296,6 +296,12 @@ final class PortalIntegrationTests: XCTestCase {
         XCTAssertTrue(sitemap.contains("<loc>https://example.org/portail/commune/99001/2019-2021.html</loc>"))
         XCTAssertTrue(sitemap.contains("<loc>https://example.org/portail/index.html</loc>"))
         XCTAssertFalse(sitemap.contains("404.html"))
+        // Every page of the site is in the sitemap, and nothing else.
+        let locs = Set(sitemap.components(separatedBy: "<loc>https://example.org/portail/").dropFirst().map { $0.components(separatedBy: "</loc>")[0] })
+        let enumerator = FileManager.default.enumerator(atPath: site.path)!
+        let html = Set(enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".html") && $0 != "404.html" })
+        XCTAssertEqual(locs, html)
+        XCTAssertGreaterThan(locs.count, 20)
         XCTAssertTrue(try read(site.appendingPathComponent("robots.txt")).contains("Sitemap: https://example.org/portail/sitemap.xml"))
         let notFound = try read(site.appendingPathComponent("404.html"))
         XCTAssertTrue(notFound.contains("href=\"https://example.org/portail/index.html\""), "served at any depth: absolute links")

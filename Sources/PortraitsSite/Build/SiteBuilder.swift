@@ -245,11 +245,6 @@ public enum SiteBuilder {
         }
         if !pagesReused { units.made("territory-pages", key: pagesKey) }
 
-        var pages: [String] = []
-        for t in territories {
-            pages += views.map { SitePaths.portrait(t.id, $0) }
-            pages.append(SitePaths.explorer(t.id))
-        }
         let index = IndexPages(project: project, main: main, common: common, docs: docs, indicators: indicators)
 
         // Level maps and downloads depend on the figures only.
@@ -286,10 +281,7 @@ public enum SiteBuilder {
 
         // The site's own pages: home, levels, documentation, search, comparison, publishing.
         let out = writer.unit("site")
-        func page(_ path: String, _ html: String) throws {
-            try out.write(path, html)
-            pages.append(path)
-        }
+        func page(_ path: String, _ html: String) throws { try out.write(path, html) }
         let siteKey = units.key("site", templates: true, content: true, publishing: true)
         if try units.reuse("site", key: siteKey) == nil {
             try units.measure("site") {
@@ -310,19 +302,21 @@ public enum SiteBuilder {
 
                 // Publishing: 404 (not in the sitemap), sitemap, robots, assets.
                 try out.write("404.html", try SitePages.notFound(common: common, templates: templates))
-                if let sitemap = Publishing.sitemap(pages: pages, baseURL: config.site.baseURL, lastModified: buildDay) {
+                if let sitemap = Publishing.sitemap(pages: pages(writer), baseURL: config.site.baseURL, lastModified: buildDay) {
                     try out.write("sitemap.xml", sitemap)
                 }
                 try out.write("robots.txt", Publishing.robots(baseURL: config.site.baseURL))
                 for (path, bytes) in assets.files { try out.write(path, bytes) }
             }
             units.made("site", key: siteKey)
-        } else {
-            pages.append("index.html")
-            for level in levels { pages += try index.levelPages(level, templates: templates, map: levelMaps[level]).map(\.0) }
-            pages += docs.docs.map { SitePaths.doc($0.slug) } + [NomenclaturePage.path, "recherche.html", "comparer.html", DownloadsPage.path]
         }
-        return (territories.count * views.count, pages.count + 1)
+        return (territories.count * views.count, pages(writer).count + 1)
+    }
+
+    /// The site's pages, for the sitemap: every HTML file of the territory pages and of the site's
+    /// own pages written (or linked unchanged) so far, but the 404 page.
+    static func pages(_ writer: OutputWriter) -> [String] {
+        (writer.files(of: "territory-pages").files + writer.files(of: "site").files).filter { $0.hasSuffix(".html") && $0 != "404.html" }
     }
 
     /// A territory's maps: land cover at every millésime, changes of every period, the explorer's overlays.
