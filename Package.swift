@@ -60,8 +60,7 @@ let package = Package(
         ]),
         // Benchmarks and their floors.
         .target(name: "PortraitsBench", dependencies: [
-            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "PortraitsProject", "PortraitsModel", "PortraitsWeb",
-            "PortraitsSite",
+            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "PortraitsProject", "PortraitsModel", "PortraitsSite",
         ]),
         // The synthetic land-cover generator of the embedded demo.
         .target(name: "PortraitsDemo", dependencies: ["PortraitsCore", "PortraitsGeo"]),

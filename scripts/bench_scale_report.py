@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from collections import namedtuple
 
 STAGE = re.compile(r"\[\d+/\d+\] (\S+)\s+([\d.]+) s  (.*)  \[cpu ([\d.]+) s, peak rss (\d+) MB\]")
 UNIT = re.compile(r"  unit (\S+) (made|reused) cpu=([\d.]+) files=(\d+) bytes=(\d+)")
@@ -63,6 +64,11 @@ def kv(s):
     return dict(p.split("=", 1) for p in s.split() if "=" in p)
 
 
+# What the sections of the report read: the cold build's stages, timing and units, the floor's and
+# Hugo's runs, and the machine.
+Run = namedtuple("Run", "cold cold_t cu floor hugo cores cpu_model mem day")
+
+
 class Logs:
     """The files scripts/bench-scale.sh leaves in its log folder, read by step name."""
 
@@ -104,9 +110,9 @@ def machine():
     return (os.cpu_count(), sh("lscpu | awk -F': +' '/Model name/ {print $2; exit}'"), sh("free -g | awk '/Mem:/ {print $2}'"), sh("date -u +%Y-%m-%d"))
 
 
-def header(logs, m, out):
+def header(logs, run, out):
     """The title and the machine."""
-    cold, cold_t, cu, floor, hugo, cores, cpu_model, mem, day = m
+    cores, cpu_model, mem, day = run.cores, run.cpu_model, run.mem, run.day
     out("# Benchmarks at full scale")
     out("")
     out(f"Produced by `bash scripts/bench-scale.sh` on {day}: "
@@ -123,9 +129,9 @@ def header(logs, m, out):
     out("")
 
 
-def targets(logs, m, out):
+def targets(logs, run, out):
     """The targets of the scale issue, met or missed."""
-    cold, cold_t, cu, floor, hugo, cores, cpu_model, mem, day = m
+    cold, cold_t, floor, hugo, cores = run.cold, run.cold_t, run.floor, run.hugo, run.cores
     out("## Targets (2 cores, scale profile)")
     out("")
     out("| target | measured | |")
@@ -156,9 +162,9 @@ def targets(logs, m, out):
     out("")
 
 
-def cold_build(logs, m, out):
+def cold_build(logs, run, out):
     """The cold build, stage by stage."""
-    cold, cold_t, cu, floor, hugo, cores, cpu_model, mem, day = m
+    cold, cold_t, cu = run.cold, run.cold_t, run.cu
     out("## Cold build, stage by stage (no facts store, no previous output, no PDF)")
     out("")
     out("| stage | wall (s) | CPU (s) | peak RSS so far (MB) | files | MB written |")
@@ -197,9 +203,8 @@ def cold_build(logs, m, out):
     out("")
 
 
-def rebuilds(logs, m, out):
+def rebuilds(logs, run, out):
     """Rebuilds of the same output."""
-    cold, cold_t, cu, floor, hugo, cores, cpu_model, mem, day = m
     out("## Rebuilds")
     out("")
     out("| rebuild of the same output | wall (s) | what was made again |")
@@ -220,9 +225,9 @@ def rebuilds(logs, m, out):
     out("")
 
 
-def floors(logs, m, out):
+def floors(logs, run, out):
     """Floors measured in the same run, then the PDFs."""
-    cold, cold_t, cu, floor, hugo, cores, cpu_model, mem, day = m
+    cold, cold_t, floor, hugo, cores = run.cold, run.cold_t, run.floor, run.hugo, run.cores
     out("## Floors, same run, same machine")
     out("")
     out("| floor | wall (s) | beside |")
@@ -235,7 +240,8 @@ def floors(logs, m, out):
               f"tabulate stage {tab:.1f} s = **{tab / total:.2f}×** the floor (target ≤ 3×) |")
     cp = logs.timing("cp")
     if cp:
-        out(f"| `cp -r` of the produced site | {cp[0]:.1f} | cold build {cold_t[0]:.1f} s |")
+        beside = f"cold build {cold_t[0]:.1f} s" if cold_t else ""
+        out(f"| `cp -r` of the produced site | {cp[0]:.1f} | {beside} |")
     if hugo:
         hugo_cpu = float(hugo['hugo_user']) + float(hugo['hugo_sys'])
         ours = logs.parts("template").get("portrait-html") or logs.parts("cold").get("portrait-html")
@@ -258,17 +264,17 @@ def floors(logs, m, out):
         out("## PDFs")
         out("")
         out(f"Build with the PDFs after the builds above (the pages that link to them are made again): print stage {w:.1f} s "
-              f"(CPU {c:.1f} s, peak RSS {r} MB): {d}. Whole build: {logs.timing('pdf')[0]:.1f} s.")
+              f"(CPU {c:.1f} s, peak RSS {r} MB): {d}." + (f" Whole build: {logs.timing('pdf')[0]:.1f} s." if logs.timing("pdf") else ""))
 
 
 def report(logs, machine_info):
     """The report's Markdown lines."""
     cores, cpu_model, mem, day = machine_info
     cold, cold_t = logs.stages("cold"), logs.timing("cold")
-    m = (cold, cold_t, logs.units("cold"), kv(logs.text("floor.out")), kv(logs.text("hugo.out")), cores, cpu_model, mem, day)
+    run = Run(cold, cold_t, logs.units("cold"), kv(logs.text("floor.out")), kv(logs.text("hugo.out")), cores, cpu_model, mem, day)
     lines = []
     for section in (header, targets, cold_build, rebuilds, floors):
-        section(logs, m, lines.append)
+        section(logs, run, lines.append)
     return lines
 
 

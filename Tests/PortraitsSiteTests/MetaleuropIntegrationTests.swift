@@ -96,6 +96,13 @@ final class MetaleuropIntegrationTests: XCTestCase {
         XCTAssertTrue(page.contains("Une seule date d’occupation du sol (2018)"), "says no period exists")
         XCTAssertTrue(page.contains("ne couvre que"), "reports partial coverage")
         XCTAssertTrue(page.contains("se chevauchent"), "reports overlaps")
+        // The printed portrait says the same caveats, and the single millésime's stock table.
+        let pdfName = try fm.contentsOfDirectory(atPath: out.appendingPathComponent("commune/59028").path).first { $0.hasPrefix("portrait-") && $0.hasSuffix(".pdf") }!
+        let printed = try runTool("/usr/bin/pdftotext", [out.appendingPathComponent("commune/59028/\(pdfName)").path, "-"])
+            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
+        XCTAssertTrue(printed.contains("ne couvre que"), "partial coverage in the PDF")
+        XCTAssertTrue(printed.contains("se chevauchent"), "overlaps in the PDF")
+        XCTAssertTrue(printed.contains("Surface artificialisée (matrice seule)"), "the single millésime's table in the PDF")
         XCTAssertTrue(page.contains("href=\"../../region/32/2018.html\""), "relative link to the région")
         XCTAssertTrue(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "the chart is inline")
         XCTAssertTrue(page.contains("role=\"img\" aria-labelledby=\"graphique-stock-titre\""), "the chart is an image with a title")

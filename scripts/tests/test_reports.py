@@ -81,7 +81,7 @@ class LinkTests(unittest.TestCase):
     def test_broken_outside_and_good_links(self):
         with tempfile.TemporaryDirectory() as root:
             os.makedirs(os.path.join(root, "commune", "67482"))
-            write(os.path.join(root, "index.html"), 
+            write(os.path.join(root, "index.html"),
                 '<a href="commune/67482/2010-2021.html#conso">ok</a> <a href="comparer.html?t=a">missing</a> '
                 '<img src="../secret.png"> <a href="https://example.org/">skip</a> <a href="#top">skip</a>')
             write(os.path.join(root, "commune", "67482", "2010-2021.html"), '<a href="../../index.html">up</a>')

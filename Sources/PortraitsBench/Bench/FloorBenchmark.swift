@@ -2,7 +2,6 @@ import PortraitsCore
 import PortraitsGeo
 import PortraitsProject
 import PortraitsModel
-import PortraitsWeb
 import PortraitsSite
 
 /// `portraits bench-floor`: the project's communes, then `TabulationFloor` on its land cover.

@@ -4,11 +4,11 @@ import PortraitsCore
 import PortraitsGraphics
 import PortraitsProject
 import PortraitsModel
-import PortraitsWeb
 import PortraitsSite
 
 /// Measures every chart and map of a project, kind by kind, as the build draws them: the scene
-/// (specification, with the section's figures), Cairo's SVG (with compaction), the floor (the same
+/// (the layout of a chart's data from the portrait model, which is made before the clock starts,
+/// as the build's compute stage makes it; a map's scene from its input), Cairo's SVG (with compaction), the floor (the same
 /// paths written with integer coordinates into a byte buffer, `FloorSVGWriter`), the PNG of maps
 /// too large for SVG, and on a sample of territories the PNG and PDF backends of every kind.
 /// Runs on every core like the build; reports medians per item and CPU seconds per kind.

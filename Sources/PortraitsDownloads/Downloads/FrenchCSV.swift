@@ -1,7 +1,6 @@
 import Foundation
 import PortraitsCore
 import PortraitsProject
-import PortraitsModel
 
 /// CSV the way French spreadsheet users open it: UTF-8 with BOM, `;` separator, decimal comma,
 /// CRLF line ends; fields quoted when they hold a separator, a quote or a line break.

@@ -16,13 +16,13 @@ package struct ArtificialisationTheme: Sendable {
     package let undetermined: String?
 
     /// ", soit 12,3 ha de plus qu’avec les seuils" (or "de moins"); nothing when they agree.
-    package static func effect(_ thresholdMinusMatrix: Double) -> String {
+    static func effect(_ thresholdMinusMatrix: Double) -> String {
         let d = -thresholdMinusMatrix
         guard abs(d) >= 50 else { return " : les seuils ne changent rien ici" }
         return ", soit \(Fmt.ha(abs(d))) \(d > 0 ? "de plus" : "de moins") qu’avec les seuils"
     }
 
-    package static func make(_ facts: AreaFacts, periodIndex p: Int, project: Project) -> ArtificialisationTheme {
+    static func make(_ facts: AreaFacts, periodIndex p: Int, project: Project) -> ArtificialisationTheme {
         let period = project.layout.periods[p]
         let a = Artificialisation.figures(facts, period: p, layout: project.layout, traits: project.traits)
         let sentence = "En \(period.end), \(Fmt.ha(a.thresholdAfter)) sont artificialisés au sens de la loi Climat et Résilience, soit \(Fmt.pct(a.shareOfTerritory)) du territoire. "

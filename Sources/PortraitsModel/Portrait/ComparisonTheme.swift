@@ -13,7 +13,7 @@ package struct ComparisonTheme: Sendable {
     package let chart: Chart
     package let rank: String?
 
-    package static func make(territory: Territory, periodIndex p: Int, project: Project, indicators: IndicatorStore) -> ComparisonTheme {
+    static func make(territory: Territory, periodIndex p: Int, project: Project, indicators: IndicatorStore) -> ComparisonTheme {
         let ids = [territory.id] + territory.parents.reversed()
         let pairs = ids.compactMap { id -> (TerritoryID, String, HeadlineFigures)? in
             guard let t = project.catalog[id], let h = indicators.headline(id, p) else { return nil }
@@ -42,5 +42,5 @@ package struct ComparisonTheme: Sendable {
             rank: rank)
     }
 
-    package static func ordinal(_ n: Int) -> String { n == 1 ? "1er" : "\(n)e" }
+    static func ordinal(_ n: Int) -> String { n == 1 ? "1er" : "\(n)e" }
 }

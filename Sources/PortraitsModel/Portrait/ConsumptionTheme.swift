@@ -17,7 +17,7 @@ package struct ConsumptionTheme: Sendable {
     package let periods: [PeriodRow]
     package let undetermined: String?
 
-    package static func make(_ all: [ConsumptionFigures], periodIndex p: Int) -> ConsumptionTheme {
+    static func make(_ all: [ConsumptionFigures], periodIndex p: Int) -> ConsumptionTheme {
         let c = all[p]
         let period = c.period
         var sentence = "Entre \(period.start) et \(period.end), \(Fmt.ha(c.total)) d’espaces naturels, agricoles et forestiers ont été consommés (devenus urbanisés), soit \(Fmt.ha(c.perYear)) par an"

@@ -15,7 +15,7 @@ package struct EvolutionTheme: Sendable {
     package let years: Int
     package let rows: [Row]
 
-    package static func make(_ facts: AreaFacts, period: Period, project: Project) -> EvolutionTheme {
+    static func make(_ facts: AreaFacts, period: Period, project: Project) -> EvolutionTheme {
         let rows = Evolution.byClass(facts, period: period, layout: project.layout, nomenclature: project.nomenclature, level: project.displayLevel)
         var sentence = "Entre \(period.start) et \(period.end), aucune classe n’a changé de surface."
         if let up = rows.max(by: { $0.change < $1.change }), let down = rows.min(by: { $0.change < $1.change }), up.change > 0 || down.change < 0 {

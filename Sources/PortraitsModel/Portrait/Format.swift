@@ -1,7 +1,7 @@
 import PortraitsCore
 import PortraitsProject
 
-/// Short helpers for the French text of the sections.
+/// Short helpers for the French text of the portraits (sentences, tables).
 package enum Fmt {
     package static func ha(_ m2: Double) -> String { FrenchNumber.hectares(m2) }
     package static func num(_ m2: Double) -> String { FrenchNumber.format(m2 / 10_000) }
@@ -22,5 +22,5 @@ package enum Fmt {
 extension ChangedArea {
     /// The kinds a table and its text list: those whose area does not round to 0,0 ha (the map
     /// still draws them).
-    package var shownKinds: [ChangeKind] { kinds.filter { Fmt.ha(self[$0]) != Fmt.ha(0) } }
+    var shownKinds: [ChangeKind] { kinds.filter { Fmt.ha(self[$0]) != Fmt.ha(0) } }
 }

@@ -10,7 +10,7 @@ public final class IndicatorStore: @unchecked Sendable {
     /// pages, comparisons, ranks, level lists, compare data and downloads.
     private let headlines: [TerritoryID: [HeadlineFigures]]
     /// The consumption of every territory × period in detail (destinations, origins), for the
-    /// consumption section, which compares the periods.
+    /// consumption theme of the portraits, which compares the periods.
     private let consumptions: [TerritoryID: [ConsumptionFigures]]
     private let communeReference: [Double]
     /// The ZAN trajectory of every territory, computed once.
@@ -58,7 +58,7 @@ public final class IndicatorStore: @unchecked Sendable {
         }
     }
 
-    package static func rankingParentLevel(_ level: TerritoryLevel) -> TerritoryLevel? {
+    static func rankingParentLevel(_ level: TerritoryLevel) -> TerritoryLevel? {
         switch level {
         case .commune: return .epci
         case .epci, .scot: return .departement
@@ -70,7 +70,7 @@ public final class IndicatorStore: @unchecked Sendable {
     package func headline(_ id: TerritoryID, _ p: Int) -> HeadlineFigures? { headlines[id]?[p] }
 
     /// The consumption of every period of a territory, in detail.
-    package func consumption(_ id: TerritoryID) -> [ConsumptionFigures] { consumptions[id] ?? [] }
+    func consumption(_ id: TerritoryID) -> [ConsumptionFigures] { consumptions[id] ?? [] }
 
     /// The published values of the headline figures (`IndicatorSummary.definitions` order).
     package func published(_ id: TerritoryID, _ p: Int) -> [Double] { IndicatorSummary.values(headlines[id]![p]) }
@@ -85,7 +85,7 @@ public final class IndicatorStore: @unchecked Sendable {
     }
 
     /// The parent whose children the territory is ranked among, and its ranks.
-    package func ranks(_ t: Territory, _ p: Int) -> (Territory, (consumption: Rank, artificialised: Rank))? {
+    func ranks(_ t: Territory, _ p: Int) -> (Territory, (consumption: Rank, artificialised: Rank))? {
         guard let parentLevel = Self.rankingParentLevel(t.id.level), let pid = t.parents.first(where: { $0.level == parentLevel }),
               let parent = project.catalog[pid] else { return nil }
         let group = (siblings[pid] ?? []).filter { $0.level == t.id.level }

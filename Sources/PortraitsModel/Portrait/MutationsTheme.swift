@@ -29,7 +29,7 @@ package struct MutationsTheme: Sendable {
     /// What the change map shows: the area of each kind of change.
     package let changes: ChangeTable
 
-    package static func make(_ facts: AreaFacts, territory: Territory, periodIndex p: Int, project: Project, indicators: IndicatorStore) -> MutationsTheme {
+    static func make(_ facts: AreaFacts, territory: Territory, periodIndex p: Int, project: Project, indicators: IndicatorStore) -> MutationsTheme {
         let period = project.layout.periods[p]
         let m = Mutations.matrix(facts, period: p, nomenclature: project.nomenclature, level: project.displayLevel)
         let main = m.mainTransitions(5)
@@ -76,7 +76,7 @@ package struct ChangeTable: Sendable {
 
     package var isEmpty: Bool { rows.isEmpty && usage == nil }
 
-    package init(territory: Territory, period: Period, changes: ChangedArea) {
+    init(territory: Territory, period: Period, changes: ChangedArea) {
         let kinds = changes.shownKinds
         let list = kinds.map { "\($0.label.lowercased()) \(Fmt.ha(changes[$0]))" }
         mapAlt = "Carte des changements d’occupation du sol de \(territory.name) entre \(period.start) et \(period.end)"

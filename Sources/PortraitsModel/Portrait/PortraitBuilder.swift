@@ -10,7 +10,7 @@ package enum PortraitBuilder {
         return "\(dim.name.lowercased()), \(dim.levelNames[project.displayLevel - 1].lowercased())"
     }
 
-    package static func make(_ territory: Territory, view: PortraitView, project: Project, indicators: IndicatorStore) -> Portrait {
+    static func make(_ territory: Territory, view: PortraitView, project: Project, indicators: IndicatorStore) -> Portrait {
         let facts = project.facts[territory.id]!
         let layout = project.layout
         let m = layout.index(of: view.millesime)!
@@ -80,7 +80,7 @@ package enum PortraitBuilder {
     }
 
     /// The classes present at either date, at the display level.
-    package static func stockRows(_ facts: AreaFacts, view: PortraitView, project: Project) -> [Portrait.StockRow] {
+    static func stockRows(_ facts: AreaFacts, view: PortraitView, project: Project) -> [Portrait.StockRow] {
         let layout = project.layout
         let after = Stock.byClass(facts, millesime: layout.index(of: view.millesime)!, nomenclature: project.nomenclature, level: project.displayLevel)
         let before = view.period.map { Stock.byClass(facts, millesime: layout.index(of: $0.start)!, nomenclature: project.nomenclature, level: project.displayLevel) }
@@ -92,7 +92,7 @@ package enum PortraitBuilder {
         }
     }
 
-    package static func stockChart(_ rows: [Portrait.StockRow], territory: Territory, view: PortraitView) -> Chart {
+    static func stockChart(_ rows: [Portrait.StockRow], territory: Territory, view: PortraitView) -> Chart {
         let top = rows.sorted { $0.after > $1.after }.prefix(3)
         let list = top.map { "\($0.label) \(Fmt.ha($0.after))" + ($0.before.map { " (\(Fmt.ha($0)) en \(view.period!.start))" } ?? "") }
         let what = view.period.map { "Diagramme en barres comparant l’occupation du sol de \($0.start) et de \($0.end) par classe" }
@@ -102,7 +102,7 @@ package enum PortraitBuilder {
         return Chart(kind: "stock par classe", data: .stockComparison(data, before: view.period.map { String($0.start) }, after: String(view.millesime)), alt: alt)
     }
 
-    package static func mapAlt(_ rows: [Portrait.StockRow], territory: Territory, view: PortraitView) -> String {
+    static func mapAlt(_ rows: [Portrait.StockRow], territory: Territory, view: PortraitView) -> String {
         let list = rows.sorted { $0.after > $1.after }.prefix(3).map { "\($0.label) (\(Fmt.pct($0.afterShare)))" }
         return "Carte de l’occupation du sol de \(territory.name) en \(view.millesime), par classe. Classes principales : \(list.joined(separator: ", ")). Les communes voisines sont en gris clair."
     }

@@ -17,13 +17,13 @@ package struct SealingTheme: Sendable {
     package let sealing: Figure, unsealing: Figure, net: Figure
     package let undetermined: String?
 
-    package static let legend = [
+    static let legend = [
         LegendEntry(label: "Imperméabilisés", color: RGBColor(r: 0x4d, g: 0x4d, b: 0x4d)),
         LegendEntry(label: "Urbanisés non imperméabilisés", color: RGBColor(r: 0xf4, g: 0xa5, b: 0x82)),
         LegendEntry(label: "Autres sols", color: RGBColor(r: 0xd9, g: 0xef, b: 0x8b)),
     ]
 
-    package static func make(_ facts: AreaFacts, periodIndex p: Int, project: Project) -> SealingTheme {
+    static func make(_ facts: AreaFacts, periodIndex p: Int, project: Project) -> SealingTheme {
         let period = project.layout.periods[p]
         let s = Sealing.figures(facts, period: p, layout: project.layout, traits: project.traits)
         var sentence = "En \(period.end), \(Fmt.ha(s.sealedAfter)) sont imperméabilisés, soit \(Fmt.pct(s.shareOfTerritory)) du territoire"

@@ -7,7 +7,7 @@ package struct StockOnlyTheme: Sendable {
     package let rows: [LabelledFigure]
     package let undetermined: String?
 
-    package static func make(_ facts: AreaFacts, millesime m: Int, project: Project) -> StockOnlyTheme {
+    static func make(_ facts: AreaFacts, millesime m: Int, project: Project) -> StockOnlyTheme {
         let year = project.layout.millesimes[m]
         let sealed = Sealing.sealedArea(facts, millesime: m, traits: project.traits)
         let matrix = Artificialisation.matrixArea(facts, millesime: m, traits: project.traits)

@@ -9,7 +9,7 @@ package struct ZANTheme: Sendable {
     package let chart: Chart
     package let rows: [LabelledFigure]
 
-    package static func make(_ t: ZANTrajectory) -> ZANTheme {
+    static func make(_ t: ZANTrajectory) -> ZANTheme {
         let asked = t.referenceAsked, used = t.referenceUsed
         var sentence = "Consommation de référence \(asked.label) : \(Fmt.ha(t.referenceConsumption))"
         if ZAN.interval(of: asked) != used { sentence += " (estimée à partir de la période \(used.label), ramenée à \(ZAN.interval(of: asked).years) ans : les millésimes disponibles ne coïncident pas avec la période de référence)" }

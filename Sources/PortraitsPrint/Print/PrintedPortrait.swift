@@ -45,7 +45,7 @@ package struct PrintedPortrait {
 
     // MARK: - Parts
 
-    package func cover(_ c: inout PageComposer, level: Int) {
+    func cover(_ c: inout PageComposer, level: Int) {
         c.paragraph(project.config.site.title.uppercased(), size: 9, color: Palette.muted, bold: true)
         c.space(40)
         c.paragraph("Portrait de territoire", size: 13, color: Palette.muted)
@@ -54,6 +54,10 @@ package struct PrintedPortrait {
         c.paragraph(view.period.map { "Période \($0.label)" } ?? "Millésime \(view.millesime)", size: 18, bold: true)
         c.space(10)
         c.keyFigures(portrait.keyFigures.map { ($0.figure.text, $0.label) })
+        // What the figures cannot say, as the page says it under its key figures.
+        for caveat in [portrait.caveats.coverage, portrait.caveats.overlap, portrait.caveats.unclassified].compactMap({ $0 }) {
+            c.paragraph(caveat, size: 9)
+        }
         if let locator = maps.locator(for: territory, size: 200) {
             c.space(6)
             c.paragraph(locator.title, size: 9, color: Palette.muted)
@@ -63,17 +67,17 @@ package struct PrintedPortrait {
         c.paragraph("Édité le \(Self.frenchDate(date)). Les chiffres sont en hectares (Lambert-93), calculés commune par commune puis additionnés.", size: 8.5, color: Palette.muted)
     }
 
-    package var parentsText: String {
-        let names = territory.parents.compactMap { project.catalog[$0] }.sorted { $0.id.level.rank > $1.id.level.rank }
-        guard !names.isEmpty else { return "" }
-        return " · " + names.map { t in
+    var parentsText: String {
+        let parents = portrait.parents.sorted { $0.id.level.rank > $1.id.level.rank }
+        guard !parents.isEmpty else { return "" }
+        return " · " + parents.map { t in
             let label = Self.inSentence(t.id.level.label)
             return t.name.lowercased().hasPrefix(label.lowercased()) ? t.name : "\(label) \(t.name)"
         }.joined(separator: ", ")
     }
 
 
-    package func landCover(_ c: inout PageComposer, level: Int) {
+    func landCover(_ c: inout PageComposer, level: Int) {
         c.heading("Occupation du sol en \(view.millesime)", outline: level)
         let input = maps.input(for: territory, millesime: view.millesime, source: "Millésime \(view.millesime) · \(project.config.site.mapCredit)")
         c.figure(LandCoverMap.scene(input), maxHeight: 360)
@@ -97,7 +101,7 @@ package struct PrintedPortrait {
         }
     }
 
-    package func themes(_ c: inout PageComposer, _ t: Portrait.Themes, period: Period, level: Int) {
+    func themes(_ c: inout PageComposer, _ t: Portrait.Themes, period: Period, level: Int) {
         let evolution = t.evolution
         section(&c, "Évolution par classe", evolution.sentence, [evolution.chart], level: level)
         c.table(["Classe", "\(period.start) (ha)", "\(period.end) (ha)", "évolution (ha)", "relative", "par an (ha)"],
@@ -142,13 +146,15 @@ package struct PrintedPortrait {
                 comparison.rows.map { [$0.name, $0.artificialised.text, $0.sealed.text, $0.consumption.text, $0.net.text] }, numeric: [1, 2, 3, 4])
     }
 
-    package func stockOnly(_ c: inout PageComposer, _ stock: StockOnlyTheme, level: Int) {
+    func stockOnly(_ c: inout PageComposer, _ stock: StockOnlyTheme, level: Int) {
         c.heading("Artificialisation et imperméabilisation en \(view.millesime)", outline: level)
         c.paragraph(stock.sentence)
+        c.table(["", "surface"], stock.rows.map { [$0.label, $0.figure.text] }, numeric: [1])
+        if let note = stock.undetermined { c.paragraph(note, size: 9, color: Palette.muted) }
         c.paragraph("Une seule date d’occupation du sol : le portrait présente le stock, sans évolution.", size: 9, color: Palette.muted)
     }
 
-    package func method(_ c: inout PageComposer, level: Int) {
+    func method(_ c: inout PageComposer, level: Int) {
         c.heading("Méthode et sources", outline: level, keepWithNext: 120)
         let n = project.nomenclature
         let texts = [
@@ -170,7 +176,7 @@ package struct PrintedPortrait {
     // MARK: - Helpers
 
     /// A theme: heading (bookmark), its sentence, then its charts and its note.
-    package func section(_ c: inout PageComposer, _ title: String, _ sentence: String?, _ charts: [Chart], level: Int, note: String? = nil) {
+    func section(_ c: inout PageComposer, _ title: String, _ sentence: String?, _ charts: [Chart], level: Int, note: String? = nil) {
         let scenes = charts.map(\.scene)
         // The heading, its sentences and its first chart go on one page.
         let sentenceHeight = sentence.map { c.paragraphHeight($0) } ?? 0
@@ -182,7 +188,7 @@ package struct PrintedPortrait {
     }
 
     /// A level's label inside a sentence: "Département" → "département", acronyms kept ("EPCI", "SCoT").
-    package static func inSentence(_ label: String) -> String {
+    static func inSentence(_ label: String) -> String {
         label.dropFirst().contains { $0.isUppercase } ? label : label.prefix(1).lowercased() + label.dropFirst()
     }
 

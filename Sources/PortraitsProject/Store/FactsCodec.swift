@@ -22,7 +22,7 @@ package struct ByteWriter {
     }
 }
 
-package struct ByteReader {
+struct ByteReader {
     package let bytes: [UInt8]
     package let source: String
     package var offset = 0

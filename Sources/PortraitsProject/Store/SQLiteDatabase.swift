@@ -60,10 +60,10 @@ package final class SQLiteDatabase {
     }
 
     package final class Statement {
-        package let stmt: OpaquePointer
+        let stmt: OpaquePointer
         package unowned let database: SQLiteDatabase
 
-        package init(_ stmt: OpaquePointer, database: SQLiteDatabase) {
+        init(_ stmt: OpaquePointer, database: SQLiteDatabase) {
             self.stmt = stmt
             self.database = database
         }

@@ -362,7 +362,7 @@ public enum SiteBuilder {
         let mapFiles = meta.maps.mapValues(MapFile.init)
         let changeMaps = meta.changes.mapValues(MapFile.init)
         let overlays = meta.overlays.map { (layer: project.extraLayers[$0.layer], path: $0.path, categories: $0.categories) }
-        let explorer = ExplorerPage(project: project, territory: t, main: main, maps: mapFiles, changeMaps: changeMaps, overlays: overlays, indicators: indicators)
+        let explorer = ExplorerPage(project: project, territory: t, main: main, maps: mapFiles, changeMaps: changeMaps, overlays: overlays, indicators: indicators, portraits: portraits)
         try writer.write(explorer.path, try explorer.html(common: common, templates: templates))
 
         let locator = try maps.locator(for: t).map { (svg: try CairoRenderer.svg($0.scene), title: $0.title) }

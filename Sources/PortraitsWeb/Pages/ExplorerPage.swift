@@ -21,6 +21,7 @@ package struct ExplorerPage {
     package let overlays: [(layer: ExtraLayerData, path: String, categories: [Int])]
     /// The figures the compute stage made.
     package let indicators: IndicatorStore
+    package let portraits: PortraitStore
 
     package var path: String { SitePaths.explorer(territory.id) }
 
@@ -91,17 +92,16 @@ package struct ExplorerPage {
         }
         c["changeMaps"] = periods.compactMap { (p, period) -> [String: Any]? in
             guard let m = changeMaps[p] else { return nil }
-            let changes = indicators.headline(territory.id, p)?.changes ?? ChangedArea()
-            let parts = changes.kinds.map { "\($0.label.lowercased()) \(FrenchNumber.hectares(changes[$0]))" }
+            // The same words as the portrait's change map (the same file): the model's change table.
+            let alt = portraits.views.first { $0.period == period }.flatMap { portraits.portrait(territory.id, $0) }?.themes?.mutations.changes.mapAlt ?? ""
             return ["file": Self.file(m.path), "label": period.label, "width": Int(m.width), "height": Int(m.height),
-                    "alt": "Changements d’occupation du sol de \(territory.name), \(period.label)" + (parts.isEmpty ? " : aucun changement." : " : " + parts.joined(separator: ", ") + "."),
-                    "portrait": "\(period.description).html"]
+                    "alt": alt, "portrait": "\(period.description).html"]
         }
         c["hasChangeMaps"] = !changeMaps.isEmpty
         return c
     }
 
-    package init(project: Project, territory: Territory, main: PortraitView, maps: [Int: MapFile], changeMaps: [Int: MapFile], overlays: [(layer: ExtraLayerData, path: String, categories: [Int])], indicators: IndicatorStore) {
+    package init(project: Project, territory: Territory, main: PortraitView, maps: [Int: MapFile], changeMaps: [Int: MapFile], overlays: [(layer: ExtraLayerData, path: String, categories: [Int])], indicators: IndicatorStore, portraits: PortraitStore) {
         self.project = project
         self.territory = territory
         self.main = main
@@ -109,5 +109,6 @@ package struct ExplorerPage {
         self.changeMaps = changeMaps
         self.overlays = overlays
         self.indicators = indicators
+        self.portraits = portraits
     }
 }
