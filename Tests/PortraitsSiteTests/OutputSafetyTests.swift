@@ -63,7 +63,7 @@ final class OutputSafetyTests: XCTestCase {
         let empty = f.dir.appendingPathComponent("vide")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         XCTAssertFalse(try f.build(output: empty).upToDate)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: empty.appendingPathComponent(OutputTarget.marker).path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: empty.appendingPathComponent(OutputWriter.marker).path))
         try Data("x".utf8).write(to: empty.appendingPathComponent("index.html"))
         XCTAssertNoThrow(try SiteBuilder.build(configPath: f.config.path, output: empty.path, quiet: true, pdf: false, cache: false))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: f.dir.path).filter { $0.contains("lock") || $0.contains("staging") }, [],
@@ -75,13 +75,13 @@ final class OutputSafetyTests: XCTestCase {
         let f = try BadInputFixture(self)
         let site = f.dir.appendingPathComponent("site")
         _ = try f.build()
-        try FileManager.default.removeItem(at: site.appendingPathComponent(OutputTarget.marker))
+        try FileManager.default.removeItem(at: site.appendingPathComponent(OutputWriter.marker))
         try "x".write(to: f.dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         try f.writeConfig(replace: [("title: Test", "title: Autre")])
         XCTAssertNoThrow(try f.build(), "recorded by the build state of this project")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent(OutputTarget.marker).path), "and marked again")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent(OutputWriter.marker).path), "and marked again")
         // Without the build state it is a folder like any other.
-        try FileManager.default.removeItem(at: site.appendingPathComponent(OutputTarget.marker))
+        try FileManager.default.removeItem(at: site.appendingPathComponent(OutputWriter.marker))
         try FileManager.default.removeItem(at: f.dir.appendingPathComponent(".portraits"))
         assertBuildFails(f, "was not made by portraits")
     }

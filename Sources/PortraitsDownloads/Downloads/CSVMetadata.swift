@@ -8,7 +8,6 @@ import PortraitsModel
 /// decimal comma); for all of them the sources, millésimes and licence. The CSV files themselves
 /// hold the table and nothing else.
 package enum CSVMetadata {
-    package static let fileName = SitePaths.csvMetadataFile
     package static func schemaPath(_ name: String) -> String { "donnees/schemas/\(name).json" }
     package static let licence = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 

@@ -14,18 +14,16 @@ package enum LevelDownloads {
     package static func zanCSV(_ level: TerritoryLevel) -> String { "donnees/\(slug(level))-trajectoire-zan.csv" }
     package static func stockCSV(_ level: TerritoryLevel) -> String { "donnees/\(slug(level))-occupation-du-sol.csv" }
     package static func workbook(_ level: TerritoryLevel) -> String { "donnees/\(slug(level)).xlsx" }
-    package static let metadataPath = "donnees/\(CSVMetadata.fileName)"
+    package static let metadataPath = "donnees/\(SitePaths.csvMetadataFile)"
 
     package static func territories(_ level: TerritoryLevel, _ project: Project) -> [Territory] {
         project.catalog.all(level).sorted { $0.id < $1.id }
     }
 
-    package static func file(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
-
     // MARK: Tables
 
     package static func indicatorsTable(_ level: TerritoryLevel, tables: DownloadTables) -> CSVDescription {
-        CSVDescription(file: file(indicatorsCSV(level)), title: "Indicateurs par période — \(level.pluralLabel)",
+        CSVDescription(file: SitePaths.fileName(indicatorsCSV(level)), title: "Indicateurs par période — \(level.pluralLabel)",
                        columns: DownloadColumn.territory(parents: tables.parentColumns(level))
                         + DownloadColumn.periodAndArea + tables.definitions.map(DownloadColumn.indicator))
     }
@@ -40,7 +38,7 @@ package enum LevelDownloads {
     }
 
     package static func zanTable(_ level: TerritoryLevel, tables: DownloadTables) -> CSVDescription {
-        CSVDescription(file: file(zanCSV(level)), title: "Trajectoire ZAN 2021–2030 — \(level.pluralLabel)",
+        CSVDescription(file: SitePaths.fileName(zanCSV(level)), title: "Trajectoire ZAN 2021–2030 — \(level.pluralLabel)",
                        columns: DownloadColumn.territory(parents: tables.parentColumns(level)) + ZANColumns.columns)
     }
 
@@ -53,7 +51,7 @@ package enum LevelDownloads {
     }
 
     package static func stockTable(_ level: TerritoryLevel, tables: DownloadTables) -> CSVDescription {
-        CSVDescription(file: file(stockCSV(level)), title: "Surface de chaque classe à chaque millésime — \(level.pluralLabel)",
+        CSVDescription(file: SitePaths.fileName(stockCSV(level)), title: "Surface de chaque classe à chaque millésime — \(level.pluralLabel)",
                        columns: DownloadColumn.territory(parents: tables.parentColumns(level))
                         + [.number("surface_ha", "Surface du territoire", unit: "ha")]
                         + tables.layout.millesimes.flatMap { y in

@@ -6,8 +6,6 @@ import PortraitsModel
 /// every millésime, and the transitions of each period at every level (long format, French CSV).
 /// Each file is a table and nothing else; `metadata` describes them (`csv-metadata.json`).
 package enum TerritoryCSV {
-    package static let stockFile = SitePaths.stockFile
-    package static func transitionsFile(_ period: Period) -> String { SitePaths.transitionsFile(period) }
 
     package static let territoryColumns: [DownloadColumn] = [
         .text("niveau_territoire", "Niveau du territoire (commune, epci, scot, departement, region)"),
@@ -17,14 +15,14 @@ package enum TerritoryCSV {
         .text("dimension", "Dimension de la nomenclature (couverture, usage…)"), .integer("niveau", "Niveau de la nomenclature (1 = le plus agrégé)"),
     ]
 
-    package static let stockTable = CSVDescription(file: stockFile, title: "Surfaces de toutes les classes, à tous les niveaux et à tous les millésimes",
+    package static let stockTable = CSVDescription(file: SitePaths.stockFile, title: "Surfaces de toutes les classes, à tous les niveaux et à tous les millésimes",
                                            columns: territoryColumns + classColumns + [
         .text("code_classe", "Code de la classe"), .text("classe", "Libellé de la classe"), .integer("millesime", "Millésime"),
         .number("surface_ha", "Surface", unit: "ha"), .number("part_pct", "Part de la surface décrite", unit: "%"),
     ], schema: "stock")
 
     package static func transitionsTable(_ period: Period) -> CSVDescription {
-        CSVDescription(file: transitionsFile(period), title: "Mutations entre classes, \(period.label), à tous les niveaux",
+        CSVDescription(file: SitePaths.transitionsFile(period), title: "Mutations entre classes, \(period.label), à tous les niveaux",
                        columns: territoryColumns + classColumns + [
             .text("periode", "Période (début-fin)"),
             .text("code_classe_debut", "Code de la classe au début de la période"), .text("classe_debut", "Classe au début de la période"),

@@ -16,6 +16,9 @@ package enum SitePaths {
         "\(folder(t.id))/recueil-\(t.id.code)-\(Slug.of(t.name))-\(view.id).pdf"
     }
     /// A territory's stock of every class at every millésime, and its transitions of a period.
+    /// The file name of a site path, as a page links to a file of its own folder.
+    package static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+
     package static let stockFile = "stock-toutes-classes.csv"
     package static func transitionsFile(_ period: Period) -> String { "mutations-\(period).csv" }
     package static func stockCSV(_ id: TerritoryID) -> String { "\(folder(id))/\(stockFile)" }

@@ -8,12 +8,11 @@ import PortraitsWeb
 
 /// The output folder of a build, checked before any data is read: a build replaces its output
 /// folder whole, so it writes only into a folder that does not exist yet, an empty one, or one a
-/// previous build made (it holds the marker file `OutputTarget.marker`). It never writes over the
+/// previous build made (it holds the marker file `OutputWriter.marker`). It never writes over the
 /// project, its inputs, its content, templates or cache. While a build runs it holds a lock, so a
 /// second build of the same output stops at once with a clear message.
 public final class OutputTarget {
     /// The file every site made by portraits holds at its root.
-    public static let marker = OutputWriter.marker
 
     /// Absolute path of the output folder (relative paths were taken from the current folder).
     public let path: String
@@ -94,8 +93,8 @@ public final class OutputTarget {
         guard FileSystem.kind(path) == .folder else { return }
         // What desktops leave in any folder does not make it somebody else's.
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { ![".DS_Store", "Thumbs.db", "desktop.ini"].contains($0) }
-        if !entries.isEmpty && !entries.contains(marker) && !recordedInBuildState(path, config: config) {
-            throw InputError(path, "this folder exists and was not made by portraits (it has no \(marker) file): a build replaces its output folder whole and would delete the \(entries.count) files or folders it holds; \(how), or remove this folder first (if it is a site an earlier version of portraits made, an empty \(marker) file in it says so)")
+        if !entries.isEmpty && !entries.contains(OutputWriter.marker) && !recordedInBuildState(path, config: config) {
+            throw InputError(path, "this folder exists and was not made by portraits (it has no \(OutputWriter.marker) file): a build replaces its output folder whole and would delete the \(entries.count) files or folders it holds; \(how), or remove this folder first (if it is a site an earlier version of portraits made, an empty \(OutputWriter.marker) file in it says so)")
         }
     }
 

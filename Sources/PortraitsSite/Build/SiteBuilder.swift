@@ -113,7 +113,7 @@ public enum SiteBuilder {
             }
         }
         var st = stat()
-        if stat((dest as NSString).appendingPathComponent(OutputTarget.marker), &st) == 0 {
+        if stat((dest as NSString).appendingPathComponent(OutputWriter.marker), &st) == 0 {
             files += 1
             bytes += Int(st.st_size)
         }
@@ -281,24 +281,23 @@ public enum SiteBuilder {
 
         // The site's own pages: home, levels, documentation, search, comparison, publishing.
         let out = writer.unit("site")
-        func page(_ path: String, _ html: String) throws { try out.write(path, html) }
         let siteKey = units.key("site", templates: true, content: true, publishing: true)
         if try units.reuse("site", key: siteKey) == nil {
             try units.measure("site") {
-                try page("index.html", try index.home(templates: templates, levelMaps: levelMaps))
+                try out.write("index.html", try index.home(templates: templates, levelMaps: levelMaps))
                 for level in levels {
-                    for (path, html) in try index.levelPages(level, templates: templates, map: levelMaps[level]) { try page(path, html) }
+                    for (path, html) in try index.levelPages(level, templates: templates, map: levelMaps[level]) { try out.write(path, html) }
                 }
                 for doc in docs.docs {
-                    try page(SitePaths.doc(doc.slug), try docs.render(doc, common: common, templates: templates))
+                    try out.write(SitePaths.doc(doc.slug), try docs.render(doc, common: common, templates: templates))
                 }
                 let nomenclature = NomenclaturePage(nomenclature: project.nomenclature, traits: project.traits)
-                try page(NomenclaturePage.path, try nomenclature.html(common: common, templates: templates))
+                try out.write(NomenclaturePage.path, try nomenclature.html(common: common, templates: templates))
 
                 try out.write(SearchIndex.path, SearchIndex.script(project, main: main))
-                try page("recherche.html", try SitePages.search(common: common, templates: templates))
-                try page("comparer.html", try SitePages.compare(common: common, templates: templates, project: project, main: main))
-                try page(DownloadsPage.path, try downloads.render(files: files, common: common, templates: templates))
+                try out.write("recherche.html", try SitePages.search(common: common, templates: templates))
+                try out.write("comparer.html", try SitePages.compare(common: common, templates: templates, project: project, main: main))
+                try out.write(DownloadsPage.path, try downloads.render(files: files, common: common, templates: templates))
 
                 // Publishing: 404 (not in the sitemap), sitemap, robots, assets.
                 try out.write("404.html", try SitePages.notFound(common: common, templates: templates))

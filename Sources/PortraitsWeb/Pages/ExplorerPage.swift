@@ -25,8 +25,6 @@ package struct ExplorerPage {
 
     package var path: String { SitePaths.explorer(territory.id) }
 
-    package static func file(_ sitePath: String) -> String { sitePath.split(separator: "/").last.map(String.init) ?? sitePath }
-
     /// Draws the extra layer over a territory's map frame; nil when no feature touches it.
     package static func overlay(_ layer: ExtraLayerData, territory: Territory, project: Project, mapSize: (Double, Double))
         -> (scene: Scene, categories: [Int], vertices: Int)? {
@@ -67,7 +65,7 @@ package struct ExplorerPage {
         }
         let years = maps.keys.sorted()
         func option(_ year: Int, selected: Bool) -> [String: Any] {
-            ["file": Self.file(maps[year]!.path), "year": year, "selected": selected,
+            ["file": SitePaths.fileName(maps[year]!.path), "year": year, "selected": selected,
              "alt": "Occupation du sol de \(territory.name) en \(year)"]
         }
         let left = years.first!, right = years.last!
@@ -79,7 +77,7 @@ package struct ExplorerPage {
         c["mapWidth"] = Int(maps[left]!.width)
         c["mapHeight"] = Int(maps[left]!.height)
         c["overlays"] = overlays.map { o -> [String: Any] in
-            ["file": Self.file(o.path), "name": o.layer.name,
+            ["file": SitePaths.fileName(o.path), "name": o.layer.name,
              "legend": o.categories.map { ["label": o.layer.categories[$0].isEmpty ? o.layer.name : o.layer.categories[$0], "color": ExtraLayers.color($0).hex] }]
         }
         c["hasOverlays"] = !overlays.isEmpty
@@ -94,7 +92,7 @@ package struct ExplorerPage {
             guard let m = changeMaps[p] else { return nil }
             // The same words as the portrait's change map (the same file): the model's change table.
             let alt = portraits.views.first { $0.period == period }.flatMap { portraits.portrait(territory.id, $0) }?.themes?.mutations.changes.mapAlt ?? ""
-            return ["file": Self.file(m.path), "label": period.label, "width": Int(m.width), "height": Int(m.height),
+            return ["file": SitePaths.fileName(m.path), "label": period.label, "width": Int(m.width), "height": Int(m.height),
                     "alt": alt, "portrait": "\(period.description).html"]
         }
         c["hasChangeMaps"] = !changeMaps.isEmpty

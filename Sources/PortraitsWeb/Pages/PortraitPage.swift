@@ -37,9 +37,9 @@ package struct PortraitPage {
     /// The page, with the links to the territory's explorer and workbook.
     package func html(common: CommonContext, templates: TemplateSet, explorer: String, workbook: String) throws -> String {
         var c = try context(common: common)
-        c["explorerFile"] = Self.file(explorer)
+        c["explorerFile"] = SitePaths.fileName(explorer)
         c["compareLink"] = "\(c["root"] as? String ?? "")comparer.html?t=\(CompareData.id(portrait.territory))" + (view.period.map { "&p=\($0)" } ?? "")
-        c["xlsxFile"] = Self.file(workbook)
+        c["xlsxFile"] = SitePaths.fileName(workbook)
         return try templates.render("portrait", c)
     }
 
@@ -61,7 +61,7 @@ package struct PortraitPage {
         if let note = p.caveats.coverage { c["coverageNote"] = note }
         if let note = p.caveats.overlap { c["overlapNote"] = note }
         if let note = p.caveats.unclassified { c["unclassifiedNote"] = note }
-        c["mapFile"] = Self.file(mapFile)
+        c["mapFile"] = SitePaths.fileName(mapFile)
         c["mapAlt"] = p.mapAlt
         c["mapWidth"] = Int(mapSize.0)
         c["mapHeight"] = Int(mapSize.1)
@@ -71,15 +71,15 @@ package struct PortraitPage {
         c["csvFile"] = "\(view.id).csv"
         let plan = PDFPlan(project)
         if let territory = project.catalog[id] {
-            if plan.portrait(view) { c["pdfFile"] = Self.file(SitePaths.portraitPDF(territory, view)) }
+            if plan.portrait(view) { c["pdfFile"] = SitePaths.fileName(SitePaths.portraitPDF(territory, view)) }
             if plan.bundle(territory, view) {
-                c["bundleFile"] = Self.file(SitePaths.bundlePDF(territory, view))
+                c["bundleFile"] = SitePaths.fileName(SitePaths.bundlePDF(territory, view))
                 c["bundleCount"] = territory.communeIndices.count
             }
         }
-        c["stockCSV"] = TerritoryCSV.stockFile
-        if let period = view.period { c["transitionsCSV"] = TerritoryCSV.transitionsFile(period) }
-        c["csvMetadata"] = CSVMetadata.fileName
+        c["stockCSV"] = SitePaths.stockFile
+        if let period = view.period { c["transitionsCSV"] = SitePaths.transitionsFile(period) }
+        c["csvMetadata"] = SitePaths.csvMetadataFile
         c["levelName"] = p.levelName
         c["nomenclature"] = project.nomenclature.name
         c["rows"] = p.stockRows.map { r -> [String: Any] in
@@ -114,7 +114,6 @@ package struct PortraitPage {
         return c
     }
 
-    package static func file(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 
     // MARK: - Themes as template keys
 
@@ -146,7 +145,7 @@ package struct PortraitPage {
 
     static func context(_ t: ChangeTable, map: MapFile) -> [String: Any] {
         func row(_ k: ChangeKind, _ area: Figure) -> [String: Any] { ["label": k.label, "color": ChangeMapStyle.color(k).hex, "area": area.text] }
-        var c: [String: Any] = ["file": file(map.path), "alt": t.mapAlt, "width": Int(map.width), "height": Int(map.height),
+        var c: [String: Any] = ["file": SitePaths.fileName(map.path), "alt": t.mapAlt, "width": Int(map.width), "height": Int(map.height),
                                 "rows": t.rows.map { row($0.kind, $0.area) }, "coverTotal": t.coverTotal.text]
         if let u = t.usage {
             var usage = row(.usage, u.row.figure)
