@@ -12,6 +12,9 @@ final class MarkdownTests: XCTestCase {
         let html = Markdown.html("| a | b |\n|---|---|\n| 1 | 2 |\n")
         XCTAssertTrue(html.contains("<table>"), html)
         XCTAssertTrue(html.contains("<td>1</td>"), html)
+        // Inside the scroll container, so a wide table does not widen the page on a phone.
+        XCTAssertTrue(html.contains("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tableau (défilement horizontal possible)\"><table>"), html)
+        XCTAssertTrue(html.contains("</table></div>"), html)
     }
 
     func testRawHTMLAndScriptsAreNotPassedThrough() {

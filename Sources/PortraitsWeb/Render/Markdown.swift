@@ -23,7 +23,15 @@ public enum Markdown {
         defer { cmark_node_free(doc) }
         guard let out = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(out) }
-        return String(cString: out)
+        return wrapTables(String(cString: out))
+    }
+
+    /// Every table in the horizontal scroll container the templates use for theirs, so that a wide
+    /// table scrolls inside the page on a phone instead of widening the page. The container can take
+    /// the focus, so the keyboard scrolls it too. Raw HTML is off, so every `<table>` is cmark's.
+    static func wrapTables(_ html: String) -> String {
+        html.replacingOccurrences(of: "<table>", with: "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tableau (défilement horizontal possible)\"><table>")
+            .replacingOccurrences(of: "</table>", with: "</table></div>")
     }
 }
 
