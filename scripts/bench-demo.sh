@@ -68,9 +68,11 @@ cpu=$(lscpu | awk -F': +' '/Model name/ {print $2; exit}')
   echo "## Printable PDFs"
   echo
   printsec=$(median < "$tmp/stage-print")
-  echo "The print stage drew $pdfs portrait PDFs and $bundles bundles ($pdfpages A4 pages) in $printsec s on $(nproc) cores:"
-  echo "$(awk -v n="$pdfs" -v b="$bundles" -v s="$printsec" 'BEGIN {printf "%.0f", (n + 0) / s}') portraits per second counting the portraits only, while the bundles (each commune's portrait"
-  echo "again inside its EPCI's, SCoT's and département's) share the same time."
+  pdfcpu=$(awk '$1=="part" && $2=="portrait-pdf" {sub("cpu=", "", $3); print $3}' "$tmp/log-1")
+  echo "The render stage drew the $pdfs portrait PDFs with their territory's web maps, from the same map scenes:"
+  echo "$pdfcpu s of CPU (run 1, measured per thread), $(awk -v n="$pdfs" -v c="$pdfcpu" -v k="$(nproc)" 'BEGIN {printf "%.0f", n / (c / k)}') portraits per second on $(nproc) cores."
+  echo "The print stage then drew the $bundles bundles (each commune's portrait again inside its EPCI's, SCoT's and"
+  echo "département's; $pdfpages A4 pages in all the PDFs) in $printsec s."
   echo "Mon Diagnostic Artificialisation prints one report at a time through a headless browser that waits at"
   echo "least 5 s per report: $pdfs reports would take at least $(awk -v n="$pdfs" 'BEGIN {printf "%.1f", n * 5 / 3600}') hours that way."
   echo

@@ -263,8 +263,14 @@ def floors(logs, run, out):
         out("")
         out("## PDFs")
         out("")
-        out(f"Build with the PDFs after the builds above (the pages that link to them are made again): print stage {w:.1f} s "
-              f"(CPU {c:.1f} s, peak RSS {r} MB): {d}." + (f" Whole build: {logs.timing('pdf')[0]:.1f} s." if logs.timing("pdf") else ""))
+        out("Build with the PDFs after the builds above (the pages that link to them are made again)."
+            + (f" Whole build: {logs.timing('pdf')[0]:.1f} s." if logs.timing("pdf") else ""))
+        portraits = logs.parts("pdf").get("portrait-pdf")
+        if portraits:
+            cpu, count, size = portraits
+            out(f"The portrait PDFs, drawn by the render stage from the map scenes of their territory's web maps: {n(count)} files, "
+                f"{mb(size)} MB, CPU {cpu:.1f} s = **{count / (cpu / run.cores):.0f} per second** on {run.cores} cores.")
+        out(f"The print stage (the bundles): {w:.1f} s (CPU {c:.1f} s, peak RSS {r} MB): {d}.")
 
 
 def report(logs, machine_info):

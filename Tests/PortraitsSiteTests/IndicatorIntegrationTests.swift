@@ -72,7 +72,7 @@ final class IndicatorIntegrationTests: XCTestCase {
             .replacingOccurrences(of: "generated/zonage_illustratif.gpkg", with: zoning)
             .replacingOccurrences(of: "../Content", with: repositoryRoot.appendingPathComponent("Content").path)
         let config = try ProjectConfig.parse(text: text, source: "test.yaml", root: dir.path)
-        let project = try ProjectLoader.load(config: config, reporter: StageReporter(total: 3, quiet: true))
+        let project = try ProjectLoader.load(config: config, reporter: StageReporter(BuildStage.check, quiet: true))
         let layout = project.layout
         let communes = project.tabulation.communeFacts
         var checked = 0

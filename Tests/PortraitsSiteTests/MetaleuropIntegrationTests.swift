@@ -41,7 +41,7 @@ final class MetaleuropIntegrationTests: XCTestCase {
         let reference = try independentAreas(in: dir)
         XCTAssertGreaterThan(reference.count, 100)
         let config = try ProjectConfig.load(path: Self.config)
-        let project = try ProjectLoader.load(config: config, reporter: StageReporter(total: 3, quiet: true))
+        let project = try ProjectLoader.load(config: config, reporter: StageReporter(BuildStage.check, quiet: true))
         let dim = project.nomenclature.primary
         var compared = 0
         var worst = 0.0

@@ -115,6 +115,19 @@ final class PDFIntegrationTests: XCTestCase {
         XCTAssertEqual(files.filter { $0.contains("portrait-") }.count, 5, "one portrait per territory: the single period is the main one")
     }
 
+    /// A territory's maps are laid out once for its web map files and its portrait PDFs (the
+    /// render stage draws both from the same scenes). The bundles lay out their members' again.
+    func testEachMapLaidOutOnceForThePageAndThePDF() throws {
+        var before = TerritoryScenes.laidOut.value
+        _ = try buildSite(pdf: "pdf: {portraits: all, bundles: []}")
+        // 5 territories × (2 millésimes + 1 period), and the locators of all but the région.
+        XCTAssertEqual(TerritoryScenes.laidOut.value - before, 5 * 3 + 4, "each map once, whatever prints it")
+        before = TerritoryScenes.laidOut.value
+        _ = try buildSite(pdf: "pdf: {portraits: none, bundles: [epci]}")
+        // The EPCI's bundle: the EPCI and its 2 communes at the main view (land cover, changes, locator).
+        XCTAssertEqual(TerritoryScenes.laidOut.value - before, 5 * 3 + 4 + 3 * 3)
+    }
+
     func testSlugAndDate() {
         XCTAssertEqual(Slug.of("Saint-Étienne-lès-Remiremont"), "saint-etienne-les-remiremont")
         XCTAssertEqual(Slug.of("L'Œuvre  & Cœur"), "l-oeuvre-coeur")

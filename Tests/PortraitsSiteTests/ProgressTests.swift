@@ -35,4 +35,25 @@ final class ProgressTests: XCTestCase {
         XCTAssertEqual(Progress.duration(75), "1 min 15 s")
         XCTAssertEqual(Progress.duration(9.6), "10 s")
     }
+
+    /// Stage lines are numbered from the command's list; a stage the list does not hold, or one
+    /// run after a later one, is refused before its body runs.
+    func testStagesNumberedFromTheCommandsList() throws {
+        var lines: [String] = []
+        let reporter = StageReporter(BuildStage.shard, log: { lines.append($0) })
+        try reporter.run(.load) { ((), "read") }
+        try reporter.run(.tabulate) { ((), "overlay") }
+        var ran = false
+        XCTAssertThrowsError(try reporter.run(.render) { ran = true; return ((), "") }) { error in
+            XCTAssertTrue("\(error)".contains("stage render is not next in this command's stages (load, tabulate, write; done: load, tabulate)"), "\(error)")
+        }
+        XCTAssertThrowsError(try reporter.run(.load) { ran = true; return ((), "") }, "load again after tabulate")
+        XCTAssertFalse(ran)
+        try reporter.run(.write) { ((), "facts.sqlite") }
+        XCTAssertEqual(lines.map { String($0.prefix(14)) }, ["[1/3] load    ", "[2/3] tabulate", "[3/3] write   "])
+        XCTAssertEqual(reporter.stages.map(\.name), ["load", "tabulate", "write"])
+        // The build's list is every stage, in the order the build runs them.
+        XCTAssertEqual(BuildStage.build.map(\.rawValue), ["load", "tabulate", "aggregate", "compute", "render", "print", "write"])
+        XCTAssertEqual(BuildStage.rerender, Array(BuildStage.build.suffix(3)))
+    }
 }

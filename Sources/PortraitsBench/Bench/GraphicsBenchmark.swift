@@ -30,7 +30,7 @@ public enum GraphicsBenchmark {
 
     public static func run(configPath: String, sampleEvery: Int = 20, threads: Int = defaultThreadCount()) throws -> String {
         let config = try ProjectConfig.load(path: configPath)
-        let reporter = StageReporter(total: 3, quiet: true)
+        let reporter = StageReporter(BuildStage.check, quiet: true)
         let project = try ProjectLoader.load(config: config, reporter: reporter)
         let indicators = try IndicatorStore(project: project)
         let portraits = try PortraitStore(project: project, indicators: indicators)

@@ -25,6 +25,8 @@ package struct TerritoryMaps {
     package let communeBounds: [BoundingBox]
     /// Above this many vertices a map is rasterised to PNG, to stay light.
     package static let rasterThreshold = 40_000
+    /// The locator map's side: the PDF cover prints it at this size, the page shows it smaller (CSS).
+    package static let locatorSize = 200.0
 
     package init(project: Project) {
         self.project = project
@@ -64,7 +66,7 @@ package struct TerritoryMaps {
 
     /// The locator map of a territory (its région light, its département grey, itself in red) and
     /// its description; nil for a région.
-    package func locator(for t: Territory, size: Double = 180) -> (scene: Scene, title: String)? {
+    package func locator(for t: Territory, size: Double = locatorSize) -> (scene: Scene, title: String)? {
         guard t.id.level != .region, let rid = t.parents.first(where: { $0.level == .region }), let region = project.catalog[rid] else { return nil }
         let dep = t.id.level == .departement ? nil : t.parents.first(where: { $0.level == .departement }).flatMap { project.catalog[$0] }
         let scene = LocatorMap.scene(region: project.outlines[rid] ?? [], departement: dep.flatMap { project.outlines[$0.id] } ?? [],

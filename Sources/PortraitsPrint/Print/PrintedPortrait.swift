@@ -13,7 +13,8 @@ package struct PrintedPortrait {
     package let project: Project
     package let territory: Territory
     package let portrait: Portrait
-    package let maps: TerritoryMaps
+    /// The territory's map scenes, shared with its web map files when drawn in the same job.
+    package let scenes: TerritoryScenes
     /// "YYYY-MM-DD", printed on the cover and in the footers.
     package let date: String
 
@@ -58,7 +59,7 @@ package struct PrintedPortrait {
         for caveat in [portrait.caveats.coverage, portrait.caveats.overlap, portrait.caveats.unclassified].compactMap({ $0 }) {
             c.paragraph(caveat, size: 9)
         }
-        if let locator = maps.locator(for: territory, size: 200) {
+        if let locator = scenes.locator {
             c.space(6)
             c.paragraph(locator.title, size: 9, color: Palette.muted)
             c.figure(locator.scene, maxHeight: 200)
@@ -79,16 +80,14 @@ package struct PrintedPortrait {
 
     func landCover(_ c: inout PageComposer, level: Int) {
         c.heading("Occupation du sol en \(view.millesime)", outline: level)
-        let input = maps.input(for: territory, millesime: view.millesime, source: "Millésime \(view.millesime) · \(project.config.site.mapCredit)")
-        c.figure(LandCoverMap.scene(input), maxHeight: 360)
+        c.figure(scenes.landCover(view.millesime).scene, maxHeight: 360)
         let header = ["Classe"] + (view.period.map { ["\($0.start) (ha)"] } ?? []) + ["\(view.millesime) (ha)", "part"] + (view.period != nil ? ["évolution (ha)"] : [])
         c.table(header, portrait.stockRows.map { r in
             [r.label] + (r.before.map { [Fmt.num($0)] } ?? []) + [Fmt.num(r.after), Fmt.pct(r.afterShare)] + (r.delta.map { [Fmt.num($0)] } ?? [])
         }, numeric: Set(1..<header.count))
         guard let period = view.period, let p = project.layout.periods.firstIndex(of: period), let changes = portrait.themes?.mutations.changes else { return }
         c.heading("Carte des changements \(period.label)", size: 12, outline: nil, keepWithNext: 300)
-        let changeInput = maps.changeInput(for: territory, periodIndex: p, source: "Changements \(period.label) · \(project.config.site.mapCredit)")
-        c.figure(LandCoverMap.scene(changeInput), maxHeight: 330)
+        c.figure(scenes.changes(p).scene, maxHeight: 330)
         if changes.isEmpty {
             c.paragraph("Aucune surface n’a changé de classe entre \(period.start) et \(period.end).")
         } else {
@@ -200,11 +199,11 @@ package struct PrintedPortrait {
         return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
     }
 
-    package init(project: Project, territory: Territory, portrait: Portrait, maps: TerritoryMaps, date: String) {
+    package init(project: Project, portrait: Portrait, scenes: TerritoryScenes, date: String) {
         self.project = project
-        self.territory = territory
+        self.territory = scenes.territory
         self.portrait = portrait
-        self.maps = maps
+        self.scenes = scenes
         self.date = date
     }
 }

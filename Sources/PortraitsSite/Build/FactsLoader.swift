@@ -60,7 +60,7 @@ package enum FactsLoader {
         defer { progresses.forEach { $0.finish() } }
         return try Tabulator.run(communes: shapes, landCover: config.landCover, nomenclature: nomenclature, periods: config.periods,
                                  within: box, progress: { phase, unit, total in
-            let p = reporter.progress("tabulate (\(phase))", unit: unit, total: total)
+            let p = reporter.progress(.tabulate, phase: phase, unit: unit, total: total)
             lock.lock()
             progresses.forEach { $0.finish() }
             progresses.append(p)
@@ -135,11 +135,11 @@ package enum FactsLoader {
         let state = try BuildState(folder: NSTemporaryDirectory() + "/portraits-keys-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(atPath: (state.db.path as NSString).deletingLastPathComponent) }
         let key = try BuildKeys.facts(config, state: state)
-        let t = try reporter.run("tabulate") { () -> (Tabulation, String) in
+        let t = try reporter.run(.tabulate) { () -> (Tabulation, String) in
             let t = try overlay(config, inputs.nomenclature, shapes, within: box, reporter: reporter)
             return (t, "\(shapes.count) communes (\(scope)), \(t.sources.reduce(0) { $0 + $1.featureCount }) land-cover polygons read around them")
         }
-        try reporter.run("write") { () -> (Void, String) in
+        try reporter.run(.write) { () -> (Void, String) in
             try FactsStore.write(t, codes: shapes.map(\.code), key: key, scope: scope, day: BuildDay.today(), to: output)
             return ((), output)
         }

@@ -38,7 +38,7 @@ public final class LiveSite: @unchecked Sendable {
     /// Loads and builds everything.
     @discardableResult
     public func buildAll() throws -> SiteBuilder.Summary {
-        let reporter = StageReporter(total: 7, quiet: quiet)
+        let reporter = StageReporter(BuildStage.build, quiet: quiet)
         let l = try SiteBuilder.load(configPath: configPath, pdf: pdf, baseURL: baseURL, reporter: reporter)
         loaded = l
         output = l.project.config.output
@@ -65,7 +65,7 @@ public final class LiveSite: @unchecked Sendable {
             try buildAll()
         case .presentation:
             guard let l = loaded else { try buildAll(); return change }
-            let reporter = StageReporter(total: 3, quiet: quiet)
+            let reporter = StageReporter(BuildStage.rerender, quiet: quiet)
             _ = try SiteBuilder.write(l, reporter: reporter, cacheFolder: l.project.config.cacheFolder)
             presentationStamps = Self.stamps(presentationFiles(l.project.config))
         }

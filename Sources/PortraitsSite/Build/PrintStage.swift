@@ -8,67 +8,104 @@ import PortraitsDownloads
 import PortraitsPrint
 import PortraitsWeb
 
-/// The print stage: the PDFs the project asks for (`pdf:`), drawn with Cairo on every core into
-/// the writer's staging folder: a portrait per territory and view, and a bundle per territory of
-/// the bundle levels (its portrait then each of its communes', main view).
-package enum PrintStage {
-    package struct Counts {
+/// The PDFs the project asks for (`pdf:`), drawn with Cairo into the writer's staging folder. A
+/// territory's portraits (one per view the plan prints) are drawn in the render job that draws its
+/// web maps, from the same map scenes (`portraits(of:)`); the print stage then draws the bundles
+/// (`bundles`): a territory's portrait followed by each of its communes', main view.
+package final class PrintStage: @unchecked Sendable {
+    package struct Counts: Sendable {
         package var portraits = 0, bundles = 0, pages = 0, bytes = 0
+
+        package static func + (a: Counts, b: Counts) -> Counts {
+            Counts(portraits: a.portraits + b.portraits, bundles: a.bundles + b.bundles, pages: a.pages + b.pages, bytes: a.bytes + b.bytes)
+        }
     }
 
-    /// Draws and writes the PDFs; returns how many portraits, bundles, pages and bytes.
-    package static func run(_ project: Project, portraits: PortraitStore, writer: FileSink, date: String,
-                    threads: Int = defaultThreadCount(), progress makeProgress: (Int) -> Progress? = { _ in nil }) throws -> Counts {
-        let plan = PDFPlan(project)
-        let views = PortraitView.all(project.layout)
-        let maps = TerritoryMaps(project: project)
-        let territories = project.catalog.sorted
-        // One job per portrait, one per bundle; bundles (the largest) first.
-        enum Job { case portrait(Territory, PortraitView), bundle(Territory) }
-        var jobs: [Job] = []
-        for t in territories.sorted(by: { $0.communeIndices.count > $1.communeIndices.count }) where plan.bundle(t, plan.main) {
-            jobs.append(.bundle(t))
+    let project: Project
+    let store: PortraitStore
+    let writer: FileSink
+    let date: String
+    let plan: PDFPlan
+    let maps: TerritoryMaps
+    let views: [PortraitView]
+    private let lock = NSLock()
+    private var made = Counts()
+
+    package init(_ project: Project, portraits: PortraitStore, maps: TerritoryMaps, writer: FileSink, date: String) {
+        self.project = project
+        self.store = portraits
+        self.maps = maps
+        self.writer = writer
+        self.date = date
+        plan = PDFPlan(project)
+        views = PortraitView.all(project.layout)
+    }
+
+    /// What was drawn so far.
+    package var counts: Counts { lock.lock(); defer { lock.unlock() }; return made }
+
+    /// Whether the project prints anything at all.
+    package var printsAnything: Bool {
+        views.contains(where: plan.portrait) || project.catalog.territories.values.contains { plan.bundle($0, plan.main) }
+    }
+
+    /// A territory's portrait PDFs, drawn from its scenes (the ones its web maps were drawn from).
+    /// Returns the bytes written.
+    @discardableResult
+    package func portraits(of scenes: TerritoryScenes) throws -> Int {
+        var n = Counts()
+        for v in views where plan.portrait(v) {
+            let doc = PortraitPDF.document(printed(scenes, v))
+            n = n + (try write(doc, to: SitePaths.portraitPDF(scenes.territory, v)))
+            n.portraits += 1
         }
-        for t in territories { for v in views where plan.portrait(v) { jobs.append(.portrait(t, v)) } }
-        guard !jobs.isEmpty else { return Counts() }
+        add(n)
+        return n.bytes
+    }
+
+    /// The bundles, on every core, the largest first. Each member's portrait is laid out again
+    /// from its own scenes: a bundle's pages carry the bundle's page numbers and bookmarks.
+    package func bundles(threads: Int = defaultThreadCount(), progress makeProgress: (Int) -> Progress? = { _ in nil }) throws {
+        let parents = project.catalog.sorted.filter { plan.bundle($0, plan.main) }
+            .sorted { ($0.communeIndices.count, $1.id) > ($1.communeIndices.count, $0.id) }
+        guard !parents.isEmpty else { return }
         // Progress counts portraits drawn: a bundle counts its territory and each of its communes.
-        func weight(_ job: Job) -> Int {
-            if case let .bundle(t) = job { return t.communeIndices.count + 1 }
-            return 1
-        }
-        let progress = makeProgress(jobs.reduce(0) { $0 + weight($1) })
+        let progress = makeProgress(parents.reduce(0) { $0 + $1.communeIndices.count + 1 })
         defer { progress?.finish() }
-        func printed(_ t: Territory, _ v: PortraitView) -> PrintedPortrait {
-            PrintedPortrait(project: project, territory: t, portrait: portraits.portrait(t.id, v)!, maps: maps, date: date)
-        }
-        let chunks = max(1, min(jobs.count, threads * 8))
+        let chunks = max(1, min(parents.count, threads * 8))
         let counts: [Counts] = try parallelMap(count: chunks) { chunk in
             var n = Counts()
-            for (k, job) in jobs.enumerated() where k % chunks == chunk {
-                let path: String
-                let doc: DocumentSpec
-                switch job {
-                case let .portrait(t, v):
-                    n.portraits += 1
-                    path = SitePaths.portraitPDF(t, v)
-                    doc = PortraitPDF.document(printed(t, v))
-                case let .bundle(t):
-                    n.bundles += 1
-                    let communes = t.communeIndices.compactMap { project.catalog[TerritoryID(.commune, project.catalog.communes[$0].code)] }
-                        .sorted { ($0.name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil), $0.id.code) < ($1.name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil), $1.id.code) }
-                    path = SitePaths.bundlePDF(t, plan.main)
-                    doc = PortraitPDF.bundle(printed(t, plan.main), members: communes.map { printed($0, plan.main) })
-                }
-                let bytesOut = try CairoRenderer.pdf(doc)
-                try writer.write(path, bytesOut)
-                n.pages += doc.pages.count
-                n.bytes += bytesOut.count
-                progress?.advance(weight(job))
+            for (k, t) in parents.enumerated() where k % chunks == chunk {
+                let communes = t.communeIndices.compactMap { project.catalog[TerritoryID(.commune, project.catalog.communes[$0].code)] }
+                    .sorted { (Self.collationKey($0.name), $0.id.code) < (Self.collationKey($1.name), $1.id.code) }
+                let doc = PortraitPDF.bundle(printed(TerritoryScenes(t, maps: maps), plan.main),
+                                             members: communes.map { printed(TerritoryScenes($0, maps: maps), plan.main) })
+                n = n + (try write(doc, to: SitePaths.bundlePDF(t, plan.main)))
+                n.bundles += 1
+                progress?.advance(t.communeIndices.count + 1)
             }
             return n
         }
-        return counts.reduce(into: Counts()) { sum, c in
-            sum.portraits += c.portraits; sum.bundles += c.bundles; sum.pages += c.pages; sum.bytes += c.bytes
-        }
+        add(counts.reduce(Counts(), +))
+    }
+
+    private func printed(_ scenes: TerritoryScenes, _ v: PortraitView) -> PrintedPortrait {
+        PrintedPortrait(project: project, portrait: store.portrait(scenes.territory.id, v)!, scenes: scenes, date: date)
+    }
+
+    private func write(_ doc: DocumentSpec, to path: String) throws -> Counts {
+        let bytes = try CairoRenderer.pdf(doc)
+        try writer.write(path, bytes)
+        return Counts(pages: doc.pages.count, bytes: bytes.count)
+    }
+
+    private func add(_ n: Counts) {
+        lock.lock()
+        made = made + n
+        lock.unlock()
+    }
+
+    static func collationKey(_ name: String) -> String {
+        name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
     }
 }

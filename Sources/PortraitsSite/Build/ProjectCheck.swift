@@ -9,7 +9,7 @@ import PortraitsWeb
 public enum ProjectCheck {
     public static func run(configPath: String) throws -> String {
         let config = try ProjectConfig.load(path: configPath)
-        let reporter = StageReporter(total: 3)
+        let reporter = StageReporter(BuildStage.check)
         let project = try ProjectLoader.load(config: config, reporter: reporter)
         return report(project)
     }

@@ -24,7 +24,7 @@ public enum ProjectLoader {
 
     public static func load(config: ProjectConfig, reporter: StageReporter, facts source: FactsSource = .none) throws -> Project {
         let (nomenclature, catalog, shapes, postal, extra) = try loadInputs(config: config, reporter: reporter)
-        let (tabulation, origin, day) = try reporter.run("tabulate") { () -> ((Tabulation, String, String), String) in
+        let (tabulation, origin, day) = try reporter.run(.tabulate) { () -> ((Tabulation, String, String), String) in
             let (t, origin, day) = try FactsLoader.tabulation(config: config, nomenclature: nomenclature, catalog: catalog, shapes: shapes,
                                                               source: source, reporter: reporter)
             let n = t.sources.reduce(0) { $0 + $1.featureCount }
@@ -39,7 +39,7 @@ public enum ProjectLoader {
 
     /// The load stage: project file, nomenclature, communes, membership, postal codes, extra layers.
     package static func loadInputs(config: ProjectConfig, reporter: StageReporter) throws -> Inputs {
-        try reporter.run("load") { () -> (Inputs, String) in
+        try reporter.run(.load) { () -> (Inputs, String) in
             var nomenclature = try NomenclatureLoader.load(path: config.nomenclature)
             if config.landCover.unknownCodesAsUnclassified { nomenclature = try nomenclature.addingUnclassified() }
             try checkFields(config, nomenclature)
@@ -62,7 +62,7 @@ public enum ProjectLoader {
     package static func assemble(config: ProjectConfig, inputs: Inputs, tabulation: Tabulation, origin: String, day: String,
                          reporter: StageReporter) throws -> Project {
         let (nomenclature, catalog, shapes, postal, extra) = inputs
-        let (facts, outlines) = try reporter.run("aggregate") { () -> (([TerritoryID: AreaFacts], [TerritoryID: [PolygonRings]]), String) in
+        let (facts, outlines) = try reporter.run(.aggregate) { () -> (([TerritoryID: AreaFacts], [TerritoryID: [PolygonRings]]), String) in
             let facts = Aggregation.facts(of: catalog, communeFacts: tabulation.communeFacts, layout: tabulation.layout)
             let upper = catalog.sorted.filter { $0.id.level != .commune }
             let unions = try Outlines.unions(of: shapes, groups: upper.map(\.communeIndices))

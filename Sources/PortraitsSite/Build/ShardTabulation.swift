@@ -15,7 +15,7 @@ public enum ShardTabulation {
             throw InputError(configPath, "name the shard with --departement (repeatable) or with --communes FILE, not both")
         }
         try OutputTarget.checkFactsFile(output, config: config)
-        let reporter = StageReporter(total: 3, quiet: quiet)
+        let reporter = StageReporter(BuildStage.shard, quiet: quiet)
         var selected = Set<String>()
         var scope = ""
         if let communesFile {
@@ -33,7 +33,7 @@ public enum ShardTabulation {
             scope = "communes of \((communesFile as NSString).lastPathComponent)"
         } else {
             // The membership table says which communes each département has.
-            let inputs = try ProjectLoader.loadInputs(config: config, reporter: StageReporter(total: 1, quiet: true))
+            let inputs = try ProjectLoader.loadInputs(config: config, reporter: StageReporter([.load], quiet: true))
             for d in departements {
                 guard let dep = inputs.catalog[TerritoryID(.departement, d)] else {
                     throw InputError(configPath, "no département \"\(d)\" in the membership table")

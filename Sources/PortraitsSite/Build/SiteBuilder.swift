@@ -38,7 +38,7 @@ public enum SiteBuilder {
     /// not change since the last build of the same output folder writes nothing.
     public static func build(configPath: String, output: String? = nil, quiet: Bool = false, pdf: Bool = true,
                              baseURL: String? = nil, facts: [String] = [], cache: Bool = true) throws -> Summary {
-        let reporter = StageReporter(total: 7, quiet: quiet)
+        let reporter = StageReporter(BuildStage.build, quiet: quiet)
         let config = try configure(configPath: configPath, pdf: pdf, baseURL: baseURL)
         let folder = cache ? config.cacheFolder : nil
         // Before any data is read: the output is ours (or new), writable, with room, and locked.
@@ -66,7 +66,7 @@ public enum SiteBuilder {
 
     package static func load(config: ProjectConfig, facts: ProjectLoader.FactsSource, reporter: StageReporter) throws -> Loaded {
         let project = try ProjectLoader.load(config: config, reporter: reporter, facts: facts)
-        let (indicators, portraits) = try reporter.run("compute") { () -> ((IndicatorStore, PortraitStore), String) in
+        let (indicators, portraits) = try reporter.run(.compute) { () -> ((IndicatorStore, PortraitStore), String) in
             let store = try IndicatorStore(project: project)
             let portraits = try PortraitStore(project: project, indicators: store)
             return ((store, portraits), "headline indicators of \(project.facts.count) territories × \(project.layout.periods.count) periods, \(portraits.count) portraits")
@@ -142,32 +142,37 @@ public enum SiteBuilder {
             // Forgotten until the new site is in place: a build killed in between is not "up to date".
             try state?.forget(output: dest)
             let units = UnitCache(writer: writer, keys: keys, previous: try state?.units(output: dest) ?? [:])
-            let (portraitCount, pages) = try reporter.run("render") { () -> ((Int, Int), String) in
-                let progress = reporter.progress("render", unit: "territories", total: project.catalog.territories.count)
+            // The PDFs are one unit: the portraits are drawn by the render stage with their
+            // territory's web maps, the bundles by the print stage.
+            let pdfKey = units.key("pdf", publishing: true)
+            let pdfReused = try units.reuse("pdf", key: pdfKey)
+            let printing = pdfReused == nil ? PrintStage(project, portraits: portraits, maps: TerritoryMaps(project: project),
+                                                         writer: writer.unit("pdf"), date: date) : nil
+            let (portraitCount, pages) = try reporter.run(.render) { () -> ((Int, Int), String) in
+                let progress = reporter.progress(.render, unit: "territories", total: project.catalog.territories.count)
                 defer { progress.finish() }
-                let counts = try render(project, indicators: indicators, portraits: portraits, writer: writer, progress: progress, buildDay: date, units: units)
+                let counts = try render(project, indicators: indicators, portraits: portraits, writer: writer, progress: progress, buildDay: date,
+                                        units: units, printing: printing)
                 let reused = units.reused.filter { $0 != "pdf" }
+                let pdfs = printing.map(\.counts.portraits) ?? 0
                 return (counts, "\(counts.0) portraits, \(counts.1) pages, \(writer.fileCount) files, \(writer.byteCount / 1_000_000) MB"
+                            + (pdfs > 0 ? " (with \(pdfs) portrait PDFs)" : "")
                             + (reused.isEmpty ? "" : "; reused: \(reused.joined(separator: ", "))")
                             + (writer.unchangedCount > 0 ? "; \(writer.unchangedCount) files unchanged" : ""))
             }
-            try reporter.run("print") { () -> (Void, String) in
-                let key = units.key("pdf", publishing: true)
-                if let meta = try units.reuse("pdf", key: key) {
-                    return ((), "reused: \(String(decoding: meta, as: UTF8.self))")
+            try reporter.run(.print) { () -> (Void, String) in
+                guard let printing else { return ((), "reused: \(String(decoding: pdfReused ?? [], as: UTF8.self))") }
+                try units.measure("pdf") {
+                    try printing.bundles { total in reporter.progress(.print, unit: "portraits", total: total) }
                 }
-                let n = try units.measure("pdf") {
-                    try PrintStage.run(project, portraits: portraits, writer: writer.unit("pdf"), date: date) { total in
-                        reporter.progress("print", unit: "portraits", total: total)
-                    }
-                }
+                let n = printing.counts
                 let detail = n.portraits + n.bundles == 0 ? "no PDF (pdf: none)"
                     : "\(n.portraits) portrait PDFs, \(n.bundles) bundles, \(n.pages) pages, \(n.bytes / 1_000_000) MB"
-                units.made("pdf", key: key, meta: Array(detail.utf8))
+                units.made("pdf", key: pdfKey, meta: Array(detail.utf8))
                 return ((), detail)
             }
             if !reporter.quiet { units.costLines().forEach(reporter.log) }
-            try reporter.run("write") { () -> (Void, String) in
+            try reporter.run(.write) { () -> (Void, String) in
                 try writer.commit()
                 if let state, let keys { try state.record(output: dest, key: buildKey(keys, output: dest), units: units.produced) }
                 return ((), writer.destination.path)
@@ -181,10 +186,11 @@ public enum SiteBuilder {
     }
 
     /// Renders every page and file into the writer's staging folder: per territory (in parallel)
-    /// its maps, explorer, portraits, downloads and compare data; then the site-wide pages. Units
-    /// whose key did not change are linked from the previous output instead (`units`).
+    /// its maps, explorer, portraits, downloads and compare data, and with `printing` its portrait
+    /// PDFs, all from the same map scenes; then the site-wide pages. Units whose key did not change
+    /// are linked from the previous output instead (`units`).
     package static func render(_ project: Project, indicators: IndicatorStore, portraits: PortraitStore, writer: OutputWriter, progress: Progress? = nil,
-                       buildDay: String = BuildDay.today(), units given: UnitCache? = nil) throws -> (portraits: Int, pages: Int) {
+                       buildDay: String = BuildDay.today(), units given: UnitCache? = nil, printing: PrintStage? = nil) throws -> (portraits: Int, pages: Int) {
         let units = given ?? UnitCache(writer: writer, keys: nil, previous: [:])
         let config = project.config
         let templates = try TemplateSet(override: config.templates)
@@ -217,19 +223,27 @@ public enum SiteBuilder {
         // Largest territories first so that the région's map does not finish last on one core.
         let order = territories.indices.sorted { (territories[$0].communeIndices.count, territories[$1].id) > (territories[$1].communeIndices.count, territories[$0].id) }
         let chunks = max(1, min(order.count, defaultThreadCount() * 8))
-        let drawn: [[(String, TerritoryMapsMeta)]] = cachedMaps != nil && pagesReused ? [] : try parallelMap(count: chunks) { chunk in
+        let printing = printing.flatMap { $0.printsAnything ? $0 : nil }
+        let drawn: [[(String, TerritoryMapsMeta)]] = cachedMaps != nil && pagesReused && printing == nil ? [] : try parallelMap(count: chunks) { chunk in
             var made: [(String, TerritoryMapsMeta)] = []
             for (k, ti) in order.enumerated() where k % chunks == chunk {
                 let t = territories[ti]
+                // Each map of the territory laid out once, for its web files and its printed portraits.
+                let scenes = TerritoryScenes(t, maps: maps)
                 let meta = try cachedMaps?[CompareData.id(t.id)] ?? units.measure("maps") {
-                    try drawMaps(t, project: project, maps: maps, years: mapYears, writer: mapsOut)
+                    try drawMaps(scenes, project: project, years: mapYears, writer: mapsOut)
                 }
                 if cachedMaps == nil { made.append((CompareData.id(t.id), meta)) }
                 if !pagesReused {
                     try units.measure("territory-pages") {
-                        try renderTerritory(t, meta: meta, project: project, indicators: indicators, portraits: portraits, maps: maps, views: views, main: main,
+                        try renderTerritory(scenes, meta: meta, project: project, indicators: indicators, portraits: portraits, views: views, main: main,
                                             tables: tables, created: created, common: common, templates: templates, writer: pagesOut, units: units)
                     }
+                }
+                if let printing {
+                    // Timed apart too: the benchmark gives the PDFs' speed.
+                    let bytes = try units.measure("pdf") { try units.measure("portrait-pdf") { try printing.portraits(of: scenes) } }
+                    units.count("portrait-pdf", bytes: bytes)
                 }
                 progress?.advance()
             }
@@ -240,7 +254,7 @@ public enum SiteBuilder {
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             units.made("maps", key: mapsKey, meta: Array(try encoder.encode(all)))
-        } else if pagesReused {
+        } else if pagesReused && printing == nil {
             progress?.advance(territories.count)
         }
         if !pagesReused { units.made("territory-pages", key: pagesKey) }
@@ -319,22 +333,18 @@ public enum SiteBuilder {
     }
 
     /// A territory's maps: land cover at every millésime, changes of every period, the explorer's overlays.
-    package static func drawMaps(_ t: Territory, project: Project, maps: TerritoryMaps, years: [Int], writer: FileSink) throws -> TerritoryMapsMeta {
-        let config = project.config
+    package static func drawMaps(_ scenes: TerritoryScenes, project: Project, years: [Int], writer: FileSink) throws -> TerritoryMapsMeta {
+        let t = scenes.territory
         var meta = TerritoryMapsMeta()
         for year in years {
-            let input = maps.input(for: t, millesime: year, source: "Millésime \(year) · \(config.site.mapCredit)")
-            let scene = LandCoverMap.scene(input)
-            let raster = maps.vertexCount(input) > TerritoryMaps.rasterThreshold
+            let (scene, raster) = { m in (m.scene, m.raster) }(scenes.landCover(year))
             let path = SitePaths.map(t.id, millesime: year, raster: raster)
             try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5)
                                           : SVGTitle.titled(try CairoRenderer.svg(scene), "Occupation du sol de \(t.name) en \(year)"))
             meta.maps[year] = MapFile(path: path, width: scene.width, height: scene.height).meta
         }
         for (p, period) in project.layout.periods.enumerated() {
-            let input = maps.changeInput(for: t, periodIndex: p, source: "Changements \(period.label) · \(config.site.mapCredit)")
-            let scene = LandCoverMap.scene(input)
-            let raster = maps.vertexCount(input) > TerritoryMaps.rasterThreshold
+            let (scene, raster) = { m in (m.scene, m.raster) }(scenes.changes(p))
             let path = SitePaths.changeMap(t.id, period, raster: raster)
             try writer.write(path, raster ? try CairoRenderer.png(scene, scale: 1.5)
                                           : SVGTitle.titled(try CairoRenderer.svg(scene), "Changements d’occupation du sol de \(t.name), \(period.label)"))
@@ -354,17 +364,17 @@ public enum SiteBuilder {
     }
 
     /// A territory's pages and files: explorer, portraits and their CSV, tables, workbook, compare data.
-    package static func renderTerritory(_ t: Territory, meta: TerritoryMapsMeta, project: Project, indicators: IndicatorStore, portraits: PortraitStore, maps: TerritoryMaps,
+    package static func renderTerritory(_ scenes: TerritoryScenes, meta: TerritoryMapsMeta, project: Project, indicators: IndicatorStore, portraits: PortraitStore,
                                 views: [PortraitView], main: PortraitView, tables: DownloadTables, created: Date,
                                 common: CommonContext, templates: TemplateSet, writer: FileSink, units: UnitCache) throws {
-        let config = project.config
+        let config = project.config, t = scenes.territory
         let mapFiles = meta.maps.mapValues(MapFile.init)
         let changeMaps = meta.changes.mapValues(MapFile.init)
         let overlays = meta.overlays.map { (layer: project.extraLayers[$0.layer], path: $0.path, categories: $0.categories) }
         let explorer = ExplorerPage(project: project, territory: t, main: main, maps: mapFiles, changeMaps: changeMaps, overlays: overlays, indicators: indicators, portraits: portraits)
         try writer.write(explorer.path, try explorer.html(common: common, templates: templates))
 
-        let locator = try maps.locator(for: t).map { (svg: try CairoRenderer.svg($0.scene), title: $0.title) }
+        let locator = try scenes.locator.map { (svg: try CairoRenderer.svg($0.scene), title: $0.title) }
         let facts = project.facts[t.id]!
         try writer.write(SitePaths.stockCSV(t.id), TerritoryCSV.stock(t, facts: facts, project: project))
         for (p, period) in project.layout.periods.enumerated() {
