@@ -3,14 +3,14 @@ import XCTest
 
 /// The site's folders are layers: each may use the folders below it and none above, so that a
 /// figure is computed in one place (`Portrait/`), laid out by renderers (`Pages/`, `Print/`,
-/// `Downloads/`, `Portal/`), and written by the build (`Build/`). The modules that hold them
+/// `Downloads/`, `Portal/`), and written by the build: its stages (`Build/`), its units of output (`Units/`) and the commands that run them (`Commands/`). The modules that hold them
 /// (`PortraitsProject` … `PortraitsBench`) make the compiler refuse a use of a module above; this
 /// test also orders the folders inside a module. A use is a reference to a type declared at the
 /// top level of another folder's file.
 final class ArchitectureTests: XCTestCase {
     /// Bottom first.
     static let layers = ["Config", "Output", "Store", "Load", "Portrait", "Paths", "Maps", "Render", "Downloads", "Print", "Portal",
-                         "Pages", "Build", "Bench"]
+                         "Pages", "Build", "Units", "Commands", "Bench"]
 
     /// The site's modules, bottom first.
     static let modules = ["PortraitsProject", "PortraitsModel", "PortraitsDownloads", "PortraitsPrint", "PortraitsWeb", "PortraitsSite", "PortraitsBench"]

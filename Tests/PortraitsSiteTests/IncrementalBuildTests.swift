@@ -165,4 +165,34 @@ final class IncrementalBuildTests: XCTestCase {
             XCTAssertTrue("\(e)".contains(c) && "\(e)".contains("other inputs"), "\(e)")
         }
     }
+
+    /// Each unit's key hashes the figures and exactly the inputs its entry in `OutputUnit` names.
+    func testEachUnitsKeyHashesWhatItsEntryNames() throws {
+        let writer = try OutputWriter(destination: try temporaryFolder(self).appendingPathComponent("site").path)
+        defer { writer.discard() }
+        let base = BuildKeys(facts: "f", data: "d", templates: "t", content: "c", publishing: "p")
+        func keys(_ k: BuildKeys, nav: String) -> [OutputUnit: String] {
+            let cache = UnitCache(writer: writer, keys: k, previous: [:])
+            return Dictionary(uniqueKeysWithValues: OutputUnit.allCases.map { ($0, cache.key($0, nav: nav)!) })
+        }
+        func changed(_ k: BuildKeys, nav: String = "menu") -> Set<OutputUnit> {
+            let before = keys(base, nav: "menu"), after = keys(k, nav: nav)
+            return Set(OutputUnit.allCases.filter { before[$0] != after[$0] })
+        }
+        var k = base
+        k.data = "d2"
+        XCTAssertEqual(changed(k), Set(OutputUnit.allCases), "the figures and the code: every unit")
+        k = base
+        k.templates = "t2"
+        XCTAssertEqual(changed(k), [.territoryPages, .site])
+        k = base
+        k.content = "c2"
+        XCTAssertEqual(changed(k), [.site])
+        k = base
+        k.publishing = "p2"
+        XCTAssertEqual(changed(k), [.territoryPages, .site, .pdf])
+        XCTAssertEqual(changed(base, nav: "another menu"), [.territoryPages])
+        XCTAssertEqual(Set(keys(base, nav: "menu").values).count, OutputUnit.allCases.count, "no two units share a key")
+        XCTAssertEqual(OutputUnit.allCases.map(\.rawValue), ["maps", "territory-pages", "level-maps", "downloads", "site", "pdf"])
+    }
 }

@@ -8,11 +8,12 @@ import PortraitsDownloads
 import PortraitsPrint
 import PortraitsWeb
 
-/// The PDFs the project asks for (`pdf:`), drawn with Cairo into the writer's staging folder. A
-/// territory's portraits (one per view the plan prints) are drawn in the render job that draws its
-/// web maps, from the same map scenes (`portraits(of:)`); the print stage then draws the bundles
-/// (`bundles`): a territory's portrait followed by each of its communes', main view.
-package final class PrintStage: @unchecked Sendable {
+/// The PDF unit: the PDFs the project asks for (`pdf:`), drawn with Cairo into the writer's
+/// staging folder. A territory's portraits (one per view the plan prints) are drawn in the render
+/// job that draws its web maps, from the same map scenes (`portraits(of:)`); the print stage then
+/// draws the bundles (`bundles`): a territory's portrait followed by each of its communes', main
+/// view. Key: the figures and the publishing options.
+package final class PDFUnit: @unchecked Sendable {
     package struct Counts: Sendable {
         package var portraits = 0, bundles = 0, pages = 0, bytes = 0
 

@@ -1,0 +1,78 @@
+import Foundation
+import PortraitsCairo
+import PortraitsCore
+import PortraitsGraphics
+import PortraitsModel
+import PortraitsProject
+import PortraitsWeb
+
+/// The maps unit: each territory's land cover at every millésime, its changes over every period
+/// (SVG, PNG above `TerritoryMaps.rasterThreshold` vertices) and the explorer's overlays, drawn
+/// from the territory's scenes in the render job that also prints it. Key: the figures only.
+package enum MapsUnit {
+    /// Draws a territory's maps; returns what its pages need to know about them.
+    package static func draw(_ scenes: TerritoryScenes, project: Project, writer: FileSink) throws -> TerritoryMapsMeta {
+        let t = scenes.territory
+        // Every millésime: the portraits show the end of their period, the explorer any of them.
+        let years = project.layout.millesimes
+        var meta = TerritoryMapsMeta()
+        for year in years {
+            let map = scenes.landCover(year)
+            let path = SitePaths.map(t.id, millesime: year, raster: map.raster)
+            try writer.write(path, try file(map.scene, raster: map.raster, title: "Occupation du sol de \(t.name) en \(year)"))
+            meta.maps[year] = MapFile(path: path, width: map.scene.width, height: map.scene.height).meta
+        }
+        for (p, period) in project.layout.periods.enumerated() {
+            let map = scenes.changes(p)
+            let path = SitePaths.changeMap(t.id, period, raster: map.raster)
+            try writer.write(path, try file(map.scene, raster: map.raster, title: "Changements d’occupation du sol de \(t.name), \(period.label)"))
+            meta.changes[p] = MapFile(path: path, width: map.scene.width, height: map.scene.height).meta
+        }
+        // The explorer's extra layers, in the same frame as the maps.
+        let anyMap = meta.maps[years.last!]!
+        for (i, layer) in project.extraLayers.enumerated() {
+            guard let o = ExplorerPage.overlay(layer, territory: t, project: project, mapSize: (anyMap.width, anyMap.height)) else { continue }
+            let raster = o.vertices > TerritoryMaps.rasterThreshold
+            let path = SitePaths.overlay(t.id, layer, raster: raster)
+            try writer.write(path, try file(o.scene, raster: raster, title: "\(layer.name) : \(t.name)"))
+            meta.overlays.append(.init(layer: i, path: path, categories: o.categories))
+        }
+        return meta
+    }
+
+    /// A map's file: a PNG at 1.5× when raster, else the SVG with its title.
+    static func file(_ scene: Scene, raster: Bool, title: String) throws -> [UInt8] {
+        raster ? try CairoRenderer.png(scene, scale: 1.5) : SVGTitle.titled(try CairoRenderer.svg(scene), title)
+    }
+}
+
+/// What the pages need to know about a territory's maps (their files and sizes, the explorer's
+/// overlays): kept in the build state so that pages can be rendered
+/// again without drawing the maps.
+package struct TerritoryMapsMeta: Codable {
+    package struct Map: Codable {
+        package var path: String
+        package var width: Double
+        package var height: Double
+    }
+
+    package struct Overlay: Codable {
+        package var layer: Int
+        package var path: String
+        package var categories: [Int]
+    }
+
+    package var maps: [Int: Map] = [:]
+    package var changes: [Int: Map] = [:]
+    package var overlays: [Overlay] = []
+}
+
+extension MapFile {
+    package var meta: TerritoryMapsMeta.Map {
+        TerritoryMapsMeta.Map(path: path, width: width, height: height)
+    }
+
+    package init(_ m: TerritoryMapsMeta.Map) {
+        self.init(path: m.path, width: m.width, height: m.height)
+    }
+}
