@@ -25,8 +25,9 @@ package struct TerritoryMaps {
     package let communeBounds: [BoundingBox]
     /// Above this many vertices a map is rasterised to PNG, to stay light.
     package static let rasterThreshold = 40_000
-    /// The locator map's side: the PDF cover prints it at this size, the page shows it smaller (CSS).
-    package static let locatorSize = 200.0
+    /// The locator map's side, in points on the PDF cover; the page shows the same scene at 120 CSS
+    /// px (a larger scene would only add vertices to every page).
+    package static let locatorSize = 180.0
 
     package init(project: Project) {
         self.project = project

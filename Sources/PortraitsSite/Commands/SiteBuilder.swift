@@ -221,8 +221,8 @@ public enum SiteBuilder {
                 }
                 if let printing {
                     // Timed apart too: the benchmark gives the PDFs' speed.
-                    let bytes = try units.measure(.pdf) { try units.measure("portrait-pdf") { try printing.portraits(of: scenes) } }
-                    units.count("portrait-pdf", bytes: bytes)
+                    let n = try units.measure(.pdf) { try units.measure("portrait-pdf") { try printing.portraits(of: scenes) } }
+                    units.count("portrait-pdf", items: n.portraits, bytes: n.bytes)
                 }
                 progress?.advance()
             }

@@ -51,9 +51,9 @@ package final class PDFUnit: @unchecked Sendable {
     }
 
     /// A territory's portrait PDFs, drawn from its scenes (the ones its web maps were drawn from).
-    /// Returns the bytes written.
+    /// Returns how many and their bytes.
     @discardableResult
-    package func portraits(of scenes: TerritoryScenes) throws -> Int {
+    package func portraits(of scenes: TerritoryScenes) throws -> Counts {
         var n = Counts()
         for v in views where plan.portrait(v) {
             let doc = PortraitPDF.document(printed(scenes, v))
@@ -61,7 +61,7 @@ package final class PDFUnit: @unchecked Sendable {
             n.portraits += 1
         }
         add(n)
-        return n.bytes
+        return n
     }
 
     /// The bundles, on every core, the largest first. Each member's portrait is laid out again

@@ -84,10 +84,10 @@ package final class UnitCache: @unchecked Sendable {
         return try body()
     }
 
-    /// Counts one item of a measured part that is not a unit (the portraits' HTML).
-    package func count(_ part: String, bytes: Int) {
+    /// Counts items of a measured part that is not a unit (the portraits' HTML, their PDFs).
+    package func count(_ part: String, items: Int = 1, bytes: Int) {
         lock.lock()
-        counted[part, default: (0, 0)].items += 1
+        counted[part, default: (0, 0)].items += items
         counted[part]!.bytes += bytes
         lock.unlock()
     }
