@@ -22,6 +22,7 @@ let package = Package(
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // Small POSIX helpers Swift cannot call directly (renameat2).
         .target(name: "CSupport"),
 
@@ -32,7 +33,7 @@ let package = Package(
         // What to draw: charts and maps as scenes of marks (no backend).
         .target(name: "PortraitsGraphics", dependencies: ["PortraitsCore"]),
         // How to draw it: Cairo onto SVG, PNG and PDF surfaces.
-        .target(name: "PortraitsCairo", dependencies: ["PortraitsGraphics", "CCairo"]),
+        .target(name: "PortraitsCairo", dependencies: ["PortraitsGraphics", "CCairo", "CQPDF"]),
         // The site, in layers (each module uses only those above it):
         // the project: configuration, the output writer, the facts store and build state, the loaded project.
         .target(name: "PortraitsProject", dependencies: [

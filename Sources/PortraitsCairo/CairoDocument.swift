@@ -5,7 +5,8 @@ import PortraitsGraphics
 extension CairoRenderer {
     /// A multi-page PDF: each page of the spec on its own page (sized as the scene, in points), the
     /// outline as PDF bookmarks, title, subject, author and date as metadata. Fonts are embedded as
-    /// subsets and text stays selectable (Cairo's PDF surface).
+    /// subsets and text stays selectable (Cairo's PDF surface); the links, the language and the
+    /// file's structure are qpdf's (`PDFFinishing`).
     public static func pdf(_ document: DocumentSpec) throws -> [UInt8] {
         let sink = ByteSink()
         let first = document.pages.first
@@ -39,6 +40,6 @@ extension CairoRenderer {
         let status = cairo_surface_status(surface)
         cairo_surface_destroy(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
-        return sink.bytes
+        return try PDFFinishing.finish(sink.bytes, links: PDFFinishing.links(of: document.pages), heights: document.pages.map(\.height))
     }
 }

@@ -36,17 +36,10 @@ enum CairoMarks {
             cairo_clip(cr)
         case .clipEnd:
             cairo_restore(cr)
-        case let .link(x, y, w, h, target):
-            // Cairo's tags: a link annotation on PDF surfaces, nothing on the others.
-            guard [x, y, w, h].allSatisfy(\.isFinite) else { return }
-            let rect = "rect=[\(x) \(y) \(w) \(h)]"
-            let attributes: String
-            switch target {
-            case .uri(let u): attributes = rect + " uri='" + u.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
-            case .page(let p): attributes = rect + " page=\(max(1, p))"
-            }
-            cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-            cairo_tag_end(cr, CAIRO_TAG_LINK)
+        case .link:
+            // Nothing to paint: a PDF's links are added after Cairo by `PDFFinishing` (Cairo 1.16's
+            // link tags write broken objects); SVG and PNG have none.
+            break
         }
     }
 

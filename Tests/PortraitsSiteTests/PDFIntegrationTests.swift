@@ -70,13 +70,14 @@ final class PDFIntegrationTests: XCTestCase {
             XCTAssertTrue(text.contains(part), part)
         }
         XCTAssertTrue(text.contains("page 1 / \(pages)"))
-        // Bookmarks: the territory (UTF-16, it has an accent), its parts under it.
-        let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self)
+        // Bookmarks: the territory (UTF-16, it has an accent), its parts under it; read in qpdf's
+        // uncompressed form (the file keeps its objects in compressed object streams).
+        let raw = try Self.qdf(pdf)
         XCTAssertTrue(raw.contains("/Type /Outlines"))
-        XCTAssertTrue(raw.contains("/Title <FEFF004100760061006C002D006C00E80073002D004200610069006E0073>"), "Aval-lès-Bains")
+        XCTAssertTrue(raw.lowercased().contains("/title <feff004100760061006c002d006c00e80073002d004200610069006e0073>"), "Aval-lès-Bains")
         XCTAssertTrue(raw.contains("/Title (Mutations entre classes)"))
         XCTAssertTrue(raw.contains("/URI (https://example.org/commune/99001/2019-2021.html)"), "the online portrait is a link")
-        XCTAssertTrue(raw.contains("/Title (M\\351thode et sources)") || raw.contains("/Title <FEFF004D00E9"), "Méthode et sources")
+        XCTAssertTrue(raw.contains("/Title (M\\351thode et sources)") || raw.lowercased().contains("/title <feff004d00e9"), "Méthode et sources")
         let page = try read(site.appendingPathComponent("commune/99001/2019-2021.html"))
         XCTAssertTrue(page.contains("href=\"portrait-99001-aval-les-bains-2019-2021.pdf\""), "the page links to its PDF")
         // The rank among the EPCI's communes, on the page and in the PDF (the same sentence of the model).
@@ -96,11 +97,69 @@ final class PDFIntegrationTests: XCTestCase {
             .split(separator: "\n").first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
         let pages = Int(try runTool("/usr/bin/pdfinfo", [bundle]).split(separator: "\n").first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
         XCTAssertGreaterThan(pages, 2 * single, "contents, the EPCI and two communes")
-        let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: bundle)), as: UTF8.self)
+        let raw = try Self.qdf(bundle)
         XCTAssertGreaterThanOrEqual(raw.components(separatedBy: "/Subtype /Link").count - 1, 3, "each line of the contents is a link to its page")
+        // Poppler resolves each line of the contents to the page where that territory's portrait
+        // starts (its name is the page's title): the EPCI's right after the contents.
+        let xml = try runTool("/usr/bin/pdftohtml", ["-xml", "-stdout", "-i", "-f", "1", "-l", "1", bundle])
+        var target: [String: Int] = [:]
+        for anchor in xml.components(separatedBy: "<a href=\"").dropFirst() {
+            guard let page = Int(anchor.prefix { $0 != "\"" }.split(separator: "#").last ?? ""),
+                  let name = anchor.split(separator: ">").dropFirst().first?.split(separator: "<").first else { continue }
+            target[String(name)] = target[String(name)] ?? page
+        }
+        XCTAssertEqual(target["CC Test"], 2, "\(target)")
+        for name in ["CC Test", "Amont", "Aval-lès-Bains"] {
+            guard let page = target[name] else { XCTFail("no link for \(name): \(target)"); continue }
+            let text = try runTool("/usr/bin/pdftotext", ["-f", "\(page)", "-l", "\(page)", bundle, "-"])
+            XCTAssertTrue(text.contains("Portrait de territoire") && text.contains(name), "page \(page) starts \(name)'s portrait")
+        }
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("departement/99/recueil-99-testdep-2019-2021.pdf").path))
         let epciPage = try read(site.appendingPathComponent("epci/200000001/2019-2021.html"))
         XCTAssertTrue(epciPage.contains("recueil-200000001-cc-test-2019-2021.pdf"))
+    }
+
+    /// Every PDF of the site is sound for qpdf (`--check` exits 0, no warning) and opens in
+    /// poppler without a warning; it says its language and shows its title.
+    func testEveryPDFPassesQpdfCheck() throws {
+        let site = try buildSite()
+        let pdfs = try FileManager.default.subpathsOfDirectory(atPath: site.path).filter { $0.hasSuffix(".pdf") }.sorted()
+        XCTAssertEqual(pdfs.count, 7, "5 portraits and 2 bundles")
+        for f in pdfs {
+            let path = site.appendingPathComponent(f).path
+            let (status, out, err) = try Self.run("/usr/bin/qpdf", ["--check", path])
+            XCTAssertEqual(status, 0, "\(f): \(out) \(err)")
+            XCTAssertTrue(err.isEmpty && out.contains("No syntax or stream encoding errors found"), "\(f): \(out) \(err)")
+            let poppler = try Self.run("/usr/bin/pdftotext", [path, "/dev/null"])
+            XCTAssertEqual(poppler.status, 0)
+            XCTAssertEqual(poppler.err, "", "\(f): poppler warns")
+            let raw = try Self.qdf(path)
+            XCTAssertTrue(raw.contains("/Lang (fr-FR)"), f)
+            XCTAssertTrue(raw.contains("/DisplayDocTitle true"), f)
+        }
+    }
+
+    /// A tool's exit status, standard output and standard error.
+    static func run(_ tool: String, _ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    /// A PDF in qpdf's QDF form: every object uncompressed and in order, readable as text.
+    static func qdf(_ pdf: String) throws -> String {
+        let out = NSTemporaryDirectory() + "qdf-\(UUID().uuidString).pdf"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try run("/usr/bin/qpdf", ["--qdf", "--object-streams=disable", pdf, out])
+        XCTAssertEqual(r.status, 0, r.err)
+        return String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self)
     }
 
     func testConfigAndFlagChooseWhichPDFs() throws {
