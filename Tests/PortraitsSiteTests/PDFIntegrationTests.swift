@@ -17,7 +17,7 @@ final class PDFIntegrationTests: XCTestCase {
     static let poppler = "/usr/bin/pdfinfo"
 
     /// Two communes of one EPCI in one département: 50 ha of crops become housing in Aval.
-    func buildSite(pdf: String = "", noPDF: Bool = false) throws -> URL {
+    func buildSite(pdf: String = "", noPDF: Bool = false, baseURL: String = "https://portraits.observatoire-territoires.fr/") throws -> URL {
         let dir = try temporaryFolder(self)
         let fixture = try TwoCommuneFixture(in: dir, names: ("Aval-lès-Bains", "Amont"))
         try fixture.writeLandCover(in: dir)
@@ -25,7 +25,7 @@ final class PDFIntegrationTests: XCTestCase {
         try """
         site:
           title: Test PDF
-          base_url: https://example.org/
+          base_url: \(baseURL)
           attribution: ["Source de test"]
         communes:
           file: communes.gpkg
@@ -76,7 +76,7 @@ final class PDFIntegrationTests: XCTestCase {
         XCTAssertTrue(raw.contains("/Type /Outlines"))
         XCTAssertTrue(raw.lowercased().contains("/title <feff004100760061006c002d006c00e80073002d004200610069006e0073>"), "Aval-lès-Bains")
         XCTAssertTrue(raw.contains("/Title (Mutations entre classes)"))
-        XCTAssertTrue(raw.contains("/URI (https://example.org/commune/99001/2019-2021.html)"), "the online portrait is a link")
+        XCTAssertTrue(raw.contains("/URI (https://portraits.observatoire-territoires.fr/commune/99001/2019-2021.html)"), "the online portrait is a link")
         XCTAssertTrue(raw.contains("/Title (M\\351thode et sources)") || raw.lowercased().contains("/title <feff004d00e9"), "Méthode et sources")
         let page = try read(site.appendingPathComponent("commune/99001/2019-2021.html"))
         XCTAssertTrue(page.contains("href=\"portrait-99001-aval-les-bains-2019-2021.pdf\""), "the page links to its PDF")
@@ -136,6 +136,25 @@ final class PDFIntegrationTests: XCTestCase {
             let raw = try Self.qdf(path)
             XCTAssertTrue(raw.contains("/Lang (fr-FR)"), f)
             XCTAssertTrue(raw.contains("/DisplayDocTitle true"), f)
+        }
+    }
+
+    /// With a placeholder base URL (the demo's is on example.org) the PDF says where the portrait
+    /// is on the portal and links nothing.
+    func testNoLinkToAPlaceholderHost() throws {
+        let site = try buildSite(baseURL: "https://portraits.example.org/")
+        let pdf = site.appendingPathComponent("commune/99001/portrait-99001-aval-les-bains-2019-2021.pdf").path
+        XCTAssertFalse(try Self.qdf(pdf).contains("/URI"), "no link to the placeholder host")
+        let text = try runTool("/usr/bin/pdftotext", [pdf, "-"])
+        XCTAssertTrue(text.contains("commune/99001/2019-2021.html"), "where the portrait is")
+        XCTAssertFalse(text.contains("example.org"))
+        for (base, isPublic) in [("https://example.com/", false), ("https://a.b.example.net/x/", false), ("http://localhost:8080/", false),
+                               ("https://portail.test/", false), ("https://ocs.invalid/", false), ("https://www.datagrandest.fr/portraits/", true),
+                               ("https://example.org.fr/", true)] {
+            var site = ProjectConfig.Site(title: "t", baseURL: base, notices: [], attribution: [], mapCredit: "")
+            XCTAssertEqual(site.publicBaseURL != nil, isPublic, base)
+            site.baseURL = nil
+            XCTAssertNil(site.publicBaseURL)
         }
     }
 

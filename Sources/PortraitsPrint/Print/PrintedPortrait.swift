@@ -166,9 +166,14 @@ package struct PrintedPortrait {
         for t in texts { c.paragraph(t, size: 9) }
         c.paragraph("Sources", size: 10, bold: true)
         for a in project.config.site.attribution { c.paragraph(a, size: 9) }
-        if let base = project.config.site.baseURL {
-            let url = (base.hasSuffix("/") ? base : base + "/") + SitePaths.portrait(territory.id, view)
+        let path = SitePaths.portrait(territory.id, view)
+        if let base = project.config.site.publicBaseURL {
+            let url = (base.hasSuffix("/") ? base : base + "/") + path
             c.paragraph("Portrait en ligne, données téléchargeables et méthode détaillée : " + url, size: 9, link: .uri(url))
+        } else {
+            // No public address (none given, or a placeholder such as the demo's): say where the
+            // portrait is on the portal, link nothing.
+            c.paragraph("Portrait en ligne, données téléchargeables et méthode détaillée : portail « \(project.config.site.title) », page \(path).", size: 9)
         }
     }
 

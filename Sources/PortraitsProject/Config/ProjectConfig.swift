@@ -13,6 +13,20 @@ public struct ProjectConfig: Sendable {
         public var attribution: [String]
         /// Short credit drawn on maps (default: the attribution lines).
         public var mapCredit: String
+
+        /// The base URL when it names a public host: nil without one, or when its host is one
+        /// reserved for examples and tests (RFC 2606 and 6761: example.com, .net and .org and their
+        /// subdomains, .example, .test, .invalid, .localhost), as the demo's is. A printed page
+        /// links only to an address that can exist.
+        public var publicBaseURL: String? {
+            guard let base = baseURL, let host = URL(string: base)?.host?.lowercased(), !host.isEmpty else { return nil }
+            let labels = host.split(separator: ".")
+            let reservedDomains = ["example.com", "example.net", "example.org"]
+            let reservedTLDs = ["example", "test", "invalid", "localhost"]
+            if host == "localhost" || reservedTLDs.contains(String(labels.last ?? "")) { return nil }
+            if reservedDomains.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { return nil }
+            return base
+        }
     }
 
     /// A membership column pair: code field and name field.
