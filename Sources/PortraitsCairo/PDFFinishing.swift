@@ -56,9 +56,13 @@ public enum PDFFinishing {
             qpdf_oh_replace_key(q, root, "/ViewerPreferences", preferences)
 
             try check(q, qpdf_init_write_memory(q), "writing")
+            // The same bytes for the same document (an /ID from the content, not random), so an
+            // unchanged PDF stays linked from the last build. Cairo's compressed streams are copied
+            // as they are; no object streams: on the Moselle bundle (31 MB) they save 12 % of the
+            // size for 70 % more time in this pass.
             qpdf_set_deterministic_ID(q, 1)
-            qpdf_set_object_stream_mode(q, qpdf_o_generate)
-            qpdf_set_compress_streams(q, 1)
+            qpdf_set_decode_level(q, qpdf_dl_none)
+            qpdf_set_object_stream_mode(q, qpdf_o_preserve)
             try check(q, qpdf_write(q), "writing")
             let count = Int(qpdf_get_buffer_length(q))
             guard let out = qpdf_get_buffer(q) else { throw FinishingError.qpdf("no output") }

@@ -71,7 +71,7 @@ final class PDFIntegrationTests: XCTestCase {
         }
         XCTAssertTrue(text.contains("page 1 / \(pages)"))
         // Bookmarks: the territory (UTF-16, it has an accent), its parts under it; read in qpdf's
-        // uncompressed form (the file keeps its objects in compressed object streams).
+        // uncompressed form.
         let raw = try Self.qdf(pdf)
         XCTAssertTrue(raw.contains("/Type /Outlines"))
         XCTAssertTrue(raw.lowercased().contains("/title <feff004100760061006c002d006c00e80073002d004200610069006e0073>"), "Aval-lès-Bains")
