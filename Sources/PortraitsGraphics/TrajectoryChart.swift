@@ -47,6 +47,9 @@ public enum TrajectoryChart {
         if current > 0, allowance > 0, allowance / current <= 10 {
             let year = 2021 + allowance / current
             scene.add(.rect(x: x(year) - 4, y: y(allowance) - 4, width: 8, height: 8, fill: accent, stroke: Stroke(Palette.white, width: 1)))
+            // The year said as the text says it (the envelope runs out during that year), so that a
+            // marker late in 2024 is not read as 2025 from the axis.
+            scene.add(.text("épuisée en \(Int(year))", at: Point(x(year), y(allowance) - 9), style: TextStyle(size: size, bold: true, color: accent, anchor: year > 2028 ? .end : .middle)))
         }
         // Legend.
         var lx = 0.0

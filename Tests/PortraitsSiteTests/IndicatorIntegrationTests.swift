@@ -137,12 +137,16 @@ final class IndicatorIntegrationTests: XCTestCase {
                 }
                 let h = try XCTUnwrap(indicators.headline(t.id, p))
                 let themes = try XCTUnwrap(portrait.themes, "\(t.id) \(view.id): themes")
-                // The cover's key figures, in their order, are the headline figures.
-                let keys = portrait.keyFigures.map { $0.figure.value ?? .nan }
-                XCTAssertEqual(keys.count, 6)
-                for (k, v) in zip(keys.dropFirst(2), [h.artificialisedShare, h.consumption, h.netArtificialisation, h.sealedShare]) {
+                // The message's figures, in their order, are the headline figures (and the ZAN
+                // trajectory's share of the envelope where there is one).
+                let keys = portrait.message.items.map { $0.figure.value ?? .nan }
+                let zan = indicators.zan(t)
+                XCTAssertEqual(keys.count, zan == nil ? 3 : 4, "\(t.id) \(view.id)")
+                for (k, v) in zip(keys, [h.consumption, h.netArtificialisation, h.netSealing] + (zan.map { [$0.projectionRatio ?? .nan] } ?? [])) {
                     XCTAssertEqual(k, v, accuracy: 1e-12 * max(1, abs(v)), "\(t.id) \(view.id): key figures")
                 }
+                XCTAssertEqual(portrait.message.rank, themes.comparison.rank)
+                XCTAssertEqual(portrait.message.items.last?.caveat != nil, zan != nil, "the ZAN status with its caveat")
                 same(themes.consumption.total, h.consumption, "consumption", t, view)
                 same(themes.consumption.perYear, h.consumptionPerYear, "consumption per year", t, view)
                 same(themes.artificialisation.share, h.artificialisedShare, "artificialised share", t, view)

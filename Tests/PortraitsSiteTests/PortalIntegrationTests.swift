@@ -274,16 +274,20 @@ final class PortalIntegrationTests: XCTestCase {
                 let text = try runTool("/usr/bin/pdftotext", ["-f", "1", "-l", "1", folder.appendingPathComponent(pdfName).path, "-"])
                     .replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
                 func plain(_ s: String) -> String { s.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ") }
-                // Page 1's key figures, in their order: area, coverage, artificialised share,
-                // consumption, net artificialisation, sealed share; the pace in the caption.
+                // Page 1's message, in its order: consumption, then net artificialisation; the pace
+                // and the artificialised and sealed shares in their captions.
                 let figures = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                     .filter { $0.range(of: "^[+−-]?[0-9][0-9 ]*,[0-9] (ha|%)$", options: .regularExpression) != nil }
-                XCTAssertEqual(Array(figures.dropFirst(2).prefix(4)),
-                               [Fmt.pct(value["part_artificialisee_pct"]! / 100), consumption, Fmt.signedHa(value["artificialisation_nette_ha"]! * 10_000),
-                                Fmt.pct(value["part_impermeable_pct"]! / 100)].map(plain), "\(slug) \(code): key figures on page 1 of \(pdfName)\n\(text)")
+                XCTAssertEqual(Array(figures.prefix(2)), [consumption, Fmt.signedHa(value["artificialisation_nette_ha"]! * 10_000)].map(plain),
+                               "\(slug) \(code): key figures on page 1 of \(pdfName)\n\(text)")
                 let prose = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 let pace = plain(Fmt.ha(value["consommation_ha_an"]! * 10_000))
                 XCTAssertTrue(prose.contains("soit \(pace) par an"), "\(slug) \(code): pace \(pace) on page 1")
+                for (f, what) in [("part_artificialisee_pct", "artificialisé"), ("part_impermeable_pct", "imperméabilisé")] {
+                    let share = plain(Fmt.pct(value[f]! / 100))
+                    XCTAssertTrue(prose.contains("\(share) du territoire \(what)"), "\(slug) \(code): \(share) \(what) on page 1\n\(prose)")
+                }
+                XCTAssertTrue(html.contains("class=\"key-message\""), "\(slug) \(code): the message on the page")
                 checked += 1
             }
         }

@@ -57,8 +57,8 @@ package struct Portrait: Sendable {
     /// Number of communes, for territories above the commune.
     package let communeCount: Figure?
     package let caveats: Caveats
-    /// The cover of the printed portrait: its value and what it is, in the order they are read.
-    package let keyFigures: [LabelledFigure]
+    /// What a reader must see first, on the page and on the PDF's page 1.
+    package let message: KeyMessage
     /// "couverture du sol, niveau 4": the dimension and level of charts, maps and tables.
     package let levelName: String
     package let stockTitle: String

@@ -30,8 +30,6 @@ package enum PortraitBuilder {
         }
         var themes: Portrait.Themes?
         var stockOnly: StockOnlyTheme?
-        var keyFigures = [LabelledFigure(label: "surface du territoire", figure: .ha(facts.area)),
-                          LabelledFigure(label: "couverte par l’occupation du sol en \(view.millesime)", figure: .pct(coveredShare))]
         if let period = view.period, let p = layout.periods.firstIndex(of: period) {
             themes = Portrait.Themes(
                 evolution: EvolutionTheme.make(facts, period: period, project: project),
@@ -41,18 +39,17 @@ package enum PortraitBuilder {
                 artificialisation: ArtificialisationTheme.make(facts, periodIndex: p, project: project),
                 zan: indicators.zan(territory).map(ZANTheme.make),
                 comparison: ComparisonTheme.make(territory: territory, periodIndex: p, project: project, indicators: indicators))
-            if let h = indicators.headline(territory.id, p) {
-                keyFigures += [
-                    LabelledFigure(label: "artificialisé en \(period.end) (loi Climat et Résilience)", figure: .pct(h.artificialisedShare)),
-                    LabelledFigure(label: "d’espaces NAF consommés \(period.label), soit \(Fmt.ha(h.consumptionPerYear)) par an", figure: .ha(h.consumption)),
-                    LabelledFigure(label: "artificialisation nette \(period.label)", figure: .signedHa(h.netArtificialisation)),
-                    LabelledFigure(label: "imperméabilisé en \(period.end)", figure: .pct(h.sealedShare)),
-                ]
-            }
         } else {
             stockOnly = StockOnlyTheme.make(facts, millesime: m, project: project)
-            let sealed = Sealing.sealedArea(facts, millesime: m, traits: project.traits)
-            keyFigures.append(LabelledFigure(label: "imperméabilisé en \(view.millesime)", figure: .pct(facts.area > 0 ? sealed / facts.area : 0)))
+        }
+        let caveatList = [caveats.coverage, caveats.overlap, caveats.unclassified].compactMap { $0 }
+        let message: KeyMessage
+        if let period = view.period, let p = layout.periods.firstIndex(of: period), let h = indicators.headline(territory.id, p), let themes {
+            message = KeyMessage.period(h, period: period, consumption: indicators.consumption(territory.id), periodIndex: p,
+                                        zan: indicators.zan(territory), rank: themes.comparison.rank, caveats: caveatList)
+        } else {
+            message = KeyMessage.stock(millesime: view.millesime, area: facts.area, artificialised: facts.lcr[m],
+                                       sealed: Sealing.sealedArea(facts, millesime: m, traits: project.traits), caveats: caveatList)
         }
         let children = territory.children.compactMap { project.catalog[$0] }
         var childrenTitle: String?
@@ -69,7 +66,7 @@ package enum PortraitBuilder {
             childrenTitle: childrenTitle,
             area: .ha(facts.area), coveredShare: .pct(coveredShare),
             communeCount: territory.id.level != .commune ? .count(territory.communeIndices.count) : nil,
-            caveats: caveats, keyFigures: keyFigures, levelName: levelName,
+            caveats: caveats, message: message, levelName: levelName,
             stockTitle: view.period.map { "Occupation du sol en \($0.start) et en \($0.end)" } ?? "Occupation du sol en \(view.millesime)",
             stockCaption: "Surfaces par classe, triées par surface en \(view.millesime).",
             stockRows: rows,

@@ -51,14 +51,18 @@ package struct PrintedPortrait {
         c.space(40)
         c.paragraph("Portrait de territoire", size: 13, color: Palette.muted)
         c.heading(territory.name, size: 30, outline: level, keepWithNext: 0)
-        c.paragraph("\(territory.id.level.label) \(territory.id.code)" + parentsText, size: 11, color: Palette.muted)
+        let size = [portrait.area.text] + (portrait.communeCount.map { ["\($0.text) communes"] } ?? [])
+        c.paragraph("\(territory.id.level.label) \(territory.id.code) · \(size.joined(separator: ", "))" + parentsText, size: 11, color: Palette.muted)
         c.paragraph(view.period.map { "Période \($0.label)" } ?? "Millésime \(view.millesime)", size: 18, bold: true)
-        c.space(10)
-        c.keyFigures(portrait.keyFigures.map { ($0.figure.text, $0.label) })
-        // What the figures cannot say, as the page says it under its key figures.
-        for caveat in [portrait.caveats.coverage, portrait.caveats.overlap, portrait.caveats.unclassified].compactMap({ $0 }) {
-            c.paragraph(caveat, size: 9)
-        }
+        // The message first, as the page's first screen says it: one sentence, the figures that
+        // say it, the ZAN projection's caveat under them, the rank, what the figures cannot say.
+        let message = portrait.message
+        c.paragraph(message.sentence, size: 11)
+        c.space(4)
+        c.keyFigures(message.items.map { ($0.figure.text, $0.label + ($0.detail.map { " · " + $0 } ?? "")) }, perLine: 2)
+        for caveat in message.items.compactMap(\.caveat) { c.paragraph(caveat, size: 9, color: Palette.muted) }
+        if let rank = message.rank { c.paragraph(rank, size: 10) }
+        for caveat in message.caveats { c.paragraph(caveat, size: 9) }
         if let locator = scenes.locator {
             c.space(6)
             c.paragraph(locator.title, size: 9, color: Palette.muted)

@@ -57,6 +57,14 @@ package struct PortraitPage {
         if let period = view.period { c["period"] = ["start": period.start, "end": period.end] }
         c["areaHa"] = p.area.text
         c["coveredShare"] = p.coveredShare.text
+        var message: [String: Any] = ["sentence": p.message.sentence, "items": p.message.items.map { item -> [String: Any] in
+            var i: [String: Any] = ["value": item.figure.text, "label": item.label]
+            if let detail = item.detail { i["detail"] = detail }
+            if let caveat = item.caveat { i["caveat"] = caveat }
+            return i
+        }]
+        if let rank = p.message.rank { message["rank"] = rank }
+        c["message"] = message
         if let n = p.communeCount { c["communeCount"] = n.text }
         if let note = p.caveats.coverage { c["coverageNote"] = note }
         if let note = p.caveats.overlap { c["overlapNote"] = note }
