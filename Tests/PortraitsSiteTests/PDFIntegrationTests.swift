@@ -127,10 +127,10 @@ final class PDFIntegrationTests: XCTestCase {
         XCTAssertEqual(pdfs.count, 7, "5 portraits and 2 bundles")
         for f in pdfs {
             let path = site.appendingPathComponent(f).path
-            let (status, out, err) = try Self.run("/usr/bin/qpdf", ["--check", path])
+            let (status, out, err) = try runToolStatus("/usr/bin/qpdf", ["--check", path])
             XCTAssertEqual(status, 0, "\(f): \(out) \(err)")
             XCTAssertTrue(err.isEmpty && out.contains("No syntax or stream encoding errors found"), "\(f): \(out) \(err)")
-            let poppler = try Self.run("/usr/bin/pdftotext", [path, "/dev/null"])
+            let poppler = try runToolStatus("/usr/bin/pdftotext", [path, "/dev/null"])
             XCTAssertEqual(poppler.status, 0)
             XCTAssertEqual(poppler.err, "", "\(f): poppler warns")
             let raw = try Self.qdf(path)
@@ -158,25 +158,11 @@ final class PDFIntegrationTests: XCTestCase {
         }
     }
 
-    /// A tool's exit status, standard output and standard error.
-    static func run(_ tool: String, _ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
-
     /// A PDF in qpdf's QDF form: every object uncompressed and in order, readable as text.
     static func qdf(_ pdf: String) throws -> String {
         let out = NSTemporaryDirectory() + "qdf-\(UUID().uuidString).pdf"
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let r = try run("/usr/bin/qpdf", ["--qdf", "--object-streams=disable", pdf, out])
+        let r = try runToolStatus("/usr/bin/qpdf", ["--qdf", "--object-streams=disable", pdf, out])
         XCTAssertEqual(r.status, 0, r.err)
         return String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self)
     }

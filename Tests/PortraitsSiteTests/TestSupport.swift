@@ -17,6 +17,13 @@ func temporaryFolder(_ test: XCTestCase) throws -> URL {
 
 /// Runs a command and returns its standard output; fails the test on a non-zero exit.
 func runTool(_ tool: String, _ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    let r = try runToolStatus(tool, args)
+    XCTAssertEqual(r.status, 0, "\(tool) \(args.joined(separator: " ")): \(r.err)", file: file, line: line)
+    return r.out
+}
+
+/// A tool's exit status, standard output and standard error.
+func runToolStatus(_ tool: String, _ args: [String]) throws -> (status: Int32, out: String, err: String) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: tool)
     p.arguments = args
@@ -27,8 +34,7 @@ func runTool(_ tool: String, _ args: [String], file: StaticString = #filePath, l
     let data = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    XCTAssertEqual(p.terminationStatus, 0, "\(tool) \(args.joined(separator: " ")): \(String(decoding: errData, as: UTF8.self))", file: file, line: line)
-    return String(decoding: data, as: UTF8.self)
+    return (p.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }
 
 func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
