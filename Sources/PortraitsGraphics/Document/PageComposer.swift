@@ -81,6 +81,22 @@ public struct PageComposer {
         y += size * 0.6
     }
 
+    /// A paragraph with a figure at its right, `figureWidth` wide (never enlarged), both starting at
+    /// the current position: the text wraps in the width left; the block is as tall as the taller.
+    public mutating func paragraph(_ text: String, size: Double = 10, beside scene: Scene, figureWidth: Double) {
+        let leading = size * 1.4, gap = 12.0
+        let lines = Typography.wrap(text, width: contentWidth - figureWidth - gap, size: size)
+        let scale = scene.width > 0 ? min(1, figureWidth / scene.width) : 0
+        let textHeight = Double(lines.count) * leading + size * 0.6
+        let height = max(textHeight, scene.height * scale + 8)
+        let left = contentWidth - scene.width * scale
+        block(height: height) { x, y in
+            lines.enumerated().map { i, line in
+                .text(line, at: Point(x, y + Double(i + 1) * leading - size * 0.3), style: TextStyle(size: size))
+            } + scene.placed(dx: x + left, dy: y, scale: scale)
+        }
+    }
+
     /// The height `figure` gives `scene`, caption gap included.
     public func figureHeight(_ scene: Scene, maxHeight: Double = 520) -> Double {
         guard scene.width > 0, scene.height > 0 else { return 0 }

@@ -48,7 +48,7 @@ package struct PrintedPortrait {
 
     func cover(_ c: inout PageComposer, level: Int) {
         c.paragraph(project.config.site.title.uppercased(), size: 9, color: Palette.muted, bold: true)
-        c.space(40)
+        c.space(20)
         c.paragraph("Portrait de territoire", size: 13, color: Palette.muted)
         c.heading(territory.name, size: 30, outline: level, keepWithNext: 0)
         let size = [portrait.area.text] + (portrait.communeCount.map { ["\($0.text) communes"] } ?? [])
@@ -57,17 +57,18 @@ package struct PrintedPortrait {
         // The message first, as the page's first screen says it: one sentence, the figures that
         // say it, the ZAN projection's caveat under them, the rank, what the figures cannot say.
         let message = portrait.message
-        c.paragraph(message.sentence, size: 11)
+        // The sentence with the locator at its right (the région has none).
+        if let locator = scenes.locator {
+            c.paragraph(message.sentence, size: 11, beside: locator.scene, figureWidth: 130)
+            c.paragraph(locator.title, size: 8.5, color: Palette.muted)
+        } else {
+            c.paragraph(message.sentence, size: 11)
+        }
         c.space(4)
         c.keyFigures(message.items.map { ($0.figure.text, $0.label + ($0.detail.map { " · " + $0 } ?? "")) }, perLine: 2)
         for caveat in message.items.compactMap(\.caveat) { c.paragraph(caveat, size: 9, color: Palette.muted) }
         if let rank = message.rank { c.paragraph(rank, size: 10) }
         for caveat in message.caveats { c.paragraph(caveat, size: 9) }
-        if let locator = scenes.locator {
-            c.space(6)
-            c.paragraph(locator.title, size: 9, color: Palette.muted)
-            c.figure(locator.scene, maxHeight: 200)
-        }
         for notice in project.config.site.notices { c.paragraph(notice, size: 9, color: Palette.muted) }
         c.paragraph("Édité le \(Self.frenchDate(date)). Les chiffres sont en hectares (Lambert-93), calculés commune par commune puis additionnés.", size: 8.5, color: Palette.muted)
     }
