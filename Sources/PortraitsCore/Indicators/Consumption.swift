@@ -35,6 +35,13 @@ public enum Consumption {
         return f
     }
 
+    /// The period `current`'s rate is compared with: the latest of the others that ends before
+    /// `current` starts (nil when there is none).
+    public static func previous(of current: Int, in all: [ConsumptionFigures]) -> ConsumptionFigures? {
+        let start = all[current].period.start
+        return all.enumerated().filter { $0.offset != current && $0.element.period.end <= start }.map(\.element).max { $0.period < $1.period }
+    }
+
     /// The per-year rate of `current` against `reference`: change in % (nil when the reference is 0).
     public static func rateChange(current: ConsumptionFigures, reference: ConsumptionFigures) -> Double? {
         reference.perYear > 0 ? (current.perYear - reference.perYear) / reference.perYear : nil

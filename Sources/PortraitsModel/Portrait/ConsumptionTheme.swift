@@ -25,9 +25,8 @@ package struct ConsumptionTheme: Sendable {
             sentence += ", dont \(Fmt.pct(v / c.total)) pour \(main == .autre ? "d’autres usages" : "l’\(main.label)")"
         }
         sentence += "."
-        // The other published periods, for comparison of the yearly rate.
-        let others = all.enumerated().filter { $0.offset != p }.map(\.element)
-        if let ref = others.filter({ $0.period.end <= period.start }).max(by: { $0.period < $1.period }), let change = Consumption.rateChange(current: c, reference: ref) {
+        // The yearly rate against the period before this one.
+        if let ref = Consumption.previous(of: p, in: all), let change = Consumption.rateChange(current: c, reference: ref) {
             sentence += " Ce rythme est \(change >= 0 ? "en hausse" : "en baisse") de \(Fmt.pct(abs(change))) par rapport à \(ref.period.label) (\(Fmt.ha(ref.perYear)) par an)."
         }
         let bars = all.map { BarRow(label: $0.period.label, value: $0.perYear, color: FluxColors.gain) }

@@ -28,8 +28,8 @@ package struct KeyMessage: Sendable {
     static func period(_ h: HeadlineFigures, period: Period, consumption all: [ConsumptionFigures], periodIndex p: Int,
                        zan: ZANTrajectory?, rank: String?, caveats: [String]) -> KeyMessage {
         let c = all[p]
-        // The comparison the consumption theme makes: the latest period that ends before this one starts.
-        let previous = all.enumerated().filter { $0.offset != p && $0.element.period.end <= period.start }.map(\.element).max { $0.period < $1.period }
+        // The comparison the consumption theme makes.
+        let previous = Consumption.previous(of: p, in: all)
         var pace = "soit \(Fmt.ha(h.consumptionPerYear)) par an"
         if let previous { pace += ", contre \(Fmt.ha(previous.perYear)) par an en \(previous.period.label)" }
         var sentence = "Entre \(period.start) et \(period.end), \(Fmt.ha(c.total)) d’espaces naturels, agricoles et forestiers ont été consommés sur ce territoire (\(Fmt.ha(h.consumptionPerYear)) par an"
