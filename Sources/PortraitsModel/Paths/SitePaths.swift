@@ -27,6 +27,13 @@ package enum SitePaths {
     /// The CSV on the Web metadata beside a folder's CSV files.
     package static let csvMetadataFile = "csv-metadata.json"
     package static func csvMetadata(_ id: TerritoryID) -> String { "\(folder(id))/\(csvMetadataFile)" }
+    /// The folder's `index.html`, so that `commune/67482/` opens the portrait.
+    package static func folderIndex(_ id: TerritoryID) -> String { "\(folder(id))/index.html" }
+    /// Whether a site path is a territory folder's `index.html` (`level/code/index.html`).
+    package static func isFolderIndex(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return parts.count == 3 && parts[2] == "index.html"
+    }
     package static func explorer(_ id: TerritoryID) -> String { "\(folder(id))/explorateur.html" }
     package static func overlay(_ id: TerritoryID, _ layer: ExtraLayerData, raster: Bool) -> String { "\(folder(id))/couche-\(layer.slug).\(raster ? "png" : "svg")" }
     package static func territoryXLSX(_ t: Territory) -> String { "\(folder(t.id))/donnees-\(t.id.code)-\(Slug.of(t.name)).xlsx" }

@@ -29,7 +29,7 @@ package enum SitePagesUnit {
         try out.write(DownloadsPage.path, try downloads.render(files: files, common: common, templates: templates))
 
         // Publishing: 404 (not in the sitemap), sitemap, robots, assets.
-        try out.write("404.html", try SitePages.notFound(common: common, templates: templates))
+        try out.write("404.html", try SitePages.notFound(common: common, templates: templates, assets: context.assets, folders: context.levels.map(\.pathSegment)))
         if let sitemap = Publishing.sitemap(pages: pages(output), baseURL: config.site.baseURL, lastModified: context.buildDay) {
             try out.write("sitemap.xml", sitemap)
         }
@@ -38,9 +38,10 @@ package enum SitePagesUnit {
     }
 
     /// The site's pages, for the sitemap: every HTML file of the territory pages and of the site's
-    /// own pages written (or linked unchanged) so far, but the 404 page.
+    /// own pages written (or linked unchanged) so far, but the 404 page and the territory folders'
+    /// index pages (they send the browser to the portrait, which is listed).
     package static func pages(_ writer: OutputWriter) -> [String] {
         (writer.files(of: OutputUnit.territoryPages.rawValue).files + writer.files(of: OutputUnit.site.rawValue).files)
-            .filter { $0.hasSuffix(".html") && $0 != "404.html" }
+            .filter { $0.hasSuffix(".html") && $0 != "404.html" && !SitePaths.isFolderIndex($0) }
     }
 }

@@ -18,6 +18,10 @@ package struct CommonContext {
     package var stylesheets: [String] = [SitePaths.stylesheet]
     package var script: String? = nil
 
+    /// Documentation pages every footer links when the content has them, as French public sites
+    /// do: the mentions légales and the accessibility statement (its title says its status).
+    package static let footerSlugs = ["mentions-legales", "accessibilite"]
+
     /// `absoluteRoot`: for the 404 page, which a host serves at any address, links start from the
     /// base URL when there is one.
     func context(path: String, title: String, absoluteRoot: Bool = false) -> [String: Any] {
@@ -33,8 +37,12 @@ package struct CommonContext {
             "levels": levels.map { ["path": SitePaths.levelIndex($0), "label": $0.pluralLabel] },
             "docs": docs.map { ["path": SitePaths.doc($0.slug), "title": $0.title] },
             "allDocs": allDocs.map { ["path": SitePaths.doc($0.slug), "title": $0.title] },
+            "footerLinks": Self.footerSlugs.compactMap { slug in
+                allDocs.first { $0.slug == slug }.map { ["path": SitePaths.doc($0.slug), "title": $0.title] }
+            },
             "stylesheets": stylesheets,
         ]
+        c["hasFooterLinks"] = !((c["footerLinks"] as? [Any])?.isEmpty ?? true)
         if let script { c["script"] = script }
         if let base = baseURL {
             c["canonical"] = (base.hasSuffix("/") ? base : base + "/") + path

@@ -22,7 +22,7 @@ public struct TemplateSet: Sendable {
     package let folders: [String]
 
     public static let required = ["header", "footer", "portrait", "level-index", "home", "doc", "explorateur", "comparer",
-                                  "recherche", "donnees", "nomenclature", "404"]
+                                  "recherche", "donnees", "nomenclature", "404", "folder-index"]
 
     /// `folders`: the built-in folder first, then the project's (whose files win).
     public init(folders: [String]) throws {
