@@ -13,12 +13,9 @@ public enum CairoRenderer {
     }
 
     /// The scene as an SVG document (size in px). Shapes are drawn by Cairo's SVG surface; text is
-    /// shaped by Cairo and written with glyph outlines extracted once per process (`SVGTextLayer`),
-    /// above the shapes. Text inside a clip is left to Cairo.
-    public static func svg(_ scene: Scene) throws -> [UInt8] { try svg(scene, nativeText: false) }
-
-    /// `nativeText`: text drawn by Cairo's SVG surface itself (slow; tests compare the two).
-    static func svg(_ scene: Scene, nativeText: Bool) throws -> [UInt8] {
+    /// written as `<text>` elements above the shapes (`SVGTextLayer`). Text inside a clip is left to
+    /// Cairo (outlines), so that the clip still applies to it.
+    public static func svg(_ scene: Scene) throws -> [UInt8] {
         let sink = ByteSink()
         let surface = cairo_svg_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), scene.width, scene.height)!
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
@@ -28,7 +25,7 @@ public enum CairoRenderer {
         var clipDepth = 0
         for mark in scene.marks {
             switch mark {
-            case let .text(s, at, style) where clipDepth == 0 && !nativeText:
+            case let .text(s, at, style) where clipDepth == 0:
                 text.add(s, at: at, style: style)
             case .clipBegin:
                 clipDepth += 1

@@ -20,21 +20,29 @@ public enum DotPlot {
                                      RGBColor(r: 0xe1, g: 0x8b, b: 0x63), RGBColor(r: 0x3a, g: 0xa8, b: 0x6b), RGBColor(r: 0xa5, g: 0x58, b: 0xa0)]
 
     public static func scene(rows: [Row], width: Double = 720) -> Scene {
-        let size = 11.0, rowHeight = 44.0, top = 34.0
+        // Compact (phone): each indicator's label on its own line above its scale.
+        let compact = ChartLayout.isCompact(width)
+        let size = 11.0, labelRoom = compact ? 20.0 : 0, rowHeight = 44.0 + labelRoom
         let names = rows.first?.values.map(\.0) ?? []
+        // Legend: one mark per territory, wrapping to as many lines as the width needs.
+        let placed = ChartLayout.flow(names, size: size, markWidth: 16, spacing: 20, width: width)
+        let top = 34.0 + Double(placed.last?.line ?? 0) * 18
         let height = top + Double(max(rows.count, 1)) * rowHeight + 6
         var scene = Scene(width: width, height: height)
-        // Legend: one mark per territory.
-        var lx = 0.0
-        for (i, n) in names.enumerated() {
-            addMark(&scene, i, Point(lx + 6, 12))
-            scene.add(.text(n, at: Point(lx + 16, 16), style: TextStyle(size: size)))
-            lx += 36 + Typography.estimatedWidth(n, size: size)
+        for (i, (n, at)) in zip(names, placed).enumerated() {
+            let y = 12 + Double(at.line) * 18
+            addMark(&scene, i, Point(at.x + 6, y))
+            scene.add(.text(n, at: Point(at.x + 16, y + 4), style: TextStyle(size: size)))
         }
-        let labelWidth = 230.0, plotLeft = labelWidth + 10, plotRight = width - 70
+        let labelWidth = compact ? width : 230.0, plotLeft = compact ? 10 : labelWidth + 10, plotRight = width - (compact ? 40 : 70)
         for (r, row) in rows.enumerated() {
-            let y = top + Double(r) * rowHeight + 16
-            scene.add(.text(Typography.truncated(row.label, toWidth: labelWidth, size: size), at: Point(0, y + 4), style: TextStyle(size: size)))
+            let y = top + Double(r) * rowHeight + 16 + labelRoom
+            let label = Typography.truncated(row.label, toWidth: labelWidth, size: size)
+            if compact {
+                scene.add(.text(label, at: Point(0, y - 26), style: TextStyle(size: size)))
+            } else {
+                scene.add(.text(label, at: Point(0, y + 4), style: TextStyle(size: size)))
+            }
             let finite = row.values.map { $0.1.isFinite ? max($0.1, 0) : 0 }
             let maxValue = max(finite.max() ?? 0, 1e-9)
             let scale = Scales.linear(domain: (0, maxValue), range: (plotLeft, plotRight))

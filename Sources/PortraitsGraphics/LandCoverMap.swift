@@ -12,6 +12,20 @@ public struct LegendEntry: Sendable, Equatable {
     }
 }
 
+/// A map's legend and source, as print draws them beside the map and the web writes them in the page.
+public struct MapLegend: Sendable, Equatable {
+    public var title: String
+    /// The classes drawn, then the base (land no piece covers) when there is one.
+    public var entries: [LegendEntry]
+    public var source: String
+
+    public init(title: String, entries: [LegendEntry], source: String) {
+        self.title = title
+        self.entries = entries
+        self.source = source
+    }
+}
+
 /// What a land-cover map shows: polygons by class, the territory's outline, its surroundings.
 public struct LandCoverMapInput: Sendable {
     /// Land cover: for each polygon the index of its class in `legend`.
@@ -30,6 +44,11 @@ public struct LandCoverMapInput: Sendable {
     public var legendTitle: String
     /// Boundaries drawn thin and white over the pieces (between the territories of a choropleth).
     public var boundaries: [PolygonRings] = []
+
+    /// Its legend (the classes, then the base) and source.
+    public var mapLegend: MapLegend {
+        MapLegend(title: legendTitle, entries: legend + (base.map { [$0] } ?? []), source: source)
+    }
 
     public init(pieces: [(legendIndex: Int, polygon: PolygonRings)], legend: [LegendEntry], outline: [PolygonRings],
                 context: [PolygonRings], parentOutline: [PolygonRings] = [], source: String, base: LegendEntry? = nil,
@@ -82,13 +101,21 @@ public enum LandCoverMap {
         return scene
     }
 
+    /// Size of the map frame's own text (north arrow, scale bar): the web shows the frame alone,
+    /// 460 px wide, shrunk to 328 px on a 360 px phone, where 14 px stays at 10 CSS px.
+    public static let frameLabelSize = 14.0
+
+    /// The map and its legend beside it, the source below: what print lays out.
     public static func scene(_ input: LandCoverMapInput, width: Double = 720, mapWidth: Double = defaultMapWidth) -> Scene {
+        withLegend(frame(input, mapWidth: mapWidth), input.mapLegend, width: width, mapWidth: mapWidth)
+    }
+
+    /// The map frame alone (pieces, outlines, north arrow, scale bar), `mapWidth` wide: what the web
+    /// shows, with its legend and source written in the page (`MapLegend`), beside the map on a wide
+    /// screen and below it on a phone.
+    public static func frame(_ input: LandCoverMapInput, mapWidth: Double = defaultMapWidth) -> Scene {
         let projection = projection(outline: input.outline, mapWidth: mapWidth)
-        let legend = input.legend + (input.base.map { [$0] } ?? [])
-        let legendHeight = Double(legend.count) * 20 + 30
-        let sourceLines = wrap(input.source, width: width, size: 11)
-        let height = max(projection.frameHeight, legendHeight) + 8 + Double(sourceLines.count) * 15
-        var scene = Scene(width: width, height: height)
+        var scene = Scene(width: mapWidth, height: projection.frameHeight)
         let frame = projection.bounds
         func visible(_ p: PolygonRings) -> Bool { p.bounds.intersects(frame) }
 
@@ -118,17 +145,25 @@ public enum LandCoverMap {
 
         addNorthArrow(to: &scene, x: mapWidth - 24, y: 12)
         addScaleBar(to: &scene, projection: projection, x: 10, y: projection.frameHeight - 14)
+        return scene
+    }
 
-        // Legend.
+    /// A map frame with its legend on its right and its source below, `width` wide in all.
+    public static func withLegend(_ frame: Scene, _ legend: MapLegend, width: Double = 720, mapWidth: Double = defaultMapWidth) -> Scene {
+        let legendHeight = Double(legend.entries.count) * 20 + 30
+        let sourceLines = wrap(legend.source, width: width, size: 11)
+        var scene = frame
+        scene.width = width
+        scene.height = max(frame.height, legendHeight) + 8 + Double(sourceLines.count) * 15
         let lx = mapWidth + 20
-        scene.add(.text(input.legendTitle, at: Point(lx, 16), style: TextStyle(size: 11, bold: true)))
-        for (i, e) in legend.enumerated() {
+        scene.add(.text(legend.title, at: Point(lx, 16), style: TextStyle(size: 11, bold: true)))
+        for (i, e) in legend.entries.enumerated() {
             let y = 30 + Double(i) * 20
             scene.add(.rect(x: lx, y: y, width: 16, height: 12, fill: e.color, stroke: Stroke(Palette.outline, width: 0.6)))
             scene.add(.text(Typography.truncated(e.label, toWidth: width - lx - 26, size: 11), at: Point(lx + 22, y + 10.5), style: TextStyle(size: 11)))
         }
         for (i, line) in sourceLines.enumerated() {
-            scene.add(.text(line, at: Point(0, projection.frameHeight + 18 + Double(i) * 15), style: TextStyle(size: 11, color: Palette.muted)))
+            scene.add(.text(line, at: Point(0, frame.height + 18 + Double(i) * 15), style: TextStyle(size: 11, color: Palette.muted)))
         }
         return scene
     }
@@ -153,7 +188,7 @@ public enum LandCoverMap {
     static func addNorthArrow(to scene: inout Scene, x: Double, y: Double) {
         let tri = PolygonRings(rings: [[Point(x, y), Point(x + 7, y + 20), Point(x, y + 15), Point(x - 7, y + 20), Point(x, y)]])
         scene.add(.polygons([tri], fill: Palette.outline, stroke: Stroke(Palette.white, width: 1)))
-        scene.add(.text("N", at: Point(x, y + 33), style: TextStyle(size: 11, bold: true, anchor: .middle)))
+        scene.add(.text("N", at: Point(x, y + 35), style: TextStyle(size: frameLabelSize, bold: true, anchor: .middle)))
     }
 
     /// A scale bar about a fifth of the map wide, rounded to 1, 2 or 5 × 10ⁿ metres.
@@ -164,9 +199,9 @@ public enum LandCoverMap {
         while unit * 10 <= target { unit *= 10 }
         let metres = target >= 5 * unit ? 5 * unit : (target >= 2 * unit ? 2 * unit : unit)
         let px = metres * projection.scale
-        scene.add(.rect(x: x - 4, y: y - 16, width: px + 8, height: 22, fill: Palette.white, stroke: nil))
+        scene.add(.rect(x: x - 4, y: y - 19, width: px + 8, height: 25, fill: Palette.white, stroke: nil))
         scene.add(.rect(x: x, y: y, width: px, height: 4, fill: Palette.outline, stroke: nil))
         let label = metres >= 1000 ? FrenchNumber.format(metres / 1000, decimals: 0) + "\u{00A0}km" : FrenchNumber.format(metres, decimals: 0) + "\u{00A0}m"
-        scene.add(.text(label, at: Point(x + px / 2, y - 4), style: TextStyle(size: 11, anchor: .middle)))
+        scene.add(.text(label, at: Point(x + px / 2, y - 4), style: TextStyle(size: frameLabelSize, anchor: .middle)))
     }
 }

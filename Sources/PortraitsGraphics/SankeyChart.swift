@@ -35,7 +35,10 @@ public struct MutationFlows: Sendable, Equatable {
 public enum SankeyChart {
     public static func scene(_ flows: MutationFlows, width: Double = 720) -> Scene {
         let n = flows.count
-        let size = 11.0, top = 30.0, nodeWidth = 12.0, gap = 12.0, textRoom = 235.0
+        // Compact (phone): the two columns of nodes at the edges, their labels inside, over the
+        // bands on a white ground, each in its half of the width.
+        let compact = ChartLayout.isCompact(width)
+        let size = 11.0, top = 30.0, nodeWidth = 12.0, gap = 12.0, textRoom = compact ? 0 : 235.0
         let out = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + (i != $1 ? flows.value(i, $1) : 0) } }
         let inc = (0..<n).map { j in (0..<n).reduce(0.0) { $0 + (j != $1 ? flows.value($1, j) : 0) } }
         let sources = (0..<n).filter { out[$0] > 0 }, targets = (0..<n).filter { inc[$0] > 0 }
@@ -50,8 +53,13 @@ public enum SankeyChart {
         }
         let x0 = textRoom, x1 = width - textRoom - nodeWidth
         let k = min((plotHeight - gap * Double(sources.count - 1)) / gross, (plotHeight - gap * Double(targets.count - 1)) / gross)
-        scene.add(.text(flows.beforeLabel, at: Point(x0 + nodeWidth / 2, 16), style: TextStyle(size: size, bold: true, anchor: .middle)))
-        scene.add(.text(flows.afterLabel, at: Point(x1 + nodeWidth / 2, 16), style: TextStyle(size: size, bold: true, anchor: .middle)))
+        if compact {
+            scene.add(.text(flows.beforeLabel, at: Point(x0, 16), style: TextStyle(size: size, bold: true)))
+            scene.add(.text(flows.afterLabel, at: Point(x1 + nodeWidth, 16), style: TextStyle(size: size, bold: true, anchor: .end)))
+        } else {
+            scene.add(.text(flows.beforeLabel, at: Point(x0 + nodeWidth / 2, 16), style: TextStyle(size: size, bold: true, anchor: .middle)))
+            scene.add(.text(flows.afterLabel, at: Point(x1 + nodeWidth / 2, 16), style: TextStyle(size: size, bold: true, anchor: .middle)))
+        }
 
         // Node positions, top to bottom in nomenclature order, centred vertically.
         func layout(_ nodes: [Int], _ totals: [Double]) -> [Int: Double] {
@@ -81,13 +89,19 @@ public enum SankeyChart {
         func node(_ i: Int, x: Double, y: Double, total: Double, left: Bool) -> (label: String, y: Double, at: Double) {
             scene.add(.rect(x: x, y: y, width: nodeWidth, height: max(total * k, 1), fill: flows.colors[i], stroke: Stroke(Palette.outline, width: 0.8)))
             let value = FrenchNumber.hectares(total)
-            let room = textRoom - 14 - Typography.estimatedWidth(" (\(value))", size: size)
-            return ("\(Typography.truncated(flows.labels[i], toWidth: room, size: size)) (\(value))", y + total * k / 2 + 4, left ? x - 6 : x + nodeWidth + 6)
+            let room = (compact ? width / 2 - nodeWidth - 14 : textRoom - 14) - Typography.estimatedWidth(" (\(value))", size: size)
+            let at = compact ? (left ? x + nodeWidth + 4 : x - 4) : (left ? x - 6 : x + nodeWidth + 6)
+            return ("\(Typography.truncated(flows.labels[i], toWidth: room, size: size)) (\(value))", y + total * k / 2 + 4, at)
         }
         let leftLabels = sources.map { node($0, x: x0, y: sourceY[$0]!, total: out[$0], left: true) }
         let rightLabels = targets.map { node($0, x: x1, y: targetY[$0]!, total: inc[$0], left: false) }
-        for (labels, anchor) in [(leftLabels, TextAnchor.end), (rightLabels, TextAnchor.start)] {
+        let anchors: (TextAnchor, TextAnchor) = compact ? (.start, .end) : (.end, .start)
+        for (labels, anchor) in [(leftLabels, anchors.0), (rightLabels, anchors.1)] {
             for (label, y, x) in spread(labels, minGap: 13, top: top + 6) {
+                if compact {
+                    let w = Typography.estimatedWidth(label, size: size)
+                    scene.add(.rect(x: anchor == .start ? x - 2 : x - w - 2, y: y - 10, width: w + 4, height: 13, fill: Palette.white, stroke: nil))
+                }
                 scene.add(.text(label, at: Point(x, y), style: TextStyle(size: size, anchor: anchor)))
                 scene.height = max(scene.height, y + 8)
             }

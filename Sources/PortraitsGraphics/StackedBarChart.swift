@@ -17,15 +17,16 @@ public struct StackedBarRow: Sendable, Equatable {
 /// bar's total at its end. Used for imperméabilisation: sealed, urbanised not sealed, other land.
 public enum StackedBarChart {
     public static func scene(rows: [StackedBarRow], legend: [LegendEntry], width: Double = 720) -> Scene {
-        let size = 11.0, barHeight = 22.0, rowHeight = 34.0, labelWidth = 60.0, valueRoom = 100.0
-        let top = 40.0
+        let compact = ChartLayout.isCompact(width)
+        let size = 11.0, barHeight = 22.0, rowHeight = 34.0, labelWidth = compact ? 34.0 : 60.0, valueRoom = compact ? 72.0 : 100.0
+        // Legend, wrapping to as many lines as the width needs.
+        let placed = ChartLayout.flow(legend.map(\.label), size: size, markWidth: 20, spacing: 14, width: width)
+        let top = 40.0 + Double(placed.last?.line ?? 0) * 18
         var scene = Scene(width: width, height: top + Double(max(rows.count, 1)) * rowHeight + 6)
-        // Legend, on one line.
-        var lx = 0.0
-        for e in legend {
-            scene.add(.rect(x: lx, y: 8, width: 14, height: 12, fill: e.color, stroke: Stroke(Palette.outline, width: 0.8)))
-            scene.add(.text(e.label, at: Point(lx + 20, 18), style: TextStyle(size: size)))
-            lx += 34 + Typography.estimatedWidth(e.label, size: size)
+        for (e, at) in zip(legend, placed) {
+            let y = 8 + Double(at.line) * 18
+            scene.add(.rect(x: at.x, y: y, width: 14, height: 12, fill: e.color, stroke: Stroke(Palette.outline, width: 0.8)))
+            scene.add(.text(e.label, at: Point(at.x + 20, y + 10), style: TextStyle(size: size)))
         }
         func clean(_ v: Double) -> Double { v.isFinite && v > 0 ? v : 0 }
         let totals = rows.map { $0.values.reduce(0) { $0 + clean($1) } }
@@ -34,7 +35,9 @@ public enum StackedBarChart {
             return scene
         }
         let left = labelWidth + 10
-        let scale = Scales.linear(domain: (0, maxTotal), range: (0, width - left - valueRoom))
+        // Room for the widest total at the end of its bar.
+        let room = max(valueRoom, (totals.map { Typography.estimatedWidth(FrenchNumber.hectares($0), size: size) }.max() ?? 0) + 10)
+        let scale = Scales.linear(domain: (0, maxTotal), range: (0, width - left - room))
         for (r, row) in rows.enumerated() {
             let y = top + Double(r) * rowHeight
             scene.add(.text(row.label, at: Point(labelWidth, y + barHeight / 2 + 4), style: TextStyle(size: size, bold: true, anchor: .end)))

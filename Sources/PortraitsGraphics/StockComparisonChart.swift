@@ -30,10 +30,15 @@ public enum StockComparisonChart {
         }
         let paired = beforeLabel != nil
         let labelSize = 11.0, valueSize = 11.0
-        let labelWidth = min(250, max(80, rows.map { Typography.estimatedWidth($0.label, size: labelSize) }.max() ?? 80))
-        let barHeight = 12.0
-        let rowHeight = paired ? 2 * barHeight + 14 : barHeight + 14
-        let top = 34.0, left = labelWidth + 16, right = 104.0
+        // Compact (phone): each label on its own line above its bars, which start at the left edge.
+        let compact = ChartLayout.isCompact(width)
+        let labelWidth = compact ? width : min(250, max(80, rows.map { Typography.estimatedWidth($0.label, size: labelSize) }.max() ?? 80))
+        let barHeight = 12.0, labelRoom = compact ? 16.0 : 0
+        let rowHeight = (paired ? 2 * barHeight + 14 : barHeight + 14) + labelRoom
+        // Compact: room on the right for the widest value label, however large the territory.
+        let widestValue = rows.map { max(Typography.estimatedWidth(FrenchNumber.hectares($0.before), size: valueSize),
+                                         Typography.estimatedWidth(FrenchNumber.hectares($0.after), size: valueSize)) }.max() ?? 60
+        let top = 34.0, left = compact ? 0 : labelWidth + 16, right = compact ? widestValue + 10 : 104.0
         let height = top + Double(max(rows.count, 1)) * rowHeight + 12
         var scene = Scene(width: width, height: height)
         // Legend
@@ -55,8 +60,12 @@ public enum StockComparisonChart {
         for (i, r) in rows.enumerated() {
             let y0 = top + Double(i) * rowHeight
             let label = Typography.truncated(r.label, toWidth: labelWidth, size: labelSize)
-            scene.add(.text(label, at: Point(left - 8, y0 + (paired ? barHeight + 5 : barHeight - 1)), style: TextStyle(size: labelSize, anchor: .end)))
-            var y = y0
+            if compact {
+                scene.add(.text(label, at: Point(0, y0 + 11), style: TextStyle(size: labelSize)))
+            } else {
+                scene.add(.text(label, at: Point(left - 8, y0 + (paired ? barHeight + 5 : barHeight - 1)), style: TextStyle(size: labelSize, anchor: .end)))
+            }
+            var y = y0 + labelRoom
             if paired {
                 let w = scale(max(r.before, 0))
                 scene.add(.rect(x: left, y: y, width: w, height: barHeight, fill: Palette.tint(r.color, 0.65), stroke: Stroke(Palette.outline, width: 0.8)))
@@ -67,7 +76,7 @@ public enum StockComparisonChart {
             scene.add(.rect(x: left, y: y, width: w, height: barHeight, fill: r.color, stroke: Stroke(Palette.outline, width: 0.8)))
             scene.add(.text(FrenchNumber.hectares(r.after), at: Point(left + w + 6, y + barHeight - 2), style: TextStyle(size: valueSize)))
         }
-        scene.add(.polyline([Point(left, top - 4), Point(left, height - 8)], stroke: Stroke(Palette.outline, width: 1)))
+        if !compact { scene.add(.polyline([Point(left, top - 4), Point(left, height - 8)], stroke: Stroke(Palette.outline, width: 1))) }
         return scene
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PortraitsCore
 
 /// The ZAN trajectory 2021–2031: cumulative consumption at the current pace (a line), at the
@@ -21,24 +22,36 @@ public enum TrajectoryChart {
     public static let allowanceColor = RGBColor(r: 0x00, g: 0x00, b: 0x91)
 
     public static func scene(_ input: Input, width: Double = 720, height: Double = 280) -> Scene {
-        var scene = Scene(width: width, height: height)
         let size = 11.0
-        let left = 90.0, right = 20.0, top = 40.0, bottom = 30.0
+        let compact = ChartLayout.isCompact(width)
+        let legend: [(String, RGBColor, [Double])] = [("Enveloppe 2021–2030", allowanceColor, [8.0, 4.0]), ("Rythme de référence", Palette.muted, [3.0, 3.0]), ("Rythme actuel", accent, [])]
+        // The legend wraps on a narrow chart; the plot starts below its last line.
+        let placed = ChartLayout.flow(legend.map(\.0), size: size, markWidth: 32, spacing: 14, width: width)
+        let legendLines = Double(placed.last?.line ?? 0)
         let current = input.currentPace.isFinite ? max(input.currentPace, 0) : 0
         let reference = input.referencePace.isFinite ? max(input.referencePace, 0) : 0
         let allowance = input.allowance.isFinite ? max(input.allowance, 0) : 0
-        let maxValue = max(current * 10, reference * 10, allowance, 1e-9) * 1.08
+        // The axis tops at a 1-2-5 tick above every line, with room for the exhaustion label.
+        let ticks = Scales.niceTicks(upTo: max(current * 10, reference * 10, allowance, 1e-9) * 1.05)
+        let maxValue = ticks.last!
+        let stepHa = (ticks[1] - ticks[0]) / 10_000
+        let decimals = stepHa >= 1 ? 0 : min(3, Int((-log10(stepHa)).rounded(.up)))
+        let tickLabels = ticks.map { FrenchNumber.hectares($0, decimals: decimals) }
+        // The plot starts right of the widest tick label.
+        let widestTick = tickLabels.map { Typography.estimatedWidth($0, size: size) }.max() ?? 40
+        let left = max(compact ? 40.0 : 90.0, widestTick + 12), right = compact ? 12.0 : 20.0, top = 40.0 + legendLines * 18, bottom = 30.0
+        let height = height + legendLines * 18
+        var scene = Scene(width: width, height: height)
         let x = Scales.linear(domain: (2021, 2031), range: (left, width - right))
         let y = Scales.linear(domain: (0, maxValue), range: (height - bottom, top))
         // Axes and ticks.
         scene.add(.polyline([Point(left, top - 10), Point(left, height - bottom), Point(width - right, height - bottom)], stroke: Stroke(Palette.outline, width: 1)))
-        for year in stride(from: 2021, through: 2031, by: 2) {
+        for year in stride(from: 2021, through: 2031, by: compact ? 3 : 2) {
             scene.add(.text(String(year), at: Point(x(Double(year)), height - 10), style: TextStyle(size: size, anchor: .middle)))
         }
-        for k in 0...4 {
-            let v = maxValue / 1.08 * Double(k) / 4
+        for (v, label) in zip(ticks, tickLabels) {
             scene.add(.polyline([Point(left, y(v)), Point(width - right, y(v))], stroke: Stroke(Palette.grid, width: 0.6)))
-            scene.add(.text(FrenchNumber.hectares(v, decimals: 0), at: Point(left - 6, y(v) + 4), style: TextStyle(size: size, anchor: .end)))
+            scene.add(.text(label, at: Point(left - 6, y(v) + 4), style: TextStyle(size: size, anchor: .end)))
         }
         // Allowance, reference pace, current pace.
         scene.add(.polyline([Point(left, y(allowance)), Point(width - right, y(allowance))], stroke: Stroke(allowanceColor, width: 2, dash: [8, 4])))
@@ -52,11 +65,10 @@ public enum TrajectoryChart {
             scene.add(.text("épuisée en \(Int(year))", at: Point(x(year), y(allowance) - 9), style: TextStyle(size: size, bold: true, color: accent, anchor: year > 2028 ? .end : .middle)))
         }
         // Legend.
-        var lx = 0.0
-        for (label, color, dash) in [("Enveloppe 2021–2030", allowanceColor, [8.0, 4.0]), ("Rythme de référence", Palette.muted, [3.0, 3.0]), ("Rythme actuel", accent, [])] {
-            scene.add(.polyline([Point(lx, 14), Point(lx + 26, 14)], stroke: Stroke(color, width: 2.5, dash: dash)))
-            scene.add(.text(label, at: Point(lx + 32, 18), style: TextStyle(size: size)))
-            lx += 46 + Typography.estimatedWidth(label, size: size)
+        for ((label, color, dash), at) in zip(legend, placed) {
+            let y = 14 + Double(at.line) * 18
+            scene.add(.polyline([Point(at.x, y), Point(at.x + 26, y)], stroke: Stroke(color, width: 2.5, dash: dash)))
+            scene.add(.text(label, at: Point(at.x + 32, y + 4), style: TextStyle(size: size)))
         }
         return scene
     }

@@ -16,27 +16,27 @@ final class ChartKindsTests: XCTestCase {
          [BarRow(label: "NaN", value: .nan, color: red), BarRow(label: "Inf", value: -.infinity, color: red)]]
     }
 
-    func scenes() -> [Scene] {
+    func scenes(width: Double = ChartLayout.print) -> [Scene] {
         var out: [Scene] = []
         for rows in cases {
-            out.append(DivergingBarChart.scene(rows: rows))
-            out.append(DivergingBarChart.scene(rows: rows, keepZeros: true))
-            out.append(PeriodBarChart.scene(rows: rows, highlighted: rows.isEmpty ? nil : 0))
-            out.append(DotPlot.scene(rows: [DotPlot.Row(label: "Indicateur", values: rows.map { ($0.label, $0.value) }, format: .percent)]))
+            out.append(DivergingBarChart.scene(rows: rows, width: width))
+            out.append(DivergingBarChart.scene(rows: rows, width: width, keepZeros: true))
+            out.append(PeriodBarChart.scene(rows: rows, highlighted: rows.isEmpty ? nil : 0, width: min(width, 480)))
+            out.append(DotPlot.scene(rows: [DotPlot.Row(label: "Indicateur", values: rows.map { ($0.label, $0.value) }, format: .percent)], width: width))
         }
         for matrix in flowCases {
             let flows = MutationFlows(labels: matrix.indices.map { "Classe \($0)" }, colors: matrix.map { _ in red }, matrix: matrix, beforeLabel: "2019", afterLabel: "2021")
-            out.append(SankeyChart.scene(flows))
-            out.append(MutationMatrixChart.scene(flows))
+            out.append(SankeyChart.scene(flows, width: width))
+            out.append(MutationMatrixChart.scene(flows, width: max(width, ChartLayout.print)))
         }
         let valueCases: [[Double]] = [[], [0, 0, 0], [1, 2, 3], [9e15, .nan, -.infinity], [-5, 10, 0]]
         for values in valueCases {
             out.append(StackedBarChart.scene(rows: [StackedBarRow(label: "2019", values: values), StackedBarRow(label: "2021", values: values.reversed())],
-                                             legend: ["a", "b", "c"].map { LegendEntry(label: $0, color: red) }))
+                                             legend: ["a", "b", "c"].map { LegendEntry(label: $0, color: red) }, width: width))
         }
-        out.append(StackedBarChart.scene(rows: [], legend: []))
+        out.append(StackedBarChart.scene(rows: [], legend: [], width: width))
         for (c, r, a) in [(0.0, 0.0, 0.0), (1_000.0, 2_000.0, 10_000.0), (.nan, .infinity, -5.0), (1e15, 1e15, 1e15), (-3.0, 5.0, 0.0)] {
-            out.append(TrajectoryChart.scene(.init(currentPace: c, referencePace: r, allowance: a)))
+            out.append(TrajectoryChart.scene(.init(currentPace: c, referencePace: r, allowance: a), width: width))
         }
         return out
     }
@@ -49,7 +49,7 @@ final class ChartKindsTests: XCTestCase {
     }
 
     func testEveryKindRendersFiniteInEveryBackend() throws {
-        for scene in scenes() {
+        for scene in scenes() + scenes(width: ChartLayout.narrow) + scenes(width: ChartLayout.wide) {
             for mark in scene.marks {
                 switch mark {
                 case let .rect(x, y, w, h, _, _): XCTAssertTrue([x, y, w, h].allSatisfy(\.isFinite))
@@ -93,6 +93,70 @@ final class ChartKindsTests: XCTestCase {
         }
     }
 
+    /// The charts of a région-sized territory (millions of hectares, the longest class names) laid
+    /// out for a phone and for a desktop column: every label at its design size (11 px, never
+    /// scaled down on the phone) and inside the chart, by the layout's own estimate of its width.
+    func testPhoneAndDesktopLayoutsKeepEveryLabelInsideAtItsSize() {
+        let long = "Formations herbacées (pelouses et prairies ; landes)"
+        let colours = [red, RGBColor(hex: "#ccf24d")!, RGBColor(hex: "#1f78b4")!]
+        let bars = [BarRow(label: long, value: -123_456_789_000, color: red), BarRow(label: "Zones bâties", value: 98_765_432_100, color: red),
+                    BarRow(label: "Eau", value: 4_000, color: red)]
+        let flows = MutationFlows(labels: [long, "Zones bâties", "Surfaces d’eau"], colors: colours,
+                                  matrix: [[5e10, 3e9, 2e8], [1e8, 4e10, 0], [0, 7e7, 9e9]], beforeLabel: "2010", afterLabel: "2021")
+        for width in [ChartLayout.narrow, ChartLayout.wide] {
+            let scenes: [Scene] = [
+                StockComparisonChart.scene(rows: [StockComparisonRow(label: long, color: red, before: 57_490_000_000, after: 57_400_000_000),
+                                                  StockComparisonRow(label: "Zones bâties", color: red, before: 2_100_000_000, after: 2_190_000_000)],
+                                           beforeLabel: "2010", afterLabel: "2021", width: width),
+                DivergingBarChart.scene(rows: bars, width: width),
+                PeriodBarChart.scene(rows: bars.map { BarRow(label: "2010–2019", value: abs($0.value), color: red) }, highlighted: 0, width: min(width, 480)),
+                SankeyChart.scene(flows, width: width),
+                StackedBarChart.scene(rows: [StackedBarRow(label: "2021", values: [1e10, 3e10, 5e11])],
+                                      legend: ["Imperméabilisé", "Urbanisé non imperméabilisé", "Autres surfaces"].map { LegendEntry(label: $0, color: red) }, width: width),
+                DotPlot.scene(rows: [DotPlot.Row(label: "Consommation NAF par an pour 1 000 ha", values: [("Strasbourg", 0.8), ("Eurométropole de Strasbourg", 1.2), ("Bas-Rhin", 0.9), ("Grand Est", 0.7)], format: .percent)], width: width),
+                TrajectoryChart.scene(.init(currentPace: 16_100_000, referencePace: 12_000_000, allowance: 60_000_000), width: width),
+            ]
+            for (k, scene) in scenes.enumerated() {
+                XCTAssertEqual(scene.width, k == 2 ? min(width, 480) : width)
+                for case let .text(s, p, style) in scene.marks where style.rotation == 0 {
+                    XCTAssertGreaterThanOrEqual(style.size, 11, "chart \(k) at \(width): \(s)")
+                    let w = Typography.estimatedWidth(s, size: style.size, bold: style.bold)
+                    let x0 = style.anchor == .start ? p.x : (style.anchor == .middle ? p.x - w / 2 : p.x - w)
+                    XCTAssertGreaterThanOrEqual(x0, -1, "chart \(k) at \(width): « \(s) » starts left of the chart")
+                    XCTAssertLessThanOrEqual(x0 + w, scene.width + 1, "chart \(k) at \(width): « \(s) » passes the chart's right edge")
+                    XCTAssertLessThanOrEqual(p.y, scene.height + 1, "chart \(k) at \(width): « \(s) » below the chart")
+                }
+            }
+        }
+    }
+
+    func testNiceTicksStepByOneTwoOrFive() {
+        XCTAssertEqual(Scales.niceTicks(upTo: 1_690_000), [0, 500_000, 1_000_000, 1_500_000, 2_000_000])
+        XCTAssertEqual(Scales.niceTicks(upTo: 100), [0, 50, 100])
+        XCTAssertEqual(Scales.niceTicks(upTo: 7.3), [0, 2, 4, 6, 8])
+        for (a, b) in zip(Scales.niceTicks(upTo: 0.031), [0, 0.01, 0.02, 0.03, 0.04]) { XCTAssertEqual(a, b, accuracy: 1e-12) }
+        XCTAssertEqual(Scales.niceTicks(upTo: 0), [0, 1])
+        XCTAssertEqual(Scales.niceTicks(upTo: .nan), [0, 1])
+        for m in stride(from: 0.7, to: 5e7, by: 1_234.5) {
+            let t = Scales.niceTicks(upTo: m)
+            XCTAssertGreaterThanOrEqual(t.last!, m)
+            XCTAssertLessThanOrEqual(t.count, 6, "\(m): \(t)")
+            let step = t[1]
+            let mantissa = step / pow(10, floor(log10(step)))
+            XCTAssertTrue([1, 2, 5].contains { abs($0 - mantissa) < 1e-9 }, "\(m): step \(step)")
+        }
+    }
+
+    /// The ZAN chart's axis labels are round hectares (1-2-5 steps), its top a tick.
+    func testTrajectoryAxisLabelsAreRound() {
+        let scene = TrajectoryChart.scene(.init(currentPace: 161_000, referencePace: 120_000, allowance: 600_000))
+        let labels = scene.marks.compactMap { m -> String? in
+            if case let .text(s, _, style) = m, style.anchor == .end, s.hasSuffix("ha") { return s }
+            return nil
+        }
+        XCTAssertEqual(labels, [0.0, 50, 100, 150, 200].map { FrenchNumber.hectares($0 * 10_000, decimals: 0) }, "\(labels)")
+    }
+
     func testDivergingBarsPutLossesLeftOfZero() {
         let scene = DivergingBarChart.scene(rows: [BarRow(label: "Perte", value: -100, color: red), BarRow(label: "Gain", value: 50, color: red)])
         let bars = scene.marks.compactMap { m -> (Double, Double)? in if case let .rect(x, _, w, _, _, _) = m { return (x, w) }; return nil }
@@ -101,20 +165,18 @@ final class ChartKindsTests: XCTestCase {
         XCTAssertEqual(bars[0].1, 2 * bars[1].1, accuracy: 1e-9)
     }
 
-    func testInlinerSharesGlyphsAndKeepsIdsUnique() throws {
+    func testInlinerKeepsIdsUnique() throws {
         let inliner = SVGInliner()
         let a = inliner.inline(try CairoRenderer.svg(DivergingBarChart.scene(rows: cases[3])), id: "a", title: "Premier <graphique>")
-        let before = inliner.glyphCount
         let b = inliner.inline(try CairoRenderer.svg(DivergingBarChart.scene(rows: cases[3])), id: "b", title: "Second")
-        XCTAssertEqual(inliner.glyphCount, before, "the same letters are not stored twice")
+        XCTAssertEqual(inliner.glyphCount, 0, "chart text is <text>, not outlines")
         for svg in [a, b] {
             XCTAssertTrue(svg.hasPrefix("<svg"))
             XCTAssertFalse(svg.contains("<symbol"))
             XCTAssertFalse(svg.contains("surface"))
-            XCTAssertTrue(svg.contains("href=\"#g"))
+            XCTAssertTrue(svg.contains("<text "))
         }
         XCTAssertTrue(a.contains("<title id=\"a-titre\">Premier &lt;graphique&gt;</title>"))
-        XCTAssertTrue(inliner.sharedDefinitions.contains("<symbol overflow=\"visible\" id=\"g0\">"))
         // A map with a clip path: the clip id is prefixed.
         let square = PolygonRings(rings: [[Point(0, 0), Point(10, 0), Point(10, 10), Point(0, 10), Point(0, 0)]])
         let map = LandCoverMap.scene(LandCoverMapInput(pieces: [(0, square)], legend: [LegendEntry(label: "A", color: red)], outline: [square], context: [], source: "s"))

@@ -87,7 +87,7 @@ final class MutationChartsTests: XCTestCase {
         XCTAssertTrue(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
         let ids = Set(matches(page, #"id="([^"]+)""#))
         let refs = matches(page, ##"href="#([^"]+)""##) + matches(page, ##"url\(#([^)]+)\)"##)
-        XCTAssertFalse(refs.isEmpty)
+        XCTAssertTrue(page.contains("<text "), "chart text is text")
         for r in refs { XCTAssertTrue(ids.contains(r), "unresolved reference #\(r)") }
         XCTAssertEqual(matches(page, #"<title id="c0-titre">([^<]+)</title>"#), ["Graphique 0 &amp; &lt;test&gt;"])
     }
@@ -98,70 +98,57 @@ final class MutationChartsTests: XCTestCase {
     }
 }
 
-/// The SVG backend's text layer against Cairo's own SVG text: the same glyphs at the same places
-/// with the same outlines.
+/// The SVG backend's text: `<text>` elements in the site's font, above the shapes.
 final class SVGTextTests: XCTestCase {
-    struct PlacedGlyph: Equatable {
-        var x: String
-        var y: String
-        var outline: String
-    }
-
-    /// Each `<use>` of a Cairo-style SVG with the outline of the symbol it points at, in document order.
-    func placedGlyphs(_ svg: [UInt8]) -> [PlacedGlyph] {
+    func texts(_ svg: [UInt8]) -> [String] {
         let s = String(decoding: svg, as: UTF8.self)
-        var outlines: [String: String] = [:]
-        let symbol = try! NSRegularExpression(pattern: #"<symbol overflow="visible" id="([^"]+)">\s*<path style="stroke:none;" d="([^"]*)"/>"#)
-        for m in symbol.matches(in: s, range: NSRange(s.startIndex..., in: s)) {
-            outlines[String(s[Range(m.range(at: 1), in: s)!])] = String(s[Range(m.range(at: 2), in: s)!]).trimmingCharacters(in: .whitespaces)
-        }
-        let use = try! NSRegularExpression(pattern: ##"<use xlink:href="#([^"]+)" x="([^"]+)" y="([^"]+)"/>"##)
-        return use.matches(in: s, range: NSRange(s.startIndex..., in: s)).map { m in
-            let id = String(s[Range(m.range(at: 1), in: s)!])
-            return PlacedGlyph(x: String(s[Range(m.range(at: 2), in: s)!]), y: String(s[Range(m.range(at: 3), in: s)!]), outline: outlines[id] ?? "?")
-        }
+        let re = try! NSRegularExpression(pattern: #"<text [^>]*>([^<]*)</text>"#)
+        return re.matches(in: s, range: NSRange(s.startIndex..., in: s)).map { String(s[Range($0.range(at: 1), in: s)!]) }
     }
 
-    func testTextLayerPlacesTheGlyphsCairoWould() throws {
+    func testChartTextIsRealTextInTheSiteFont() throws {
         let scene = StockComparisonChart.scene(rows: [
             StockComparisonRow(label: "Formations herbacées", color: RGBColor(hex: "#ccf24d")!, before: 3_120_000, after: 3_004_500),
-            StockComparisonRow(label: "Zones bâties — œuvre", color: RGBColor(hex: "#ff377a")!, before: 910_000, after: 1_023_400),
+            StockComparisonRow(label: "Zones bâties — œuvre & <co>", color: RGBColor(hex: "#ff377a")!, before: 910_000, after: 1_023_400),
         ], beforeLabel: "2010", afterLabel: "2021")
-        let ours = placedGlyphs(try CairoRenderer.svg(scene))
-        let cairo = placedGlyphs(try CairoRenderer.svg(scene, nativeText: true))
-        XCTAssertGreaterThan(ours.count, 50)
-        XCTAssertEqual(ours.count, cairo.count)
-        // Cairo orders glyph groups as drawn; the text layer too (all above the shapes).
-        for (a, b) in zip(ours, cairo) {
-            XCTAssertEqual(Double(a.x)!, Double(b.x)!, accuracy: 0.051)
-            XCTAssertEqual(Double(a.y)!, Double(b.y)!, accuracy: 0.051)
-            let na = a.outline.split(separator: " ").compactMap { Double($0) }, nb = b.outline.split(separator: " ").compactMap { Double($0) }
-            XCTAssertEqual(na.count, nb.count, "\(a.outline) vs \(b.outline)")
-            for (u, v) in zip(na, nb) { XCTAssertEqual(u, v, accuracy: 0.051) }
-        }
+        let bytes = try CairoRenderer.svg(scene)
+        let svg = String(decoding: bytes, as: UTF8.self)
+        XCTAssertFalse(svg.contains("<symbol"), "no glyph outlines")
+        XCTAssertFalse(svg.contains("<use"))
+        XCTAssertTrue(svg.contains("<g font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\" fill=\"#1e1e1e\">"), svg)
+        let written = texts(bytes)
+        XCTAssertTrue(written.contains("Formations herbacées"), "\(written)")
+        XCTAssertTrue(written.contains { $0.hasPrefix("Zones bâties — œuvre &amp; &lt;co&gt;") }, "\(written)")
+        // Every text mark of the scene is written, once.
+        let marks = scene.marks.filter { if case .text = $0 { return true }; return false }.count
+        XCTAssertEqual(written.count, marks)
+        XCTAssertTrue(XMLParser(data: Data(bytes)).parse())
     }
 
-    func testRotatedAndAnchoredTextKeepsItsAnchor() throws {
+    func testRotatedAnchoredBoldAndColouredText() throws {
         var scene = Scene(width: 200, height: 200)
         scene.add(.text("Forêts", at: Point(100, 100), style: TextStyle(size: 11, anchor: .end, rotation: -45)))
-        scene.add(.text("Eau", at: Point(50, 50), style: TextStyle(size: 11, bold: true, anchor: .middle)))
-        let ours = placedGlyphs(try CairoRenderer.svg(scene)), cairo = placedGlyphs(try CairoRenderer.svg(scene, nativeText: true))
-        XCTAssertEqual(ours.count, 9)
-        // Cairo writes rotated glyphs in device space; the layer writes them unrotated under a
-        // rotate() about the anchor: compare the unrotated "Eau" exactly, and the anchor of the rotation.
-        XCTAssertEqual(Array(ours.suffix(3)).map(\.x), Array(cairo.suffix(3)).map(\.x))
+        scene.add(.text("Eau", at: Point(50, 50.04), style: TextStyle(size: 13.5, bold: true, color: RGBColor(r: 0x59, g: 0x59, b: 0x59), anchor: .middle)))
         let svg = String(decoding: try CairoRenderer.svg(scene), as: UTF8.self)
-        XCTAssertTrue(svg.contains("transform=\"rotate(-45 100 100)\""), svg)
+        XCTAssertTrue(svg.contains("<text x=\"100\" y=\"100\" text-anchor=\"end\" transform=\"rotate(-45 100 100)\">Forêts</text>"), svg)
+        XCTAssertTrue(svg.contains("<text x=\"50\" y=\"50\" font-size=\"13.5\" font-weight=\"bold\" fill=\"#595959\" text-anchor=\"middle\">Eau</text>"), svg)
     }
-}
 
-final class SVGTitleTests: XCTestCase {
-    func testStandaloneMapGetsAnEscapedTitleFirst() throws {
-        let svg = try CairoRenderer.svg(Scene(width: 10, height: 10))
-        let titled = String(decoding: SVGTitle.titled(svg, "Occupation du sol de « A & B » <2021>"), as: UTF8.self)
-        let root = titled.range(of: "<svg")!
-        let afterRoot = titled[titled[root.lowerBound...].firstIndex(of: ">")!...].dropFirst()
-        XCTAssertTrue(afterRoot.hasPrefix("\n<title>Occupation du sol de « A &amp; B » &lt;2021&gt;</title>"), String(afterRoot.prefix(120)))
-        XCTAssertTrue(XMLParser(data: Data(titled.utf8)).parse())
+    /// Text inside a clip stays Cairo's (outlines), so that the clip applies to it; the inliner shares
+    /// those outlines between the charts of a page.
+    func testTextInsideAClipIsClippedOutlinesSharedByThePage() throws {
+        var scene = Scene(width: 100, height: 40)
+        scene.add(.clipBegin(x: 0, y: 0, width: 30, height: 40))
+        scene.add(.text("Coupé", at: Point(10, 20), style: TextStyle(size: 11)))
+        scene.add(.clipEnd)
+        let svg = try CairoRenderer.svg(scene)
+        XCTAssertTrue(texts(svg).isEmpty)
+        XCTAssertTrue(String(decoding: svg, as: UTF8.self).contains("<symbol"))
+        let inliner = SVGInliner()
+        let a = inliner.inline(svg, id: "a", title: "A"), count = inliner.glyphCount
+        let b = inliner.inline(svg, id: "b", title: "B")
+        XCTAssertGreaterThan(count, 0)
+        XCTAssertEqual(inliner.glyphCount, count, "the same letters are not stored twice")
+        for s in [a, b] { XCTAssertFalse(s.contains("<symbol")); XCTAssertTrue(s.contains("href=\"#g")) }
     }
 }

@@ -294,6 +294,35 @@ final class PortalIntegrationTests: XCTestCase {
         XCTAssertEqual(checked, 5, "2 communes, 1 EPCI, 1 département, 1 région")
     }
 
+    /// Each chart of a portrait is inlined laid out for a desktop column and for a phone (the
+    /// matrix, without a phone layout, on wide screens only), its text as <text>; each map file is
+    /// the map frame alone, its legend and source written in the page.
+    func testChartsHaveAPhoneLayoutAndMapsTheirLegendInThePage() throws {
+        let site = try buildSite()
+        let page = try read(site.appendingPathComponent("commune/99001/2019-2021.html"))
+        for id in ["graphique-stock", "graphique-evolution", "graphique-consumption", "graphique-zan", "graphique-comparison"] {
+            XCTAssertTrue(page.contains("class=\"chart chart-wide\" id=\"\(id)\""), id)
+            XCTAssertTrue(page.contains("class=\"chart chart-narrow\" id=\"\(id)-etroit\""), id)
+        }
+        XCTAssertTrue(page.contains("class=\"chart wide-only\" id=\"graphique-mutations-matrice\""))
+        XCTAssertTrue(page.contains("<figure class=\"wide-only\">"))
+        XCTAssertFalse(page.contains("<symbol"), "no glyph outlines: chart text is text")
+        XCTAssertTrue(page.contains(">Peuplement de feuillus</text>"))
+        // The map and the change map: their legend in the page, the file without it.
+        XCTAssertEqual(page.components(separatedBy: "<div class=\"map-legend\">").count - 1, 2)
+        XCTAssertTrue(page.contains("<li><span class=\"swatch\" style=\"background:#80ff00\"></span>Peuplement de feuillus</li>"), "legend entry")
+        let map = try read(site.appendingPathComponent("commune/99001/carte-2021.svg"))
+        XCTAssertTrue(map.contains("width=\"460px\""), String(map.prefix(300)))
+        XCTAssertFalse(map.contains("Peuplement"), "the legend is not in the file")
+        XCTAssertTrue(map.contains(">N</text>") && map.contains("font-size=\"14\""), "north arrow and scale at 14 px")
+        let explorer = try read(site.appendingPathComponent("commune/99001/explorateur.html"))
+        XCTAssertTrue(explorer.contains("<div class=\"map-legend\">"))
+        let level = try read(site.appendingPathComponent("epci/index.html"))
+        XCTAssertTrue(level.contains("<div class=\"map-legend\">"), "the level map's legend")
+    }
+
+    func homePage(_ site: URL) -> String { (try? read(site.appendingPathComponent("index.html"))) ?? "" }
+
     func testPublishingFilesAssetsAndTemplateOverrides() throws {
         let site = try buildSite()
         let sitemap = try read(site.appendingPathComponent("sitemap.xml"))
@@ -304,11 +333,31 @@ final class PortalIntegrationTests: XCTestCase {
         let locs = Set(sitemap.components(separatedBy: "<loc>https://example.org/portail/").dropFirst().map { $0.components(separatedBy: "</loc>")[0] })
         let enumerator = FileManager.default.enumerator(atPath: site.path)!
         let html = Set(enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".html") && $0 != "404.html" })
-        XCTAssertEqual(locs, html)
+        // Every territory folder has an index.html that sends the browser to its portrait; those
+        // redirections are not in the sitemap (the portraits are).
+        let folderIndexes = html.filter { $0.split(separator: "/").count == 3 && $0.hasSuffix("/index.html") }
+        XCTAssertEqual(folderIndexes.count, 5, "\(folderIndexes.sorted())")
+        XCTAssertEqual(locs, html.subtracting(folderIndexes))
         XCTAssertGreaterThan(locs.count, 20)
+        let folderIndex = try read(site.appendingPathComponent("commune/99001/index.html"))
+        XCTAssertTrue(folderIndex.contains("<meta http-equiv=\"refresh\" content=\"0; url=2019-2021.html\">"))
+        XCTAssertTrue(folderIndex.contains("<link rel=\"canonical\" href=\"https://example.org/portail/commune/99001/2019-2021.html\">"))
+        XCTAssertTrue(folderIndex.contains("<a href=\"2019-2021.html\">"))
         XCTAssertTrue(try read(site.appendingPathComponent("robots.txt")).contains("Sitemap: https://example.org/portail/sitemap.xml"))
+        // The 404 page depends on no address: its style inline, its links relative to the site's
+        // root (a script prefixes them when it is served inside a folder), no canonical link.
         let notFound = try read(site.appendingPathComponent("404.html"))
-        XCTAssertTrue(notFound.contains("href=\"https://example.org/portail/index.html\""), "served at any depth: absolute links")
+        XCTAssertFalse(notFound.contains("https://example.org"), "no absolute address in the 404 page")
+        XCTAssertFalse(notFound.contains("rel=\"stylesheet\""))
+        XCTAssertTrue(notFound.contains("<style>") && notFound.contains(".site-header"), "the stylesheet inlined")
+        XCTAssertFalse(notFound.contains("@font-face"), "the font's relative address would not resolve")
+        XCTAssertTrue(notFound.contains("href=\"index.html\""))
+        XCTAssertTrue(notFound.contains("var folders = [\"region\",\"departement\",\"epci\",\"commune\",\"doc\""), "the script knows the site's folders")
+        // Every footer links the mentions légales and the accessibility statement, with its status.
+        for page in [homePage(site), notFound, folderIndex] {
+            XCTAssertTrue(page.contains("doc/mentions-legales.html\">Mentions légales</a>"))
+            XCTAssertTrue(page.contains("doc/accessibilite.html\">Accessibilité : non conforme</a>"))
+        }
         // Fingerprinted assets, linked from pages; a project stylesheet added; the footer overridden.
         let assets = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("assets").path)
         let style = assets.first { $0.hasPrefix("style.") && $0.hasSuffix(".css") }!

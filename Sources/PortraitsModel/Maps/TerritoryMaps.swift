@@ -8,11 +8,35 @@ package struct MapFile {
     package var path: String
     package var width: Double
     package var height: Double
+    /// The legend and source the page writes beside the map (the file is the map frame alone).
+    package var legend: MapLegend
 
-    package init(path: String, width: Double, height: Double) {
+    package init(path: String, width: Double, height: Double, legend: MapLegend) {
         self.path = path
         self.width = width
         self.height = height
+        self.legend = legend
+    }
+}
+
+/// A map legend as the build state keeps it (pages are rendered again without drawing the maps).
+package struct MapLegendRecord: Codable, Sendable, Equatable {
+    package var title: String
+    package var source: String
+    /// (label, colour as `#rrggbb`).
+    package var entries: [[String]]
+
+    package init(_ legend: MapLegend) {
+        title = legend.title
+        source = legend.source
+        entries = legend.entries.map { [$0.label, $0.color.hex] }
+    }
+
+    package var legend: MapLegend {
+        MapLegend(title: title, entries: entries.compactMap { e in
+            guard e.count == 2, let color = RGBColor(hex: e[1]) else { return nil }
+            return LegendEntry(label: e[0], color: color)
+        }, source: source)
     }
 }
 

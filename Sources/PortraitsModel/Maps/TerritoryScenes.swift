@@ -11,10 +11,15 @@ import PortraitsProject
 package final class TerritoryScenes {
     /// A laid-out map and what its file format depends on.
     package struct Map {
-        package let scene: Scene
+        /// The map frame, laid out once: the web's map file.
+        package let frame: Scene
+        /// Its legend and source, which the web page writes beside the file.
+        package let legend: MapLegend
         /// Vertices drawn: above `TerritoryMaps.rasterThreshold` the web file is a PNG.
         package let vertices: Int
         package var raster: Bool { vertices > TerritoryMaps.rasterThreshold }
+        /// The frame with its legend beside it and its source below: what print draws.
+        package var scene: Scene { LandCoverMap.withLegend(frame, legend) }
     }
 
     package let territory: Territory
@@ -38,7 +43,7 @@ package final class TerritoryScenes {
     package func landCover(_ millesime: Int) -> Map {
         if let m = landCovers[millesime] { return m }
         let input = maps.input(for: territory, millesime: millesime, source: "Millésime \(millesime) · \(credit)")
-        let m = Map(scene: LandCoverMap.scene(input), vertices: maps.vertexCount(input))
+        let m = Map(frame: LandCoverMap.frame(input), legend: input.mapLegend, vertices: maps.vertexCount(input))
         Self.laidOut.add()
         landCovers[millesime] = m
         return m
@@ -49,7 +54,7 @@ package final class TerritoryScenes {
         if let m = changeMaps[period] { return m }
         let label = maps.project.layout.periods[period].label
         let input = maps.changeInput(for: territory, periodIndex: period, source: "Changements \(label) · \(credit)")
-        let m = Map(scene: LandCoverMap.scene(input), vertices: maps.vertexCount(input))
+        let m = Map(frame: LandCoverMap.frame(input), legend: input.mapLegend, vertices: maps.vertexCount(input))
         Self.laidOut.add()
         changeMaps[period] = m
         return m

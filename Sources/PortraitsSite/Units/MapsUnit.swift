@@ -19,14 +19,14 @@ package enum MapsUnit {
         for year in years {
             let map = scenes.landCover(year)
             let path = SitePaths.map(t.id, millesime: year, raster: map.raster)
-            try writer.write(path, try file(map.scene, raster: map.raster, title: "Occupation du sol de \(t.name) en \(year)"))
-            meta.maps[year] = MapFile(path: path, width: map.scene.width, height: map.scene.height).meta
+            try writer.write(path, try file(map.frame, raster: map.raster, title: "Occupation du sol de \(t.name) en \(year)"))
+            meta.maps[year] = MapFile(path: path, width: map.frame.width, height: map.frame.height, legend: map.legend).meta
         }
         for (p, period) in project.layout.periods.enumerated() {
             let map = scenes.changes(p)
             let path = SitePaths.changeMap(t.id, period, raster: map.raster)
-            try writer.write(path, try file(map.scene, raster: map.raster, title: "Changements d’occupation du sol de \(t.name), \(period.label)"))
-            meta.changes[p] = MapFile(path: path, width: map.scene.width, height: map.scene.height).meta
+            try writer.write(path, try file(map.frame, raster: map.raster, title: "Changements d’occupation du sol de \(t.name), \(period.label)"))
+            meta.changes[p] = MapFile(path: path, width: map.frame.width, height: map.frame.height, legend: map.legend).meta
         }
         // The explorer's extra layers, in the same frame as the maps.
         let anyMap = meta.maps[years.last!]!
@@ -54,6 +54,7 @@ package struct TerritoryMapsMeta: Codable {
         package var path: String
         package var width: Double
         package var height: Double
+        package var legend: MapLegendRecord
     }
 
     package struct Overlay: Codable {
@@ -69,10 +70,10 @@ package struct TerritoryMapsMeta: Codable {
 
 extension MapFile {
     package var meta: TerritoryMapsMeta.Map {
-        TerritoryMapsMeta.Map(path: path, width: width, height: height)
+        TerritoryMapsMeta.Map(path: path, width: width, height: height, legend: MapLegendRecord(legend))
     }
 
     package init(_ m: TerritoryMapsMeta.Map) {
-        self.init(path: m.path, width: m.width, height: m.height)
+        self.init(path: m.path, width: m.width, height: m.height, legend: m.legend.legend)
     }
 }

@@ -19,6 +19,8 @@ package enum TerritoryPagesUnit {
         let explorer = ExplorerPage(project: project, territory: t, main: context.main, maps: mapFiles, changeMaps: changeMaps, overlays: overlays,
                                     indicators: context.indicators, portraits: context.portraits)
         try writer.write(explorer.path, try explorer.html(common: common, templates: templates))
+        let folderIndex = FolderIndexPage(territory: t, views: views, main: context.main)
+        try writer.write(folderIndex.path, try folderIndex.html(common: common, templates: templates))
 
         let locator = try scenes.locator.map { (svg: try CairoRenderer.svg($0.scene), title: $0.title) }
         let facts = project.facts[t.id]!
@@ -32,8 +34,8 @@ package enum TerritoryPagesUnit {
         for view in views {
             let map = mapFiles[view.millesime]!
             let changeMap = view.period.flatMap { project.layout.periods.firstIndex(of: $0) }.flatMap { changeMaps[$0] }
-            let page = PortraitPage(project: project, portrait: context.portraits.portrait(t.id, view)!, views: views, mapFile: map.path,
-                                    mapSize: (map.width, map.height), changeMap: changeMap, locator: locator)
+            let page = PortraitPage(project: project, portrait: context.portraits.portrait(t.id, view)!, views: views, map: map,
+                                    changeMap: changeMap, locator: locator)
             // The portrait itself (HTML with its inline SVG charts) is timed apart: the benchmark compares it with Hugo.
             let html = try units.measure("portrait-html") {
                 try page.html(common: common, templates: templates, explorer: explorer.path, workbook: SitePaths.territoryXLSX(t))

@@ -82,8 +82,13 @@ package struct ExplorerPage {
         }
         c["hasOverlays"] = !overlays.isEmpty
         c["overlayNames"] = overlays.map(\.layer.name).joined(separator: ", ")
-        // The curtain starts in the middle of the map frame (the legend is on its right).
-        c["curtain"] = Int((100 * LandCoverMap.defaultMapWidth / 2 / maps[left]!.width).rounded())
+        // The curtain starts in the middle of the map (the files hold the map frame alone).
+        c["curtain"] = 50
+        // One legend for the two maps: the classes of either, in the later map's order.
+        var legend = maps[right]!.legend
+        for e in maps[left]!.legend.entries where !legend.entries.contains(e) { legend.entries.append(e) }
+        legend.source = legend.source.replacingOccurrences(of: "Millésime \(right) · ", with: "")
+        c["legend"] = MapLegendContext.context(legend)
         // The main period first, then the others in order.
         let periods = project.layout.periods.enumerated().sorted { a, b in
             (a.element == main.period ? 0 : 1, a.offset) < (b.element == main.period ? 0 : 1, b.offset)
@@ -93,7 +98,7 @@ package struct ExplorerPage {
             // The same words as the portrait's change map (the same file): the model's change table.
             let alt = portraits.views.first { $0.period == period }.flatMap { portraits.portrait(territory.id, $0) }?.themes?.mutations.changes.mapAlt ?? ""
             return ["file": SitePaths.fileName(m.path), "label": period.label, "width": Int(m.width), "height": Int(m.height),
-                    "alt": alt, "portrait": "\(period.description).html"]
+                    "alt": alt, "portrait": "\(period.description).html", "legend": MapLegendContext.context(m.legend)]
         }
         c["hasChangeMaps"] = !changeMaps.isEmpty
         return c

@@ -48,7 +48,7 @@ package struct IndexPages {
 
     /// The map of a level: each territory coloured by its consumption per year per 1 000 ha over
     /// the main period (or its artificialised share with one millésime); PNG above the raster threshold.
-    package func mapFile(_ level: TerritoryLevel, credit: String) throws -> (path: String, bytes: [UInt8], alt: String, width: Int, height: Int) {
+    package func mapFile(_ level: TerritoryLevel, credit: String) throws -> (path: String, bytes: [UInt8], alt: String, width: Int, height: Int, legend: MapLegend) {
         let all = project.catalog.all(level).sorted { $0.id < $1.id }
         let period = mainPeriod
         let values = all.map { t -> Double in
@@ -75,13 +75,13 @@ package struct IndexPages {
         var input = LandCoverMapInput(pieces: pieces, legend: zip(classes.labels, classes.colors).map { LegendEntry(label: $0, color: $1) },
                                       outline: outline, context: [], source: "\(title) · \(credit)", legendTitle: period == nil ? "Part artificialisée" : "Conso. NAF / 1 000 ha")
         input.boundaries = boundaries
-        let scene = LandCoverMap.scene(input)
+        let scene = LandCoverMap.frame(input)
         let raster = vertices > TerritoryMaps.rasterThreshold
         let bytes = raster ? try CairoRenderer.png(scene, scale: 1.5) : SVGTitle.titled(try CairoRenderer.svg(scene), "\(level.pluralLabel) : \(title)")
         let maxT = zip(all, values).max { $0.1 < $1.1 }
         var alt = "Carte des \(level.pluralInText) de la région : \(title.prefix(1).lowercased() + title.dropFirst()), en \(classes.labels.count) classes (\(classes.labels.joined(separator: " ; ")))."
         if let maxT { alt += " Valeur la plus forte : \(maxT.0.name), \(FrenchNumber.format(maxT.1, decimals: 2)) \(unit)." }
-        return (Self.levelMap(level, raster: raster), bytes, alt, Int(scene.width), Int(scene.height))
+        return (Self.levelMap(level, raster: raster), bytes, alt, Int(scene.width), Int(scene.height), input.mapLegend)
     }
 
     package func home(templates: TemplateSet, levelMaps: [TerritoryLevel: LevelMapFile]) throws -> String {
@@ -206,13 +206,18 @@ extension String {
 /// The map of a level (a choropleth) as its page and the home page show it.
 package struct LevelMapFile: Codable, Sendable {
     package let file: String, alt: String, width: Int, height: Int
+    /// The legend and source the level's page writes beside the map.
+    package let legend: MapLegendRecord
 
-    package init(file: String, alt: String, width: Int, height: Int) {
+    package init(file: String, alt: String, width: Int, height: Int, legend: MapLegend) {
         self.file = file
         self.alt = alt
         self.width = width
         self.height = height
+        self.legend = MapLegendRecord(legend)
     }
 
-    var context: [String: Any] { ["file": file, "alt": alt, "width": width, "height": height] }
+    var context: [String: Any] {
+        ["file": file, "alt": alt, "width": width, "height": height, "legend": MapLegendContext.context(legend.legend)]
+    }
 }

@@ -13,20 +13,19 @@ package struct PortraitPage {
     package let project: Project
     package let portrait: Portrait
     package let views: [PortraitView]
-    package let mapFile: String
-    package let mapSize: (Double, Double)
+    /// The land-cover map of the view's millésime.
+    package let map: MapFile
     /// The change map of the view's period.
     package let changeMap: MapFile?
     /// The locator map (Cairo SVG) and its description; nil for the région.
     package let locator: (svg: [UInt8], title: String)?
 
-    package init(project: Project, portrait: Portrait, views: [PortraitView], mapFile: String, mapSize: (Double, Double),
+    package init(project: Project, portrait: Portrait, views: [PortraitView], map: MapFile,
          changeMap: MapFile? = nil, locator: (svg: [UInt8], title: String)?) {
         self.project = project
         self.portrait = portrait
         self.views = views
-        self.mapFile = mapFile
-        self.mapSize = mapSize
+        self.map = map
         self.changeMap = changeMap
         self.locator = locator
     }
@@ -69,10 +68,11 @@ package struct PortraitPage {
         if let note = p.caveats.coverage { c["coverageNote"] = note }
         if let note = p.caveats.overlap { c["overlapNote"] = note }
         if let note = p.caveats.unclassified { c["unclassifiedNote"] = note }
-        c["mapFile"] = SitePaths.fileName(mapFile)
+        c["mapFile"] = SitePaths.fileName(map.path)
         c["mapAlt"] = p.mapAlt
-        c["mapWidth"] = Int(mapSize.0)
-        c["mapHeight"] = Int(mapSize.1)
+        c["mapWidth"] = Int(map.width)
+        c["mapHeight"] = Int(map.height)
+        c["mapLegend"] = MapLegendContext.context(map.legend)
         c["mapCaption"] = p.mapCaption
         c["stockTitle"] = p.stockTitle
         c["stockCaption"] = p.stockCaption
@@ -154,7 +154,8 @@ package struct PortraitPage {
     static func context(_ t: ChangeTable, map: MapFile) -> [String: Any] {
         func row(_ k: ChangeKind, _ area: Figure) -> [String: Any] { ["label": k.label, "color": ChangeMapStyle.color(k).hex, "area": area.text] }
         var c: [String: Any] = ["file": SitePaths.fileName(map.path), "alt": t.mapAlt, "width": Int(map.width), "height": Int(map.height),
-                                "rows": t.rows.map { row($0.kind, $0.area) }, "coverTotal": t.coverTotal.text]
+                                "rows": t.rows.map { row($0.kind, $0.area) }, "coverTotal": t.coverTotal.text,
+                                "legend": MapLegendContext.context(map.legend)]
         if let u = t.usage {
             var usage = row(.usage, u.row.figure)
             usage["detail"] = u.detail
@@ -238,14 +239,24 @@ package struct PortraitPage {
     }
 
     /// Draws every chart of the page with Cairo and inlines it (SVG with its title as text
-    /// alternative), with one shared set of glyphs (`glyphs`).
+    /// alternative), twice: laid out for a desktop column (`chart-wide`) and for a phone
+    /// (`chart-narrow`); the stylesheet shows one. A chart without a phone layout is shown on wide
+    /// screens only (`wide-only`). Glyph outlines, if any text was left to Cairo, are shared
+    /// (`glyphs`).
     func inlineCharts(_ c: inout [String: Any]) throws {
         let inliner = SVGInliner()
-        c["stockChart"] = inliner.inline(try CairoRenderer.svg(portrait.stockChart.scene), id: "graphique-stock", title: portrait.stockChart.alt)
+        func both(_ chart: Chart, id: String) throws -> String {
+            guard chart.hasNarrowLayout else {
+                return inliner.inline(try CairoRenderer.svg(chart.scene(width: ChartLayout.wide)), id: id, title: chart.alt, cssClass: "chart wide-only")
+            }
+            return inliner.inline(try CairoRenderer.svg(chart.scene(width: ChartLayout.wide)), id: id, title: chart.alt, cssClass: "chart chart-wide")
+                + inliner.inline(try CairoRenderer.svg(chart.scene(width: ChartLayout.narrow)), id: id + "-etroit", title: chart.alt, cssClass: "chart chart-narrow")
+        }
+        c["stockChart"] = try both(portrait.stockChart, id: "graphique-stock")
         if let locator { c["locator"] = inliner.inline(locator.svg, id: "carte-situation", title: locator.title, cssClass: "locator") }
         for (key, chartKey, chart, id) in sectionCharts {
             guard var section = c[key] as? [String: Any] else { continue }
-            section[chartKey] = inliner.inline(try CairoRenderer.svg(chart.scene), id: id, title: chart.alt)
+            section[chartKey] = try both(chart, id: id)
             c[key] = section
         }
         c["glyphs"] = inliner.sharedDefinitions
