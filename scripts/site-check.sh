@@ -5,6 +5,10 @@
 #     on the whole Metaleurop site and on every link of a page of each kind of the demo: 0 broken;
 #   - accessibility with axe-core in headless Chromium (Debian chromium + chromium-driver, PyPI
 #     axe-selenium-python): 0 serious or critical violations on a page of each kind;
+#   - the same pages as phones show them (scripts/browser_check.py, selenium, over file:// and over a
+#     local HTTP server under a sub-path): no horizontal overflow at 390, 360 and 1280 px, chart and
+#     map labels drawn at 10 px or more, the key message first on portraits, and the 404 page styled
+#     with working links when served from another folder, territory folders redirecting;
 #   - the browser code (scripts/js_check.py, selenium over file://): search, compare page, explorer
 #     on the demo site;
 #   - page weight (scripts/page_weight.py): a commune portrait with its stylesheets, script and
@@ -72,7 +76,7 @@ for out in "${sites[@]}"; do
     [ -f "$out/$level/index.html" ] && pages+=("$level/index.html")
     first=$( (find "$out/$level" -mindepth 1 -maxdepth 1 -type d 2>/dev/null || true) | sort | sed -n 1p)
     [ -n "$first" ] || continue
-    page=$(find "$first" -name '*.html' ! -name explorateur.html | sort | tail -1)
+    page=$(find "$first" -name '*.html' ! -name explorateur.html ! -name index.html | sort | tail -1)
     pages+=("${page#"$out"/}")
     [ -f "$first/explorateur.html" ] && pages+=("${first#"$out"/}/explorateur.html")
   done
@@ -87,6 +91,9 @@ for out in "${sites[@]}"; do
 
   echo "== $out: axe-core in headless Chromium"
   python3 scripts/a11y_check.py "$out" "${pages[@]}"
+
+  echo "== $out: phone widths, label sizes, key message, 404 from another base (headless Chromium)"
+  python3 scripts/browser_check.py "$out" "${pages[@]}"
 
   echo "== $out: page weight of commune portraits (limit 1 MB)"
   weigh=$(cd "$out" && find commune -mindepth 2 -name '*.html' ! -name explorateur.html | sort | sed -n '1p;$p')

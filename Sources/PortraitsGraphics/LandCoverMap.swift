@@ -102,8 +102,8 @@ public enum LandCoverMap {
     }
 
     /// Size of the map frame's own text (north arrow, scale bar): the web shows the frame alone,
-    /// 460 px wide, shrunk to 328 px on a 360 px phone, where 14 px stays at 10 CSS px.
-    public static let frameLabelSize = 14.0
+    /// 460 px wide, shrunk to 328 px on a 360 px phone, where 15 px stays above 10 CSS px.
+    public static let frameLabelSize = 15.0
 
     /// The map and its legend beside it, the source below: what print lays out.
     public static func scene(_ input: LandCoverMapInput, width: Double = 720, mapWidth: Double = defaultMapWidth) -> Scene {

@@ -22,7 +22,7 @@ public enum MutationMatrixChart {
 
     public static func scene(_ flows: MutationFlows, width: Double = 720) -> Scene {
         let n = flows.count
-        let size = 11.0, cellText = 9.0
+        let size = 11.0, cellText = 10.0
         guard n > 0 else {
             var scene = Scene(width: width, height: 40)
             scene.add(.text("Aucune donnée aux deux dates", at: Point(0, 20), style: TextStyle(size: size, color: Palette.muted)))

@@ -314,7 +314,7 @@ final class PortalIntegrationTests: XCTestCase {
         let map = try read(site.appendingPathComponent("commune/99001/carte-2021.svg"))
         XCTAssertTrue(map.contains("width=\"460px\""), String(map.prefix(300)))
         XCTAssertFalse(map.contains("Peuplement"), "the legend is not in the file")
-        XCTAssertTrue(map.contains(">N</text>") && map.contains("font-size=\"14\""), "north arrow and scale at 14 px")
+        XCTAssertTrue(map.contains(">N</text>") && map.contains("font-size=\"15\""), "north arrow and scale at 15 px")
         let explorer = try read(site.appendingPathComponent("commune/99001/explorateur.html"))
         XCTAssertTrue(explorer.contains("<div class=\"map-legend\">"))
         let level = try read(site.appendingPathComponent("epci/index.html"))
