@@ -81,10 +81,12 @@ cpu=$(lscpu | awk -F': +' '/Model name/ {print $2; exit}')
   echo "Produced by \`portraits bench-graphics --config demo/portraits.yaml\` in the same run: every chart and map"
   echo "the build draws, timed per item (medians) on $(nproc) threads. *Scene*: the layout of a chart's data"
   echo "from the portrait model (made before the clock starts, as the compute stage makes it) or of a map's input."
-  echo "*Cairo SVG*: Cairo's SVG surface for the shapes, the text layer (glyphs shaped"
-  echo "by Cairo, outlines cached per process), number compaction. *Floor*: the same scene's paths"
+  echo "*Cairo SVG*: Cairo's SVG surface for the shapes, the text layer (\`<text>\` elements),"
+  echo "number compaction. *Floor*: the same scene's paths"
   echo "written with integer coordinates into a byte buffer (\`FloorSVGWriter\`), text as \`<text>\`."
   echo
   $bin bench-graphics --config demo/portraits.yaml
+  echo
+  bash scripts/bench-weight.sh "$tmp/out"
 } > BENCHMARKS.md
 cat BENCHMARKS.md

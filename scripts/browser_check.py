@@ -44,6 +44,9 @@ Checks, at 390 and 360 px (both modes, every page):
      at every width): a section.key-message exists, inside <main>, before every other <section>
      of <main>, and its text mentions consommation ("consomm"), artificialisation
      ("artificialis") and ZAN ("zan").
+  5. touch targets: the navigation a thumb uses (header menu, breadcrumb, period choice, contents
+     of a portrait, its tools, footer links, the search box and button) at least 44 × 44 CSS px
+     (0.5 px tolerance). Links inside sentences are exempt, as WCAG's target-size rule allows.
 At 1280 px (both modes, every page): check 1, and check 2 for inline SVG text only (desktop
 charts: no label under 10 px either).
 Once, in http mode only:
@@ -87,7 +90,7 @@ TOLERANCE = 0.05
 PORTRAIT_RE = re.compile(r"^[^/]+/[^/]+/\d{4}-\d{4}\.html$")
 FOLDER_RE = re.compile(r"^([^/]+/[^/]+)/[^/]+$")     # <level>/<code>/<file>
 MISSING_PAGE = "commune/99999/inexistant.html"       # the address the 404 check asks for
-CHECK_NAMES = {1: "overflow", 2: "labels", 3: "key message", 4: "404 / folders", 0: "page"}
+CHECK_NAMES = {1: "overflow", 2: "labels", 3: "key message", 4: "404 / folders", 5: "touch targets", 0: "page"}
 
 
 # ---------------------------------------------------------------------- local HTTP server
@@ -275,6 +278,24 @@ return {missing: false, inMain: !!main && main.contains(km), before: before, tex
 """
 
 # Check 4.
+# Navigation a thumb uses: header menu, breadcrumb, period choice, contents, tools, footer links,
+# the search box. Links inside sentences are exempt (WCAG's target-size rule allows it).
+TOUCH_SELECTORS = (".site-header nav a, .breadcrumb a, .periods a, .toc a, .tools a, .footer-links a, "
+                   ".search button, .search input")
+TOUCH_JS = r"""
+const small = [];
+let n = 0;
+for (const el of document.querySelectorAll(arguments[0])) {
+  const r = el.getBoundingClientRect();
+  const st = getComputedStyle(el);
+  if (r.width === 0 || r.height === 0 || st.visibility === 'hidden') continue;
+  n++;
+  if (r.width < 43.5 || r.height < 43.5)
+    small.push(`${el.tagName.toLowerCase()} « ${(el.textContent || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 30)} » ${r.width.toFixed(0)}×${r.height.toFixed(0)} px`);
+}
+return {n: n, small: small};
+"""
+
 STYLE_404_JS = r"""
 var h = document.querySelector('.site-header');
 var links = [];
@@ -469,6 +490,15 @@ class Checker:
         if lacking:
             self.fail(3, page, width, mode, "the key message does not mention " + ", ".join(f"«{w}…»" for w in lacking), out)
 
+    def check_touch_targets(self, page, width, mode, out):
+        """Check 5: navigation targets at least 44 × 44 CSS px on a phone."""
+        r = self.d.execute_script(TOUCH_JS, TOUCH_SELECTORS)
+        for item in r["small"][:5]:
+            self.fail(5, page, width, mode, f"touch target below 44 × 44 px: {item}", out)
+        if len(r["small"]) > 5:
+            self.fail(5, page, width, mode, f"... and {len(r['small']) - 5} more touch targets below 44 px", out)
+        return r["n"]
+
     def check_404(self):
         """Check 4: the 404 page asked for from inside a folder that does not exist."""
         url = self.server.base + MISSING_PAGE
@@ -557,11 +587,12 @@ class Checker:
             portrait = bool(PORTRAIT_RE.match(page))
             if portrait and width == PHONE_WIDTHS[0]:
                 self.check_key_message(page, width, mode, out)
+            targets = self.check_touch_targets(page, width, mode, out) if phone else 0
             detail = f"document {ov['scrollWidth']} px, {texts} svg texts"
             if texts:
                 detail += f" (smallest {smallest:.2f} px)"
             if phone:
-                detail += f", {imgs} svg images with text, {textless} without, {raster} raster images skipped"
+                detail += f", {imgs} svg images with text, {textless} without, {raster} raster images skipped, {targets} touch targets"
             if portrait and width == PHONE_WIDTHS[0]:
                 detail += ", key message checked"
         except WebDriverException as e:
