@@ -602,9 +602,39 @@ class Checker:
                     errs = self.console_errors()
                     self.check(not errs, f"console: {page} without error", "; ".join(errs))
 
+    def check_members(self):
+        """An EPCI portrait's member table sorts by a column header (numbers by value, names in
+        French order), ascending then descending, with aria-sort."""
+        epcis = sorted(os.listdir(os.path.join(self.root, "epci"))) if os.path.isdir(os.path.join(self.root, "epci")) else []
+        page = next((f"epci/{e}/{self.args.period}.html" for e in epcis if os.path.exists(os.path.join(self.root, "epci", e, f"{self.args.period}.html"))), None)
+        if not page:
+            return self.skip("members: sortable table", "no EPCI portrait for the period")
+        self.open(page)
+        rows = "return [...document.querySelectorAll('table.members tbody tr')].map(r => [r.cells[0].textContent.trim(), r.cells[arguments[0]].getAttribute('data-sort')])"
+        before = self.js(rows, 3)
+        self.require(len(before) >= 2, f"members: {page} lists {len(before)} members")
+        buttons = self.d.find_elements(By.CSS_SELECTOR, "table.members thead th button.sort")
+        self.require(len(buttons) >= 6, f"members: every column header is a button ({len(buttons)})")
+        def values(col):
+            return [float(v) if v else None for _, v in self.js(rows, col)]
+        buttons[3].click()
+        v = [x for x in values(3) if x is not None]
+        self.check(v == sorted(v), "members: « par an » ascending after one click", str(v[:5]))
+        self.check(self.js("return document.querySelectorAll('table.members thead th')[3].getAttribute('aria-sort')") == "ascending", "members: aria-sort=ascending")
+        buttons[3].click()
+        v = [x for x in values(3) if x is not None]
+        self.check(v == sorted(v, reverse=True), "members: descending after a second click", str(v[:5]))
+        buttons[0].click()
+        names = [n for n, _ in self.js(rows, 1)]
+        # French order as Intl.Collator("fr") gives it: accents and case ignored, punctuation and
+        # spaces before letters.
+        key = lambda n: re.sub(r"[-'’ ]", " ", strip_accents(n).lower())
+        self.check(names == sorted(names, key=key), "members: names in French order", str(names[:4]))
+        self.check(sorted(names) == sorted(n for n, _ in before), "members: the same rows, reordered")
+
     def run(self):
         sections = [("index", self.load_index), ("search", self.check_search), ("compare", self.check_compare),
-                    ("explorer", self.check_explorer), ("pages", self.check_pages)]
+                    ("explorer", self.check_explorer), ("members", self.check_members), ("pages", self.check_pages)]
         for name, fn in sections:
             try:
                 fn()

@@ -321,6 +321,23 @@ final class PortalIntegrationTests: XCTestCase {
         XCTAssertTrue(level.contains("<div class=\"map-legend\">"), "the level map's legend")
     }
 
+    /// An EPCI's portrait lists its communes with their key figures for the view, sortable (data-sort
+    /// values for the script; a plain table without it), each linking to its portrait.
+    func testUpperLevelsListTheirMembersWithTheirFigures() throws {
+        let site = try buildSite()
+        let page = try read(site.appendingPathComponent("epci/200000001/2019-2021.html"))
+        guard let start = page.range(of: "<table class=\"members\" data-sortable>"), let end = page.range(of: "</table>", range: start.upperBound..<page.endIndex) else {
+            return XCTFail("no member table")
+        }
+        let table = String(page[start.lowerBound..<end.upperBound])
+        XCTAssertEqual(table.components(separatedBy: "<tr><th scope=\"row\">").count - 1, 2, "two communes")
+        XCTAssertTrue(table.contains("<a href=\"../../commune/99001/2019-2021.html\">Aval-lès-Bains</a>"))
+        XCTAssertTrue(table.contains("<td class=\"num\" data-sort=\"250000.000000\">25,0\u{00A0}ha</td>"), "Aval's consumption per year, 25 ha/an")
+        XCTAssertTrue(table.contains(">Artificialisation nette par an</th>"))
+        let commune = try read(site.appendingPathComponent("commune/99001/2019-2021.html"))
+        XCTAssertFalse(commune.contains("class=\"members\""), "a commune has no members")
+    }
+
     func homePage(_ site: URL) -> String { (try? read(site.appendingPathComponent("index.html"))) ?? "" }
 
     func testPublishingFilesAssetsAndTemplateOverrides() throws {

@@ -52,6 +52,8 @@ package struct Portrait: Sendable {
     package let children: [Link]
     /// "EPCI du territoire (12)"; nil without children.
     package let childrenTitle: String?
+    /// The children with their key figures for this view (empty without children).
+    package let members: MemberTable
     package let area: Figure
     package let coveredShare: Figure
     /// Number of communes, for territories above the commune.

@@ -64,6 +64,7 @@ package enum PortraitBuilder {
             parents: territory.parents.compactMap { id in project.catalog[id].map { Portrait.Link(id: id, name: $0.name) } },
             children: children.map { Portrait.Link(id: $0.id, name: $0.name) },
             childrenTitle: childrenTitle,
+            members: MemberTable.make(children, view: view, project: project, indicators: indicators),
             area: .ha(facts.area), coveredShare: .pct(coveredShare),
             communeCount: territory.id.level != .commune ? .count(territory.communeIndices.count) : nil,
             caveats: caveats, message: message, levelName: levelName,

@@ -118,6 +118,7 @@ package struct PortraitPage {
         try inlineCharts(&c)
         c["children"] = p.children.map { ["path": SitePaths.portrait($0.id, view), "name": $0.name, "code": $0.id.code] }
         c["hasChildren"] = !p.children.isEmpty
+        c["members"] = Self.context(p.members, view: view)
         if let title = p.childrenTitle { c["childrenTitle"] = title }
         return c
     }
@@ -210,6 +211,25 @@ package struct PortraitPage {
         }]
         if let rank = t.rank { c["rank"] = rank }
         return c
+    }
+
+    /// The member table: each cell's text and its value for sorting (`data-sort`, machine form).
+    static func context(_ m: MemberTable, view: PortraitView) -> [String: Any] {
+        func cell(_ f: Figure?) -> [String: Any] {
+            guard let f else { return ["text": "–", "sort": ""] }
+            return ["text": f.text, "sort": f.value.map { FrenchNumber.plain($0, decimals: 6) } ?? ""]
+        }
+        return ["hasPeriod": m.hasPeriod, "rows": m.rows.map { r -> [String: Any] in
+            var c: [String: Any] = ["path": SitePaths.portrait(r.id, view), "name": r.name, "code": r.id.code,
+                                    "area": cell(r.area), "artificialised": cell(r.artificialisedShare)]
+            if m.hasPeriod {
+                c["consumption"] = cell(r.consumption)
+                c["perYear"] = cell(r.consumptionPerYear)
+                c["intensity"] = cell(r.intensity)
+                c["net"] = cell(r.netArtificialisationPerYear)
+            }
+            return c
+        }]
     }
 
     static func context(_ s: StockOnlyTheme) -> [String: Any] {

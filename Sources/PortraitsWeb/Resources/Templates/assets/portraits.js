@@ -1034,6 +1034,39 @@
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Sortable tables (table[data-sortable]): each column header becomes a button; a click sorts the
+  // rows by the cells' data-sort value (numbers) or their text (French collation), ascending then
+  // descending; aria-sort says the order. Without the script the table is a plain table.
+
+  function initSortable(table) {
+    var tbody = table.tBodies[0];
+    var heads = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(heads, function (th, col) {
+      var button = el("button", { type: "button", "class": "sort" });
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var rows = Array.prototype.slice.call(tbody.rows);
+        function key(row) {
+          var cell = row.cells[col];
+          var v = cell.getAttribute("data-sort");
+          return v === null ? cell.textContent.trim() : (v === "" ? null : parseFloat(v));
+        }
+        rows.sort(function (a, b) {
+          var x = key(a), y = key(b);
+          if (x === null || y === null) return x === y ? 0 : (x === null ? 1 : -1);   // "–" last
+          var c = typeof x === "number" ? x - y : collator.compare(x, y);
+          return ascending ? c : -c;
+        });
+        rows.forEach(function (r) { tbody.appendChild(r); });
+      });
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Start
 
   function start() {
@@ -1043,6 +1076,7 @@
     var compare = doc.getElementById("comparer");
     if (compare) initCompare(compare);
     doc.querySelectorAll("[data-explorer]").forEach(initExplorer);
+    doc.querySelectorAll("table[data-sortable]").forEach(initSortable);
   }
 
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
