@@ -632,9 +632,38 @@ class Checker:
         self.check(names == sorted(names, key=key), "members: names in French order", str(names[:4]))
         self.check(sorted(names) == sorted(n for n, _ in before), "members: the same rows, reordered")
 
+    def check_zoom(self):
+        """The portrait's map zooms and moves: buttons, keyboard, wheel; the image is resized (drawn
+        again at the new size), never past its frame."""
+        page = f"commune/{self.args.commune}/{self.args.period}.html"
+        self.open(page)
+        frames = self.d.find_elements(By.CSS_SELECTOR, ".zoom-frame")
+        self.require(len(frames) >= 1, f"zoom: {page} has zoomable maps ({len(frames)})")
+        frame = frames[0]
+        self.d.execute_script("arguments[0].scrollIntoView()", frame)
+        # The frame's inner box (inside its border) against the image's box.
+        state = "const f = arguments[0], i = f.querySelector('img'), r = f.getBoundingClientRect(), b = i.getBoundingClientRect(); " \
+                "const a = {left: r.left + f.clientLeft, top: r.top + f.clientTop, right: r.left + f.clientLeft + f.clientWidth, bottom: r.top + f.clientTop + f.clientHeight}; " \
+                "return {zoom: parseFloat(f.getAttribute('data-zoom')), fw: f.clientWidth, iw: b.width, dx: b.left - a.left, dy: b.top - a.top, right: b.right - a.right, bottom: b.bottom - a.bottom}"
+        z0 = self.js(state, frame)
+        self.check(z0["zoom"] == 1 and abs(z0["iw"] - z0["fw"]) < 2, "zoom: the map starts whole (zoom 1)", str(z0))
+        frame.find_element(By.CSS_SELECTOR, "button[aria-label='Zoomer']").click()
+        z1 = self.js(state, frame)
+        self.check(z1["zoom"] > 1.4 and z1["iw"] > 1.4 * z0["fw"], "zoom: « Zoomer » enlarges the image (resized, not scaled)", str(z1))
+        self.check(z1["dx"] <= 0.5 and z1["right"] >= -0.5 and z1["dy"] <= 0.5 and z1["bottom"] >= -0.5, "zoom: the image still covers its frame", str(z1))
+        frame.send_keys(Keys.ARROW_RIGHT)
+        z2 = self.js(state, frame)
+        self.check(z2["dx"] < z1["dx"], "zoom: → moves the map", f"{z1['dx']} → {z2['dx']}")
+        frame.send_keys("0")
+        self.check(self.js(state, frame)["zoom"] == 1, "zoom: 0 → whole view")
+        frame.send_keys("+")
+        self.check(self.js(state, frame)["zoom"] > 1, "zoom: + zooms in")
+        self.js("arguments[0].dispatchEvent(new WheelEvent('wheel', {deltaY: 100, clientX: arguments[0].getBoundingClientRect().left + 10, clientY: arguments[0].getBoundingClientRect().top + 10, bubbles: true, cancelable: true}))", frame)
+        self.check(self.js(state, frame)["zoom"] < 1.5, "zoom: the wheel zooms out a zoomed map")
+
     def run(self):
         sections = [("index", self.load_index), ("search", self.check_search), ("compare", self.check_compare),
-                    ("explorer", self.check_explorer), ("members", self.check_members), ("pages", self.check_pages)]
+                    ("explorer", self.check_explorer), ("members", self.check_members), ("zoom", self.check_zoom), ("pages", self.check_pages)]
         for name, fn in sections:
             try:
                 fn()

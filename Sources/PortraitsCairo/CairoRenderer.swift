@@ -38,7 +38,7 @@ public enum CairoRenderer {
             }
         }
         try finish(cr, surface)
-        return text.merged(into: SVGCompactor.compact(sink.bytes, decimals: 1))
+        return text.merged(into: SVGCompactor.compact(SVGStyles.compact(sink.bytes), decimals: 1))
     }
 
     /// The scene as a PNG image, `scale` pixels per scene unit.

@@ -95,6 +95,24 @@ final class ChartTests: XCTestCase {
         XCTAssertFalse(try svgText(scene).contains("nan"))
     }
 
+    /// Cairo's styles without the declarations SVG implies, colours back to the exact bytes.
+    func testSVGStylesDropDefaultsAndKeepWhatDraws() {
+        XCTAssertEqual(SVGStyles.shorten("fill-rule:nonzero;fill:rgb(80.392157%,80.392157%,80.392157%);fill-opacity:1;stroke-width:1;stroke-linecap:butt;stroke-linejoin:round;stroke:rgb(8.627451%,8.627451%,8.627451%);stroke-opacity:1;stroke-miterlimit:10;"),
+                       "fill:#cdcdcd;stroke-linejoin:round;stroke:#161616")
+        XCTAssertEqual(SVGStyles.shorten(" stroke:none;fill-rule:evenodd;fill:rgb(0%,0%,56.862745%);fill-opacity:0.5;"), "fill-rule:evenodd;fill:#000091;fill-opacity:0.5")
+        // A stroke's width, dashes and a miter join's limit stay; nothing of a stroke without one.
+        XCTAssertEqual(SVGStyles.shorten("fill:none;stroke-width:2.5;stroke-linecap:round;stroke-linejoin:miter;stroke:rgb(100%,0%,0%);stroke-dasharray:8,4;stroke-miterlimit:10;"),
+                       "fill:none;stroke-width:2.5;stroke-linecap:round;stroke:#ff0000;stroke-dasharray:8,4;stroke-miterlimit:10")
+        XCTAssertEqual(SVGStyles.shorten("fill:rgb(100%,100%,100%);stroke:none;stroke-width:3;stroke-dasharray:1,2;"), "fill:#ffffff")
+        // Every 8-bit channel survives Cairo's six-decimal percentage.
+        for b in 0...255 {
+            let pct = String(format: "%.6f%%", Double(b) / 255 * 100)
+            XCTAssertEqual(SVGStyles.hexColors("rgb(\(pct),0%,100%)"), String(format: "#%02x00ff", b))
+        }
+        let svg = String(decoding: SVGStyles.compact(Array("<rect style=\"stroke:none;fill-opacity:1;\" x=\"1\"/><path style=\"fill:rgb(0%,0%,0%);\"/>".utf8)), as: UTF8.self)
+        XCTAssertEqual(svg, "<rect x=\"1\"/><path style=\"fill:#000000\"/>", "an empty style goes")
+    }
+
     func testSVGCompactorRoundsNumbersButNotNames() {
         let input = Array("<?xml version=\"1.0\"?><path id=\"glyph0-1\" d=\"M 2.296875 -7.906250 L 9.999 0.04 L -0.001 1.95\" fill=\"rgb(21.568627%,0%,9.5%)\"/>".utf8)
         let out = String(decoding: SVGCompactor.compact(input, decimals: 2), as: UTF8.self)

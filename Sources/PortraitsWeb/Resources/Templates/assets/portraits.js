@@ -1034,6 +1034,113 @@
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Map zoom and pan (img.map in a .map-with-legend, and the level maps): the image is put in a
+  // frame of its own size; buttons (+, −, whole view), the wheel, a drag, a pinch and the keyboard
+  // (+ − 0 and the arrows, once the frame has the focus) zoom and move it. The image is resized,
+  // not scaled, so that the browser draws an SVG map again at the new size: sharp at any zoom.
+
+  var MAX_ZOOM = 8;
+
+  function initZoom(img) {
+    var w = parseFloat(img.getAttribute("width")), h = parseFloat(img.getAttribute("height"));
+    if (!(w > 0 && h > 0) || img.closest(".zoom-frame")) return;
+    var frame = el("div", { "class": "zoom-frame", tabindex: "0", role: "group",
+      "aria-label": "Carte zoomable : touches plus et moins pour zoomer, flèches pour se déplacer, zéro pour la vue entière" });
+    frame.style.width = w + "px";
+    frame.style.aspectRatio = w + " / " + h;
+    img.parentNode.insertBefore(frame, img);
+    frame.appendChild(img);
+    var tools = el("div", { "class": "zoom-tools" });
+    function button(label, text, action) {
+      var b = el("button", { type: "button", "aria-label": label, title: label }, text);
+      b.addEventListener("click", function (e) { e.stopPropagation(); action(); });
+      tools.appendChild(b);
+      return b;
+    }
+    var s = 1, tx = 0, ty = 0;
+    function size() { return { w: frame.clientWidth, h: frame.clientHeight }; }
+    function apply() {
+      var z = size();
+      s = Math.min(MAX_ZOOM, Math.max(1, s));
+      tx = Math.min(0, Math.max(z.w - z.w * s, tx));
+      ty = Math.min(0, Math.max(z.h - z.h * s, ty));
+      img.style.width = (s * 100) + "%";
+      img.style.left = tx + "px";
+      img.style.top = ty + "px";
+      frame.setAttribute("data-zoom", s.toFixed(2));
+      // Unzoomed, a finger moving up or down scrolls the page; zoomed, it moves the map.
+      frame.style.touchAction = s > 1 ? "none" : "pan-y";
+      out.disabled = s <= 1;
+      reset.disabled = s <= 1;
+      inn.disabled = s >= MAX_ZOOM;
+    }
+    // Zoom by `factor` about the point (px, py) of the frame, which stays in place.
+    function zoomAt(factor, px, py) {
+      var next = Math.min(MAX_ZOOM, Math.max(1, s * factor));
+      tx = px - (px - tx) * next / s;
+      ty = py - (py - ty) * next / s;
+      s = next;
+      apply();
+    }
+    function centre() { var z = size(); return [z.w / 2, z.h / 2]; }
+    var inn = button("Zoomer", "+", function () { var c = centre(); zoomAt(1.5, c[0], c[1]); });
+    var out = button("Dézoomer", "\u2212", function () { var c = centre(); zoomAt(1 / 1.5, c[0], c[1]); });
+    var reset = button("Vue entière", "\u21ba", function () { s = 1; tx = 0; ty = 0; apply(); });
+    frame.appendChild(tools);
+    // The wheel zooms a map that has the focus or is zoomed already, or with Ctrl (a trackpad's
+    // pinch); otherwise it scrolls the page, as a reader expects.
+    frame.addEventListener("wheel", function (e) {
+      if (!(e.ctrlKey || e.metaKey || s > 1 || doc.activeElement === frame)) return;
+      e.preventDefault();
+      var r = frame.getBoundingClientRect();
+      zoomAt(e.deltaY < 0 ? 1.25 : 1 / 1.25, e.clientX - r.left, e.clientY - r.top);
+    }, { passive: false });
+    frame.addEventListener("keydown", function (e) {
+      var c = centre(), step = 40;
+      if (e.key === "+" || e.key === "=") zoomAt(1.5, c[0], c[1]);
+      else if (e.key === "-" || e.key === "\u2212") zoomAt(1 / 1.5, c[0], c[1]);
+      else if (e.key === "0") { s = 1; tx = 0; ty = 0; apply(); }
+      else if (e.key === "ArrowLeft") { tx += step; apply(); }
+      else if (e.key === "ArrowRight") { tx -= step; apply(); }
+      else if (e.key === "ArrowUp") { ty += step; apply(); }
+      else if (e.key === "ArrowDown") { ty -= step; apply(); }
+      else return;
+      e.preventDefault();
+    });
+    // Drag to move, two fingers to zoom.
+    var pointers = {};
+    function list() { return Object.keys(pointers).map(function (k) { return pointers[k]; }); }
+    frame.addEventListener("pointerdown", function (e) {
+      if (e.target.closest(".zoom-tools")) return;
+      pointers[e.pointerId] = { x: e.clientX, y: e.clientY };
+      frame.setPointerCapture(e.pointerId);
+    });
+    frame.addEventListener("pointermove", function (e) {
+      var p = pointers[e.pointerId];
+      if (!p) return;
+      var ps = list();
+      if (ps.length === 1) {
+        tx += e.clientX - p.x; ty += e.clientY - p.y;
+        p.x = e.clientX; p.y = e.clientY;
+        apply();
+      } else if (ps.length === 2) {
+        var other = ps[0] === p ? ps[1] : ps[0];
+        var before = Math.hypot(p.x - other.x, p.y - other.y);
+        var after = Math.hypot(e.clientX - other.x, e.clientY - other.y);
+        p.x = e.clientX; p.y = e.clientY;
+        var r = frame.getBoundingClientRect();
+        if (before > 0) zoomAt(after / before, (p.x + other.x) / 2 - r.left, (p.y + other.y) / 2 - r.top);
+      }
+      e.preventDefault();
+    });
+    function up(e) { delete pointers[e.pointerId]; }
+    frame.addEventListener("pointerup", up);
+    frame.addEventListener("pointercancel", up);
+    window.addEventListener("resize", apply);
+    apply();
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Sortable tables (table[data-sortable]): each column header becomes a button; a click sorts the
   // rows by the cells' data-sort value (numbers) or their text (French collation), ascending then
   // descending; aria-sort says the order. Without the script the table is a plain table.
@@ -1077,6 +1184,7 @@
     if (compare) initCompare(compare);
     doc.querySelectorAll("[data-explorer]").forEach(initExplorer);
     doc.querySelectorAll("table[data-sortable]").forEach(initSortable);
+    doc.querySelectorAll(".map-with-legend > img.map, .map-with-legend > img[width]").forEach(initZoom);
   }
 
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
