@@ -632,6 +632,31 @@ class Checker:
         self.check(names == sorted(names, key=key), "members: names in French order", str(names[:4]))
         self.check(sorted(names) == sorted(n for n, _ in before), "members: the same rows, reordered")
 
+    def check_tooltips(self):
+        """Chart hotspots: a tooltip with the exact label and value on hover and on keyboard focus;
+        one tab stop per chart, the arrow keys move along its hotspots."""
+        page = f"commune/{self.args.commune}/{self.args.period}.html"
+        self.open(page)
+        hits = self.d.find_elements(By.CSS_SELECTOR, "svg.chart-wide#graphique-stock rect.hit")
+        self.require(len(hits) >= 2, f"tooltips: the stock chart has hotspots ({len(hits)})")
+        tabs = [h.get_attribute("tabindex") for h in hits]
+        self.check(tabs[0] == "0" and all(t == "-1" for t in tabs[1:]), "tooltips: one tab stop per chart (roving tabindex)", str(tabs[:4]))
+        label = hits[1].get_attribute("aria-label") or ""
+        self.check(label.endswith("\u00a0ha") and " : " in label, f"tooltips: hotspot labelled « {label} »")
+        self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", hits[1])
+        ActionChains(self.d).move_to_element(hits[1]).perform()
+        tip = "const t = document.querySelector('.chart-tip'); return t && !t.hidden ? t.textContent : null"
+        self.check(self.js(tip) == label, "tooltips: hovering a bar shows its label and value", str(self.js(tip)))
+        self.js("arguments[0].focus()", hits[0])
+        first = hits[0].get_attribute("aria-label")
+        self.check(self.js(tip) == first, "tooltips: keyboard focus shows the tooltip", str(self.js(tip)))
+        ActionChains(self.d).send_keys(Keys.ARROW_RIGHT).perform()
+        active = self.js("return document.activeElement.getAttribute('aria-label')")
+        self.check(active == label and self.js(tip) == label, "tooltips: → moves to the next hotspot and its tooltip", str(active))
+        self.check(hits[1].get_attribute("tabindex") == "0" and hits[0].get_attribute("tabindex") == "-1", "tooltips: the tab stop follows the focus")
+        ActionChains(self.d).send_keys(Keys.ESCAPE).perform()
+        self.check(self.js(tip) is None, "tooltips: Escape hides the tooltip")
+
     def check_zoom(self):
         """The portrait's map zooms and moves: buttons, keyboard, wheel; the image is resized (drawn
         again at the new size), never past its frame."""
@@ -663,7 +688,7 @@ class Checker:
 
     def run(self):
         sections = [("index", self.load_index), ("search", self.check_search), ("compare", self.check_compare),
-                    ("explorer", self.check_explorer), ("members", self.check_members), ("zoom", self.check_zoom), ("pages", self.check_pages)]
+                    ("explorer", self.check_explorer), ("members", self.check_members), ("zoom", self.check_zoom), ("tooltips", self.check_tooltips), ("pages", self.check_pages)]
         for name, fn in sections:
             try:
                 fn()

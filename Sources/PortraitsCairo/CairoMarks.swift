@@ -36,7 +36,7 @@ enum CairoMarks {
             cairo_clip(cr)
         case .clipEnd:
             cairo_restore(cr)
-        case .link:
+        case .link, .hotspot:
             // Nothing to paint: a PDF's links are added after Cairo by `PDFFinishing` (Cairo 1.16's
             // link tags write broken objects); SVG and PNG have none.
             break

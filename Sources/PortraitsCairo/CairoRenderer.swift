@@ -27,6 +27,8 @@ public enum CairoRenderer {
             switch mark {
             case let .text(s, at, style) where clipDepth == 0:
                 text.add(s, at: at, style: style)
+            case let .hotspot(x, y, w, h, label):
+                text.addHotspot(x: x, y: y, width: w, height: h, label: label)
             case .clipBegin:
                 clipDepth += 1
                 CairoMarks.draw(mark, cr)

@@ -44,7 +44,11 @@ public final class SVGInliner {
                 if Bytes.matches(Pattern.version, b, j) { j += Pattern.version.count; continue }
                 out.append(b[j]); j += 1
             }
-            out += Array(" role=\"img\" aria-labelledby=\"".utf8) + idBytes + Array("-titre\" class=\"".utf8)
+            // A chart with hotspots keeps the implicit role of an SVG (a graphics document: its
+            // hotspots are focusable, which an image's parts may not be), named by its title;
+            // without, an image.
+            let role = Bytes.find(Pattern.hit, in: b, from: rootEnd) != nil ? [] : Pattern.roleImg
+            out += role + Array(" aria-labelledby=\"".utf8) + idBytes + Array("-titre\" class=\"".utf8)
             out += Array(Self.escape(cssClass).utf8) + Array("\" id=\"".utf8) + idBytes + Array("\"><title id=\"".utf8)
             out += idBytes + Array("-titre\">".utf8) + Array(Self.escape(title).utf8) + Array("</title>".utf8)
             i = rootEnd + 1
@@ -166,6 +170,8 @@ public final class SVGInliner {
 
     enum Pattern {
         static let svgOpen = Array("<svg".utf8)
+        static let hit = Array("<rect class=\"hit\"".utf8)
+        static let roleImg = Array(" role=\"img\"".utf8)
         static let version = Array(" version=\"1.1\"".utf8)
         static let defsOpen = Array("<defs>\n".utf8)
         static let defsClose = Array("</defs>\n".utf8)

@@ -19,8 +19,27 @@ struct SVGTextLayer {
     static let defaultSize = 11.0
 
     private var elements: [UInt8] = []
+    private var hotspots: [UInt8] = []
 
-    var isEmpty: Bool { elements.isEmpty }
+    var isEmpty: Bool { elements.isEmpty && hotspots.isEmpty }
+
+    /// One hotspot: an invisible rectangle, above everything, whose `<title>` says what it covers
+    /// (the browser shows it on hover; the site's script also on focus, and moves the focus from
+    /// one to the next with the arrow keys).
+    mutating func addHotspot(x: Double, y: Double, width: Double, height: Double, label: String) {
+        guard [x, y, width, height].allSatisfy(\.isFinite), width > 0, height > 0, !label.isEmpty else { return }
+        hotspots += Array("<rect class=\"hit\" x=\"".utf8)
+        Self.appendNumber(x, to: &hotspots)
+        hotspots += Array("\" y=\"".utf8)
+        Self.appendNumber(y, to: &hotspots)
+        hotspots += Array("\" width=\"".utf8)
+        Self.appendNumber(max(width, 0.1), to: &hotspots)
+        hotspots += Array("\" height=\"".utf8)
+        Self.appendNumber(max(height, 0.1), to: &hotspots)
+        hotspots += Array("\"><title>".utf8)
+        Self.appendEscaped(label, to: &hotspots)
+        hotspots += Array("</title></rect>\n".utf8)
+    }
 
     /// One text mark as a `<text>` element.
     mutating func add(_ text: String, at p: Point, style: TextStyle) {
@@ -60,17 +79,24 @@ struct SVGTextLayer {
 
     /// Cairo's SVG document with the text, in one group that declares the font, above everything else.
     func merged(into svg: [UInt8]) -> [UInt8] {
-        guard !elements.isEmpty, let end = Bytes.findLast(Array("</svg>".utf8), in: svg) else { return svg }
+        guard !isEmpty, let end = Bytes.findLast(Array("</svg>".utf8), in: svg) else { return svg }
         var out: [UInt8] = []
-        out.reserveCapacity(svg.count + elements.count + 96)
+        out.reserveCapacity(svg.count + elements.count + hotspots.count + 128)
         out += svg[..<end]
-        out += Array("<g font-family=\"\(Typography.fontFamily), sans-serif\" font-size=\"".utf8)
-        Self.appendNumber(Self.defaultSize, to: &out)
-        out += Array("\" fill=\"".utf8)
-        Self.appendColor(Palette.text, to: &out)
-        out += Array("\">\n".utf8)
-        out += elements
-        out += Array("</g>\n".utf8)
+        if !elements.isEmpty {
+            out += Array("<g font-family=\"\(Typography.fontFamily), sans-serif\" font-size=\"".utf8)
+            Self.appendNumber(Self.defaultSize, to: &out)
+            out += Array("\" fill=\"".utf8)
+            Self.appendColor(Palette.text, to: &out)
+            out += Array("\">\n".utf8)
+            out += elements
+            out += Array("</g>\n".utf8)
+        }
+        if !hotspots.isEmpty {
+            out += Array("<g class=\"hits\" fill=\"transparent\">\n".utf8)
+            out += hotspots
+            out += Array("</g>\n".utf8)
+        }
         out += svg[end...]
         return out
     }

@@ -42,6 +42,7 @@ public enum DivergingBarChart {
             let w = scale(abs(r.finite))
             let x = r.finite < 0 ? zeroX - w : zeroX
             scene.add(.rect(x: x, y: y, width: w, height: barHeight, fill: r.color, stroke: Stroke(Palette.outline, width: 0.8)))
+            scene.add(.hotspot(x: 0, y: y - labelRoom - 4, width: width, height: rowHeight, label: "\(r.label) : \(format.text(r.finite))"))
             let value = format.text(r.finite)
             if r.finite < 0 {
                 scene.add(.text(value, at: Point(x - 5, y + barHeight - 3), style: TextStyle(size: size, anchor: .end)))

@@ -47,7 +47,11 @@ public enum DotPlot {
             let maxValue = max(finite.max() ?? 0, 1e-9)
             let scale = Scales.linear(domain: (0, maxValue), range: (plotLeft, plotRight))
             scene.add(.polyline([Point(plotLeft, y), Point(plotRight, y)], stroke: Stroke(Palette.grid, width: 2)))
-            for (i, v) in finite.enumerated().reversed() { addMark(&scene, i, Point(scale(v), y)) }
+            for (i, v) in finite.enumerated().reversed() {
+                addMark(&scene, i, Point(scale(v), y))
+                let name = i < row.values.count ? row.values[i].0 : ""
+                scene.add(.hotspot(x: scale(v) - 9, y: y - 9, width: 18, height: 18, label: "\(name), \(row.label.prefix(1).lowercased() + row.label.dropFirst()) : \(row.format.text(row.values[i].1))"))
+            }
             if let own = finite.first {
                 scene.add(.text(row.format.text(own), at: Point(scale(own), y - 10), style: TextStyle(size: size, anchor: .middle)))
             }

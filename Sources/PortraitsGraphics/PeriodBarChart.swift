@@ -22,6 +22,7 @@ public enum PeriodBarChart {
             let y = top + plotHeight - h
             let current = i == highlighted
             scene.add(.rect(x: x, y: y, width: barWidth, height: h, fill: current ? r.color : Palette.tint(r.color, 0.6), stroke: Stroke(Palette.outline, width: 0.8)))
+            scene.add(.hotspot(x: Double(i) * slot, y: 0, width: slot, height: height, label: "\(r.label) : \(format.text(r.finite))"))
             scene.add(.text(format.text(r.finite), at: Point(x + barWidth / 2, y - 6), style: TextStyle(size: size, anchor: .middle)))
             scene.add(.text(r.label, at: Point(x + barWidth / 2, height - 10), style: TextStyle(size: size, bold: current, anchor: .middle)))
         }

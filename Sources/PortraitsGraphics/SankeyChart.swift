@@ -88,6 +88,9 @@ public enum SankeyChart {
         // Nodes and their labels.
         func node(_ i: Int, x: Double, y: Double, total: Double, left: Bool) -> (label: String, y: Double, at: Double) {
             scene.add(.rect(x: x, y: y, width: nodeWidth, height: max(total * k, 1), fill: flows.colors[i], stroke: Stroke(Palette.outline, width: 0.8)))
+            scene.add(.hotspot(x: x - 4, y: y - 2, width: nodeWidth + 8, height: max(total * k, 1) + 4, label: left
+                ? "\(flows.labels[i]) en \(flows.beforeLabel), devenu une autre classe en \(flows.afterLabel) : \(FrenchNumber.hectares(total))"
+                : "\(flows.labels[i]) en \(flows.afterLabel), venu d’une autre classe de \(flows.beforeLabel) : \(FrenchNumber.hectares(total))"))
             let value = FrenchNumber.hectares(total)
             let room = (compact ? width / 2 - nodeWidth - 14 : textRoom - 14) - Typography.estimatedWidth(" (\(value))", size: size)
             let at = compact ? (left ? x + nodeWidth + 4 : x - 4) : (left ? x - 6 : x + nodeWidth + 6)

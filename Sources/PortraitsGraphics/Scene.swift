@@ -64,6 +64,10 @@ public enum Mark: Sendable {
     case clipEnd
     /// A clickable area (PDF): nothing is drawn; backends without links ignore it.
     case link(x: Double, y: Double, width: Double, height: Double, target: LinkTarget)
+    /// An area that says what it shows (a bar, a dot, a band: its label and exact value) when a
+    /// reader points at it or moves the focus to it. Nothing is drawn; only the SVG backend writes
+    /// it (an invisible rectangle with the text as its title), print ignores it.
+    case hotspot(x: Double, y: Double, width: Double, height: Double, label: String)
 }
 
 /// Where a link leads: a web address, or a page of the same document (1-based).

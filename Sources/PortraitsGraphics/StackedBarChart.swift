@@ -48,6 +48,7 @@ public enum StackedBarChart {
                 let color = legend[k].color
                 scene.add(.rect(x: x, y: y, width: w, height: barHeight, fill: color, stroke: Stroke(Palette.outline, width: 0.8)))
                 let share = FrenchNumber.percent(clean(v) / totals[r])
+                scene.add(.hotspot(x: x, y: y, width: w, height: barHeight, label: "\(row.label), \(legend[k].label) : \(FrenchNumber.hectares(clean(v))) (\(share))"))
                 if Typography.estimatedWidth(share, size: size) + 8 <= w {
                     scene.add(.text(share, at: Point(x + w / 2, y + barHeight / 2 + 4),
                                     style: TextStyle(size: size, color: color.luminance < 0.3 ? Palette.white : Palette.text, anchor: .middle)))

@@ -69,11 +69,13 @@ public enum StockComparisonChart {
             if paired {
                 let w = scale(max(r.before, 0))
                 scene.add(.rect(x: left, y: y, width: w, height: barHeight, fill: Palette.tint(r.color, 0.65), stroke: Stroke(Palette.outline, width: 0.8)))
+                scene.add(.hotspot(x: 0, y: y - 1, width: width, height: barHeight + 2, label: "\(r.label), \(beforeLabel ?? "") : \(FrenchNumber.hectares(r.before))"))
                 scene.add(.text(FrenchNumber.hectares(r.before), at: Point(left + w + 6, y + barHeight - 2), style: TextStyle(size: valueSize, color: Palette.muted)))
                 y += barHeight + 2
             }
             let w = scale(max(r.after, 0))
             scene.add(.rect(x: left, y: y, width: w, height: barHeight, fill: r.color, stroke: Stroke(Palette.outline, width: 0.8)))
+            scene.add(.hotspot(x: 0, y: y - 1, width: width, height: barHeight + 2, label: "\(r.label), \(afterLabel) : \(FrenchNumber.hectares(r.after))"))
             scene.add(.text(FrenchNumber.hectares(r.after), at: Point(left + w + 6, y + barHeight - 2), style: TextStyle(size: valueSize)))
         }
         if !compact { scene.add(.polyline([Point(left, top - 4), Point(left, height - 8)], stroke: Stroke(Palette.outline, width: 1))) }

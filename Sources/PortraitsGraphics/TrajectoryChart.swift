@@ -57,6 +57,14 @@ public enum TrajectoryChart {
         scene.add(.polyline([Point(left, y(allowance)), Point(width - right, y(allowance))], stroke: Stroke(allowanceColor, width: 2, dash: [8, 4])))
         scene.add(.polyline([Point(x(2021), y(0)), Point(x(2031), y(reference * 10))], stroke: Stroke(Palette.muted, width: 1.5, dash: [3, 3])))
         scene.add(.polyline([Point(x(2021), y(0)), Point(x(2031), y(current * 10))], stroke: Stroke(accent, width: 2.5)))
+        // Each year: the three values, where the reader points along the axis.
+        let columnWidth = (x(2031) - x(2021)) / 10
+        for year in 2021...2031 {
+            let n = Double(year - 2021)
+            let x0 = max(0, x(Double(year)) - columnWidth / 2), x1 = min(width, x(Double(year)) + columnWidth / 2)
+            scene.add(.hotspot(x: x0, y: top, width: x1 - x0, height: height - bottom - top,
+                               label: "Au 1er janvier \(year), depuis 2021 : \(FrenchNumber.hectares(current * n)) au rythme actuel, \(FrenchNumber.hectares(reference * n)) au rythme de référence, enveloppe \(FrenchNumber.hectares(allowance))"))
+        }
         if current > 0, allowance > 0, allowance / current <= 10 {
             let year = 2021 + allowance / current
             scene.add(.rect(x: x(year) - 4, y: y(allowance) - 4, width: 8, height: 8, fill: accent, stroke: Stroke(Palette.white, width: 1)))

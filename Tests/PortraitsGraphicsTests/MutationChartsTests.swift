@@ -134,6 +134,37 @@ final class SVGTextTests: XCTestCase {
         XCTAssertTrue(svg.contains("<text x=\"50\" y=\"50\" font-size=\"13.5\" font-weight=\"bold\" fill=\"#595959\" text-anchor=\"middle\">Eau</text>"), svg)
     }
 
+    /// Every bar, part, dot, cell or node says its label and exact value (a hotspot); the SVG writes
+    /// them as invisible rectangles with a title, above everything; print draws nothing for them;
+    /// the inliner keeps a chart with hotspots a graphics document (its parts are focusable).
+    func testHotspotsSayEachValueInSVGOnly() throws {
+        let stock = StockComparisonChart.scene(rows: [
+            StockComparisonRow(label: "Forêts", color: RGBColor(hex: "#1f78b4")!, before: 3_120_000, after: 3_004_500),
+            StockComparisonRow(label: "Zones bâties", color: RGBColor(hex: "#ff377a")!, before: 910_000, after: 1_023_400),
+        ], beforeLabel: "2010", afterLabel: "2021")
+        let labels = stock.marks.compactMap { m -> String? in if case let .hotspot(_, _, _, _, l) = m { return l }; return nil }
+        XCTAssertEqual(labels, ["Forêts, 2010 : 312,0\u{00A0}ha", "Forêts, 2021 : 300,5\u{00A0}ha", "Zones bâties, 2010 : 91,0\u{00A0}ha", "Zones bâties, 2021 : 102,3\u{00A0}ha"])
+        let svg = String(decoding: try CairoRenderer.svg(stock), as: UTF8.self)
+        XCTAssertTrue(svg.contains("<g class=\"hits\" fill=\"transparent\">"))
+        XCTAssertEqual(svg.components(separatedBy: "<rect class=\"hit\"").count - 1, 4)
+        XCTAssertTrue(svg.contains("><title>Zones bâties, 2021 : 102,3\u{00A0}ha</title></rect>"))
+        XCTAssertTrue(svg.range(of: "class=\"hits\"")!.lowerBound > svg.range(of: "<text")!.lowerBound, "above the text")
+        XCTAssertTrue(try CairoRenderer.pdf(stock).count > 0)
+        let inliner = SVGInliner()
+        let inlined = inliner.inline(try CairoRenderer.svg(stock), id: "a", title: "A")
+        XCTAssertTrue(inlined.contains(" aria-labelledby=\"a-titre\"") && !inlined.contains(" role="), "a graphics document, not an image")
+        var plain = Scene(width: 10, height: 10)
+        plain.add(.rect(x: 0, y: 0, width: 5, height: 5, fill: RGBColor(hex: "#000000")!, stroke: nil))
+        XCTAssertTrue(inliner.inline(try CairoRenderer.svg(plain), id: "b", title: "B").contains(" role=\"img\" aria-labelledby=\"b-titre\""))
+        // The matrix: one per non-empty cell; the sankey: one per node.
+        let cells: [[Double]] = [[500_000, 0, 0], [30_000, 2_000_000, 10_000], [0, 60_000, 900_000]]
+        let grey = RGBColor(hex: "#777777")!
+        let flows = MutationFlows(labels: ["Bâti", "Culture", "Forêt"], colors: [grey, grey, grey], matrix: cells, beforeLabel: "2019", afterLabel: "2021")
+        func hotspots(_ scene: Scene) -> Int { scene.marks.filter { if case .hotspot = $0 { return true }; return false }.count }
+        XCTAssertEqual(hotspots(MutationMatrixChart.scene(flows)), 6)
+        XCTAssertEqual(hotspots(SankeyChart.scene(flows)), 2 + 3, "two classes lost land, three gained it")
+    }
+
     /// Text inside a clip stays Cairo's (outlines), so that the clip applies to it; the inliner shares
     /// those outlines between the charts of a page.
     func testTextInsideAClipIsClippedOutlinesSharedByThePage() throws {

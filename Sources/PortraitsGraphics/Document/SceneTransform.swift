@@ -29,6 +29,8 @@ extension Scene {
                 out.append(.clipEnd)
             case let .link(x, y, w, h, target):
                 out.append(.link(x: dx + x * scale, y: dy + y * scale, width: w * scale, height: h * scale, target: target))
+            case .hotspot:
+                continue
             }
         }
         out.append(.clipEnd)

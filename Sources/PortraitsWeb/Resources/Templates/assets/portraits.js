@@ -1141,6 +1141,66 @@
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Chart hotspots (rect.hit, one per bar, dot, cell or node, written by the SVG backend with the
+  // exact label and value as their <title>): a tooltip on hover, on tap and on keyboard focus.
+  // Each chart is one stop in the tab order; the arrow keys, Home and End move between its
+  // hotspots. Without the script the browser still shows the <title> on hover.
+
+  var tip = null;
+
+  function showTip(hit) {
+    if (!tip) {
+      tip = el("div", { "class": "chart-tip", role: "tooltip", id: "infobulle-graphique" });
+      body.appendChild(tip);
+    }
+    tip.textContent = hit.getAttribute("aria-label");
+    tip.hidden = false;
+    var r = hit.getBoundingClientRect();
+    var x = r.left + r.width / 2 + window.scrollX, y = r.top + window.scrollY;
+    tip.style.left = "0px";
+    tip.style.top = "0px";
+    var w = tip.offsetWidth, h = tip.offsetHeight;
+    var maxX = doc.documentElement.clientWidth + window.scrollX - w - 4;
+    tip.style.left = Math.max(window.scrollX + 4, Math.min(maxX, x - w / 2)) + "px";
+    tip.style.top = (r.top - h - 6 < 0 ? y + r.height + 6 : y - h - 6) + "px";
+    hit.setAttribute("aria-describedby", "infobulle-graphique");
+  }
+
+  function hideTip() { if (tip) tip.hidden = true; }
+
+  function initHotspots(svg) {
+    var hits = Array.prototype.slice.call(svg.querySelectorAll("rect.hit"));
+    if (!hits.length) return;
+    hits.forEach(function (hit, k) {
+      var title = hit.querySelector("title");
+      if (title) {
+        hit.setAttribute("aria-label", title.textContent);
+        hit.removeChild(title);   // the script's tooltip replaces the browser's
+      }
+      hit.setAttribute("role", "img");
+      hit.setAttribute("tabindex", k === 0 ? "0" : "-1");
+      hit.addEventListener("mouseenter", function () { showTip(hit); });
+      hit.addEventListener("mouseleave", function () { if (doc.activeElement !== hit) hideTip(); });
+      hit.addEventListener("focus", function () {
+        hits.forEach(function (h) { h.setAttribute("tabindex", h === hit ? "0" : "-1"); });
+        showTip(hit);
+      });
+      hit.addEventListener("blur", hideTip);
+      hit.addEventListener("keydown", function (e) {
+        var next = null;
+        if (e.key === "ArrowRight" || e.key === "ArrowDown") next = hits[Math.min(hits.length - 1, k + 1)];
+        else if (e.key === "ArrowLeft" || e.key === "ArrowUp") next = hits[Math.max(0, k - 1)];
+        else if (e.key === "Home") next = hits[0];
+        else if (e.key === "End") next = hits[hits.length - 1];
+        else if (e.key === "Escape") { hideTip(); return; }
+        if (!next) return;
+        e.preventDefault();
+        next.focus();
+      });
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Sortable tables (table[data-sortable]): each column header becomes a button; a click sorts the
   // rows by the cells' data-sort value (numbers) or their text (French collation), ascending then
   // descending; aria-sort says the order. Without the script the table is a plain table.
@@ -1184,6 +1244,7 @@
     if (compare) initCompare(compare);
     doc.querySelectorAll("[data-explorer]").forEach(initExplorer);
     doc.querySelectorAll("table[data-sortable]").forEach(initSortable);
+    doc.querySelectorAll("svg.chart").forEach(initHotspots);
     doc.querySelectorAll(".map-with-legend > img.map, .map-with-legend > img[width]").forEach(initZoom);
   }
 
