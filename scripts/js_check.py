@@ -657,6 +657,23 @@ class Checker:
         ActionChains(self.d).send_keys(Keys.ESCAPE).perform()
         self.check(self.js(tip) is None, "tooltips: Escape hides the tooltip")
 
+    def check_level_map(self):
+        """A level map links each territory to its portrait: a click on its area opens it, also
+        inside the zoom frame."""
+        page = "epci/index.html"
+        if not os.path.exists(os.path.join(self.root, page)):
+            return self.skip("level map: links", "no EPCI level")
+        self.open(page)
+        areas = self.d.find_elements(By.CSS_SELECTOR, ".zoom-frame svg.map-links a")
+        self.require(len(areas) >= 1, f"level map: {page} has link areas inside its zoom frame ({len(areas)})")
+        # The largest area, clicked at its centre.
+        best = self.js("let b = null, m = 0; for (const a of document.querySelectorAll('svg.map-links a')) { const r = a.getBoundingClientRect(); "
+                       "if (r.width * r.height > m) { m = r.width * r.height; b = a; } } b.scrollIntoView({block: 'center'}); return b.getAttribute('href')")
+        target = self.d.find_element(By.CSS_SELECTOR, f"svg.map-links a[href='{best}']")
+        ActionChains(self.d).move_to_element(target).click().perform()
+        self.wait(lambda d: d.current_url.endswith(best.replace("../", "")), f"level map: a click opens {best}")
+        self.ok(f"level map: a click on a territory opens its portrait ({best})")
+
     def check_zoom(self):
         """The portrait's map zooms and moves: buttons, keyboard, wheel; the image is resized (drawn
         again at the new size), never past its frame."""
@@ -688,7 +705,7 @@ class Checker:
 
     def run(self):
         sections = [("index", self.load_index), ("search", self.check_search), ("compare", self.check_compare),
-                    ("explorer", self.check_explorer), ("members", self.check_members), ("zoom", self.check_zoom), ("tooltips", self.check_tooltips), ("pages", self.check_pages)]
+                    ("explorer", self.check_explorer), ("members", self.check_members), ("zoom", self.check_zoom), ("tooltips", self.check_tooltips), ("level map", self.check_level_map), ("pages", self.check_pages)]
         for name, fn in sections:
             try:
                 fn()

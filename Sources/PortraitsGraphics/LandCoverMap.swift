@@ -72,7 +72,7 @@ public enum LandCoverMap {
     public static let defaultMapWidth = 460.0
 
     /// The projection of a territory's maps: its outline fitted in the map frame.
-    static func projection(outline: [PolygonRings], mapWidth: Double) -> MapProjection {
+    public static func projection(outline: [PolygonRings], mapWidth: Double) -> MapProjection {
         var bounds = BoundingBox.empty
         for p in outline { bounds.formUnion(p.bounds) }
         if bounds.isEmpty { bounds = BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1) }

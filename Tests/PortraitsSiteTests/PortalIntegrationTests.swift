@@ -319,6 +319,9 @@ final class PortalIntegrationTests: XCTestCase {
         XCTAssertTrue(explorer.contains("<div class=\"map-legend\">"))
         let level = try read(site.appendingPathComponent("epci/index.html"))
         XCTAssertTrue(level.contains("<div class=\"map-legend\">"), "the level map's legend")
+        // Each territory's area on the level map links to its portrait, in the map frame's pixels.
+        XCTAssertTrue(level.contains("<svg class=\"map-links\" viewBox=\"0 0 460 "), "link areas over the map")
+        XCTAssertTrue(level.contains("<a href=\"../epci/200000001/2019-2021.html\" tabindex=\"-1\"><title>CC Test</title><path d=\"M"))
     }
 
     /// An EPCI's portrait lists its communes with their key figures for the view, sortable (data-sort

@@ -12,7 +12,7 @@ package enum LevelMapsUnit {
         for level in context.levels where level != .region {
             let m = try index.mapFile(level, credit: context.project.config.site.mapCredit)
             try writer.write(m.path, m.bytes)
-            files[level.rawValue] = LevelMapFile(file: m.path, alt: m.alt, width: m.width, height: m.height, legend: m.legend)
+            files[level.rawValue] = LevelMapFile(file: m.path, alt: m.alt, width: m.width, height: m.height, legend: m.legend, links: m.links)
         }
         return files
     }

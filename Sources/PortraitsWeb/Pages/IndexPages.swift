@@ -48,7 +48,12 @@ package struct IndexPages {
 
     /// The map of a level: each territory coloured by its consumption per year per 1 000 ha over
     /// the main period (or its artificialised share with one millésime); PNG above the raster threshold.
-    package func mapFile(_ level: TerritoryLevel, credit: String) throws -> (path: String, bytes: [UInt8], alt: String, width: Int, height: Int, legend: MapLegend) {
+    /// Levels with at most this many territories get their map's link areas (each territory opens
+    /// its portrait); the communes' map, thousands of outlines, would weigh a megabyte: the pages
+    /// per département list them.
+    static let maxLinkAreas = 1_000
+
+    package func mapFile(_ level: TerritoryLevel, credit: String) throws -> (path: String, bytes: [UInt8], alt: String, width: Int, height: Int, legend: MapLegend, links: [LevelMapFile.Link]) {
         let all = project.catalog.all(level).sorted { $0.id < $1.id }
         let period = mainPeriod
         let values = all.map { t -> Double in
@@ -81,7 +86,12 @@ package struct IndexPages {
         let maxT = zip(all, values).max { $0.1 < $1.1 }
         var alt = "Carte des \(level.pluralInText) de la région : \(title.prefix(1).lowercased() + title.dropFirst()), en \(classes.labels.count) classes (\(classes.labels.joined(separator: " ; ")))."
         if let maxT { alt += " Valeur la plus forte : \(maxT.0.name), \(FrenchNumber.format(maxT.1, decimals: 2)) \(unit)." }
-        return (Self.levelMap(level, raster: raster), bytes, alt, Int(scene.width), Int(scene.height), input.mapLegend)
+        var links: [LevelMapFile.Link] = []
+        if all.count <= Self.maxLinkAreas {
+            let paths = MapLinkAreas.paths(all.map { project.outlines[$0.id] ?? [] }, frame: outline)
+            links = zip(all, paths).filter { !$0.1.isEmpty }.map { LevelMapFile.Link(path: SitePaths.portrait($0.0.id, main), name: $0.0.name, d: $0.1) }
+        }
+        return (Self.levelMap(level, raster: raster), bytes, alt, Int(scene.width), Int(scene.height), input.mapLegend, links)
     }
 
     package func home(templates: TemplateSet, levelMaps: [TerritoryLevel: LevelMapFile]) throws -> String {
@@ -205,19 +215,27 @@ extension String {
 
 /// The map of a level (a choropleth) as its page and the home page show it.
 package struct LevelMapFile: Codable, Sendable {
+    /// A territory's area on the map, a link to its portrait (site path).
+    package struct Link: Codable, Sendable {
+        package let path: String, name: String, d: String
+    }
+
     package let file: String, alt: String, width: Int, height: Int
     /// The legend and source the level's page writes beside the map.
     package let legend: MapLegendRecord
+    package let links: [Link]
 
-    package init(file: String, alt: String, width: Int, height: Int, legend: MapLegend) {
+    package init(file: String, alt: String, width: Int, height: Int, legend: MapLegend, links: [Link] = []) {
         self.file = file
         self.alt = alt
         self.width = width
         self.height = height
         self.legend = MapLegendRecord(legend)
+        self.links = links
     }
 
     var context: [String: Any] {
-        ["file": file, "alt": alt, "width": width, "height": height, "legend": MapLegendContext.context(legend.legend)]
+        ["file": file, "alt": alt, "width": width, "height": height, "legend": MapLegendContext.context(legend.legend),
+         "hasLinks": !links.isEmpty, "links": links.map { ["path": $0.path, "name": $0.name, "d": $0.d] }]
     }
 }

@@ -1041,8 +1041,11 @@
 
   var MAX_ZOOM = 8;
 
+  // `img`: the map image, or a .map-stack holding it and its link areas (they move together).
   function initZoom(img) {
-    var w = parseFloat(img.getAttribute("width")), h = parseFloat(img.getAttribute("height"));
+    var picture = img.tagName === "IMG" ? img : img.querySelector("img");
+    if (!picture) return;
+    var w = parseFloat(picture.getAttribute("width")), h = parseFloat(picture.getAttribute("height"));
     if (!(w > 0 && h > 0) || img.closest(".zoom-frame")) return;
     var frame = el("div", { "class": "zoom-frame", tabindex: "0", role: "group",
       "aria-label": "Carte zoomable : touches plus et moins pour zoomer, flèches pour se déplacer, zéro pour la vue entière" });
@@ -1107,17 +1110,23 @@
       else return;
       e.preventDefault();
     });
-    // Drag to move, two fingers to zoom.
-    var pointers = {};
+    // Drag to move, two fingers to zoom. The pointer is captured only once it moves, and the click
+    // that ends a drag is dropped, so that a tap on a territory's link area still follows it.
+    var pointers = {}, moved = false;
     function list() { return Object.keys(pointers).map(function (k) { return pointers[k]; }); }
     frame.addEventListener("pointerdown", function (e) {
       if (e.target.closest(".zoom-tools")) return;
-      pointers[e.pointerId] = { x: e.clientX, y: e.clientY };
-      frame.setPointerCapture(e.pointerId);
+      pointers[e.pointerId] = { x: e.clientX, y: e.clientY, x0: e.clientX, y0: e.clientY };
+      moved = false;
     });
+    frame.addEventListener("click", function (e) {
+      if (moved) { e.preventDefault(); e.stopPropagation(); moved = false; }
+    }, true);
     frame.addEventListener("pointermove", function (e) {
       var p = pointers[e.pointerId];
       if (!p) return;
+      if (!moved && Math.hypot(e.clientX - p.x0, e.clientY - p.y0) < 4) return;
+      if (!moved) { moved = true; frame.setPointerCapture(e.pointerId); }
       var ps = list();
       if (ps.length === 1) {
         tx += e.clientX - p.x; ty += e.clientY - p.y;
@@ -1245,7 +1254,7 @@
     doc.querySelectorAll("[data-explorer]").forEach(initExplorer);
     doc.querySelectorAll("table[data-sortable]").forEach(initSortable);
     doc.querySelectorAll("svg.chart").forEach(initHotspots);
-    doc.querySelectorAll(".map-with-legend > img.map, .map-with-legend > img[width]").forEach(initZoom);
+    doc.querySelectorAll(".map-with-legend > img.map, .map-with-legend > img[width], .map-with-legend > .map-stack").forEach(initZoom);
   }
 
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
