@@ -674,6 +674,29 @@ class Checker:
         self.wait(lambda d: d.current_url.endswith(best.replace("../", "")), f"level map: a click opens {best}")
         self.ok(f"level map: a click on a territory opens its portrait ({best})")
 
+    def check_explorer_zoom(self):
+        """The explorer's two millésimes zoom and pan in step: its buttons zoom both; side by side,
+        a drag on one moves both."""
+        page = self.args.explorer
+        self.open(page)
+        frames = self.d.find_elements(By.CSS_SELECTOR, ".explorer .zoom-frame")
+        self.require(len(frames) == 2, f"explorer zoom: two zoomable panes ({len(frames)})")
+        views = "return [...document.querySelectorAll('.explorer .zoom-frame')].map(f => { const t = f.firstElementChild; " \
+                "return [parseFloat(f.getAttribute('data-zoom')), t.offsetWidth / f.clientWidth, t.offsetLeft / f.clientWidth, t.offsetTop / f.clientHeight]; })"
+        self.d.find_element(By.CSS_SELECTOR, ".explorer-zoom button[aria-label='Zoomer']").click()
+        v = self.js(views)
+        self.check(v[0][0] > 1.4 and v[0] == v[1], "explorer zoom: « Zoomer » zooms both millésimes alike", str(v))
+        side = self.d.find_elements(By.CSS_SELECTOR, "input[name=mode][value='cote-a-cote']")
+        if side:
+            side[0].click()
+            frame = self.d.find_elements(By.CSS_SELECTOR, ".explorer .zoom-frame")[0]
+            self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", frame)
+            ActionChains(self.d).move_to_element(frame).click_and_hold().move_by_offset(-40, -20).move_by_offset(-40, -20).release().perform()
+            w = self.js(views)
+            self.check(w[0][2] < v[0][2] and w[0][2:] == w[1][2:], "explorer zoom: side by side, a drag moves both maps", str(w))
+        self.d.find_element(By.CSS_SELECTOR, ".explorer-zoom button[aria-label='Vue entière']").click()
+        self.check(all(x[0] == 1 for x in self.js(views)), "explorer zoom: « Vue entière » resets both")
+
     def check_zoom(self):
         """The portrait's map zooms and moves: buttons, keyboard, wheel; the image is resized (drawn
         again at the new size), never past its frame."""
@@ -705,7 +728,7 @@ class Checker:
 
     def run(self):
         sections = [("index", self.load_index), ("search", self.check_search), ("compare", self.check_compare),
-                    ("explorer", self.check_explorer), ("members", self.check_members), ("zoom", self.check_zoom), ("tooltips", self.check_tooltips), ("level map", self.check_level_map), ("pages", self.check_pages)]
+                    ("explorer", self.check_explorer), ("members", self.check_members), ("zoom", self.check_zoom), ("tooltips", self.check_tooltips), ("level map", self.check_level_map), ("explorer zoom", self.check_explorer_zoom), ("pages", self.check_pages)]
         for name, fn in sections:
             try:
                 fn()

@@ -960,6 +960,7 @@
 
     if (!left || !right || !range) {
       root.classList.add("is-single");
+      zoomPanes([left], controls, null);
       return;
     }
 
@@ -1031,6 +1032,26 @@
     range.hidden = false;
     setMode(checked);
     setPos(pos);
+    // One zoom for the two millésimes: side by side a drag pans them; with the curtain, a drag
+    // moves the curtain and the buttons, the wheel and the keys zoom and pan.
+    zoomPanes([left, right], controls, function () { return !curtain; });
+  }
+
+  // The explorer's panes made zoomable together: each pane's images (the map and its overlays) in
+  // a stack, in a frame; the buttons in the controls.
+  function zoomPanes(panes, controls, canDrag) {
+    var frames = panes.filter(Boolean).map(function (pane) {
+      var imgs = Array.prototype.filter.call(pane.children, function (c) { return c.tagName === "IMG"; });
+      if (!imgs.length) return null;
+      var stack = el("div", { "class": "map-stack" });
+      pane.insertBefore(stack, imgs[0]);
+      imgs.forEach(function (img) { stack.appendChild(img); });
+      return zoomFrame(stack, "100%");
+    }).filter(Boolean);
+    if (!frames.length || !controls) return;
+    var tools = el("div", { "class": "zoom-tools explorer-zoom", role: "group", "aria-label": "Zoom des cartes" });
+    controls.appendChild(tools);
+    createZoom(frames, tools, canDrag);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1040,113 +1061,136 @@
   // not scaled, so that the browser draws an SVG map again at the new size: sharp at any zoom.
 
   var MAX_ZOOM = 8;
+  var ZOOM_LABEL = "Carte zoomable : touches plus et moins pour zoomer, flèches pour se déplacer, zéro pour la vue entière";
 
-  // `img`: the map image, or a .map-stack holding it and its link areas (they move together).
-  function initZoom(img) {
-    var picture = img.tagName === "IMG" ? img : img.querySelector("img");
-    if (!picture) return;
-    var w = parseFloat(picture.getAttribute("width")), h = parseFloat(picture.getAttribute("height"));
-    if (!(w > 0 && h > 0) || img.closest(".zoom-frame")) return;
-    var frame = el("div", { "class": "zoom-frame", tabindex: "0", role: "group",
-      "aria-label": "Carte zoomable : touches plus et moins pour zoomer, flèches pour se déplacer, zéro pour la vue entière" });
-    frame.style.width = w + "px";
+  // Puts `target` (an image, or a .map-stack of images and link areas) in a zoom frame of the
+  // image's proportions; `width`: the frame's CSS width. Returns the frame.
+  function zoomFrame(target, width) {
+    var picture = target.tagName === "IMG" ? target : target.querySelector("img");
+    var w = picture && parseFloat(picture.getAttribute("width")), h = picture && parseFloat(picture.getAttribute("height"));
+    if (!(w > 0 && h > 0) || target.closest(".zoom-frame")) return null;
+    var frame = el("div", { "class": "zoom-frame", tabindex: "0", role: "group", "aria-label": ZOOM_LABEL });
+    frame.style.width = width || (w + "px");
     frame.style.aspectRatio = w + " / " + h;
-    img.parentNode.insertBefore(frame, img);
-    frame.appendChild(img);
-    var tools = el("div", { "class": "zoom-tools" });
+    target.parentNode.insertBefore(frame, target);
+    frame.appendChild(target);
+    return frame;
+  }
+
+  // One zoom for one or several frames of the same proportions (the explorer's two millésimes stay
+  // in step): `tools` receives the buttons; `canDrag()` says whether a drag pans (the explorer's
+  // curtain takes the drag). The offsets are kept as fractions of the frame, so a resize or a
+  // change of layout keeps the view.
+  function createZoom(frames, tools, canDrag) {
+    var s = 1, ox = 0, oy = 0;
     function button(label, text, action) {
       var b = el("button", { type: "button", "aria-label": label, title: label }, text);
       b.addEventListener("click", function (e) { e.stopPropagation(); action(); });
       tools.appendChild(b);
       return b;
     }
-    var s = 1, tx = 0, ty = 0;
-    function size() { return { w: frame.clientWidth, h: frame.clientHeight }; }
     function apply() {
-      var z = size();
       s = Math.min(MAX_ZOOM, Math.max(1, s));
-      tx = Math.min(0, Math.max(z.w - z.w * s, tx));
-      ty = Math.min(0, Math.max(z.h - z.h * s, ty));
-      img.style.width = (s * 100) + "%";
-      img.style.left = tx + "px";
-      img.style.top = ty + "px";
-      frame.setAttribute("data-zoom", s.toFixed(2));
-      // Unzoomed, a finger moving up or down scrolls the page; zoomed, it moves the map.
-      frame.style.touchAction = s > 1 ? "none" : "pan-y";
+      ox = Math.min(0, Math.max(1 - s, ox));
+      oy = Math.min(0, Math.max(1 - s, oy));
+      frames.forEach(function (frame) {
+        var target = frame.firstElementChild;
+        target.style.width = (s * 100) + "%";
+        target.style.left = (ox * frame.clientWidth) + "px";
+        target.style.top = (oy * frame.clientHeight) + "px";
+        frame.setAttribute("data-zoom", s.toFixed(2));
+        // Unzoomed, a finger moving up or down scrolls the page; zoomed, it moves the map.
+        frame.style.touchAction = s > 1 ? "none" : "pan-y";
+      });
       out.disabled = s <= 1;
       reset.disabled = s <= 1;
       inn.disabled = s >= MAX_ZOOM;
     }
-    // Zoom by `factor` about the point (px, py) of the frame, which stays in place.
-    function zoomAt(factor, px, py) {
+    // Zoom by `factor` about the point (fx, fy) of the frame (fractions), which stays in place.
+    function zoomAt(factor, fx, fy) {
       var next = Math.min(MAX_ZOOM, Math.max(1, s * factor));
-      tx = px - (px - tx) * next / s;
-      ty = py - (py - ty) * next / s;
+      ox = fx - (fx - ox) * next / s;
+      oy = fy - (fy - oy) * next / s;
       s = next;
       apply();
     }
-    function centre() { var z = size(); return [z.w / 2, z.h / 2]; }
-    var inn = button("Zoomer", "+", function () { var c = centre(); zoomAt(1.5, c[0], c[1]); });
-    var out = button("Dézoomer", "\u2212", function () { var c = centre(); zoomAt(1 / 1.5, c[0], c[1]); });
-    var reset = button("Vue entière", "\u21ba", function () { s = 1; tx = 0; ty = 0; apply(); });
-    frame.appendChild(tools);
-    // The wheel zooms a map that has the focus or is zoomed already, or with Ctrl (a trackpad's
-    // pinch); otherwise it scrolls the page, as a reader expects.
-    frame.addEventListener("wheel", function (e) {
-      if (!(e.ctrlKey || e.metaKey || s > 1 || doc.activeElement === frame)) return;
-      e.preventDefault();
-      var r = frame.getBoundingClientRect();
-      zoomAt(e.deltaY < 0 ? 1.25 : 1 / 1.25, e.clientX - r.left, e.clientY - r.top);
-    }, { passive: false });
-    frame.addEventListener("keydown", function (e) {
-      var c = centre(), step = 40;
-      if (e.key === "+" || e.key === "=") zoomAt(1.5, c[0], c[1]);
-      else if (e.key === "-" || e.key === "\u2212") zoomAt(1 / 1.5, c[0], c[1]);
-      else if (e.key === "0") { s = 1; tx = 0; ty = 0; apply(); }
-      else if (e.key === "ArrowLeft") { tx += step; apply(); }
-      else if (e.key === "ArrowRight") { tx -= step; apply(); }
-      else if (e.key === "ArrowUp") { ty += step; apply(); }
-      else if (e.key === "ArrowDown") { ty -= step; apply(); }
-      else return;
-      e.preventDefault();
+    function whole() { s = 1; ox = 0; oy = 0; apply(); }
+    var inn = button("Zoomer", "+", function () { zoomAt(1.5, 0.5, 0.5); });
+    var out = button("Dézoomer", "\u2212", function () { zoomAt(1 / 1.5, 0.5, 0.5); });
+    var reset = button("Vue entière", "\u21ba", whole);
+    frames.forEach(function (frame) {
+      function at(x, y) { var r = frame.getBoundingClientRect(); return [(x - r.left) / r.width, (y - r.top) / r.height]; }
+      // The wheel zooms a map that has the focus or is zoomed already, or with Ctrl (a trackpad's
+      // pinch); otherwise it scrolls the page, as a reader expects.
+      frame.addEventListener("wheel", function (e) {
+        if (!(e.ctrlKey || e.metaKey || s > 1 || doc.activeElement === frame)) return;
+        e.preventDefault();
+        var f = at(e.clientX, e.clientY);
+        zoomAt(e.deltaY < 0 ? 1.25 : 1 / 1.25, f[0], f[1]);
+      }, { passive: false });
+      frame.addEventListener("keydown", function (e) {
+        var step = 0.08;
+        if (e.key === "+" || e.key === "=") zoomAt(1.5, 0.5, 0.5);
+        else if (e.key === "-" || e.key === "\u2212") zoomAt(1 / 1.5, 0.5, 0.5);
+        else if (e.key === "0") whole();
+        else if (e.key === "ArrowLeft") { ox += step; apply(); }
+        else if (e.key === "ArrowRight") { ox -= step; apply(); }
+        else if (e.key === "ArrowUp") { oy += step; apply(); }
+        else if (e.key === "ArrowDown") { oy -= step; apply(); }
+        else return;
+        e.preventDefault();
+        e.stopPropagation();
+      });
+      // Drag to move, two fingers to zoom. The pointer is captured only once it moves, and the
+      // click that ends a drag is dropped, so that a tap on a territory's link area still follows it.
+      var pointers = {}, moved = false;
+      function list() { return Object.keys(pointers).map(function (k) { return pointers[k]; }); }
+      frame.addEventListener("pointerdown", function (e) {
+        if (e.target.closest(".zoom-tools") || (canDrag && !canDrag())) return;
+        pointers[e.pointerId] = { x: e.clientX, y: e.clientY, x0: e.clientX, y0: e.clientY };
+        moved = false;
+      });
+      frame.addEventListener("click", function (e) {
+        if (moved) { e.preventDefault(); e.stopPropagation(); moved = false; }
+      }, true);
+      frame.addEventListener("pointermove", function (e) {
+        var p = pointers[e.pointerId];
+        if (!p) return;
+        if (!moved && Math.hypot(e.clientX - p.x0, e.clientY - p.y0) < 4) return;
+        if (!moved) { moved = true; frame.setPointerCapture(e.pointerId); }
+        var ps = list(), r = frame.getBoundingClientRect();
+        if (ps.length === 1) {
+          ox += (e.clientX - p.x) / r.width; oy += (e.clientY - p.y) / r.height;
+          p.x = e.clientX; p.y = e.clientY;
+          apply();
+        } else if (ps.length === 2) {
+          var other = ps[0] === p ? ps[1] : ps[0];
+          var before = Math.hypot(p.x - other.x, p.y - other.y);
+          var after = Math.hypot(e.clientX - other.x, e.clientY - other.y);
+          p.x = e.clientX; p.y = e.clientY;
+          var f = at((p.x + other.x) / 2, (p.y + other.y) / 2);
+          if (before > 0) zoomAt(after / before, f[0], f[1]);
+        }
+        e.preventDefault();
+      });
+      function up(e) { delete pointers[e.pointerId]; }
+      frame.addEventListener("pointerup", up);
+      frame.addEventListener("pointercancel", up);
     });
-    // Drag to move, two fingers to zoom. The pointer is captured only once it moves, and the click
-    // that ends a drag is dropped, so that a tap on a territory's link area still follows it.
-    var pointers = {}, moved = false;
-    function list() { return Object.keys(pointers).map(function (k) { return pointers[k]; }); }
-    frame.addEventListener("pointerdown", function (e) {
-      if (e.target.closest(".zoom-tools")) return;
-      pointers[e.pointerId] = { x: e.clientX, y: e.clientY, x0: e.clientX, y0: e.clientY };
-      moved = false;
-    });
-    frame.addEventListener("click", function (e) {
-      if (moved) { e.preventDefault(); e.stopPropagation(); moved = false; }
-    }, true);
-    frame.addEventListener("pointermove", function (e) {
-      var p = pointers[e.pointerId];
-      if (!p) return;
-      if (!moved && Math.hypot(e.clientX - p.x0, e.clientY - p.y0) < 4) return;
-      if (!moved) { moved = true; frame.setPointerCapture(e.pointerId); }
-      var ps = list();
-      if (ps.length === 1) {
-        tx += e.clientX - p.x; ty += e.clientY - p.y;
-        p.x = e.clientX; p.y = e.clientY;
-        apply();
-      } else if (ps.length === 2) {
-        var other = ps[0] === p ? ps[1] : ps[0];
-        var before = Math.hypot(p.x - other.x, p.y - other.y);
-        var after = Math.hypot(e.clientX - other.x, e.clientY - other.y);
-        p.x = e.clientX; p.y = e.clientY;
-        var r = frame.getBoundingClientRect();
-        if (before > 0) zoomAt(after / before, (p.x + other.x) / 2 - r.left, (p.y + other.y) / 2 - r.top);
-      }
-      e.preventDefault();
-    });
-    function up(e) { delete pointers[e.pointerId]; }
-    frame.addEventListener("pointerup", up);
-    frame.addEventListener("pointercancel", up);
     window.addEventListener("resize", apply);
     apply();
+    return { apply: apply };
+  }
+
+  // A map of a page (img.map in a .map-with-legend, a level map with its link areas): its own
+  // frame, its buttons inside it. The image is resized, not scaled, so that the browser draws an
+  // SVG map again at the new size: sharp at any zoom.
+  function initZoom(target) {
+    var frame = zoomFrame(target);
+    if (!frame) return;
+    var tools = el("div", { "class": "zoom-tools" });
+    frame.appendChild(tools);
+    createZoom([frame], tools);
   }
 
   // ---------------------------------------------------------------------------------------------
