@@ -6,7 +6,45 @@
 /// gives the same bytes whatever was drawn before it.
 public enum SVGCompactor {
     public static func compact(_ input: [UInt8], decimals: Int = 2) -> [UInt8] {
-        roundNumbers(renumberSurfaces(input), decimals: decimals)
+        pathData(roundNumbers(renumberSurfaces(input), decimals: decimals))
+    }
+
+    /// Path data (`d="…"`) without the spaces SVG does not need (`M 148 34 L 616 34 Z M 148 34 `
+    /// → `M148 34L616 34Z`): no space around a command letter, and no move after the last close,
+    /// which Cairo writes and which draws nothing.
+    static func pathData(_ input: [UInt8]) -> [UInt8] {
+        let marker = Array(" d=\"".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var i = 0
+        let n = input.count
+        @inline(__always) func isCommand(_ c: UInt8) -> Bool { c == 0x4D || c == 0x4C || c == 0x43 || c == 0x5A }   // M L C Z
+        while i < n {
+            guard input[i] == 0x20, i + marker.count <= n, input[i..<(i + marker.count)].elementsEqual(marker),
+                  let end = input[(i + marker.count)...].firstIndex(of: 0x22) else {
+                out.append(input[i]); i += 1; continue
+            }
+            out += marker
+            var d: [UInt8] = []
+            for c in input[(i + marker.count)..<end] {
+                if c == 0x20 {
+                    if d.isEmpty || d.last == 0x20 || isCommand(d.last!) { continue }
+                    d.append(c)
+                } else if isCommand(c) {
+                    if d.last == 0x20 { d.removeLast() }
+                    d.append(c)
+                } else {
+                    d.append(c)
+                }
+            }
+            if d.last == 0x20 { d.removeLast() }
+            // A trailing move after the last close ("Z M x y") draws nothing.
+            if let m = d.lastIndex(of: 0x4D), m > 0, d[m - 1] == 0x5A, !d[(m + 1)...].contains(where: isCommand) { d.removeSubrange(m...) }
+            out += d
+            out.append(0x22)
+            i = end + 1
+        }
+        return out
     }
 
     /// Cairo writes its surface id once, before the drawing: only that first occurrence is rewritten.

@@ -113,9 +113,15 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(svg, "<rect x=\"1\"/><path style=\"fill:#000000\"/>", "an empty style goes")
     }
 
+    func testPathDataLosesOnlyUselessSpacesAndTheLastMove() {
+        let input = Array("<path style=\"fill:#000\" d=\"M 148 34 L 616 34 L 616 46 Z M 148 34 \"/><path d=\"M 1 2 C 3 4 5 6 7 8 Z M 9 9 L 10 10 \"/>".utf8)
+        XCTAssertEqual(String(decoding: SVGCompactor.pathData(input), as: UTF8.self),
+                       "<path style=\"fill:#000\" d=\"M148 34L616 34L616 46Z\"/><path d=\"M1 2C3 4 5 6 7 8ZM9 9L10 10\"/>")
+    }
+
     func testSVGCompactorRoundsNumbersButNotNames() {
         let input = Array("<?xml version=\"1.0\"?><path id=\"glyph0-1\" d=\"M 2.296875 -7.906250 L 9.999 0.04 L -0.001 1.95\" fill=\"rgb(21.568627%,0%,9.5%)\"/>".utf8)
         let out = String(decoding: SVGCompactor.compact(input, decimals: 2), as: UTF8.self)
-        XCTAssertEqual(out, "<?xml version=\"1.0\"?><path id=\"glyph0-1\" d=\"M 2.3 -7.91 L 10 0.04 L 0 1.95\" fill=\"rgb(21.57%,0%,9.5%)\"/>")
+        XCTAssertEqual(out, "<?xml version=\"1.0\"?><path id=\"glyph0-1\" d=\"M2.3 -7.91L10 0.04L0 1.95\" fill=\"rgb(21.57%,0%,9.5%)\"/>")
     }
 }
