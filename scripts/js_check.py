@@ -637,7 +637,7 @@ class Checker:
         one tab stop per chart, the arrow keys move along its hotspots."""
         page = f"commune/{self.args.commune}/{self.args.period}.html"
         self.open(page)
-        hits = self.d.find_elements(By.CSS_SELECTOR, "svg.chart-wide#graphique-stock rect.hit")
+        hits = self.d.find_elements(By.CSS_SELECTOR, "svg.chart-wide#graphique-stock g.hits > rect")
         self.require(len(hits) >= 2, f"tooltips: the stock chart has hotspots ({len(hits)})")
         tabs = [h.get_attribute("tabindex") for h in hits]
         self.check(tabs[0] == "0" and all(t == "-1" for t in tabs[1:]), "tooltips: one tab stop per chart (roving tabindex)", str(tabs[:4]))
@@ -656,6 +656,14 @@ class Checker:
         self.check(hits[1].get_attribute("tabindex") == "0" and hits[0].get_attribute("tabindex") == "-1", "tooltips: the tab stop follows the focus")
         ActionChains(self.d).send_keys(Keys.ESCAPE).perform()
         self.check(self.js(tip) is None, "tooltips: Escape hides the tooltip")
+        # The phone layout's hotspots (written without titles) get the desktop layout's labels.
+        self.open(page, width=390)
+        labels = "return [...document.querySelectorAll(arguments[0] + ' g.hits > rect')].map(r => r.getAttribute('aria-label'))"
+        wide, narrow = self.js(labels, "svg#graphique-stock"), self.js(labels, "svg#graphique-stock-etroit")
+        self.check(len(narrow) == len(wide) and narrow == wide and all(narrow), "tooltips: the phone layout's hotspots carry the same labels", str(narrow[:2]))
+        self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", self.d.find_element(By.CSS_SELECTOR, "svg#graphique-stock-etroit"))
+        self.js("document.querySelector('svg#graphique-stock-etroit g.hits > rect').focus()")
+        self.check(self.js(tip) == wide[0], "tooltips: on a phone, a tap or focus shows the tooltip", str(self.js(tip)))
 
     def check_level_map(self):
         """A level map links each territory to its portrait: a click on its area opens it, also

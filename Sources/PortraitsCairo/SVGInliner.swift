@@ -170,7 +170,7 @@ public final class SVGInliner {
 
     enum Pattern {
         static let svgOpen = Array("<svg".utf8)
-        static let hit = Array("<rect class=\"hit\"".utf8)
+        static let hit = Array("<g class=\"hits\"".utf8)
         static let roleImg = Array(" role=\"img\"".utf8)
         static let version = Array(" version=\"1.1\"".utf8)
         static let defsOpen = Array("<defs>\n".utf8)

@@ -28,7 +28,7 @@ struct SVGTextLayer {
     /// one to the next with the arrow keys).
     mutating func addHotspot(x: Double, y: Double, width: Double, height: Double, label: String) {
         guard [x, y, width, height].allSatisfy(\.isFinite), width > 0, height > 0, !label.isEmpty else { return }
-        hotspots += Array("<rect class=\"hit\" x=\"".utf8)
+        hotspots += Array("<rect x=\"".utf8)
         Self.appendNumber(x, to: &hotspots)
         hotspots += Array("\" y=\"".utf8)
         Self.appendNumber(y, to: &hotspots)

@@ -1194,7 +1194,7 @@
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Chart hotspots (rect.hit, one per bar, dot, cell or node, written by the SVG backend with the
+  // Chart hotspots (g.hits > rect, one per bar, dot, cell or node, written by the SVG backend with the
   // exact label and value as their <title>): a tooltip on hover, on tap and on keyboard focus.
   // Each chart is one stop in the tab order; the arrow keys, Home and End move between its
   // hotspots. Without the script the browser still shows the <title> on hover.
@@ -1222,13 +1222,20 @@
   function hideTip() { if (tip) tip.hidden = true; }
 
   function initHotspots(svg) {
-    var hits = Array.prototype.slice.call(svg.querySelectorAll("rect.hit"));
+    var hits = Array.prototype.slice.call(svg.querySelectorAll("g.hits > rect"));
     if (!hits.length) return;
+    // A chart's phone layout carries no titles: its hotspots are those of its desktop layout, in
+    // the same order (the page's "graphique-x-etroit" is "graphique-x" laid out narrow).
+    var twin = /-etroit$/.test(svg.id) ? doc.getElementById(svg.id.replace(/-etroit$/, "")) : null;
+    var twinHits = twin ? twin.querySelectorAll("g.hits > rect") : [];
     hits.forEach(function (hit, k) {
       var title = hit.querySelector("title");
       if (title) {
         hit.setAttribute("aria-label", title.textContent);
         hit.removeChild(title);   // the script's tooltip replaces the browser's
+      } else if (twinHits[k]) {
+        var t = twinHits[k].querySelector("title");
+        hit.setAttribute("aria-label", twinHits[k].getAttribute("aria-label") || (t ? t.textContent : ""));
       }
       hit.setAttribute("role", "img");
       hit.setAttribute("tabindex", k === 0 ? "0" : "-1");
