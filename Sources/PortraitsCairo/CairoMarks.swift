@@ -9,7 +9,9 @@ enum CairoMarks {
         case let .rect(x, y, w, h, fill, stroke):
             guard w.isFinite, h.isFinite, w >= 0, h >= 0 else { return }
             cairo_rectangle(cr, x, y, w, h)
-            fillAndStroke(cr, fill, stroke)
+            // Square corners: the same picture as a round join at these widths, and the SVG then
+            // needs no join nor limit (SVG's defaults) on each of a chart's bars.
+            fillAndStroke(cr, fill, stroke, join: CAIRO_LINE_JOIN_MITER)
         case let .polygons(polys, fill, stroke):
             cairo_new_path(cr)
             for p in polys {
@@ -47,20 +49,22 @@ enum CairoMarks {
         cairo_set_source_rgb(cr, Double(c.r) / 255, Double(c.g) / 255, Double(c.b) / 255)
     }
 
-    static func applyStroke(_ cr: OpaquePointer, _ s: Stroke) {
+    static func applyStroke(_ cr: OpaquePointer, _ s: Stroke, join: cairo_line_join_t = CAIRO_LINE_JOIN_ROUND) {
         setColor(cr, s.color)
         cairo_set_line_width(cr, s.width)
-        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+        cairo_set_line_join(cr, join)
+        // SVG's default limit, enough for right angles (a ratio of 1.4).
+        cairo_set_miter_limit(cr, 4)
         s.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
     }
 
-    static func fillAndStroke(_ cr: OpaquePointer, _ fill: RGBColor?, _ stroke: Stroke?) {
+    static func fillAndStroke(_ cr: OpaquePointer, _ fill: RGBColor?, _ stroke: Stroke?, join: cairo_line_join_t = CAIRO_LINE_JOIN_ROUND) {
         if let fill {
             setColor(cr, fill)
             if stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
         }
         if let stroke {
-            applyStroke(cr, stroke)
+            applyStroke(cr, stroke, join: join)
             cairo_stroke(cr)
         }
         cairo_new_path(cr)
