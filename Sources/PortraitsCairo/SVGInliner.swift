@@ -26,15 +26,19 @@ public final class SVGInliner {
 
     /// The inline `<svg>` element of one Cairo SVG document. `id` must be unique in the page; `title`
     /// is the text alternative (escaped here).
-    public func inline(_ svg: [UInt8], id: String, title: String, cssClass: String = "chart") -> String {
-        String(decoding: inlineBytes(svg, id: id, title: title, cssClass: cssClass), as: UTF8.self)
+    /// `titleOf`: the id of another inlined chart whose title names this one too (a second layout of
+    /// the same chart), instead of a copy of it.
+    public func inline(_ svg: [UInt8], id: String, title: String, cssClass: String = "chart", titleOf: String? = nil) -> String {
+        String(decoding: inlineBytes(svg, id: id, title: title, cssClass: cssClass, titleOf: titleOf), as: UTF8.self)
     }
 
-    /// As `inline`, as UTF-8 bytes.
-    public func inlineBytes(_ svg: [UInt8], id: String, title: String, cssClass: String = "chart") -> [UInt8] {
+    /// As `inline`, as UTF-8 bytes. Inline in HTML, the root needs no namespace declarations, and
+    /// the white background Cairo paints goes (the stylesheet gives charts a white ground).
+    public func inlineBytes(_ svg: [UInt8], id: String, title: String, cssClass: String = "chart", titleOf: String? = nil) -> [UInt8] {
         let idBytes = Array(id.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(svg.count / 2 + 256)
+        var skipFrom = -1, skipTo = -1
         svg.withUnsafeBufferPointer { b in
             var i = Bytes.find(Pattern.svgOpen, in: b, from: 0) ?? b.count
             // Root element: drop `version`, add role, class, id and title.
@@ -42,18 +46,31 @@ public final class SVGInliner {
             var j = i
             while j < rootEnd {
                 if Bytes.matches(Pattern.version, b, j) { j += Pattern.version.count; continue }
+                if Bytes.matches(Pattern.xmlns, b, j) { j += Pattern.xmlns.count; continue }
+                if Bytes.matches(Pattern.xmlnsXlink, b, j) { j += Pattern.xmlnsXlink.count; continue }
                 out.append(b[j]); j += 1
             }
             // A chart with hotspots keeps the implicit role of an SVG (a graphics document: its
             // hotspots are focusable, which an image's parts may not be), named by its title;
             // without, an image.
             let role = Bytes.find(Pattern.hit, in: b, from: rootEnd) != nil ? [] : Pattern.roleImg
-            out += role + Array(" aria-labelledby=\"".utf8) + idBytes + Array("-titre\" class=\"".utf8)
-            out += Array(Self.escape(cssClass).utf8) + Array("\" id=\"".utf8) + idBytes + Array("\"><title id=\"".utf8)
-            out += idBytes + Array("-titre\">".utf8) + Array(Self.escape(title).utf8) + Array("</title>".utf8)
+            let named = titleOf.map { Array($0.utf8) } ?? idBytes
+            out += role + Array(" aria-labelledby=\"".utf8) + named + Array("-titre\" class=\"".utf8)
+            out += Array(Self.escape(cssClass).utf8) + Array("\" id=\"".utf8) + idBytes + Array("\">".utf8)
+            if titleOf == nil {
+                out += Array("<title id=\"".utf8) + idBytes + Array("-titre\">".utf8) + Array(Self.escape(title).utf8) + Array("</title>".utf8)
+            }
             i = rootEnd + 1
+            // Cairo's white background, the first mark: the page's ground.
+            if let r = Bytes.find(Pattern.backgroundRect, in: b, from: i), let e = Bytes.find(Pattern.elementEnd, in: b, from: r),
+               Bytes.find(Pattern.whiteFill, in: b, from: r).map({ $0 < e }) ?? false,
+               Bytes.find(Pattern.pathOpen, in: b, from: i).map({ $0 > r }) ?? true {
+                skipFrom = r
+                skipTo = e + Pattern.elementEnd.count
+            }
             var local: [Int: Int] = [:]   // Cairo's glyph number (font * 10 000 + glyph) → shared index
             while i < b.count {
+                if i == skipFrom { i = skipTo; if i < b.count, b[i] == 0x0A { i += 1 }; continue }
                 let c = b[i]
                 if c == 0x3C /* < */ {
                     if Bytes.matches(Pattern.defsOpen, b, i) {
@@ -170,6 +187,12 @@ public final class SVGInliner {
 
     enum Pattern {
         static let svgOpen = Array("<svg".utf8)
+        static let xmlns = Array(" xmlns=\"http://www.w3.org/2000/svg\"".utf8)
+        static let xmlnsXlink = Array(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"".utf8)
+        static let backgroundRect = Array("<rect x=\"0\" y=\"0\" width=\"".utf8)
+        static let whiteFill = Array("style=\"fill:#ffffff\"".utf8)
+        static let elementEnd = Array("/>".utf8)
+        static let pathOpen = Array("<path".utf8)
         static let hit = Array("<g class=\"hits\"".utf8)
         static let roleImg = Array(" role=\"img\"".utf8)
         static let version = Array(" version=\"1.1\"".utf8)

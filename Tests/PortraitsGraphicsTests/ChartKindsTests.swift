@@ -177,6 +177,13 @@ final class ChartKindsTests: XCTestCase {
             XCTAssertTrue(svg.contains("<text "))
         }
         XCTAssertTrue(a.contains("<title id=\"a-titre\">Premier &lt;graphique&gt;</title>"))
+        // Inline in HTML: no namespace declarations, no white background (the page's ground).
+        XCTAssertFalse(a.contains("xmlns"))
+        XCTAssertFalse(a.contains("<rect x=\"0\" y=\"0\""), String(a.prefix(400)))
+        // A second layout of the same chart is named by the first one's title.
+        let narrow = inliner.inline(try CairoRenderer.svg(DivergingBarChart.scene(rows: cases[3], width: ChartLayout.narrow)), id: "a-etroit", title: "Premier", titleOf: "a")
+        XCTAssertTrue(narrow.contains(" aria-labelledby=\"a-titre\" class=\"chart\" id=\"a-etroit\">"), String(narrow.prefix(300)))
+        XCTAssertFalse(narrow.contains("<title id="))
         // A map with a clip path: the clip id is prefixed.
         let square = PolygonRings(rings: [[Point(0, 0), Point(10, 0), Point(10, 10), Point(0, 10), Point(0, 0)]])
         let map = LandCoverMap.scene(LandCoverMapInput(pieces: [(0, square)], legend: [LegendEntry(label: "A", color: red)], outline: [square], context: [], source: "s"))

@@ -270,7 +270,8 @@ package struct PortraitPage {
                 return inliner.inline(try CairoRenderer.svg(chart.scene(width: ChartLayout.wide)), id: id, title: chart.alt, cssClass: "chart wide-only")
             }
             return inliner.inline(try CairoRenderer.svg(chart.scene(width: ChartLayout.wide)), id: id, title: chart.alt, cssClass: "chart chart-wide")
-                + inliner.inline(SVGHotspots.withoutTitles(try CairoRenderer.svg(chart.scene(width: ChartLayout.narrow))), id: id + "-etroit", title: chart.alt, cssClass: "chart chart-narrow")
+                + inliner.inline(SVGHotspots.withoutTitles(try CairoRenderer.svg(chart.scene(width: ChartLayout.narrow))), id: id + "-etroit", title: chart.alt,
+                                 cssClass: "chart chart-narrow", titleOf: id)
         }
         c["stockChart"] = try both(portrait.stockChart, id: "graphique-stock")
         if let locator { c["locator"] = inliner.inline(locator.svg, id: "carte-situation", title: locator.title, cssClass: "locator") }
