@@ -28,6 +28,7 @@ Checks, at 390 and 360 px (both modes, every page):
      ancestor whose overflow-x is auto/scroll/hidden/clip (tables scroll inside .table-wrap),
      what is hidden on purpose (display:none, visibility:hidden, zero size, 1 px "visually
      hidden" boxes, boxes moved entirely off-screen to the left such as the .skip link).
+     Table captions must be whole on the screen (a scrolling table's caption is read first).
      Only the outermost offenders are listed (5 of them, with tag, id, class and size); their
      overflowing descendants are counted only.
   2. labels: chart and map text at least 10 CSS px as drawn.
@@ -436,6 +437,12 @@ class Checker:
         if r["scrollWidth"] > r["W"]:
             self.fail(1, page, width, mode, f"the page scrolls sideways: document {r['scrollWidth']} px wide "
                       f"for a {r['W']} px viewport", out)
+        # A scrolling table's caption is read before scrolling: it must be whole on the screen.
+        cut = self.d.execute_script("const W = document.documentElement.clientWidth; return [...document.querySelectorAll('caption')]"
+                                    ".filter(c => c.getClientRects().length && c.getBoundingClientRect().right > W + 1)"
+                                    ".map(c => c.textContent.trim().slice(0, 40) + ' (to ' + Math.round(c.getBoundingClientRect().right) + ' px)')")
+        for c in cut[:3]:
+            self.fail(1, page, width, mode, f"table caption cut at the screen's edge: « {c} »", out)
         if r["outer"]:
             listed = "; ".join(f"{x['what']} (width {x['width']} px, from {x['left']} to {x['right']} px)" for x in r["list"])
             more = f" (+{r['outer'] - len(r['list'])} more)" if r["outer"] > len(r["list"]) else ""
