@@ -1,3 +1,5 @@
+import PortraitsGraphics
+
 /// Puts several Cairo SVG documents inline in one HTML page with a single set of glyph outlines.
 ///
 /// Cairo writes the text of every SVG as glyph outlines (`<symbol id="glyph0-3">`), so each chart
@@ -32,8 +34,10 @@ public final class SVGInliner {
         String(decoding: inlineBytes(svg, id: id, title: title, cssClass: cssClass, titleOf: titleOf), as: UTF8.self)
     }
 
-    /// As `inline`, as UTF-8 bytes. Inline in HTML, the root needs no namespace declarations, and
-    /// the white background Cairo paints goes (the stylesheet gives charts a white ground).
+    /// As `inline`, as UTF-8 bytes. Inline in HTML, the root needs no namespace declarations nor
+    /// "px" units; the white background Cairo paints goes (the stylesheet gives charts a white
+    /// ground), and so does the text's family, which the stylesheet gives too (`svg.chart`; the
+    /// hotspots keep their transparent fill: without a stylesheet they would hide the chart).
     public func inlineBytes(_ svg: [UInt8], id: String, title: String, cssClass: String = "chart", titleOf: String? = nil) -> [UInt8] {
         let idBytes = Array(id.utf8)
         var out: [UInt8] = []
@@ -48,6 +52,7 @@ public final class SVGInliner {
                 if Bytes.matches(Pattern.version, b, j) { j += Pattern.version.count; continue }
                 if Bytes.matches(Pattern.xmlns, b, j) { j += Pattern.xmlns.count; continue }
                 if Bytes.matches(Pattern.xmlnsXlink, b, j) { j += Pattern.xmlnsXlink.count; continue }
+                if Bytes.matches(Pattern.pxQuote, b, j) { j += 2; continue }   // width="1040px" → width="1040"
                 out.append(b[j]); j += 1
             }
             // A chart with hotspots keeps the implicit role of an SVG (a graphics document: its
@@ -71,6 +76,8 @@ public final class SVGInliner {
             var local: [Int: Int] = [:]   // Cairo's glyph number (font * 10 000 + glyph) → shared index
             while i < b.count {
                 if i == skipFrom { i = skipTo; if i < b.count, b[i] == 0x0A { i += 1 }; continue }
+                if b[i] == 0x20, Bytes.matches(Pattern.fontFamily, b, i) { i += Pattern.fontFamily.count; continue }
+                if b[i] == 0x20, Bytes.matches(Pattern.textFill, b, i) { out += Pattern.textSize; i += Pattern.textFill.count; continue }
                 let c = b[i]
                 if c == 0x3C /* < */ {
                     if Bytes.matches(Pattern.defsOpen, b, i) {
@@ -193,6 +200,13 @@ public final class SVGInliner {
         static let whiteFill = Array("style=\"fill:#ffffff\"".utf8)
         static let elementEnd = Array("/>".utf8)
         static let pathOpen = Array("<path".utf8)
+        static let pxQuote = Array("px\"".utf8)
+        // Given by the stylesheet to inline charts (`svg.chart`).
+        static let fontFamily = Array(" font-family=\"\(Typography.fontFamily), sans-serif\"".utf8)
+        // The text group's colour (`SVGTextLayer`), inherited from `svg.chart` instead; a text with
+        // its own colour keeps it.
+        static let textFill = Array(" font-size=\"11\" fill=\"#1e1e1e\">".utf8)
+        static let textSize = Array(" font-size=\"11\">".utf8)
         static let hit = Array("<g class=\"hits\"".utf8)
         static let roleImg = Array(" role=\"img\"".utf8)
         static let version = Array(" version=\"1.1\"".utf8)

@@ -67,8 +67,8 @@ public enum MutationMatrixChart {
                 scene.add(.rect(x: x, y: y, width: cell, height: cell, fill: fill, stroke: Stroke(Palette.grid, width: 0.6)))
                 guard v > 0 else { continue }
                 scene.add(.hotspot(x: x, y: y, width: cell, height: cell, label: i == j
-                    ? "\(flows.labels[i]), inchangé de \(flows.beforeLabel) à \(flows.afterLabel) : \(FrenchNumber.hectares(v))"
-                    : "\(flows.labels[i]) en \(flows.beforeLabel) → \(flows.labels[j]) en \(flows.afterLabel) : \(FrenchNumber.hectares(v))"))
+                    ? "\(flows.labels[i]), inchangé : \(FrenchNumber.hectares(v))"
+                    : "\(flows.labels[i]) → \(flows.labels[j]) : \(FrenchNumber.hectares(v))"))
                 let text = compact(v)
                 if Typography.estimatedWidth(text, size: cellText) <= cell - 3 {
                     scene.add(.text(text, at: Point(x + cell / 2, y + cell / 2 + 3), style: TextStyle(size: cellText, color: textColor, anchor: .middle)))

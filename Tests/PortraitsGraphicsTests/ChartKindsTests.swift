@@ -179,6 +179,11 @@ final class ChartKindsTests: XCTestCase {
         XCTAssertTrue(a.contains("<title id=\"a-titre\">Premier &lt;graphique&gt;</title>"))
         // Inline in HTML: no namespace declarations, no white background (the page's ground).
         XCTAssertFalse(a.contains("xmlns"))
+        // Nor units, nor the font, which the site's stylesheet gives; the hotspots stay transparent
+        // whatever the stylesheet.
+        XCTAssertTrue(a.hasPrefix("<svg width=\"720\" height=\""), String(a.prefix(60)))
+        XCTAssertFalse(a.contains("font-family"))
+        XCTAssertTrue(a.contains("<g font-size=\"11\">") && a.contains("<g class=\"hits\" fill=\"transparent\">"), "the text's colour from the stylesheet")
         XCTAssertFalse(a.contains("<rect x=\"0\" y=\"0\""), String(a.prefix(400)))
         // A second layout of the same chart is named by the first one's title.
         let narrow = inliner.inline(try CairoRenderer.svg(DivergingBarChart.scene(rows: cases[3], width: ChartLayout.narrow)), id: "a-etroit", title: "Premier", titleOf: "a")

@@ -104,7 +104,7 @@ final class MetaleuropIntegrationTests: XCTestCase {
         XCTAssertTrue(printed.contains("se chevauchent"), "overlaps in the PDF")
         XCTAssertTrue(printed.contains("Surface artificialisée (matrice seule)"), "the single millésime's table in the PDF")
         XCTAssertTrue(page.contains("href=\"../../region/32/2018.html\""), "relative link to the région")
-        XCTAssertTrue(page.contains("<svg width=\"1040px\""), "the chart is inline, without namespace declarations")
+        XCTAssertTrue(page.contains("<svg width=\"1040\" height="), "the chart is inline, without namespace declarations nor units")
         XCTAssertTrue(page.contains(" aria-labelledby=\"graphique-stock-titre\" class=\"chart chart-wide\""), "the chart is named by its title")
         XCTAssertTrue(page.contains("<g class=\"hits\""), "its bars say their values")
         XCTAssertTrue(page.contains("<title id=\"graphique-stock-titre\">Diagramme en barres"), "chart has a text alternative")
