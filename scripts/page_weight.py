@@ -6,10 +6,19 @@ used, the compare data) are not part of the first view and are not counted.
 Usage: page_weight.py OUTPUT_DIR LIMIT_BYTES PAGE [PAGE ...]   (pages relative to OUTPUT_DIR)
 Prints each page's weight and its parts; exits 1 when a page is over the limit or refers to a
 missing file.
+
+       page_weight.py --site OUTPUT_DIR
+The benchmark's page weight of a whole site, as a Markdown section (scripts/bench-weight.sh): every
+commune portrait's HTML (median, 90th percentile, largest; as served and gzipped at level 6, as a
+host compresses it), and the site's bytes without its PDFs and the PDFs apart.
 """
+import gzip
 import os
 import re
+import statistics
 import sys
+
+PORTRAIT = re.compile(r"^commune/[^/]+/\d{4}-\d{4}\.html$")
 
 REF = re.compile(r'<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src|img[^>]*src)="([^"#?]+)"')
 
@@ -32,7 +41,49 @@ def weigh(root, page):
     return parts, missing
 
 
+def site_weight(root):
+    """{"portraits": [(bytes, gzipped bytes)] of every commune portrait over a period,
+    "site": bytes of every file but the PDFs, "pdf": bytes of the PDFs}."""
+    portraits, site, pdf = [], 0, 0
+    for folder, _, names in os.walk(root):
+        for name in names:
+            path = os.path.join(folder, name)
+            size = os.path.getsize(path)
+            if name.endswith(".pdf"):
+                pdf += size
+                continue
+            site += size
+            if PORTRAIT.match(os.path.relpath(path, root).replace(os.sep, "/")):
+                with open(path, "rb") as f:
+                    data = f.read()
+                portraits.append((len(data), len(gzip.compress(data, 6))))
+    return {"portraits": portraits, "site": site, "pdf": pdf}
+
+
+def percentile(values, share):
+    """The value at `share` (0…1) of the sorted values, nearest rank below."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def site_report(root):
+    w = site_weight(root)
+    raw = [r for r, _ in w["portraits"]]
+    packed = [g for _, g in w["portraits"]]
+    kb = lambda v: f"{v / 1000:.1f}"
+    lines = ["## Page weight", "", f"Commune portraits: {len(raw)} pages (`scripts/bench-weight.sh`).", "",
+             "| commune portrait HTML | median (kB) | 90th percentile (kB) | largest (kB) |", "|---|---|---|---|"]
+    for label, values in (("as served", raw), ("gzipped (level 6)", packed)):
+        if values:
+            lines.append(f"| {label} | {kb(statistics.median(values))} | {kb(percentile(values, .9))} | {kb(max(values))} |")
+    lines += ["", f"Site without its PDFs: {w['site'] / 1e9:.2f} GB; the PDFs: {w['pdf'] / 1e9:.2f} GB."]
+    return "\n".join(lines)
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--site":
+        print(site_report(sys.argv[2]))
+        return 0
     root, limit, pages = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
     failed = 0
     for page in pages:
