@@ -15,12 +15,16 @@ public enum CairoRenderer {
     /// The scene as an SVG document (size in px). Shapes are drawn by Cairo's SVG surface; text is
     /// written as `<text>` elements above the shapes (`SVGTextLayer`). Text inside a clip is left to
     /// Cairo (outlines), so that the clip still applies to it.
-    public static func svg(_ scene: Scene) throws -> [UInt8] {
+    ///
+    /// `inline`: for an `<svg>` inside the site's pages (`SVGInliner`), whose stylesheet gives the
+    /// chart its white ground, its font and its text colour (`svg.chart`): the document paints no
+    /// background and its text declares neither. A file keeps all three.
+    public static func svg(_ scene: Scene, inline: Bool = false) throws -> [UInt8] {
         let sink = ByteSink()
         let surface = cairo_svg_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), scene.width, scene.height)!
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
         let cr = cairo_create(surface)!
-        paintBackground(scene, cr)
+        if !inline { paintBackground(scene, cr) }
         var text = SVGTextLayer()
         var clipDepth = 0
         for mark in scene.marks {
@@ -40,7 +44,7 @@ public enum CairoRenderer {
             }
         }
         try finish(cr, surface)
-        return text.merged(into: SVGCompactor.compact(SVGStyles.compact(sink.bytes), decimals: 1))
+        return text.merged(into: SVGCompactor.compact(SVGStyles.compact(sink.bytes), decimals: 1), declaresFont: !inline)
     }
 
     /// The scene as a PNG image, `scale` pixels per scene unit.

@@ -1,5 +1,3 @@
-import PortraitsGraphics
-
 /// Puts several Cairo SVG documents inline in one HTML page with a single set of glyph outlines.
 ///
 /// Cairo writes the text of every SVG as glyph outlines (`<symbol id="glyph0-3">`), so each chart
@@ -35,14 +33,12 @@ public final class SVGInliner {
     }
 
     /// As `inline`, as UTF-8 bytes. Inline in HTML, the root needs no namespace declarations nor
-    /// "px" units; the white background Cairo paints goes (the stylesheet gives charts a white
-    /// ground), and so does the text's family, which the stylesheet gives too (`svg.chart`; the
-    /// hotspots keep their transparent fill: without a stylesheet they would hide the chart).
+    /// "px" units. (Draw the document with `CairoRenderer.svg(_:inline: true)`: no background, no
+    /// font declared, which the page's stylesheet gives.)
     public func inlineBytes(_ svg: [UInt8], id: String, title: String, cssClass: String = "chart", titleOf: String? = nil) -> [UInt8] {
         let idBytes = Array(id.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(svg.count / 2 + 256)
-        var skipFrom = -1, skipTo = -1
         svg.withUnsafeBufferPointer { b in
             var i = Bytes.find(Pattern.svgOpen, in: b, from: 0) ?? b.count
             // Root element: drop `version`, add role, class, id and title.
@@ -66,18 +62,8 @@ public final class SVGInliner {
                 out += Array("<title id=\"".utf8) + idBytes + Array("-titre\">".utf8) + Array(Self.escape(title).utf8) + Array("</title>".utf8)
             }
             i = rootEnd + 1
-            // Cairo's white background, the first mark: the page's ground.
-            if let r = Bytes.find(Pattern.backgroundRect, in: b, from: i), let e = Bytes.find(Pattern.elementEnd, in: b, from: r),
-               Bytes.find(Pattern.whiteFill, in: b, from: r).map({ $0 < e }) ?? false,
-               Bytes.find(Pattern.pathOpen, in: b, from: i).map({ $0 > r }) ?? true {
-                skipFrom = r
-                skipTo = e + Pattern.elementEnd.count
-            }
             var local: [Int: Int] = [:]   // Cairo's glyph number (font * 10 000 + glyph) → shared index
             while i < b.count {
-                if i == skipFrom { i = skipTo; if i < b.count, b[i] == 0x0A { i += 1 }; continue }
-                if b[i] == 0x20, Bytes.matches(Pattern.fontFamily, b, i) { i += Pattern.fontFamily.count; continue }
-                if b[i] == 0x20, Bytes.matches(Pattern.textFill, b, i) { out += Pattern.textSize; i += Pattern.textFill.count; continue }
                 let c = b[i]
                 if c == 0x3C /* < */ {
                     if Bytes.matches(Pattern.defsOpen, b, i) {
@@ -196,17 +182,7 @@ public final class SVGInliner {
         static let svgOpen = Array("<svg".utf8)
         static let xmlns = Array(" xmlns=\"http://www.w3.org/2000/svg\"".utf8)
         static let xmlnsXlink = Array(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"".utf8)
-        static let backgroundRect = Array("<rect x=\"0\" y=\"0\" width=\"".utf8)
-        static let whiteFill = Array("style=\"fill:#ffffff\"".utf8)
-        static let elementEnd = Array("/>".utf8)
-        static let pathOpen = Array("<path".utf8)
         static let pxQuote = Array("px\"".utf8)
-        // Given by the stylesheet to inline charts (`svg.chart`).
-        static let fontFamily = Array(" font-family=\"\(Typography.fontFamily), sans-serif\"".utf8)
-        // The text group's colour (`SVGTextLayer`), inherited from `svg.chart` instead; a text with
-        // its own colour keeps it.
-        static let textFill = Array(" font-size=\"11\" fill=\"#1e1e1e\">".utf8)
-        static let textSize = Array(" font-size=\"11\">".utf8)
         static let hit = Array("<g class=\"hits\"".utf8)
         static let roleImg = Array(" role=\"img\"".utf8)
         static let version = Array(" version=\"1.1\"".utf8)

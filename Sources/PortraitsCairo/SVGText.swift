@@ -78,16 +78,20 @@ struct SVGTextLayer {
     }
 
     /// Cairo's SVG document with the text, in one group that declares the font, above everything else.
-    func merged(into svg: [UInt8]) -> [UInt8] {
+    /// `declaresFont`: the text group names its family and colour (a file); inline in a page, the
+    /// stylesheet gives both and the group only its size.
+    func merged(into svg: [UInt8], declaresFont: Bool = true) -> [UInt8] {
         guard !isEmpty, let end = Bytes.findLast(Array("</svg>".utf8), in: svg) else { return svg }
         var out: [UInt8] = []
         out.reserveCapacity(svg.count + elements.count + hotspots.count + 128)
         out += svg[..<end]
         if !elements.isEmpty {
-            out += Array("<g font-family=\"\(Typography.fontFamily), sans-serif\" font-size=\"".utf8)
+            out += Array((declaresFont ? "<g font-family=\"\(Typography.fontFamily), sans-serif\" font-size=\"" : "<g font-size=\"").utf8)
             Self.appendNumber(Self.defaultSize, to: &out)
-            out += Array("\" fill=\"".utf8)
-            Self.appendColor(Palette.text, to: &out)
+            if declaresFont {
+                out += Array("\" fill=\"".utf8)
+                Self.appendColor(Palette.text, to: &out)
+            }
             out += Array("\">\n".utf8)
             out += elements
             out += Array("</g>\n".utf8)

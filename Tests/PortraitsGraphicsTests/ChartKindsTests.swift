@@ -167,8 +167,8 @@ final class ChartKindsTests: XCTestCase {
 
     func testInlinerKeepsIdsUnique() throws {
         let inliner = SVGInliner()
-        let a = inliner.inline(try CairoRenderer.svg(DivergingBarChart.scene(rows: cases[3])), id: "a", title: "Premier <graphique>")
-        let b = inliner.inline(try CairoRenderer.svg(DivergingBarChart.scene(rows: cases[3])), id: "b", title: "Second")
+        let a = inliner.inline(try CairoRenderer.svg(DivergingBarChart.scene(rows: cases[3]), inline: true), id: "a", title: "Premier <graphique>")
+        let b = inliner.inline(try CairoRenderer.svg(DivergingBarChart.scene(rows: cases[3]), inline: true), id: "b", title: "Second")
         XCTAssertEqual(inliner.glyphCount, 0, "chart text is <text>, not outlines")
         for svg in [a, b] {
             XCTAssertTrue(svg.hasPrefix("<svg"))
@@ -186,9 +186,12 @@ final class ChartKindsTests: XCTestCase {
         XCTAssertTrue(a.contains("<g font-size=\"11\">") && a.contains("<g class=\"hits\" fill=\"transparent\">"), "the text's colour from the stylesheet")
         XCTAssertFalse(a.contains("<rect x=\"0\" y=\"0\""), String(a.prefix(400)))
         // A second layout of the same chart is named by the first one's title.
-        let narrow = inliner.inline(try CairoRenderer.svg(DivergingBarChart.scene(rows: cases[3], width: ChartLayout.narrow)), id: "a-etroit", title: "Premier", titleOf: "a")
+        let narrow = inliner.inline(try CairoRenderer.svg(DivergingBarChart.scene(rows: cases[3], width: ChartLayout.narrow), inline: true), id: "a-etroit", title: "Premier", titleOf: "a")
         XCTAssertTrue(narrow.contains(" aria-labelledby=\"a-titre\" class=\"chart\" id=\"a-etroit\">"), String(narrow.prefix(300)))
         XCTAssertFalse(narrow.contains("<title id="))
+        // A file, opened alone, keeps its ground, its font and its text colour.
+        let file = String(decoding: try CairoRenderer.svg(DivergingBarChart.scene(rows: cases[3])), as: UTF8.self)
+        XCTAssertTrue(file.contains("<rect x=\"0\" y=\"0\"") && file.contains("font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\" fill=\"#1e1e1e\""))
         // A map with a clip path: the clip id is prefixed.
         let square = PolygonRings(rings: [[Point(0, 0), Point(10, 0), Point(10, 10), Point(0, 10), Point(0, 0)]])
         let map = LandCoverMap.scene(LandCoverMapInput(pieces: [(0, square)], legend: [LegendEntry(label: "A", color: red)], outline: [square], context: [], source: "s"))

@@ -22,7 +22,7 @@ package enum TerritoryPagesUnit {
         let folderIndex = FolderIndexPage(territory: t, views: views, main: context.main)
         try writer.write(folderIndex.path, try folderIndex.html(common: common, templates: templates))
 
-        let locator = try scenes.locator.map { (svg: try CairoRenderer.svg($0.scene), title: $0.title) }
+        let locator = try scenes.locator.map { (svg: try CairoRenderer.svg($0.scene, inline: true), title: $0.title) }
         let facts = project.facts[t.id]!
         try writer.write(SitePaths.stockCSV(t.id), TerritoryCSV.stock(t, facts: facts, project: project))
         for (p, period) in project.layout.periods.enumerated() {

@@ -116,6 +116,8 @@ package struct PortraitPage {
         }
         if let s = p.stockOnly { c["stockOnly"] = Self.context(s) }
         try inlineCharts(&c)
+        // The plain list of children, which the built-in template replaced by the member table, stays
+        // a key for projects' own templates.
         c["children"] = p.children.map { ["path": SitePaths.portrait($0.id, view), "name": $0.name, "code": $0.id.code] }
         c["hasChildren"] = !p.children.isEmpty
         c["members"] = Self.context(p.members, view: view)
@@ -267,10 +269,10 @@ package struct PortraitPage {
         let inliner = SVGInliner()
         func both(_ chart: Chart, id: String) throws -> String {
             guard chart.hasNarrowLayout else {
-                return inliner.inline(try CairoRenderer.svg(chart.scene(width: ChartLayout.wide)), id: id, title: chart.alt, cssClass: "chart wide-only")
+                return inliner.inline(try CairoRenderer.svg(chart.scene(width: ChartLayout.wide), inline: true), id: id, title: chart.alt, cssClass: "chart wide-only")
             }
-            return inliner.inline(try CairoRenderer.svg(chart.scene(width: ChartLayout.wide)), id: id, title: chart.alt, cssClass: "chart chart-wide")
-                + inliner.inline(SVGHotspots.withoutTitles(try CairoRenderer.svg(chart.scene(width: ChartLayout.narrow))), id: id + "-etroit", title: chart.alt,
+            return inliner.inline(try CairoRenderer.svg(chart.scene(width: ChartLayout.wide), inline: true), id: id, title: chart.alt, cssClass: "chart chart-wide")
+                + inliner.inline(SVGHotspots.withoutTitles(try CairoRenderer.svg(chart.scene(width: ChartLayout.narrow), inline: true)), id: id + "-etroit", title: chart.alt,
                                  cssClass: "chart chart-narrow", titleOf: id)
         }
         c["stockChart"] = try both(portrait.stockChart, id: "graphique-stock")
