@@ -7,9 +7,11 @@ import Foundation
 /// (the percentages are Cairo's 8-bit channels, so the byte comes back exactly) and every
 /// declaration that says what SVG does anyway is dropped: the same picture, a third of the style.
 public enum SVGStyles {
-    /// The document with every `style="…"` shortened; everything else copied as it is.
+    /// The document with every `style="…"` shortened; everything else copied as it is. A chart
+    /// repeats a handful of styles over hundreds of shapes: each distinct style is shortened once.
     public static func compact(_ input: [UInt8]) -> [UInt8] {
         let marker = Array(" style=\"".utf8)
+        var shortened: [ArraySlice<UInt8>: [UInt8]] = [:]
         var out: [UInt8] = []
         out.reserveCapacity(input.count)
         var i = 0
@@ -17,10 +19,17 @@ public enum SVGStyles {
         while i < n {
             if input[i] == 0x20, i + marker.count <= n, input[i..<(i + marker.count)].elementsEqual(marker),
                let end = input[(i + marker.count)...].firstIndex(of: 0x22) {
-                let style = shorten(String(decoding: input[(i + marker.count)..<end], as: UTF8.self))
+                let raw = input[(i + marker.count)..<end]
+                let style: [UInt8]
+                if let known = shortened[raw] {
+                    style = known
+                } else {
+                    style = Array(shorten(String(decoding: raw, as: UTF8.self)).utf8)
+                    shortened[raw] = style
+                }
                 if !style.isEmpty {
                     out += marker
-                    out += Array(style.utf8)
+                    out += style
                     out.append(0x22)
                 }
                 i = end + 1

@@ -36,8 +36,10 @@ public enum StockComparisonChart {
         let barHeight = 12.0, labelRoom = compact ? 16.0 : 0
         let rowHeight = (paired ? 2 * barHeight + 14 : barHeight + 14) + labelRoom
         // Compact: room on the right for the widest value label, however large the territory.
-        let widestValue = rows.map { max(Typography.estimatedWidth(FrenchNumber.hectares($0.before), size: valueSize),
-                                         Typography.estimatedWidth(FrenchNumber.hectares($0.after), size: valueSize)) }.max() ?? 60
+        // Each value written once (its label, its hotspot and the room it needs read the same text).
+        let values = rows.map { (before: FrenchNumber.hectares($0.before), after: FrenchNumber.hectares($0.after)) }
+        let widestValue = values.map { max(Typography.estimatedWidth($0.before, size: valueSize),
+                                           Typography.estimatedWidth($0.after, size: valueSize)) }.max() ?? 60
         let top = 34.0, left = compact ? 0 : labelWidth + 16, right = compact ? widestValue + 10 : 104.0
         let height = top + Double(max(rows.count, 1)) * rowHeight + 12
         var scene = Scene(width: width, height: height)
@@ -69,14 +71,14 @@ public enum StockComparisonChart {
             if paired {
                 let w = scale(max(r.before, 0))
                 scene.add(.rect(x: left, y: y, width: w, height: barHeight, fill: Palette.tint(r.color, 0.65), stroke: Stroke(Palette.outline, width: 0.8)))
-                scene.add(.hotspot(x: 0, y: y - 1, width: width, height: barHeight + 2, label: "\(r.label), \(beforeLabel ?? "") : \(FrenchNumber.hectares(r.before))"))
-                scene.add(.text(FrenchNumber.hectares(r.before), at: Point(left + w + 6, y + barHeight - 2), style: TextStyle(size: valueSize, color: Palette.muted)))
+                scene.add(.hotspot(x: 0, y: y - 1, width: width, height: barHeight + 2, label: "\(r.label), \(beforeLabel ?? "") : \(values[i].before)"))
+                scene.add(.text(values[i].before, at: Point(left + w + 6, y + barHeight - 2), style: TextStyle(size: valueSize, color: Palette.muted)))
                 y += barHeight + 2
             }
             let w = scale(max(r.after, 0))
             scene.add(.rect(x: left, y: y, width: w, height: barHeight, fill: r.color, stroke: Stroke(Palette.outline, width: 0.8)))
-            scene.add(.hotspot(x: 0, y: y - 1, width: width, height: barHeight + 2, label: "\(r.label), \(afterLabel) : \(FrenchNumber.hectares(r.after))"))
-            scene.add(.text(FrenchNumber.hectares(r.after), at: Point(left + w + 6, y + barHeight - 2), style: TextStyle(size: valueSize)))
+            scene.add(.hotspot(x: 0, y: y - 1, width: width, height: barHeight + 2, label: "\(r.label), \(afterLabel) : \(values[i].after)"))
+            scene.add(.text(values[i].after, at: Point(left + w + 6, y + barHeight - 2), style: TextStyle(size: valueSize)))
         }
         if !compact { scene.add(.polyline([Point(left, top - 4), Point(left, height - 8)], stroke: Stroke(Palette.outline, width: 1))) }
         return scene
