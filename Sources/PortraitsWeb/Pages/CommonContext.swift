@@ -22,10 +22,8 @@ package struct CommonContext {
     /// do: the mentions légales and the accessibility statement (its title says its status).
     package static let footerSlugs = ["mentions-legales", "accessibilite"]
 
-    /// `absoluteRoot`: for the 404 page, which a host serves at any address, links start from the
-    /// base URL when there is one.
-    func context(path: String, title: String, absoluteRoot: Bool = false) -> [String: Any] {
-        let root = absoluteRoot ? (baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "") : SitePaths.root(of: path)
+    func context(path: String, title: String) -> [String: Any] {
+        let root = SitePaths.root(of: path)
         var c: [String: Any] = [
             "root": root,
             "siteTitle": siteTitle,

@@ -87,7 +87,7 @@ package struct ExplorerPage {
         // One legend for the two maps: the classes of either, in the later map's order.
         var legend = maps[right]!.legend
         for e in maps[left]!.legend.entries where !legend.entries.contains(e) { legend.entries.append(e) }
-        legend.source = legend.source.replacingOccurrences(of: "Millésime \(right) · ", with: "")
+        legend.source = project.config.site.mapCredit   // the two maps' millésimes are in their captions
         c["legend"] = MapLegendContext.context(legend)
         // The main period first, then the others in order.
         let periods = project.layout.periods.enumerated().sorted { a, b in

@@ -24,8 +24,7 @@ package enum SitePages {
     /// with the path up to that folder, so that they also work under a sub-path. No canonical
     /// address, no external asset.
     package static func notFound(common: CommonContext, templates: TemplateSet, assets: SiteAssets, folders: [String]) throws -> String {
-        var c = common.context(path: "404.html", title: "Page introuvable")
-        c["root"] = ""
+        var c = common.context(path: "404.html", title: "Page introuvable")   // at the root: links from ""
         c["canonical"] = nil
         c["stylesheets"] = [String]()
         c["script"] = nil
