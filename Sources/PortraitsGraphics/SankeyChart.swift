@@ -44,7 +44,22 @@ public enum SankeyChart {
         let sources = (0..<n).filter { out[$0] > 0 }, targets = (0..<n).filter { inc[$0] > 0 }
         let gross = out.reduce(0, +)
         let rows = max(sources.count, targets.count)
-        let plotHeight = max(150, Double(rows) * 32)
+        // Each node's label: the class name broken between words into lines that fit its column,
+        // its area after it; never cut. The plot is tall enough for every column of labels.
+        let lineHeight = 13.0
+        let room = compact ? width / 2 - nodeWidth - 14 : textRoom - 14
+        func labelLines(_ i: Int, _ total: Double) -> [String] {
+            var lines = Typography.wrapped(flows.labels[i], toWidth: room, size: size)
+            let value = "(\(FrenchNumber.hectares(total)))"
+            if Typography.estimatedWidth(lines[lines.count - 1] + " " + value, size: size) <= room { lines[lines.count - 1] += " " + value }
+            else { lines.append(value) }
+            return lines
+        }
+        let leftLines = Dictionary(uniqueKeysWithValues: sources.map { ($0, labelLines($0, out[$0])) })
+        let rightLines = Dictionary(uniqueKeysWithValues: targets.map { ($0, labelLines($0, inc[$0])) })
+        let labelsHeight = max(leftLines.values.reduce(0) { $0 + Double($1.count) * lineHeight + 4 },
+                               rightLines.values.reduce(0) { $0 + Double($1.count) * lineHeight + 4 })
+        let plotHeight = max(150, Double(rows) * 32, labelsHeight)
         var scene = Scene(width: width, height: top + plotHeight + 14)
         guard gross > 0, !sources.isEmpty else {
             scene.height = 40
@@ -86,27 +101,30 @@ public enum SankeyChart {
             }
         }
         // Nodes and their labels.
-        func node(_ i: Int, x: Double, y: Double, total: Double, left: Bool) -> (label: String, y: Double, at: Double) {
+        func node(_ i: Int, x: Double, y: Double, total: Double, left: Bool) -> (lines: [String], y: Double, at: Double) {
             scene.add(.rect(x: x, y: y, width: nodeWidth, height: max(total * k, 1), fill: flows.colors[i], stroke: Stroke(Palette.outline, width: 0.8)))
             scene.add(.hotspot(x: x - 4, y: y - 2, width: nodeWidth + 8, height: max(total * k, 1) + 4, label: left
                 ? "\(flows.labels[i]) en \(flows.beforeLabel), devenu une autre classe en \(flows.afterLabel) : \(FrenchNumber.hectares(total))"
                 : "\(flows.labels[i]) en \(flows.afterLabel), venu d’une autre classe de \(flows.beforeLabel) : \(FrenchNumber.hectares(total))"))
-            let value = FrenchNumber.hectares(total)
-            let room = (compact ? width / 2 - nodeWidth - 14 : textRoom - 14) - Typography.estimatedWidth(" (\(value))", size: size)
+            let lines = (left ? leftLines : rightLines)[i]!
             let at = compact ? (left ? x + nodeWidth + 4 : x - 4) : (left ? x - 6 : x + nodeWidth + 6)
-            return ("\(Typography.truncated(flows.labels[i], toWidth: room, size: size)) (\(value))", y + total * k / 2 + 4, at)
+            // The block of lines centred on the node.
+            return (lines, y + total * k / 2 + 4 - Double(lines.count - 1) * lineHeight / 2, at)
         }
         let leftLabels = sources.map { node($0, x: x0, y: sourceY[$0]!, total: out[$0], left: true) }
         let rightLabels = targets.map { node($0, x: x1, y: targetY[$0]!, total: inc[$0], left: false) }
         let anchors: (TextAnchor, TextAnchor) = compact ? (.start, .end) : (.end, .start)
         for (labels, anchor) in [(leftLabels, anchors.0), (rightLabels, anchors.1)] {
-            for (label, y, x) in spread(labels, minGap: 13, top: top + 6) {
-                if compact {
-                    let w = Typography.estimatedWidth(label, size: size)
-                    scene.add(.rect(x: anchor == .start ? x - 2 : x - w - 2, y: y - 10, width: w + 4, height: 13, fill: Palette.white, stroke: nil))
+            for (lines, y, x) in spread(labels, lineHeight: lineHeight, top: top + 6) {
+                for (n, line) in lines.enumerated() {
+                    let ly = y + Double(n) * lineHeight
+                    if compact {
+                        let w = Typography.estimatedWidth(line, size: size)
+                        scene.add(.rect(x: anchor == .start ? x - 2 : x - w - 2, y: ly - 10, width: w + 4, height: lineHeight, fill: Palette.white, stroke: nil))
+                    }
+                    scene.add(.text(line, at: Point(x, ly), style: TextStyle(size: size, anchor: anchor)))
+                    scene.height = max(scene.height, ly + 8)
                 }
-                scene.add(.text(label, at: Point(x, y), style: TextStyle(size: size, anchor: anchor)))
-                scene.height = max(scene.height, y + 8)
             }
         }
         return scene
@@ -129,13 +147,14 @@ public enum SankeyChart {
         return PolygonRings(rings: [upper + lower + [upper[0]]])
     }
 
-    /// Moves label baselines down where they would overlap, keeping their order.
-    static func spread(_ labels: [(label: String, y: Double, at: Double)], minGap: Double, top: Double) -> [(String, Double, Double)] {
+    /// Moves blocks of label lines down where they would overlap, keeping their order: each block
+    /// starts at least one line below the previous block's last line.
+    static func spread(_ labels: [(lines: [String], y: Double, at: Double)], lineHeight: Double, top: Double) -> [([String], Double, Double)] {
         var ys = labels.map(\.y)
         for i in ys.indices {
-            let floor = i == 0 ? top : ys[i - 1] + minGap
+            let floor = i == 0 ? top : ys[i - 1] + Double(labels[i - 1].lines.count) * lineHeight
             if ys[i] < floor { ys[i] = floor }
         }
-        return labels.indices.map { (labels[$0].label, ys[$0], labels[$0].at) }
+        return labels.indices.map { (labels[$0].lines, ys[$0], labels[$0].at) }
     }
 }

@@ -130,6 +130,30 @@ final class ChartKindsTests: XCTestCase {
         }
     }
 
+    /// The sankey never cuts a class name: at both widths every word of every label is written,
+    /// each node's area after it, and no two lines of a column overlap.
+    func testSankeyWritesWholeClassNamesOnSeveralLines() {
+        let names = ["Formations herbacées (pelouses et prairies ; terres arables ; roselières)", "Zones à autres matériaux composites",
+                     "Peuplement de conifères", "Zones non bâties (routes ; places ; parkings)"]
+        let flows = MutationFlows(labels: names, colors: Array(repeating: red, count: 4),
+                                  matrix: [[0, 3e5, 2e5, 4e5], [1e5, 0, 0, 2e5], [0, 7e4, 0, 9e4], [5e4, 0, 0, 0]], beforeLabel: "2010", afterLabel: "2021")
+        for width in [ChartLayout.narrow, ChartLayout.wide] {
+            let scene = SankeyChart.scene(flows, width: width)
+            var texts: [(String, Point, TextStyle)] = []
+            for case let .text(s, p, style) in scene.marks { texts.append((s, p, style)) }
+            let written = texts.map(\.0).joined(separator: " ")
+            XCTAssertFalse(written.contains("…"), "\(width): \(written)")
+            for name in names {
+                for word in name.split(separator: " ") { XCTAssertTrue(written.contains(word), "\(width): « \(word) » of « \(name) » missing") }
+            }
+            XCTAssertTrue(written.contains("(69,0"), written)   // Zones non bâties gained 400 000 + 200 000 + 90 000 m²
+            for anchor in [TextAnchor.start, .end] {
+                let column = texts.filter { $0.2.anchor == anchor && !$0.2.bold }.map(\.1.y).sorted()
+                for (a, b) in zip(column, column.dropFirst()) { XCTAssertGreaterThanOrEqual(b - a, 12.9, "\(width): lines \(a) and \(b) overlap") }
+            }
+        }
+    }
+
     func testNiceTicksStepByOneTwoOrFive() {
         XCTAssertEqual(Scales.niceTicks(upTo: 1_690_000), [0, 500_000, 1_000_000, 1_500_000, 2_000_000])
         XCTAssertEqual(Scales.niceTicks(upTo: 100), [0, 50, 100])

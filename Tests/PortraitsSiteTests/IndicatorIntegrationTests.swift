@@ -99,6 +99,7 @@ final class IndicatorIntegrationTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 600)
         try checkChangedAreasAgree(project)
+        try checkMapPiecesAgree(project)
         try checkPortraitsAgree(project)
         // The synthetic land changes: consumption and artificialisation over the région are positive.
         let region = project.facts[TerritoryID(.region, "44")]!
@@ -173,6 +174,53 @@ final class IndicatorIntegrationTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(withZAN, 0)
+    }
+
+    /// What a tap on a map tells (`MapPieces`) is what the figures count: for every commune and
+    /// EPCI, the pieces' areas by class at each millésime and by kind of change over each period
+    /// are the stock's and the change table's, but for the slivers too small to draw (0.1 % at
+    /// most; the maps' geometry is stored to 10⁻⁶ of its size, hence that tolerance). Cut into tiles, every piece is in each tile its bounds meet.
+    func checkMapPiecesAgree(_ project: Project) throws {
+        let maps = TerritoryMaps(project: project)
+        let leaves = project.nomenclature.primary.leaves.count
+        var tiledSeen = 0
+        for t in project.catalog.sorted where t.id.level == .commune || t.id.level == .epci {
+            let facts = project.facts[t.id]!
+            let pieces = try XCTUnwrap(MapPieces.make(t, maps: maps, raster: false), "\(t.id)")
+            XCTAssertEqual(pieces.tileCount, 1)
+            let all = pieces.tiles[0]
+            for m in project.layout.millesimes.indices {
+                var byLeaf = [Double](repeating: 0, count: leaves), stock = [Double](repeating: 0, count: leaves)
+                for p in all where p.classes[m] >= 0 { byLeaf[p.classes[m]] += p.area }
+                for (k, a) in facts.stock[m] { stock[Int(k.primary)] += a }
+                for l in 0..<leaves { XCTAssertLessThanOrEqual(byLeaf[l], stock[l] * (1 + 1e-6) + 1e-2, "\(t.id) millésime \(m) leaf \(l)") }
+                let total = stock.reduce(0, +)
+                XCTAssertGreaterThanOrEqual(byLeaf.reduce(0, +), total * 0.999 - 1e-3, "\(t.id) millésime \(m): pieces cover the stock")
+            }
+            for p in project.layout.periods.indices {
+                let table = ChangedArea.of(facts, period: p, level: project.displayLevel)
+                for kind in ChangeKind.allCases where kind != .usage {
+                    let area = all.filter { $0.kinds[p] == Int(kind.rawValue) }.reduce(0.0) { $0 + $1.area }
+                    XCTAssertLessThanOrEqual(area, table[kind] * (1 + 1e-6) + 1e-2, "\(t.id) period \(p) \(kind)")
+                    XCTAssertGreaterThanOrEqual(area, table[kind] - 0.001 * facts.area, "\(t.id) period \(p) \(kind): at most 0.1 % of the territory too small to draw")
+                }
+            }
+            // The same pieces cut into tiles of at most 400 vertices.
+            let tiled = try XCTUnwrap(MapPieces.make(t, maps: maps, raster: true, tileVertices: 400))
+            if tiled.isTiled { tiledSeen += 1 }
+            for (i, tile) in tiled.tiles.enumerated() {
+                for piece in tile {
+                    let b = piece.bounds
+                    for (x, y) in [(b.minX, b.minY), (b.maxX, b.maxY), ((b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2)] {
+                        let home = tiled.tile(atX: x, y: y)
+                        XCTAssertTrue(tiled.tiles[home].contains(piece), "\(t.id): a piece of tile \(i) missing from tile \(home)")
+                    }
+                }
+            }
+            let distinct = Set(tiled.tiles.flatMap { $0 }.map { "\($0.area) \($0.bounds.minX) \($0.bounds.minY)" })
+            XCTAssertGreaterThanOrEqual(distinct.count, all.count * 99 / 100, "\(t.id): tiles hold every piece")
+        }
+        XCTAssertGreaterThan(tiledSeen, 0)
     }
 
     /// One definition of "changed": for every territory (communes included), period and display

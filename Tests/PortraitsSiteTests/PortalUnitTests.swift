@@ -27,6 +27,26 @@ final class PortalUnitTests: XCTestCase {
         XCTAssertEqual(JSONText.number(1234.5678, decimals: 2), "1234.57")
     }
 
+    /// The map pieces' rings survive their encoding to a sixteenth of a pixel, negative steps and
+    /// long jumps included, and a ring whose text holds a backslash stays one JavaScript string.
+    func testMapPieceRingsRoundTripThroughTheirEncoding() {
+        let ring = [Point(0, 0), Point(459.97, 0.03), Point(12.5, 381.25), Point(-3.1, 200), Point(0.0625, 0.0625)]
+        let text = MapPiecesScript.encode(ring)
+        XCTAssertTrue(text.unicodeScalars.allSatisfy { $0.value >= 63 && $0.value <= 126 })
+        for (a, b) in zip(MapPiecesScript.decode(text), ring) {
+            XCTAssertEqual(a.x, b.x, accuracy: 0.5 / MapPiecesScript.quantum)
+            XCTAssertEqual(a.y, b.y, accuracy: 0.5 / MapPiecesScript.quantum)
+        }
+        XCTAssertEqual(MapPiecesScript.decode(text).count, ring.count)
+        // A step of −15 units (zigzag 29) is the character 92, a backslash: escaped in the script.
+        let slash = [Point(-15 / 16, 0)]
+        XCTAssertTrue(MapPiecesScript.encode(slash).contains("\\"))
+        let piece = MapPieces.Piece(area: 1234.4, classes: [0, -1], kinds: [1], rings: [slash + [Point(1, 1), Point(2, 0)]], bounds: .empty)
+        let list = MapPiecesScript.list([piece])
+        XCTAssertTrue(list.contains("[1234,[0,-1],[1],[\""), list)
+        XCTAssertTrue(list.contains("\\\\"), "the backslash is escaped: \(list)")
+    }
+
     func testHeadingAnchorsAreUniqueFoldedAndListed() {
         let html = "<h1>Titre</h1>\n<h2>Consommation d’espaces</h2>\n<p>x</p>\n<h3>Détail &amp; cas</h3>\n<h2>Consommation d’espaces</h2>\n<h4>Not listed</h4>"
         let (out, toc) = HeadingAnchors.apply(html)

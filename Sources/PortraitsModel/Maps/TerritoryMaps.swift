@@ -10,6 +10,9 @@ package struct MapFile {
     package var height: Double
     /// The legend and source the page writes beside the map (the file is the map frame alone).
     package var legend: MapLegend
+    /// Whether the territory's map pieces were written beside it (`MapPieces`): a tap on the map
+    /// can then say what a piece is.
+    package var pieces = false
 
     package init(path: String, width: Double, height: Double, legend: MapLegend) {
         self.path = path

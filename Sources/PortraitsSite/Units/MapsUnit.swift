@@ -7,7 +7,8 @@ import PortraitsProject
 import PortraitsWeb
 
 /// The maps unit: each territory's land cover at every millésime, its changes over every period
-/// (SVG, PNG above `TerritoryMaps.rasterThreshold` vertices) and the explorer's overlays, drawn
+/// (SVG, PNG above `TerritoryMaps.rasterThreshold` vertices), their pieces for a tap or a deep zoom
+/// (`MapPiecesScript`) and the explorer's overlays, drawn
 /// from the territory's scenes in the render job that also prints it. Key: the figures only.
 package enum MapsUnit {
     /// Draws a territory's maps; returns what its pages need to know about them.
@@ -27,6 +28,12 @@ package enum MapsUnit {
             let path = SitePaths.changeMap(t.id, period, raster: map.raster)
             try writer.write(path, try file(map.frame, raster: map.raster, title: "Changements d’occupation du sol de \(t.name), \(period.label)"))
             meta.changes[p] = MapFile(path: path, width: map.frame.width, height: map.frame.height, legend: map.legend).meta
+        }
+        // The pieces a tap asks about, in tiles the page draws over a picture when it is zoomed.
+        let raster = years.contains { scenes.landCover($0).raster } || project.layout.periods.indices.contains { scenes.changes($0).raster }
+        if let pieces = MapPieces.make(t, maps: scenes.maps, raster: raster) {
+            for file in MapPiecesScript.files(pieces, folder: SitePaths.folder(t.id)) { try writer.write(file.path, Array(file.text.utf8)) }
+            meta.pieces = true
         }
         // The explorer's extra layers, in the same frame as the maps.
         let anyMap = meta.maps[years.last!]!
@@ -66,6 +73,9 @@ package struct TerritoryMapsMeta: Codable {
     package var maps: [Int: Map] = [:]
     package var changes: [Int: Map] = [:]
     package var overlays: [Overlay] = []
+    /// Whether the territory's map pieces were written (`MapPiecesScript`): the page then lets a
+    /// tap ask what a piece is.
+    package var pieces = false
 }
 
 extension MapFile {

@@ -13,8 +13,9 @@ package enum TerritoryPagesUnit {
     package static func render(_ scenes: TerritoryScenes, maps meta: TerritoryMapsMeta, context: RenderContext, writer: FileSink, units: UnitCache) throws {
         let project = context.project, config = project.config, t = scenes.territory, views = context.views
         let (common, templates) = (context.common, context.templates)
-        let mapFiles = meta.maps.mapValues(MapFile.init)
-        let changeMaps = meta.changes.mapValues(MapFile.init)
+        func file(_ m: TerritoryMapsMeta.Map) -> MapFile { var f = MapFile(m); f.pieces = meta.pieces; return f }
+        let mapFiles = meta.maps.mapValues(file)
+        let changeMaps = meta.changes.mapValues(file)
         let overlays = meta.overlays.map { (layer: project.extraLayers[$0.layer], path: $0.path, categories: $0.categories) }
         let explorer = ExplorerPage(project: project, territory: t, main: context.main, maps: mapFiles, changeMaps: changeMaps, overlays: overlays,
                                     indicators: context.indicators, portraits: context.portraits)

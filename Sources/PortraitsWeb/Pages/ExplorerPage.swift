@@ -76,6 +76,7 @@ package struct ExplorerPage {
         c["hasTwo"] = years.count > 1
         c["mapWidth"] = Int(maps[left]!.width)
         c["mapHeight"] = Int(maps[left]!.height)
+        c["pieces"] = maps[left]!.pieces
         c["overlays"] = overlays.map { o -> [String: Any] in
             ["file": SitePaths.fileName(o.path), "name": o.layer.name,
              "legend": o.categories.map { ["label": o.layer.categories[$0].isEmpty ? o.layer.name : o.layer.categories[$0], "color": ExtraLayers.color($0).hex] }]

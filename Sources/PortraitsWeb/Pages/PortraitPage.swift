@@ -73,6 +73,7 @@ package struct PortraitPage {
         c["mapWidth"] = Int(map.width)
         c["mapHeight"] = Int(map.height)
         c["mapLegend"] = MapLegendContext.context(map.legend)
+        c["mapPieces"] = map.pieces
         c["mapCaption"] = p.mapCaption
         c["stockTitle"] = p.stockTitle
         c["stockCaption"] = p.stockCaption
@@ -158,7 +159,7 @@ package struct PortraitPage {
         func row(_ k: ChangeKind, _ area: Figure) -> [String: Any] { ["label": k.label, "color": ChangeMapStyle.color(k).hex, "area": area.text] }
         var c: [String: Any] = ["file": SitePaths.fileName(map.path), "alt": t.mapAlt, "width": Int(map.width), "height": Int(map.height),
                                 "rows": t.rows.map { row($0.kind, $0.area) }, "coverTotal": t.coverTotal.text,
-                                "legend": MapLegendContext.context(map.legend)]
+                                "legend": MapLegendContext.context(map.legend), "pieces": map.pieces]
         if let u = t.usage {
             var usage = row(.usage, u.row.figure)
             usage["detail"] = u.detail

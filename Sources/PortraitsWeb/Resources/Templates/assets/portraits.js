@@ -1101,6 +1101,8 @@
         frame.setAttribute("data-zoom", s.toFixed(2));
         // Unzoomed, a finger moving up or down scrolls the page; zoomed, it moves the map.
         frame.style.touchAction = s > 1 ? "none" : "pan-y";
+        // For the map pieces: the view changed (they draw what comes into view, hide their tip).
+        frame.dispatchEvent(new CustomEvent("portraits:view"));
       });
       out.disabled = s <= 1;
       reset.disabled = s <= 1;
@@ -1186,11 +1188,241 @@
   // frame, its buttons inside it. The image is resized, not scaled, so that the browser draws an
   // SVG map again at the new size: sharp at any zoom.
   function initZoom(target) {
+    if (target.tagName === "IMG" && target.hasAttribute("data-polygones")) {
+      // A stack, so that the pieces drawn over a picture follow it.
+      var stack = el("div", { "class": "map-stack" });
+      target.parentNode.insertBefore(stack, target);
+      stack.appendChild(target);
+      target = stack;
+    }
     var frame = zoomFrame(target);
     if (!frame) return;
     var tools = el("div", { "class": "zoom-tools" });
     frame.appendChild(tools);
     createZoom([frame], tools);
+  }
+
+
+  // ---------------------------------------------------------------------------------------------
+  // Map pieces (img[data-polygones]: a territory's map whose land-cover pieces were written beside
+  // it, carte-polygones.js and, for a map drawn as a picture, a grid of tiles carte-polygones-N.js).
+  // A tap or a click on the map, or Enter on the focused map (its centre), says what the piece
+  // there is: its area, its class at each millésime and its change over the map's period. Where the
+  // map is a PNG, zooming in draws the pieces in view over it, sharp at any zoom. The data is loaded
+  // on the first tap or zoom only.
+
+  var pieceScripts = {};   // script URL -> the object its call passed
+  window.portraitsMapPieces = function (data) {
+    var s = doc.currentScript;
+    if (s && s.src) pieceScripts[s.src] = data;
+  };
+
+  // Google's encoded polyline (the generator's MapPiecesScript.encode): [x0, y0, x1, y1, …] in units.
+  function decodeRing(str) {
+    var out = [], x = 0, y = 0, acc = 0, shift = 0, odd = false;
+    for (var i = 0; i < str.length; i++) {
+      var c = str.charCodeAt(i) - 63;
+      acc |= (c & 31) << shift;
+      if (c >= 32) { shift += 5; continue; }
+      var v = (acc & 1) ? ~(acc >> 1) : (acc >> 1);
+      acc = 0; shift = 0;
+      if (!odd) { x += v; out.push(x); } else { y += v; out.push(y); }
+      odd = !odd;
+    }
+    return out;
+  }
+
+  function decodePieces(list) {
+    return list.map(function (p) {
+      var rings = p[3].map(decodeRing);
+      var r = rings[0], minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      for (var i = 0; i < r.length; i += 2) {
+        if (r[i] < minX) minX = r[i];
+        if (r[i] > maxX) maxX = r[i];
+        if (r[i + 1] < minY) minY = r[i + 1];
+        if (r[i + 1] > maxY) maxY = r[i + 1];
+      }
+      return { area: p[0], classes: p[1], kinds: p[2], rings: rings, box: [minX, minY, maxX, maxY] };
+    });
+  }
+
+  function scriptData(src) {
+    return loadScript(src).then(function () {
+      var d = pieceScripts[src];
+      if (!d) throw new Error("vide : " + src);
+      if (d.pieces && !d.decoded) { d.decoded = decodePieces(d.pieces); d.pieces = null; }
+      return d;
+    });
+  }
+
+  // The index of the img's territory, then the pieces of one tile (0 when there is one).
+  function pieceIndex(img) { return scriptData(new URL("carte-polygones.js", img.src).href); }
+  function pieceTile(img, index, t) {
+    if (index.grid[0] * index.grid[1] === 1) return Promise.resolve(index.decoded || []);
+    return scriptData(new URL("carte-polygones-" + t + ".js", img.src).href).then(function (d) { return d.decoded; },
+      function () { return []; });   // an empty tile has no file
+  }
+  function tileAt(index, x, y) {
+    var c = Math.min(index.grid[0] - 1, Math.max(0, Math.floor(x / index.w * index.grid[0])));
+    var r = Math.min(index.grid[1] - 1, Math.max(0, Math.floor(y / index.h * index.grid[1])));
+    return r * index.grid[0] + c;
+  }
+
+  // Even-odd rule over the piece's rings (the exterior and its holes), in units.
+  function pieceContains(p, x, y) {
+    if (x < p.box[0] || x > p.box[2] || y < p.box[1] || y > p.box[3]) return false;
+    var inside = false;
+    p.rings.forEach(function (r) {
+      for (var i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
+        var yi = r[i + 1], yj = r[j + 1];
+        if ((yi > y) !== (yj > y) && x < (r[j] - r[i]) * (y - yi) / (yj - yi) + r[i]) inside = !inside;
+      }
+    });
+    return inside;
+  }
+
+  // What the img shows: a millésime (carte-2021) or a period's changes (carte-changements-2010-2021).
+  function mapSubject(img) {
+    var name = decodeURIComponent(img.src.split(/[?#]/)[0].split("/").pop());
+    var m = /^carte-changements-(.+)\.(svg|png)$/.exec(name);
+    if (m) return { period: m[1] };
+    m = /^carte-(\d+)\.(svg|png)$/.exec(name);
+    return m ? { millesime: Number(m[1]) } : {};
+  }
+
+  function areaText(m2) {
+    var ha = m2 / 10000;
+    return formatValue(ha, ha < 1 ? 2 : 1, "ha");
+  }
+
+  function describePiece(index, p, subject) {
+    var lines = [{ text: "Polygone : " + areaText(p.area) + " (sa partie dans la commune)", strong: true }];
+    index.millesimes.forEach(function (year, m) {
+      var c = index.classes[p.classes[m]];
+      lines.push({ text: year + " : " + (c ? c[1] + " (" + c[0] + ")" : "non décrit à ce millésime"), strong: subject.millesime === year });
+    });
+    var pi = index.periods.indexOf(subject.period);
+    if (pi >= 0) {
+      var kind = null;
+      index.kinds.forEach(function (k) { if (k[0] === p.kinds[pi]) kind = k[1]; });
+      lines.push({ text: "Changement " + index.periodLabels[pi] + " : " + (kind || "aucun"), strong: true });
+    }
+    return lines;
+  }
+
+  var mapTip = null;
+  function showMapTip(lines, x, y) {
+    if (!mapTip) {
+      mapTip = el("div", { "class": "chart-tip map-tip", role: "status" });
+      body.appendChild(mapTip);
+    }
+    clear(mapTip);
+    lines.forEach(function (l) { mapTip.appendChild(el(l.strong ? "strong" : "span", {}, l.text)); });
+    mapTip.hidden = false;
+    mapTip.style.left = "0px";
+    mapTip.style.top = "0px";
+    var w = mapTip.offsetWidth, h = mapTip.offsetHeight;
+    var px = x + window.scrollX, py = y + window.scrollY;
+    var maxX = doc.documentElement.clientWidth + window.scrollX - w - 4;
+    mapTip.style.left = Math.max(window.scrollX + 4, Math.min(maxX, px - w / 2)) + "px";
+    mapTip.style.top = (y - h - 14 < 0 ? py + 14 : py - h - 14) + "px";
+  }
+  function hideMapTip() { if (mapTip) mapTip.hidden = true; }
+
+  // The piece under (clientX, clientY) of the img, told in the tip.
+  function tellPiece(img, clientX, clientY) {
+    pieceIndex(img).then(function (index) {
+      var r = img.getBoundingClientRect();
+      if (!(r.width > 0)) return;
+      var x = (clientX - r.left) / r.width * index.w, y = (clientY - r.top) / r.height * index.h;
+      return pieceTile(img, index, tileAt(index, x, y)).then(function (pieces) {
+        var ux = x * index.q, uy = y * index.q, subject = mapSubject(img), found = null;
+        pieces.forEach(function (p) {
+          if (!pieceContains(p, ux, uy)) return;
+          // Where pieces overlap (a change between two layers), the one described at the map's millésime.
+          var m = index.millesimes.indexOf(subject.millesime);
+          if (!found || (m >= 0 && found.classes[m] < 0 && p.classes[m] >= 0)) found = p;
+        });
+        if (found) showMapTip(describePiece(index, found, subject), clientX, clientY);
+        else showMapTip([{ text: "Hors du territoire ou sans occupation du sol décrite" }], clientX, clientY);
+      });
+    }, function () { /* no pieces for this map */ });
+  }
+
+  function initMapPieces(img) {
+    var frame = img.closest(".zoom-frame");
+    if (!frame) return;
+    frame.setAttribute("aria-label", frame.getAttribute("aria-label") + ", Entrée pour décrire le polygone au centre");
+    frame.addEventListener("click", function (e) {
+      if (e.target.closest(".zoom-tools, a")) return;
+      tellPiece(img, e.clientX, e.clientY);
+    });
+    frame.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { hideMapTip(); return; }
+      if (e.key !== "Enter") return;
+      var r = frame.getBoundingClientRect();
+      tellPiece(img, r.left + r.width / 2, r.top + r.height / 2);
+      e.preventDefault();
+    });
+    frame.addEventListener("portraits:view", hideMapTip);
+    if (!/\.png$/i.test(img.src.split(/[?#]/)[0]) && !img.closest(".explorer-pane")) return;
+    // A picture: the pieces in view drawn over it once zoomed in.
+    var layer = null, timer = null, drawnKey = "";
+    function refresh() {
+      clearTimeout(timer);
+      timer = setTimeout(draw, 120);
+    }
+    function draw() {
+      var zoom = parseFloat(frame.getAttribute("data-zoom") || "1");
+      var picture = /\.png$/i.test(img.src.split(/[?#]/)[0]);
+      if (!picture || zoom <= 1.01) { if (layer) layer.hidden = true; drawnKey = ""; return; }
+      pieceIndex(img).then(function (index) {
+        if (index.grid[0] * index.grid[1] === 1 && !index.decoded) return;
+        var fr = frame.getBoundingClientRect(), ir = img.getBoundingClientRect();
+        var x0 = (fr.left - ir.left) / ir.width * index.w, x1 = (fr.right - ir.left) / ir.width * index.w;
+        var y0 = (fr.top - ir.top) / ir.height * index.h, y1 = (fr.bottom - ir.top) / ir.height * index.h;
+        var a = tileAt(index, x0, y0), b = tileAt(index, x1, y1), cols = index.grid[0];
+        var tiles = [];
+        for (var row = Math.floor(a / cols); row <= Math.floor(b / cols); row++)
+          for (var col = a % cols; col <= b % cols; col++) tiles.push(row * cols + col);
+        if (tiles.length > 16) return;   // too far out to need them
+        var subject = mapSubject(img), key = img.src + "|" + tiles.join(",");
+        if (key === drawnKey && layer && !layer.hidden) return;
+        return Promise.all(tiles.map(function (t) { return pieceTile(img, index, t); })).then(function (lists) {
+          if (!layer) {
+            layer = svgEl("svg", { "class": "map-pieces", "aria-hidden": "true", focusable: "false" });
+            img.parentNode.insertBefore(layer, img.nextSibling);
+          }
+          layer.setAttribute("viewBox", "0 0 " + index.w * index.q + " " + index.h * index.q);
+          clear(layer);
+          var m = index.millesimes.indexOf(subject.millesime), pi = index.periods.indexOf(subject.period);
+          var colors = {};
+          index.kinds.forEach(function (k) { colors["k" + k[0]] = k[2]; });
+          var byColor = {}, seen = new Set();
+          lists.forEach(function (pieces) {
+            pieces.forEach(function (p) {
+              if (seen.has(p)) return;
+              seen.add(p);
+              var color = null;
+              if (m >= 0 && p.classes[m] >= 0) color = index.classes[p.classes[m]][2];
+              else if (pi >= 0 && p.kinds[pi] > 0) color = colors["k" + p.kinds[pi]];
+              if (!color) return;
+              var d = byColor[color] || (byColor[color] = []);
+              p.rings.forEach(function (r) { d.push("M" + r.join(" ") + "Z"); });
+            });
+          });
+          Object.keys(byColor).forEach(function (color) {
+            layer.appendChild(svgEl("path", { d: byColor[color].join(""), fill: color, stroke: color, "fill-rule": "evenodd" }));
+          });
+          var outline = index.outline.map(function (s) { return "M" + decodeRing(s).join(" ") + "Z"; }).join("");
+          if (outline) layer.appendChild(svgEl("path", { d: outline, "class": "map-pieces-outline" }));
+          layer.hidden = false;
+          drawnKey = key;
+        });
+      }).catch(function () { /* no tiles: the picture stays */ });
+    }
+    frame.addEventListener("portraits:view", refresh);
+    new MutationObserver(function () { drawnKey = ""; refresh(); }).observe(img, { attributes: true, attributeFilter: ["src"] });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1293,10 +1525,47 @@
     });
   }
 
+
+  // ---------------------------------------------------------------------------------------------
+  // The first screen of a phone (the stylesheet applies these below 600 px): the main menu behind a
+  // "Menu" button, the notices folded to one line each behind a button that unfolds them. Without
+  // the script, both are shown whole.
+
+  function initCompactHeader() {
+    var nav = doc.querySelector(".site-header nav"), list = nav && nav.querySelector("ul");
+    if (list) {
+      list.id = list.id || "menu-principal";
+      var menu = el("button", { type: "button", "class": "menu-toggle", "aria-expanded": "false", "aria-controls": list.id }, "Menu");
+      nav.insertBefore(menu, list);
+      nav.classList.add("is-folded");
+      menu.addEventListener("click", function () {
+        var open = nav.classList.contains("is-folded");
+        nav.classList.toggle("is-folded", !open);
+        nav.classList.toggle("is-open", open);
+        menu.setAttribute("aria-expanded", String(open));
+      });
+    }
+    var notices = doc.querySelector(".notices");
+    var n = notices ? notices.querySelectorAll("p").length : 0;
+    if (n) {
+      notices.id = notices.id || "avertissements";
+      notices.classList.add("is-folded");
+      var label = n > 1 ? "Lire les " + n + " avertissements en entier" : "Lire l’avertissement en entier";
+      var more = el("button", { type: "button", "class": "notices-toggle", "aria-expanded": "false", "aria-controls": notices.id }, label);
+      notices.appendChild(more);
+      more.addEventListener("click", function () {
+        var open = notices.classList.toggle("is-folded") === false;
+        more.setAttribute("aria-expanded", String(open));
+        more.textContent = open ? "Replier les avertissements" : label;
+      });
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Start
 
   function start() {
+    initCompactHeader();
     initHeaderSearch();
     var page = doc.getElementById("recherche-page");
     if (page) { loadIndex().catch(function () {}); initResultsPage(page); }
@@ -1306,6 +1575,8 @@
     doc.querySelectorAll("table[data-sortable]").forEach(initSortable);
     doc.querySelectorAll("svg.chart").forEach(initHotspots);
     doc.querySelectorAll(".map-with-legend > img.map, .map-with-legend > img[width], .map-with-legend > .map-stack").forEach(initZoom);
+    doc.querySelectorAll("img[data-polygones]").forEach(initMapPieces);
+    doc.addEventListener("click", function (e) { if (!e.target.closest(".zoom-frame")) hideMapTip(); });
   }
 
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
