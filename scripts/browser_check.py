@@ -44,9 +44,10 @@ Checks, at 390 and 360 px (both modes, every page):
   3. portraits (<level>/<code>/<yyyy>-<yyyy>.html, checked at 390 px only, the DOM being the same
      at every width): a section.key-message exists, inside <main>, before every other <section>
      of <main>, and its text mentions consommation ("consomm"), artificialisation
-     ("artificialis") and ZAN ("zan").
+     ("artificialis") and ZAN ("zan"); its heading and first lines (its top + 120 px) are on the
+     first screen (800 px high).
   5. touch targets: the navigation a thumb uses (header menu, breadcrumb, period choice, contents
-     of a portrait, its tools, footer links, the search box and button) at least 44 × 44 CSS px
+     of a portrait, its tools, footer links, the search box and button, the phone's menu and notices buttons) at least 44 × 44 CSS px
      (0.5 px tolerance). Links inside sentences are exempt, as WCAG's target-size rule allows.
 At 1280 px (both modes, every page): check 1, and check 2 for inline SVG text only (desktop
 charts: no label under 10 px either).
@@ -275,14 +276,16 @@ if (main) main.querySelectorAll('section').forEach(function (s) {
   if (s !== km && !(km.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING))
     before.push((s.getAttribute('aria-labelledby') || s.id || s.className || 'section'));
 });
-return {missing: false, inMain: !!main && main.contains(km), before: before, text: (km.innerText || km.textContent).toLowerCase()};
+window.scrollTo(0, 0);
+return {missing: false, inMain: !!main && main.contains(km), before: before, text: (km.innerText || km.textContent).toLowerCase(),
+        top: km.getBoundingClientRect().top + window.scrollY, screen: window.innerHeight};
 """
 
 # Check 4.
 # Navigation a thumb uses: header menu, breadcrumb, period choice, contents, tools, footer links,
 # the search box. Links inside sentences are exempt (WCAG's target-size rule allows it).
 TOUCH_SELECTORS = (".site-header nav a, .breadcrumb a, .periods a, .toc a, .tools a, .footer-links a, "
-                   ".search button, .search input")
+                   ".search button, .search input, .menu-toggle, .notices-toggle")
 TOUCH_JS = r"""
 const small = [];
 let n = 0;
@@ -493,6 +496,10 @@ class Checker:
         if r["before"]:
             self.fail(3, page, width, mode, f"section.key-message comes after {len(r['before'])} other section(s) of main: "
                       + ", ".join(r["before"][:3]), out)
+        # Its heading and its first lines on the first screen (the phone's 800 px).
+        if r["top"] + 120 > r["screen"]:
+            self.fail(3, page, width, mode, f"the key message starts {r['top']:.0f} px down: its first lines are below the "
+                      f"first screen ({r['screen']} px)", out)
         lacking = [w for w in ("consomm", "artificialis", "zan") if w not in r["text"]]
         if lacking:
             self.fail(3, page, width, mode, "the key message does not mention " + ", ".join(f"«{w}…»" for w in lacking), out)

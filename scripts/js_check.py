@@ -15,6 +15,7 @@ summary with every failure listed.
 Needs: chromium, chromium-driver (Debian) and the PyPI package selenium (as a11y_check.py).
 """
 import argparse
+import json
 import math
 import os
 import re
@@ -734,9 +735,186 @@ class Checker:
         self.js("arguments[0].dispatchEvent(new WheelEvent('wheel', {deltaY: 100, clientX: arguments[0].getBoundingClientRect().left + 10, clientY: arguments[0].getBoundingClientRect().top + 10, bubbles: true, cancelable: true}))", frame)
         self.check(self.js(state, frame)["zoom"] < 1.5, "zoom: the wheel zooms out a zoomed map")
 
+    # ------------------------------------------------------------------ map pieces
+    def pieces_of(self, folder, tile=None):
+        """The object a carte-polygones(-N).js passes to portraitsMapPieces, read as JSON."""
+        name = "carte-polygones.js" if tile is None else f"carte-polygones-{tile}.js"
+        with open(os.path.join(self.root, folder, name), encoding="utf-8") as f:
+            text = f.read().strip()
+        self.require(text.startswith("portraitsMapPieces(") and text.endswith(");"), f"map pieces: {folder}/{name} is one call")
+        return json.loads(text[len("portraitsMapPieces("):-2])
+
+    @staticmethod
+    def decode_ring(s):
+        values, acc, shift = [], 0, 0
+        for ch in s:
+            c = ord(ch) - 63
+            acc |= (c & 31) << shift
+            if c >= 32:
+                shift += 5
+                continue
+            values.append(~(acc >> 1) if acc & 1 else acc >> 1)
+            acc, shift = 0, 0
+        pts, x, y = [], 0, 0
+        for i in range(0, len(values) - 1, 2):
+            x += values[i]
+            y += values[i + 1]
+            pts.append((x, y))
+        return pts
+
+    def inside_point(self, rings):
+        """A point inside a polygon (even-odd): the middle of the widest span of the horizontal line
+        through the middle of its exterior ring's bounds."""
+        ys = [p[1] for p in rings[0]]
+        y = (min(ys) + max(ys)) / 2 + 0.37
+        xs = []
+        for r in rings:
+            for (x0, y0), (x1, y1) in zip(r, r[1:] + r[:1]):
+                if (y0 > y) != (y1 > y):
+                    xs.append(x0 + (x1 - x0) * (y - y0) / (y1 - y0))
+        xs.sort()
+        spans = [(xs[i + 1] - xs[i], (xs[i] + xs[i + 1]) / 2) for i in range(0, len(xs) - 1, 2)]
+        return (max(spans)[1], y) if spans else None
+
+    def tap_piece(self, img, data, piece):
+        """Clicks `piece` on the map `img`; returns the tip's text."""
+        rings = [self.decode_ring(r) for r in piece[3]]
+        pt = self.inside_point(rings)
+        self.require(pt is not None, "map pieces: a point inside the piece")
+        q = data["q"]
+        r = self.rect(img)
+        dx = (pt[0] / q) / data["w"] * r["w"] - r["w"] / 2
+        dy = (pt[1] / q) / data["h"] * r["h"] - r["h"] / 2
+        self.js("var t = document.querySelector('.map-tip'); if (t) t.hidden = true;")
+        ActionChains(self.d).move_to_element_with_offset(img, round(dx), round(dy)).click().perform()
+        try:
+            self.wait(lambda d: d.execute_script("var t = document.querySelector('.map-tip'); return !!t && !t.hidden"), "map tip shown", timeout=5)
+        except CheckFailed:
+            return ""
+        return self.js("return document.querySelector('.map-tip').innerText")
+
+    def expected_piece_lines(self, data, piece):
+        ha = piece[0] / 10000
+        lines = [f"Polygone : {fr_value(ha, 2 if ha < 1 else 1, 'ha')} (sa partie dans la commune)"]
+        for m, year in enumerate(data["millesimes"]):
+            c = piece[1][m]
+            lines.append(f"{year} : " + (f"{data['classes'][c][1]} ({data['classes'][c][0]})" if c >= 0 else "non décrit à ce millésime"))
+        return lines
+
+    def check_map_pieces(self):
+        """A tap on a portrait's map says the piece's area and its class at each millésime (its land
+        cover map) and its change (its change map), as carte-polygones.js records them; Enter on the
+        focused map describes its centre; on a map drawn as a PNG, zooming draws the pieces in view."""
+        folder = f"commune/{self.args.commune}"
+        page = f"{folder}/{self.args.period}.html"
+        self.open(page)
+        imgs = self.d.find_elements(By.CSS_SELECTOR, "img[data-polygones]")
+        self.require(len(imgs) >= 1, f"map pieces: {page} marks its maps as having pieces ({len(imgs)})")
+        data = self.pieces_of(folder)
+        self.require(data["grid"] == [1, 1] and data["pieces"], "map pieces: a commune's pieces in one file")
+        end = int(self.args.period.split("-")[1])
+        m = data["millesimes"].index(end)
+        land = [p for p in data["pieces"] if p[1][m] >= 0]
+        piece = max(land, key=lambda p: p[0])
+        img = imgs[0]
+        self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", img)
+        tip = self.tap_piece(img, data, piece)
+        want = self.expected_piece_lines(data, piece)
+        self.check(tip.split("\n") == want, "map pieces: a tap on the land-cover map tells the piece's area and its class at each millésime",
+                   f"{tip!r} against {want!r}")
+        pi = data["periods"].index(self.args.period) if self.args.period in data["periods"] else -1
+        changed = [p for p in data["pieces"] if pi >= 0 and p[2][pi] > 0]
+        change_img = [i for i in imgs if "carte-changements-" in i.get_attribute("src")]
+        if changed and change_img:
+            piece = max(changed, key=lambda p: p[0])
+            self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", change_img[0])
+            tip = self.tap_piece(change_img[0], data, piece)
+            kind = next(k[1] for k in data["kinds"] if k[0] == piece[2][pi])
+            want = self.expected_piece_lines(data, piece) + [f"Changement {data['periodLabels'][pi]} : {kind}"]
+            self.check(tip.split("\n") == want, "map pieces: a tap on the change map adds the piece's change over the period", f"{tip!r} against {want!r}")
+        else:
+            self.skip("map pieces: change map", "no change in this period")
+        frame = self.d.find_elements(By.CSS_SELECTOR, ".zoom-frame")[0]
+        self.js("document.querySelector('.map-tip').hidden = true; arguments[0].focus()", frame)
+        frame.send_keys(Keys.ENTER)
+        self.wait(lambda d: d.execute_script("var t = document.querySelector('.map-tip'); return !!t && !t.hidden"), "map tip on Enter")
+        self.ok("map pieces: Enter on the focused map describes its centre")
+        self.check("Entrée" in (frame.get_attribute("aria-label") or ""), "map pieces: the map's label says Enter describes its centre")
+        self.console_errors()
+
+        # A map drawn as a picture: the pieces in view drawn over it once zoomed.
+        tiled = None
+        for level in ("departement", "region", "epci", "commune"):
+            base = os.path.join(self.root, level)
+            if not os.path.isdir(base):
+                continue
+            for code in sorted(os.listdir(base)):
+                if not os.path.isdir(os.path.join(base, code)):
+                    continue
+                f = os.path.join(base, code, "carte-polygones.js")
+                pngs = [n for n in os.listdir(os.path.join(base, code)) if re.match(r"carte-\d+\.png$", n)]
+                if pngs and os.path.exists(f):
+                    tiled = (f"{level}/{code}", pngs[0])
+                    break
+            if tiled:
+                break
+        if not tiled:
+            return self.skip("map pieces: tiles over a PNG map", "no territory has a PNG map with pieces")
+        folder, png = tiled
+        views = sorted(n for n in os.listdir(os.path.join(self.root, folder)) if re.match(r"\d{4}-\d{4}\.html$", n))
+        page = f"{folder}/{views[-1]}"
+        self.open(page)
+        img = self.d.find_element(By.CSS_SELECTOR, "img.map[data-polygones]")
+        self.require(img.get_attribute("src").endswith(".png"), f"map pieces: {page}'s map is a PNG")
+        frame = img.find_element(By.XPATH, "./ancestor::div[contains(@class, 'zoom-frame')]")
+        self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", frame)
+        self.check(not self.js("return !!document.querySelector('svg.map-pieces:not([hidden])')"), "map pieces: nothing drawn over the PNG at zoom 1")
+        button = frame.find_element(By.CSS_SELECTOR, "button[aria-label='Zoomer']")
+        for _ in range(4):
+            button.click()
+        self.wait(lambda d: d.execute_script("var s = document.querySelector('svg.map-pieces'); return !!s && !s.hidden && s.querySelectorAll('path').length > 1"),
+                  "pieces drawn over the zoomed PNG", timeout=20)
+        data = self.pieces_of(folder)
+        colors = {c[2] for c in data["classes"]}
+        fills = set(self.js("return [...document.querySelectorAll('svg.map-pieces path[fill]')].map(p => p.getAttribute('fill'))"))
+        self.check(fills and fills <= colors, f"map pieces: zoomed in, {page} draws its pieces over the PNG in the classes' colours",
+                   f"{sorted(fills)[:5]} of {len(colors)} colours")
+        tiles = data["grid"][0] * data["grid"][1]
+        loaded = self.js("return [...document.scripts].filter(s => /carte-polygones-\\d+\\.js$/.test(s.src)).length")
+        self.check(tiles == 1 or 0 < loaded < tiles, f"map pieces: only the tiles in view are loaded ({loaded} of {tiles})")
+        frame.send_keys(Keys.ENTER)
+        self.wait(lambda d: d.execute_script("var t = document.querySelector('.map-tip'); return !!t && !t.hidden"), "map tip over a tiled map")
+        tip = self.js("return document.querySelector('.map-tip').innerText")
+        self.check(tip.startswith("Polygone : ") or tip.startswith("Hors du territoire"), "map pieces: Enter on a zoomed PNG map describes a piece from its tile", tip)
+        self.console_errors()
+
+    def check_phone_header(self):
+        """On a phone, the menu is behind a button and the notices are folded; both unfold."""
+        page = f"commune/{self.args.commune}/{self.args.period}.html"
+        self.open(page, width=390)
+        self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+        menu = self.d.find_elements(By.CSS_SELECTOR, ".menu-toggle")
+        self.require(len(menu) == 1 and self.visible(menu[0]), "phone: a « Menu » button")
+        links = self.d.find_element(By.CSS_SELECTOR, ".site-header nav ul")
+        self.check(not self.visible(links) and menu[0].get_attribute("aria-expanded") == "false", "phone: the menu starts folded")
+        menu[0].click()
+        self.check(self.visible(links) and menu[0].get_attribute("aria-expanded") == "true", "phone: « Menu » unfolds the menu")
+        notices = self.d.find_elements(By.CSS_SELECTOR, ".notices")
+        if notices:
+            more = self.d.find_element(By.CSS_SELECTOR, ".notices-toggle")
+            first = notices[0].find_element(By.CSS_SELECTOR, "p")
+            h0 = self.rect(first)["h"]
+            more.click()
+            self.check(self.rect(first)["h"] > h0 or self.js("return arguments[0].scrollWidth <= arguments[0].clientWidth", first),
+                       "phone: the notices unfold whole", f"{h0} → {self.rect(first)['h']}")
+        self.set_width(1280)
+        self.d.get(self.url(page))
+        self.check(not self.visible(self.d.find_element(By.CSS_SELECTOR, ".menu-toggle")), "desktop: no « Menu » button, the menu shown")
+
     def run(self):
         sections = [("index", self.load_index), ("search", self.check_search), ("compare", self.check_compare),
-                    ("explorer", self.check_explorer), ("members", self.check_members), ("zoom", self.check_zoom), ("tooltips", self.check_tooltips), ("level map", self.check_level_map), ("explorer zoom", self.check_explorer_zoom), ("pages", self.check_pages)]
+                    ("explorer", self.check_explorer), ("members", self.check_members), ("zoom", self.check_zoom), ("tooltips", self.check_tooltips), ("level map", self.check_level_map), ("explorer zoom", self.check_explorer_zoom),
+                    ("map pieces", self.check_map_pieces), ("phone header", self.check_phone_header), ("pages", self.check_pages)]
         for name, fn in sections:
             try:
                 fn()

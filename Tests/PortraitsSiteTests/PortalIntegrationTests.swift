@@ -322,6 +322,15 @@ final class PortalIntegrationTests: XCTestCase {
         // Each territory's area on the level map links to its portrait, in the map frame's pixels.
         XCTAssertTrue(level.contains("<svg class=\"map-links\" viewBox=\"0 0 460 "), "link areas over the map")
         XCTAssertTrue(level.contains("<a href=\"../epci/200000001/2019-2021.html\" tabindex=\"-1\"><title>CC Test</title><path d=\"M"))
+        // A tap on a map asks its pieces: marked on the page's maps and the explorer's, written beside them.
+        XCTAssertEqual(page.components(separatedBy: "<img class=\"map\" data-polygones src=").count - 1, 2)
+        XCTAssertEqual(explorer.components(separatedBy: "<img data-polygones src=").count - 1, 2)
+        XCTAssertFalse(level.contains("data-polygones"), "a level map has links, not pieces")
+        let pieces = try read(site.appendingPathComponent("commune/99001/carte-polygones.js"))
+        XCTAssertTrue(pieces.hasPrefix("portraitsMapPieces({\"w\":460,\"h\":"), String(pieces.prefix(100)))
+        XCTAssertTrue(pieces.contains("\"millesimes\":[2019,2021],\"periods\":[\"2019-2021\"]"), String(pieces.prefix(300)))
+        XCTAssertTrue(pieces.contains("[\"CS2.1.1.1\",\"Peuplement de feuillus\",\"#80ff00\"]"))
+        XCTAssertTrue(pieces.contains("\"grid\":[1,1]") && pieces.hasSuffix("]});\n"), "one tile, its pieces inline")
     }
 
     /// An EPCI's portrait lists its communes with their key figures for the view, sortable (data-sort
