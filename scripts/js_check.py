@@ -741,7 +741,8 @@ class Checker:
         name = "carte-polygones.js" if tile is None else f"carte-polygones-{tile}.js"
         with open(os.path.join(self.root, folder, name), encoding="utf-8") as f:
             text = f.read().strip()
-        self.require(text.startswith("portraitsMapPieces(") and text.endswith(");"), f"map pieces: {folder}/{name} is one call")
+        if not (text.startswith("portraitsMapPieces(") and text.endswith(");")):
+            self.require(False, f"map pieces: {folder}/{name} is one call to portraitsMapPieces")
         return json.loads(text[len("portraitsMapPieces("):-2])
 
     @staticmethod
@@ -811,10 +812,16 @@ class Checker:
         imgs = self.d.find_elements(By.CSS_SELECTOR, "img[data-polygones]")
         self.require(len(imgs) >= 1, f"map pieces: {page} marks its maps as having pieces ({len(imgs)})")
         data = self.pieces_of(folder)
-        self.require(data["grid"] == [1, 1] and data["pieces"], "map pieces: a commune's pieces in one file")
+        if data["grid"] == [1, 1]:
+            pieces = data["pieces"]
+        else:   # a map drawn as a PNG: its pieces are in tiles (a piece in several tiles counted once)
+            pieces = list({p[3][0]: p for t in range(data["grid"][0] * data["grid"][1])
+                           if os.path.exists(os.path.join(self.root, folder, f"carte-polygones-{t}.js"))
+                           for p in self.pieces_of(folder, t)["pieces"]}.values())
+        self.require(pieces, "map pieces: the commune's pieces")
         end = int(self.args.period.split("-")[1])
         m = data["millesimes"].index(end)
-        land = [p for p in data["pieces"] if p[1][m] >= 0]
+        land = [p for p in pieces if p[1][m] >= 0]
         piece = max(land, key=lambda p: p[0])
         img = imgs[0]
         self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", img)
@@ -823,7 +830,7 @@ class Checker:
         self.check(tip.split("\n") == want, "map pieces: a tap on the land-cover map tells the piece's area and its class at each millésime",
                    f"{tip!r} against {want!r}")
         pi = data["periods"].index(self.args.period) if self.args.period in data["periods"] else -1
-        changed = [p for p in data["pieces"] if pi >= 0 and p[2][pi] > 0]
+        changed = [p for p in pieces if pi >= 0 and p[2][pi] > 0]
         change_img = [i for i in imgs if "carte-changements-" in i.get_attribute("src")]
         if changed and change_img:
             piece = max(changed, key=lambda p: p[0])
@@ -834,8 +841,20 @@ class Checker:
             self.check(tip.split("\n") == want, "map pieces: a tap on the change map adds the piece's change over the period", f"{tip!r} against {want!r}")
         else:
             self.skip("map pieces: change map", "no change in this period")
+        # The explorer with its curtain (its drag moves the curtain): a tap tells the piece too, the
+        # second time as the first (its data then loaded already).
+        self.open(self.args.explorer)
+        left = self.d.find_elements(By.CSS_SELECTOR, ".explorer-left img[data-polygones]")
+        if left:
+            self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", left[0])
+            piece = max(land, key=lambda p: p[0])
+            first, second = self.tap_piece(left[0], data, piece), self.tap_piece(left[0], data, piece)
+            want = self.expected_piece_lines(data, piece)
+            self.check(first.split("\n") == want and second.split("\n") == want, "map pieces: in the explorer, a tap on the curtain's maps tells the piece, every time",
+                       f"{first!r} then {second!r}")
+        self.open(page)
         frame = self.d.find_elements(By.CSS_SELECTOR, ".zoom-frame")[0]
-        self.js("document.querySelector('.map-tip').hidden = true; arguments[0].focus()", frame)
+        self.js("document.querySelector('.map-tip') && (document.querySelector('.map-tip').hidden = true); arguments[0].focus()", frame)
         frame.send_keys(Keys.ENTER)
         self.wait(lambda d: d.execute_script("var t = document.querySelector('.map-tip'); return !!t && !t.hidden"), "map tip on Enter")
         self.ok("map pieces: Enter on the focused map describes its centre")
@@ -869,9 +888,14 @@ class Checker:
         frame = img.find_element(By.XPATH, "./ancestor::div[contains(@class, 'zoom-frame')]")
         self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", frame)
         self.check(not self.js("return !!document.querySelector('svg.map-pieces:not([hidden])')"), "map pieces: nothing drawn over the PNG at zoom 1")
-        button = frame.find_element(By.CSS_SELECTOR, "button[aria-label='Zoomer']")
-        for _ in range(4):
-            button.click()
+        # Zoomed about a seam between tiles (the wheel zooms about the pointer), so that pieces two
+        # tiles share are in view.
+        index = self.pieces_of(folder)
+        cols, rows = index["grid"]
+        fx, fy = (1 / cols, 0.5) if cols > 1 else (0.5, 1 / rows)
+        self.js("var f = arguments[0], r = f.getBoundingClientRect(); f.focus();"
+                "for (var k = 0; k < 7; k++) f.dispatchEvent(new WheelEvent('wheel', {deltaY: -100, ctrlKey: true, bubbles: true, cancelable: true,"
+                " clientX: r.left + r.width * arguments[1], clientY: r.top + r.height * arguments[2]}));", frame, fx, fy)
         self.wait(lambda d: d.execute_script("var s = document.querySelector('svg.map-pieces'); return !!s && !s.hidden && s.querySelectorAll('path').length > 1"),
                   "pieces drawn over the zoomed PNG", timeout=20)
         data = self.pieces_of(folder)
@@ -881,6 +905,31 @@ class Checker:
                    f"{sorted(fills)[:5]} of {len(colors)} colours")
         tiles = data["grid"][0] * data["grid"][1]
         loaded = self.js("return [...document.scripts].filter(s => /carte-polygones-\\d+\\.js$/.test(s.src)).length")
+        # A piece in two tiles is filled once: drawn twice, the even-odd rule would make it a hole.
+        view = self.js("var f = arguments[0].getBoundingClientRect(), i = arguments[1].getBoundingClientRect();"
+                       "return [(f.left - i.left) / i.width, (f.top - i.top) / i.height, (f.right - i.left) / i.width, (f.bottom - i.top) / i.height]", frame, img)
+        year = int(re.search(r"carte-(\d+)\.png", img.get_attribute("src")).group(1))
+        m = data["millesimes"].index(year)
+        q, w, h = data["q"], data["w"], data["h"]
+        seen, shared = {}, []
+        for t in range(tiles):
+            if not os.path.exists(os.path.join(self.root, folder, f"carte-polygones-{t}.js")):
+                continue
+            for piece in self.pieces_of(folder, t)["pieces"]:
+                seen.setdefault(piece[3][0], []).append(piece)
+        for key, copies in seen.items():
+            if len(copies) < 2 or copies[0][1][m] < 0:
+                continue
+            pt = self.inside_point([self.decode_ring(r) for r in copies[0][3]])
+            if pt and view[0] * w * q < pt[0] < view[2] * w * q and view[1] * h * q < pt[1] < view[3] * h * q:
+                shared.append((pt, data["classes"][copies[0][1][m]][2]))
+        filled = self.js("return arguments[0].map(([pt, color]) => [...document.querySelectorAll('svg.map-pieces path')]"
+                         ".some(p => p.getAttribute('fill') === color && p.isPointInFill(new DOMPoint(pt[0], pt[1]))))", shared[:40])
+        if shared:
+            self.check(all(filled), f"map pieces: the {len(filled)} pieces in view that two tiles share are filled, not holes",
+                       f"{filled.count(False)} holes")
+        else:
+            self.skip("map pieces: pieces shared by two tiles", "none in view")
         self.check(tiles == 1 or 0 < loaded < tiles, f"map pieces: only the tiles in view are loaded ({loaded} of {tiles})")
         frame.send_keys(Keys.ENTER)
         self.wait(lambda d: d.execute_script("var t = document.querySelector('.map-tip'); return !!t && !t.hidden"), "map tip over a tiled map")

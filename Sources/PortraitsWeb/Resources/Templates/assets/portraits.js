@@ -1005,7 +1005,7 @@
     range.addEventListener("input", function () { setPos(parseFloat(range.value)); });
     range.addEventListener("change", function () { setPos(parseFloat(range.value)); });
 
-    var dragging = null;
+    var dragging = null, downX = 0;
     function fromPointer(e) {
       var r = maps.getBoundingClientRect();
       if (r.width > 0) setPos(100 * (e.clientX - r.left) / r.width);
@@ -1013,6 +1013,7 @@
     maps.addEventListener("pointerdown", function (e) {
       if (!curtain || (e.pointerType === "mouse" && e.button !== 0)) return;
       dragging = e.pointerId;
+      downX = e.clientX;
       try { maps.setPointerCapture(e.pointerId); } catch (err) { /* not capturable */ }
       fromPointer(e);
       e.preventDefault();
@@ -1022,6 +1023,13 @@
     maps.addEventListener("pointerup", stop);
     maps.addEventListener("pointercancel", stop);
     maps.addEventListener("dragstart", function (e) { e.preventDefault(); });
+    // With the curtain, the panes' own clicks go to the curtain: a tap that did not drag it also
+    // says what the piece there is (both panes describe every millésime).
+    maps.addEventListener("click", function (e) {
+      var img = mainImg(left);
+      if (!curtain || Math.abs(e.clientX - downX) > 4 || !img || !img.hasAttribute("data-polygones")) return;
+      tellPiece(img, e.clientX, e.clientY);
+    });
 
     var radios = root.querySelectorAll("input[type=radio][name=mode]");
     var checked = "rideau";
@@ -1242,7 +1250,9 @@
         if (r[i + 1] < minY) minY = r[i + 1];
         if (r[i + 1] > maxY) maxY = r[i + 1];
       }
-      return { area: p[0], classes: p[1], kinds: p[2], rings: rings, box: [minX, minY, maxX, maxY] };
+      // A piece whose bounds meet several tiles is in each of them: its exterior ring's text names
+      // it, so that it is drawn once (twice, the even-odd rule would make it a hole).
+      return { area: p[0], classes: p[1], kinds: p[2], rings: rings, box: [minX, minY, maxX, maxY], key: p[3][0] };
     });
   }
 
@@ -1401,8 +1411,8 @@
           var byColor = {}, seen = new Set();
           lists.forEach(function (pieces) {
             pieces.forEach(function (p) {
-              if (seen.has(p)) return;
-              seen.add(p);
+              if (seen.has(p.key)) return;
+              seen.add(p.key);
               var color = null;
               if (m >= 0 && p.classes[m] >= 0) color = index.classes[p.classes[m]][2];
               else if (pi >= 0 && p.kinds[pi] > 0) color = colors["k" + p.kinds[pi]];
@@ -1576,7 +1586,7 @@
     doc.querySelectorAll("svg.chart").forEach(initHotspots);
     doc.querySelectorAll(".map-with-legend > img.map, .map-with-legend > img[width], .map-with-legend > .map-stack").forEach(initZoom);
     doc.querySelectorAll("img[data-polygones]").forEach(initMapPieces);
-    doc.addEventListener("click", function (e) { if (!e.target.closest(".zoom-frame")) hideMapTip(); });
+    doc.addEventListener("click", function (e) { if (!e.target.closest(".zoom-frame, .explorer-maps")) hideMapTip(); });
   }
 
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
