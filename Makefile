@@ -17,7 +17,8 @@ site: build
 metaleurop: build
 	.build/release/portraits build --config examples/metaleurop/portraits.yaml
 
-test: deps
+test:
+	@bash scripts/install-deps.sh --tests
 	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing
 	python3 -m unittest discover -s scripts/tests

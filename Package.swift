@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -41,9 +42,10 @@ let package = Package(
         ]),
         // What the reader sees, computed once: indicators, the portrait model, where files live, map inputs.
         .target(name: "PortraitsModel", dependencies: ["PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsProject"]),
-        // The open data: CSV, XLSX and GeoPackage downloads.
+        // The open data: CSV, XLSX and GeoPackage downloads; the council's report as OpenDocument text.
         .target(name: "PortraitsDownloads", dependencies: [
-            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsProject", "PortraitsModel", "CXLSXWriter",
+            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "PortraitsProject", "PortraitsModel", "CXLSXWriter",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // The printed portrait (laid out for Cairo's PDF surface).
         .target(name: "PortraitsPrint", dependencies: [
@@ -78,6 +80,7 @@ let package = Package(
         .testTarget(name: "PortraitsGraphicsTests", dependencies: ["PortraitsGraphics", "PortraitsCairo"], exclude: ["Golden"]),
         .testTarget(name: "PortraitsSiteTests", dependencies: [
             "PortraitsProject", "PortraitsModel", "PortraitsDownloads", "PortraitsPrint", "PortraitsWeb", "PortraitsSite", "PortraitsBench", "PortraitsDemo",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Golden"]),
     ]
 )

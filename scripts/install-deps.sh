@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages portraits needs, only those missing. Debian 12; run as root (or with sudo).
+# With --tests, also those only the tests use (LibreOffice, which opens the council reports).
 set -euo pipefail
 packages=(
   pkg-config
@@ -15,6 +16,9 @@ packages=(
   poppler-utils               # pdfinfo, pdffonts, pdftotext: the tests open the generated PDFs
   python3                     # the tests of scripts/ (make test) and the site checks
 )
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(libreoffice-writer-nogui)   # the tests convert the council report (ODT) to PDF with it, as a reader's office suite would
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -45,6 +45,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Make no PDF, whatever the project file's `pdf:` says.")
     var noPdf = false
 
+    @Flag(help: "Make no council report (rapport triennal), whatever the project file's `rapport:` says.")
+    var noRapport = false
+
     @Option(help: "Public address of the site (canonical links, sitemap.xml), replacing the project's site.base_url.")
     var baseUrl: String?
 
@@ -56,7 +59,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         do {
-            let s = try SiteBuilder.build(configPath: config, output: output, quiet: quiet, pdf: !noPdf, baseURL: baseUrl, facts: facts, cache: !noCache)
+            let s = try SiteBuilder.build(configPath: config, output: output, quiet: quiet, pdf: !noPdf, baseURL: baseUrl, facts: facts, cache: !noCache,
+                                          report: !noRapport)
             if !quiet { print(summaryLine(s)) }
         } catch {
             throw fail(error)
@@ -152,6 +156,9 @@ struct Demo: ParsableCommand {
     @Flag(help: "Make no PDF.")
     var noPdf = false
 
+    @Flag(help: "Make no council report (rapport triennal).")
+    var noRapport = false
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -173,7 +180,7 @@ struct Demo: ParsableCommand {
                 if !quiet { print("Illustrative zoning: \(z)") }
             }
             if generateOnly { return }
-            let s = try SiteBuilder.build(configPath: configPath, output: output, quiet: quiet, pdf: !noPdf)
+            let s = try SiteBuilder.build(configPath: configPath, output: output, quiet: quiet, pdf: !noPdf, report: !noRapport)
             if !quiet { print(summaryLine(s)) }
         } catch {
             throw fail(error)

@@ -36,4 +36,17 @@ final class FrenchNumberTests: XCTestCase {
         XCTAssertEqual(FrenchNumber.plain(1234.5), "1234.50")
         XCTAssertEqual(FrenchNumber.plain(-3.14159, decimals: 3), "-3.142")
     }
+
+    func testDeBeforeANameIsElidedAndContracted() {
+        XCTAssertEqual(FrenchText.de("Strasbourg"), "de Strasbourg")
+        XCTAssertEqual(FrenchText.de("Aval-lès-Bains"), "d’Aval-lès-Bains")
+        XCTAssertEqual(FrenchText.de("Épinal"), "d’Épinal")
+        XCTAssertEqual(FrenchText.de("Eurométropole de Strasbourg"), "d’Eurométropole de Strasbourg")
+        XCTAssertEqual(FrenchText.de("Le Neufour"), "du Neufour")
+        XCTAssertEqual(FrenchText.de("Les Rousses"), "des Rousses")
+        XCTAssertEqual(FrenchText.de("La Bresse"), "de La Bresse")
+        XCTAssertEqual(FrenchText.de("L’Étang-Salé"), "de l’Étang-Salé")
+        XCTAssertEqual(FrenchText.de("Haguenau"), "de Haguenau")
+        XCTAssertEqual(FrenchText.de("Œuilly"), "d’Œuilly")
+    }
 }

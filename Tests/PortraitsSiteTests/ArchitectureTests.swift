@@ -9,7 +9,7 @@ import XCTest
 /// top level of another folder's file.
 final class ArchitectureTests: XCTestCase {
     /// Bottom first.
-    static let layers = ["Config", "Output", "Store", "Load", "Portrait", "Paths", "Maps", "Render", "Downloads", "Print", "Portal",
+    static let layers = ["Config", "Output", "Store", "Load", "Portrait", "Paths", "Maps", "Report", "Render", "Downloads", "Print", "Portal",
                          "Pages", "Build", "Units", "Commands", "Bench"]
 
     /// The site's modules, bottom first.

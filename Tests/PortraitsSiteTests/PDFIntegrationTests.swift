@@ -18,7 +18,11 @@ final class PDFIntegrationTests: XCTestCase {
 
     /// Two communes of one EPCI in one département: 50 ha of crops become housing in Aval.
     func buildSite(pdf: String = "", noPDF: Bool = false, baseURL: String = "https://portraits.observatoire-territoires.fr/") throws -> URL {
-        let dir = try temporaryFolder(self)
+        try Self.buildSite(self, pdf: pdf, noPDF: noPDF, baseURL: baseURL)
+    }
+
+    static func buildSite(_ test: XCTestCase, pdf: String = "", noPDF: Bool = false, baseURL: String = "https://portraits.observatoire-territoires.fr/") throws -> URL {
+        let dir = try temporaryFolder(test)
         let fixture = try TwoCommuneFixture(in: dir, names: ("Aval-lès-Bains", "Amont"))
         try fixture.writeLandCover(in: dir)
         let root = repositoryRoot.path
@@ -124,7 +128,7 @@ final class PDFIntegrationTests: XCTestCase {
     func testEveryPDFPassesQpdfCheck() throws {
         let site = try buildSite()
         let pdfs = try FileManager.default.subpathsOfDirectory(atPath: site.path).filter { $0.hasSuffix(".pdf") }.sorted()
-        XCTAssertEqual(pdfs.count, 7, "5 portraits and 2 bundles")
+        XCTAssertEqual(pdfs.count, 10, "5 portraits, 2 bundles and the council reports of 2 communes and their EPCI")
         for f in pdfs {
             let path = site.appendingPathComponent(f).path
             let (status, out, err) = try runToolStatus("/usr/bin/qpdf", ["--check", path])

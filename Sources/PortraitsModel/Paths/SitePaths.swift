@@ -36,6 +36,10 @@ package enum SitePaths {
     }
     package static func explorer(_ id: TerritoryID) -> String { "\(folder(id))/explorateur.html" }
     package static func overlay(_ id: TerritoryID, _ layer: ExtraLayerData, raster: Bool) -> String { "\(folder(id))/couche-\(layer.slug).\(raster ? "png" : "svg")" }
+    /// The council's report on artificialisation, prefilled: `rapport-artificialisation-67482-strasbourg-2019-2021.odt` (and `.pdf`).
+    package static func report(_ t: Territory, _ view: PortraitView, pdf: Bool) -> String {
+        "\(folder(t.id))/rapport-artificialisation-\(t.id.code)-\(Slug.of(t.name))-\(view.id).\(pdf ? "pdf" : "odt")"
+    }
     package static func territoryXLSX(_ t: Territory) -> String { "\(folder(t.id))/donnees-\(t.id.code)-\(Slug.of(t.name)).xlsx" }
     package static func levelIndex(_ level: TerritoryLevel) -> String { "\(level.pathSegment)/index.html" }
     package static func doc(_ slug: String) -> String { "doc/\(slug).html" }

@@ -202,12 +202,7 @@ package struct PrintedPortrait {
     }
 
     /// "2026-11-26" → "26 novembre 2026".
-    package static func frenchDate(_ iso: String) -> String {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
-        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
-    }
+    package static func frenchDate(_ iso: String) -> String { BuildDay.french(iso) }
 
     package init(project: Project, portrait: Portrait, scenes: TerritoryScenes, date: String) {
         self.project = project

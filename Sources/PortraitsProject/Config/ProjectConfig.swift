@@ -77,6 +77,9 @@ public struct ProjectConfig: Sendable {
     public var output: String
     /// Which printable PDFs the build makes.
     public var pdf: PDFOptions = PDFOptions()
+    /// Levels whose territories get the council's report on artificialisation, prefilled
+    /// (`rapport: {levels: [commune, epci]}`, the default; `--no-rapport` or `levels: []`: none).
+    public var report: [TerritoryLevel] = [.commune, .epci]
     /// Largest share of the covered area that overlapping land-cover polygons may take before the
     /// build stops (`land_cover.max_overlap_percent`, default 5): above it, a delivery read twice.
     public var maxOverlap: Double = 0.05
@@ -114,7 +117,7 @@ public struct ProjectConfig: Sendable {
         let doc = try YAMLMap(try YAMLMap.load(text: text, source: source), path: "", source: source,
                               allowed: ["site", "communes", "membership", "scot", "land_cover", "nomenclature", "display_level",
                                         "periods", "zan_reference", "templates", "content", "output", "pdf", "cache",
-                                        "postal_codes", "explorer"])
+                                        "postal_codes", "explorer", "rapport"])
         func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : URL(fileURLWithPath: root).appendingPathComponent(p).standardized.path }
 
         guard let s = try doc.map("site", allowed: ["title", "base_url", "notices", "attribution", "map_credit"]) else { throw doc.missing("site") }
@@ -231,6 +234,15 @@ public struct ProjectConfig: Sendable {
                 }
             }
         }
+        var report: [TerritoryLevel] = [.commune, .epci]
+        if let r = try doc.map("rapport", allowed: ["levels"]) {
+            report = try r.stringList("levels").map { name in
+                guard let level = TerritoryLevel(rawValue: name), [.commune, .epci, .scot].contains(level) else {
+                    throw InputError(source, "rapport.levels: \"\(name)\" is not one of commune, epci, scot (the territories that present the report)")
+                }
+                return level
+            }
+        }
         var postal: PostalCodeSource? = nil
         if let pc = try doc.map("postal_codes", allowed: ["file", "commune", "code"]) {
             postal = PostalCodeSource(file: resolve(try pc.requiredString("file")), commune: try pc.string("commune") ?? "insee_com",
@@ -253,6 +265,7 @@ public struct ProjectConfig: Sendable {
                              content: resolve(try doc.string("content") ?? "Content"), output: resolve(try doc.string("output") ?? "Output"),
                              pdf: pdf)
         config.postalCodes = postal
+        config.report = report
         if let n = lc.node("max_overlap_percent") {
             guard case .scalar(let v) = n, let pct = Double(v.string), pct >= 0, pct <= 100 else {
                 throw InputError(YAMLMap.at(source, n), "land_cover.max_overlap_percent must be a number from 0 to 100")

@@ -54,7 +54,7 @@ public struct BuildKeys: Sendable, Equatable {
         for l in config.explorerLayers { parts.append(try state.hash(source: l.layer.path)) }
         let templates = ContentHash.of([try state.hash(folder: BuiltInTemplates.folder), try state.hash(folder: config.templates)])
         // Options given on the command line change the configuration without changing its file.
-        let publishing = ContentHash.of([config.site.baseURL ?? "", "\(config.pdf)"])
+        let publishing = ContentHash.of([config.site.baseURL ?? "", "\(config.pdf)", "\(config.report)"])
         return BuildKeys(facts: facts, data: ContentHash.of(parts), templates: templates, content: try state.hash(folder: config.content),
                          publishing: publishing)
     }

@@ -31,15 +31,16 @@ public enum SiteBuilder {
         public let portraits: PortraitStore
     }
 
-    /// `pdf: false` skips the printable PDFs whatever the project file says (`--no-pdf`);
+    /// `pdf: false` skips the printable PDFs whatever the project file says (`--no-pdf`); `report:
+    /// false` the council's reports (`--no-rapport`);
     /// `baseURL` replaces the project's `site.base_url` (`--base-url`); `facts` merges shards'
     /// facts files instead of tabulating (`--facts`); `cache: false` keeps no build state
     /// (`--no-cache`). With a build state, a build whose inputs, templates, content and code did
     /// not change since the last build of the same output folder writes nothing.
     public static func build(configPath: String, output: String? = nil, quiet: Bool = false, pdf: Bool = true,
-                             baseURL: String? = nil, facts: [String] = [], cache: Bool = true) throws -> Summary {
+                             baseURL: String? = nil, facts: [String] = [], cache: Bool = true, report: Bool = true) throws -> Summary {
         let reporter = StageReporter(BuildStage.build, quiet: quiet)
-        let config = try configure(configPath: configPath, pdf: pdf, baseURL: baseURL)
+        let config = try configure(configPath: configPath, pdf: pdf, baseURL: baseURL, report: report)
         let folder = cache ? config.cacheFolder : nil
         // Before any data is read: the output is ours (or new), writable, with room, and locked.
         let target = try OutputTarget(output: output ?? config.output, config: config)
@@ -51,9 +52,10 @@ public enum SiteBuilder {
         return try write(loaded, target: target, reporter: reporter, cacheFolder: folder, shards: facts)
     }
 
-    package static func configure(configPath: String, pdf: Bool, baseURL: String?) throws -> ProjectConfig {
+    package static func configure(configPath: String, pdf: Bool, baseURL: String?, report: Bool = true) throws -> ProjectConfig {
         var config = try ProjectConfig.load(path: configPath)
         if !pdf { config.pdf = .none }
+        if !report { config.report = [] }
         if let baseURL { config.site.baseURL = baseURL }
         return config
     }

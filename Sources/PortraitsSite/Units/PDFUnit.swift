@@ -60,6 +60,10 @@ package final class PDFUnit: @unchecked Sendable {
             n = n + (try write(doc, to: SitePaths.portraitPDF(scenes.territory, v)))
             n.portraits += 1
         }
+        // The council's report as PDF, beside its ODT, when the project prints portraits.
+        if views.contains(where: plan.portrait), let report = TriennialReport.of(scenes.territory, project: project, portraits: store, date: date) {
+            n = n + (try write(ReportPDF.document(report, site: project.config.site.title), to: SitePaths.report(scenes.territory, report.view, pdf: true)))
+        }
         add(n)
         return n
     }

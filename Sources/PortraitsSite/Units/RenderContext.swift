@@ -55,6 +55,11 @@ package struct RenderContext {
         navigation = ContentHash.of(allDocs.map { "\($0.0)=\($0.1)" } + navDocs.map(\.0))
     }
 
+    /// The council's report of `t`, when the project asks for it (`rapport:`).
+    package func report(_ t: Territory) -> TriennialReport? {
+        TriennialReport.of(t, project: project, portraits: portraits, date: buildDay)
+    }
+
     /// Midnight UTC of a build day ("2026-11-26").
     package static func midnight(_ day: String) -> Date {
         let parts = day.split(separator: "-").compactMap { Int($0) }

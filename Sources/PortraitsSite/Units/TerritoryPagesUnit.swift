@@ -32,6 +32,13 @@ package enum TerritoryPagesUnit {
         try writer.write(SitePaths.csvMetadata(t.id), try TerritoryCSV.metadata(t, views: views, project: project, attribution: config.site.attribution))
         try writer.write(SitePaths.territoryXLSX(t), try TerritoryWorkbook.bytes(t, tables: context.tables, attribution: config.site.attribution, created: context.created))
         try writer.write(CompareData.path(t.id), CompareData.script(t, project: project, indicators: context.indicators, views: views))
+        let report = context.report(t)
+        if let report {
+            try writer.write(SitePaths.report(t, report.view, pdf: false), try ReportODT.bytes(report, site: config.site.title))
+        }
+        let reportLinks = report.map { r in
+            (odt: SitePaths.report(t, r.view, pdf: false), pdf: views.contains(where: PDFPlan(project).portrait) ? SitePaths.report(t, r.view, pdf: true) : nil)
+        }
         for view in views {
             let map = mapFiles[view.millesime]!
             let changeMap = view.period.flatMap { project.layout.periods.firstIndex(of: $0) }.flatMap { changeMaps[$0] }
@@ -39,7 +46,7 @@ package enum TerritoryPagesUnit {
                                     changeMap: changeMap, locator: locator)
             // The portrait itself (HTML with its inline SVG charts) is timed apart: the benchmark compares it with Hugo.
             let html = try units.measure("portrait-html") {
-                try page.html(common: common, templates: templates, explorer: explorer.path, workbook: SitePaths.territoryXLSX(t))
+                try page.html(common: common, templates: templates, explorer: explorer.path, workbook: SitePaths.territoryXLSX(t), report: reportLinks)
             }
             units.count("portrait-html", bytes: html.utf8.count)
             try writer.write(page.path, html)

@@ -95,6 +95,14 @@ package struct DownloadsPage {
         c["nomenclature"] = project.nomenclature.name
         c["definitions"] = tables.definitions.map { ["id": $0.id, "label": $0.label, "unit": $0.unit.rawValue, "group": $0.group] }
         c["sources"] = tables.sourceLines(attribution: attribution)
+        // The council's reports: which levels, which period, one example.
+        let views = PortraitView.all(project.layout)
+        let levels = project.config.report.filter { !project.catalog.all($0).isEmpty }
+        if views.contains(where: { $0.period != nil }), let first = levels.first, let example = project.catalog.all(first).min(by: { $0.id.code < $1.id.code }) {
+            let view = TriennialReport.view(views)
+            c["report"] = ["levels": levels.map(\.pluralLabel).joined(separator: ", ").lowercased(), "period": view.label,
+                           "example": SitePaths.report(example, view, pdf: false), "exampleName": example.name]
+        }
         return try templates.render("donnees", c)
     }
 

@@ -33,9 +33,15 @@ package struct PortraitPage {
     package var view: PortraitView { portrait.view }
     package var path: String { SitePaths.portrait(portrait.territory, view) }
 
-    /// The page, with the links to the territory's explorer and workbook.
-    package func html(common: CommonContext, templates: TemplateSet, explorer: String, workbook: String) throws -> String {
+    /// The page, with the links to the territory's explorer, workbook and council's report (its ODT
+    /// and, when PDFs are printed, its PDF).
+    package func html(common: CommonContext, templates: TemplateSet, explorer: String, workbook: String,
+                      report: (odt: String, pdf: String?)? = nil) throws -> String {
         var c = try context(common: common)
+        if let report {
+            c["reportFile"] = SitePaths.fileName(report.odt)
+            if let pdf = report.pdf { c["reportPDF"] = SitePaths.fileName(pdf) }
+        }
         c["explorerFile"] = SitePaths.fileName(explorer)
         c["compareLink"] = "\(c["root"] as? String ?? "")comparer.html?t=\(CompareData.id(portrait.territory))" + (view.period.map { "&p=\($0)" } ?? "")
         c["xlsxFile"] = SitePaths.fileName(workbook)
