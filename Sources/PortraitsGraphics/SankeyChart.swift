@@ -49,7 +49,8 @@ public enum SankeyChart {
         let lineHeight = 13.0
         let room = compact ? width / 2 - nodeWidth - 14 : textRoom - 14
         func labelLines(_ i: Int, _ total: Double) -> [String] {
-            var lines = Typography.wrapped(flows.labels[i], toWidth: room, size: size)
+            var lines = Typography.wrap(flows.labels[i], width: room, size: size)
+            if lines.isEmpty { lines = [""] }
             let value = "(\(FrenchNumber.hectares(total)))"
             if Typography.estimatedWidth(lines[lines.count - 1] + " " + value, size: size) <= room { lines[lines.count - 1] += " " + value }
             else { lines.append(value) }

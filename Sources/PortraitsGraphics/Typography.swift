@@ -9,24 +9,6 @@ public enum Typography {
         Double(text.count) * size * (bold ? 0.66 : 0.6)
     }
 
-    /// `text` broken between words into lines that fit `width` pixels (estimated); a word longer
-    /// than a line stays whole on its own line.
-    public static func wrapped(_ text: String, toWidth width: Double, size: Double) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if !current.isEmpty && estimatedWidth(candidate, size: size) > width {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current = candidate
-            }
-        }
-        if !current.isEmpty || lines.isEmpty { lines.append(current) }
-        return lines
-    }
-
     /// `text` cut with an ellipsis so that it fits in `width` pixels (estimated).
     public static func truncated(_ text: String, toWidth width: Double, size: Double) -> String {
         if estimatedWidth(text, size: size) <= width { return text }

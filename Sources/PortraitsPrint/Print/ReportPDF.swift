@@ -34,16 +34,21 @@ package enum ReportPDF {
                     c.figure(chart.scene)
                 case .field(let label, let hint, let lines):
                     c.paragraph(label, size: 10, bold: true)
-                    let height = 16 + Double(max(1, lines)) * 15
+                    // The hint wrapped inside the box, the box as tall as the lines the council may write.
                     let width = c.contentWidth
+                    let hintLines = Typography.wrap(hint, width: width - 14, size: 9.5)
+                    let height = 8 + Double(max(lines, hintLines.count)) * 15
                     c.block(height: height + 6) { x, y in
-                        [.rect(x: x, y: y, width: width, height: height, fill: RGBColor(r: 0xff, g: 0xf4, b: 0xe5), stroke: Stroke(RGBColor(r: 0xb3, g: 0x40, b: 0x00), width: 0.8)),
-                         .text(hint, at: Point(x + 6, y + 13), style: TextStyle(size: 9.5, color: RGBColor(r: 0x6a, g: 0x4b, b: 0x00)))]
+                        [.rect(x: x, y: y, width: width, height: height, fill: RGBColor(r: 0xff, g: 0xf4, b: 0xe5), stroke: Stroke(RGBColor(r: 0xb3, g: 0x40, b: 0x00), width: 0.8))]
+                            + hintLines.enumerated().map { i, line in
+                                .text(line, at: Point(x + 7, y + 15 + Double(i) * 15), style: TextStyle(size: 9.5, color: RGBColor(r: 0x6a, g: 0x4b, b: 0x00)))
+                            }
                     }
                 }
             }
         }
-        let footer = "Rapport relatif à l’artificialisation des sols · \(report.title) · \(report.codeLabel) · chiffres du \(BuildDay.french(report.date))"
+        // The date is on page 1 and in the document's metadata: the footer keeps to what fits.
+        let footer = "Rapport sur l’artificialisation des sols · \(report.title) · \(report.codeLabel)"
         return DocumentSpec(title: "Rapport relatif à l’artificialisation des sols : \(report.title)",
                             subject: "Projet prérempli du rapport prévu à l’article L. 2231-1 du CGCT, \(report.codeLabel), période \(report.view.label)",
                             author: site, date: report.date, pages: c.finished { _, _ in footer }, outline: c.outline)
