@@ -13,14 +13,17 @@
 #     on the demo site;
 #   - page weight (scripts/page_weight.py): a commune portrait with its stylesheets, script and
 #     images under 1 MB;
-#   - every PDF passes `qpdf --check` (no error, no warning).
+#   - every PDF passes `qpdf --check` (no error, no warning);
+#   - LibreOffice headless (Debian's libreoffice-writer-nogui and -calc-nogui) opens a sample of the
+#     council reports (ODT, converted to PDF: a page or more, the territory's code in its text) and
+#     of the workbooks (XLSX, converted to CSV: the territory's code in the first sheet).
 # Usage: scripts/site-check.sh            builds both sites (make site, make metaleurop), then checks
 #        scripts/site-check.sh DIR...     checks already built sites
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for p in chromium chromium-driver default-jre-headless python3-venv; do
+for p in chromium chromium-driver default-jre-headless python3-venv libreoffice-writer-nogui libreoffice-calc-nogui; do
   if [ "$p" = default-jre-headless ] && command -v java >/dev/null; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
@@ -67,6 +70,35 @@ for out in "${sites[@]}"; do
     exit 1
   fi
   echo "qpdf --check: $pdfs PDFs, 0 failing"
+
+  echo "== $out: LibreOffice opens the council reports (ODT) and the workbooks (XLSX), a sample"
+  office=$(mktemp -d)
+  for ext in odt xlsx; do
+    all=$(find "$out" -path '*/commune/*' -name "*.$ext" -o -path '*/epci/*' -name "*.$ext" | sort)
+    step=$(( $(printf '%s\n' "$all" | grep -c . || true) / 12 + 1 ))
+    files=$(printf '%s\n' "$all" | awk -v s="$step" 'NF && NR % s == 1 % s' | head -12)
+    [ -n "$(find "$out" -path '*/commune/67482/*' -name "*.$ext")" ] && files="$files $(find "$out" -path '*/commune/67482/*' -name "*.$ext")"
+    [ -n "$files" ] || continue
+    # One process for the sample; its own profile, so that a desktop session's does not interfere.
+    # shellcheck disable=SC2086
+    soffice "-env:UserInstallation=file://$office/profil" --headless --convert-to "$([ $ext = odt ] && echo pdf || echo csv)" --outdir "$office" $files >/dev/null 2>&1
+    n=0
+    for f in $files; do
+      base=$(basename "$f" ".$ext"); code=$(basename "$(dirname "$f")")
+      if [ $ext = odt ]; then
+        conv="$office/$base.pdf"
+        pages=$(pdfinfo "$conv" 2>/dev/null | awk '/^Pages:/ {print $2}')
+        text=$(pdftotext "$conv" - 2>/dev/null || true)
+        { [ "${pages:-0}" -ge 1 ] && [[ $text == *"$code"* ]]; } || { echo "LibreOffice could not open $f (or its text lacks $code)"; exit 1; }
+      else
+        conv="$office/$base.csv"
+        grep -q "$code" "$conv" 2>/dev/null || { echo "LibreOffice could not open $f (or its first sheet lacks $code)"; exit 1; }
+      fi
+      n=$((n + 1))
+    done
+    echo "LibreOffice: $n .$ext files opened, of $(find "$out" -name "*.$ext" | wc -l)"
+  done
+  rm -rf "$office"
 
   echo "== $out: every relative link of every page"
   python3 scripts/check_links.py "$out"
