@@ -225,6 +225,8 @@ public enum SiteBuilder {
                     // Timed apart too: the benchmark gives the PDFs' speed.
                     let n = try units.measure(.pdf) { try units.measure("portrait-pdf") { try printing.portraits(of: scenes) } }
                     units.count("portrait-pdf", items: n.portraits, bytes: n.bytes)
+                    let r = try units.measure(.pdf) { try units.measure("rapport-pdf") { try printing.report(of: t) } }
+                    if r > 0 { units.count("rapport-pdf", bytes: r) }
                 }
                 progress?.advance()
             }

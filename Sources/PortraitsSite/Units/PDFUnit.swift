@@ -60,12 +60,17 @@ package final class PDFUnit: @unchecked Sendable {
             n = n + (try write(doc, to: SitePaths.portraitPDF(scenes.territory, v)))
             n.portraits += 1
         }
-        // The council's report as PDF, beside its ODT, when the project prints portraits.
-        if views.contains(where: plan.portrait), let report = TriennialReport.of(scenes.territory, project: project, portraits: store, date: date) {
-            n = n + (try write(ReportPDF.document(report, site: project.config.site.title), to: SitePaths.report(scenes.territory, report.view, pdf: true)))
-        }
         add(n)
         return n
+    }
+
+    /// The council's report of a territory as PDF, beside its ODT, when the project prints portraits
+    /// and asks for the territory's level (`rapport:`). Returns its bytes (0 without).
+    package func report(of territory: Territory) throws -> Int {
+        guard views.contains(where: plan.portrait), let report = TriennialReport.of(territory, project: project, portraits: store, date: date) else { return 0 }
+        let n = try write(ReportPDF.document(report, site: project.config.site.title), to: SitePaths.report(territory, report.view, pdf: true))
+        add(n)
+        return n.bytes
     }
 
     /// The bundles, on every core, the largest first. Each member's portrait is laid out again

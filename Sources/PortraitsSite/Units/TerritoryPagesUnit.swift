@@ -34,7 +34,10 @@ package enum TerritoryPagesUnit {
         try writer.write(CompareData.path(t.id), CompareData.script(t, project: project, indicators: context.indicators, views: views))
         let report = context.report(t)
         if let report {
-            try writer.write(SitePaths.report(t, report.view, pdf: false), try ReportODT.bytes(report, site: config.site.title))
+            // Timed apart: the benchmark gives what the reports add to a build.
+            let odt = try units.measure("rapport-odt") { try ReportODT.bytes(report, site: config.site.title) }
+            units.count("rapport-odt", bytes: odt.count)
+            try writer.write(SitePaths.report(t, report.view, pdf: false), odt)
         }
         let reportLinks = report.map { r in
             (odt: SitePaths.report(t, r.view, pdf: false), pdf: views.contains(where: PDFPlan(project).portrait) ? SitePaths.report(t, r.view, pdf: true) : nil)
