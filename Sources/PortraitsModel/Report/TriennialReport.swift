@@ -72,7 +72,7 @@ package struct TriennialReport: Sendable {
         for row in a.rows { figures["artificialisation/" + row.label] = row.threshold }
         let years = "\(period.start) et \(period.end)"
         let title = level == .commune ? "Commune \(FrenchText.de(portrait.name))" : "\(portrait.name) (\(level.label))"
-        let code = level == .commune ? "code INSEE \(portrait.territory.code)" : "SIREN \(portrait.territory.code)"
+        let code = level == .commune ? "code INSEE \(portrait.territory.code)" : level == .epci ? "SIREN \(portrait.territory.code)" : "code \(portrait.territory.code)"
         var sections: [Section] = []
 
         sections.append(Section(title: "Objet du rapport", reference: nil, blocks: [
