@@ -1422,10 +1422,11 @@
             });
           });
           Object.keys(byColor).forEach(function (color) {
-            layer.appendChild(svgEl("path", { d: byColor[color].join(""), fill: color, stroke: color, "fill-rule": "evenodd" }));
+            // Strokes in screen pixels whatever the zoom (an SVG attribute: CSS does not define it).
+            layer.appendChild(svgEl("path", { d: byColor[color].join(""), fill: color, stroke: color, "fill-rule": "evenodd", "vector-effect": "non-scaling-stroke" }));
           });
           var outline = index.outline.map(function (s) { return "M" + decodeRing(s).join(" ") + "Z"; }).join("");
-          if (outline) layer.appendChild(svgEl("path", { d: outline, "class": "map-pieces-outline" }));
+          if (outline) layer.appendChild(svgEl("path", { d: outline, "class": "map-pieces-outline", "vector-effect": "non-scaling-stroke" }));
           layer.hidden = false;
           drawnKey = key;
         });
