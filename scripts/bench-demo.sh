@@ -76,6 +76,13 @@ cpu=$(lscpu | awk -F': +' '/Model name/ {print $2; exit}')
   echo "Mon Diagnostic Artificialisation prints one report at a time through a headless browser that waits at"
   echo "least 5 s per report: $pdfs reports would take at least $(awk -v n="$pdfs" 'BEGIN {printf "%.1f", n * 5 / 3600}') hours that way."
   echo
+  echo "## Council reports (rapport triennal)"
+  echo
+  part() { awk -v p="$1" -v f="$2" '$1=="part" && $2==p { for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1] == f) print kv[2] } }' "$tmp/log-1"; }
+  echo "The render stage wrote $(part rapport-odt files) reports as ODT ($(part rapport-odt bytes | awk '{printf "%.1f", $1 / 1e6}') MB, $(part rapport-odt cpu) s of CPU:"
+  echo "charts drawn as PNG, the package zipped) and $(part rapport-pdf files) as PDF ($(part rapport-pdf bytes | awk '{printf "%.1f", $1 / 1e6}') MB, $(part rapport-pdf cpu) s of CPU), run 1,"
+  echo "measured per thread."
+  echo
   echo "## Charts and maps, kind by kind"
   echo
   echo "Produced by \`portraits bench-graphics --config demo/portraits.yaml\` in the same run: every chart and map"

@@ -10,7 +10,8 @@ missing file.
        page_weight.py --site OUTPUT_DIR
 The benchmark's page weight of a whole site, as a Markdown section (scripts/bench-weight.sh): every
 commune portrait's HTML (median, 90th percentile, largest; as served and gzipped at level 6, as a
-host compresses it), and the site's bytes without its PDFs and the PDFs apart.
+host compresses it), and the site's bytes without its documents, the PDFs and the council reports
+(ODT) apart.
 """
 import gzip
 import os
@@ -43,8 +44,10 @@ def weigh(root, page):
 
 def site_weight(root):
     """{"portraits": [(bytes, gzipped bytes)] of every commune portrait over a period,
-    "site": bytes of every file but the PDFs, "pdf": bytes of the PDFs}."""
-    portraits, site, pdf = [], 0, 0
+    "site": bytes of every file but the documents, "pdf": bytes of the PDFs, "odt": bytes of the
+    council reports (ODT)}. The documents (printable PDFs, editable reports) are downloads a reader
+    asks for one at a time; the site is what its pages show and load."""
+    portraits, site, pdf, odt = [], 0, 0, 0
     for folder, _, names in os.walk(root):
         for name in names:
             path = os.path.join(folder, name)
@@ -52,12 +55,15 @@ def site_weight(root):
             if name.endswith(".pdf"):
                 pdf += size
                 continue
+            if name.endswith(".odt"):
+                odt += size
+                continue
             site += size
             if PORTRAIT.match(os.path.relpath(path, root).replace(os.sep, "/")):
                 with open(path, "rb") as f:
                     data = f.read()
                 portraits.append((len(data), len(gzip.compress(data, 6))))
-    return {"portraits": portraits, "site": site, "pdf": pdf}
+    return {"portraits": portraits, "site": site, "pdf": pdf, "odt": odt}
 
 
 def percentile(values, share):
@@ -76,7 +82,8 @@ def site_report(root):
     for label, values in (("as served", raw), ("gzipped (level 6)", packed)):
         if values:
             lines.append(f"| {label} | {kb(statistics.median(values))} | {kb(percentile(values, .9))} | {kb(max(values))} |")
-    lines += ["", f"Site without its PDFs: {w['site'] / 1e9:.2f} GB; the PDFs: {w['pdf'] / 1e9:.2f} GB."]
+    lines += ["", f"Site without its documents: {w['site'] / 1e9:.2f} GB; the PDFs: {w['pdf'] / 1e9:.2f} GB; "
+                  f"the council reports (ODT): {w['odt'] / 1e9:.2f} GB."]
     return "\n".join(lines)
 
 

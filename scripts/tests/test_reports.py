@@ -102,7 +102,7 @@ class WeightTests(unittest.TestCase):
         self.assertEqual(parts, {"page.html": len(html), "assets/portal.css": 1000})
         self.assertEqual(missing, ["carte.png"])
 
-    def test_site_weight_counts_commune_portraits_and_puts_pdfs_apart(self):
+    def test_site_weight_counts_commune_portraits_and_puts_documents_apart(self):
         with tempfile.TemporaryDirectory() as root:
             os.makedirs(os.path.join(root, "commune", "67482"))
             os.makedirs(os.path.join(root, "epci", "1"))
@@ -112,11 +112,13 @@ class WeightTests(unittest.TestCase):
             write(os.path.join(root, "commune", "67482", "index.html"), "d" * 10)         # nor a redirect
             write(os.path.join(root, "epci", "1", "2019-2021.html"), "e" * 70)            # not a commune
             write(os.path.join(root, "commune", "67482", "portrait.pdf"), "f" * 1000)
+            write(os.path.join(root, "commune", "67482", "rapport.odt"), "g" * 2000)
             w = page_weight.site_weight(root)
             report = page_weight.site_report(root)
         self.assertEqual(sorted(r for r, _ in w["portraits"]), [100, 300])
         self.assertTrue(all(0 < g < r for r, g in w["portraits"]), "gzipped smaller")
-        self.assertEqual((w["site"], w["pdf"]), (300 + 100 + 50 + 10 + 70, 1000))
+        self.assertEqual((w["site"], w["pdf"], w["odt"]), (300 + 100 + 50 + 10 + 70, 1000, 2000))
+        self.assertIn("the council reports (ODT): 0.00 GB", report)
         self.assertIn("| as served | 0.2 | 0.3 | 0.3 |", report)
         self.assertEqual(page_weight.percentile([5, 1, 4, 2, 3], 0.9), 5)
         self.assertEqual(page_weight.percentile(list(range(1, 11)), 0.9), 10)
