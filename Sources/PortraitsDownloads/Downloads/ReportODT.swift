@@ -34,7 +34,7 @@ package enum ReportODT {
                 case .list(let items):
                     body += "<text:list text:style-name=\"Puces\">" + items.map { "<text:list-item>\(p("Corps", $0))</text:list-item>" }.joined() + "</text:list>"
                 case .table(let caption, let header, let rows, let numeric):
-                    body += table(caption: caption, header: header, rows: rows, numeric: numeric, index: pictures.count + number * 100 + body.count % 97)
+                    body += table(caption: caption, header: header, rows: rows, numeric: numeric)
                 case .chart(let chart):
                     let scene = chart.scene
                     let name = "Pictures/graphique-\(pictures.count + 1).png"
@@ -130,6 +130,7 @@ package enum ReportODT {
         \(para("Cellule", "Cellule", size: 9.5, above: 0.03, below: 0.03))\
         \(para("Cellule_nombre", "Cellule numérique", size: 9.5, above: 0.03, below: 0.03, extra: "fo:text-align=\"end\""))\
         \(para("Cellule_entete", "Cellule d’en-tête", size: 9.5, bold: true, above: 0.03, below: 0.03))\
+        \(para("Cellule_entete_nombre", "Cellule d’en-tête numérique", size: 9.5, bold: true, above: 0.03, below: 0.03, extra: "fo:text-align=\"end\""))\
         \(para("Figure", "Figure", size: 10, above: 0.2, below: 0.3, extra: "fo:text-align=\"center\""))\
         \(para("Champ_titre", "Champ à compléter : titre", size: 10.5, bold: true, above: 0.3, below: 0.05, extra: "fo:keep-with-next=\"always\""))\
         \(para("Champ", "Champ à compléter", size: 10.5, italic: true, color: "#6a4b00", above: 0, below: 0, extra: "fo:background-color=\"#fff4e5\" fo:border=\"0.5pt solid #b34000\" fo:padding=\"0.1cm\" style:join-border=\"true\""))\
@@ -153,14 +154,14 @@ package enum ReportODT {
     <style:style style:name="Case_entete" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:background-color="#eeeeee" fo:border-bottom="1pt solid #1e1e1e"/></style:style>
     """
 
-    static func table(caption: String, header: [String], rows: [[String]], numeric: Set<Int>, index: Int) -> String {
+    static func table(caption: String, header: [String], rows: [[String]], numeric: Set<Int>) -> String {
         let columns = max(header.count, rows.map(\.count).max() ?? 0)
         var s = p("Legende", caption)
         s += "<table:table table:name=\"\(x(String(caption.prefix(60))))\" table:style-name=\"Tableau\"><table:table-column table:number-columns-repeated=\"\(columns)\"/>"
         let hasHeader = header.contains { !$0.isEmpty }
         if hasHeader {
             s += "<table:table-header-rows><table:table-row>" + (0..<columns).map { i in
-                "<table:table-cell table:style-name=\"Case_entete\" office:value-type=\"string\">\(p("Cellule_entete", i < header.count ? header[i] : ""))</table:table-cell>"
+                "<table:table-cell table:style-name=\"Case_entete\" office:value-type=\"string\">\(p(numeric.contains(i) ? "Cellule_entete_nombre" : "Cellule_entete", i < header.count ? header[i] : ""))</table:table-cell>"
             }.joined() + "</table:table-row></table:table-header-rows>"
         }
         for row in rows {
