@@ -1,3 +1,5 @@
+import PortraitsCore
+
 /// Puts several Cairo SVG documents inline in one HTML page with a single set of glyph outlines.
 ///
 /// Cairo writes the text of every SVG as glyph outlines (`<symbol id="glyph0-3">`), so each chart
@@ -161,20 +163,7 @@ public final class SVGInliner {
             + String(decoding: symbols, as: UTF8.self) + "</defs></svg>"
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { XMLText.escape(s) }
 
     // MARK: - Byte helpers
 

@@ -177,22 +177,7 @@ package enum ReportODT {
 
     static func p(_ style: String, _ text: String) -> String { "<text:p text:style-name=\"\(style)\">\(x(text))</text:p>" }
 
-    /// XML text: the five entities; control characters other than tab and newline dropped.
-    static func x(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: if u.value >= 0x20 || u == "\t" || u == "\n" { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
-    }
+    static func x(_ s: String) -> String { XMLText.escape(s) }
 
     static func cm(_ v: Double) -> String { FrenchNumber.plain(v, decimals: 3) + "cm" }
     static func pt(_ v: Double) -> String { FrenchNumber.plain(v, decimals: 1) + "pt" }

@@ -22,7 +22,5 @@ package enum Publishing {
         return out
     }
 
-    package static func xmlEscape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    package static func xmlEscape(_ s: String) -> String { XMLText.escape(s) }
 }
