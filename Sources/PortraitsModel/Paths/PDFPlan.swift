@@ -22,6 +22,9 @@ package struct PDFPlan {
         }
     }
 
+    /// Whether the council reports have their PDF beside their ODT: when portraits are printed.
+    package var reports: Bool { options.portraits != .none }
+
     /// Whether a territory has a bundle (its portrait then each of its communes') at `view`.
     package func bundle(_ t: Territory, _ view: PortraitView) -> Bool { view == main && options.bundles.contains(t.id.level) }
 }

@@ -67,7 +67,7 @@ package final class PDFUnit: @unchecked Sendable {
     /// The council's report of a territory as PDF, beside its ODT, when the project prints portraits
     /// and asks for the territory's level (`rapport:`). Returns its bytes (0 without).
     package func report(of territory: Territory) throws -> Int {
-        guard views.contains(where: plan.portrait), let report = TriennialReport.of(territory, project: project, portraits: store, date: date) else { return 0 }
+        guard plan.reports, let report = TriennialReport.of(territory, project: project, portraits: store, date: date) else { return 0 }
         let n = try write(ReportPDF.document(report, site: project.config.site.title), to: SitePaths.report(territory, report.view, pdf: true))
         add(n)
         return n.bytes

@@ -40,7 +40,7 @@ package enum TerritoryPagesUnit {
             try writer.write(SitePaths.report(t, report.view, pdf: false), odt)
         }
         let reportLinks = report.map { r in
-            (odt: SitePaths.report(t, r.view, pdf: false), pdf: views.contains(where: PDFPlan(project).portrait) ? SitePaths.report(t, r.view, pdf: true) : nil)
+            (odt: SitePaths.report(t, r.view, pdf: false), pdf: PDFPlan(project).reports ? SitePaths.report(t, r.view, pdf: true) : nil)
         }
         for view in views {
             let map = mapFiles[view.millesime]!
