@@ -1425,7 +1425,9 @@
             // Strokes in screen pixels whatever the zoom (an SVG attribute: CSS does not define it).
             layer.appendChild(svgEl("path", { d: byColor[color].join(""), fill: color, stroke: color, "fill-rule": "evenodd", "vector-effect": "non-scaling-stroke" }));
           });
-          var outline = index.outline.map(function (s) { return "M" + decodeRing(s).join(" ") + "Z"; }).join("");
+          // The outline decoded once per territory, not at every pan.
+          if (index.outlinePath === undefined) index.outlinePath = index.outline.map(function (s) { return "M" + decodeRing(s).join(" ") + "Z"; }).join("");
+          var outline = index.outlinePath;
           if (outline) layer.appendChild(svgEl("path", { d: outline, "class": "map-pieces-outline", "vector-effect": "non-scaling-stroke" }));
           layer.hidden = false;
           drawnKey = key;
