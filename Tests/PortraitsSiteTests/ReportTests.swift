@@ -84,6 +84,10 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(report.figures["consommation"]?.text, Figure.ha(500_000).text)
         XCTAssertEqual(report.figures["consommation-part"]?.text, Figure.pct(0.5).text)
 
+        // The Données page lists them, with an example.
+        let downloads = try read(site.appendingPathComponent("donnees/index.html"))
+        XCTAssertTrue(downloads.contains("ces niveaux (communes, EPCI), période 2019–2021"), "the Données page names the reports")
+        XCTAssertTrue(downloads.contains("rapport-artificialisation-99001-aval-les-bains-2019-2021.odt\" download>Aval-lès-Bains (ODT)"))
         // The portrait links the report; the EPCI has its own.
         let page = try read(folder.appendingPathComponent("2019-2021.html"))
         XCTAssertTrue(page.contains("href=\"rapport-artificialisation-99001-aval-les-bains-2019-2021.odt\" download"))

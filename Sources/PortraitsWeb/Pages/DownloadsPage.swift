@@ -100,7 +100,8 @@ package struct DownloadsPage {
         let levels = project.config.report.filter { !project.catalog.all($0).isEmpty }
         if views.contains(where: { $0.period != nil }), let first = levels.first, let example = project.catalog.all(first).min(by: { $0.id.code < $1.id.code }) {
             let view = TriennialReport.view(views)
-            c["report"] = ["levels": levels.map(\.pluralLabel).joined(separator: ", ").lowercased(), "period": view.label,
+            // "communes, EPCI": an acronym keeps its capitals.
+            c["report"] = ["levels": levels.map { $0.pluralLabel == $0.pluralLabel.uppercased() ? $0.pluralLabel : $0.pluralLabel.lowercased() }.joined(separator: ", "), "period": view.label,
                            "example": SitePaths.report(example, view, pdf: false), "exampleName": example.name]
         }
         return try templates.render("donnees", c)
