@@ -41,6 +41,14 @@ public enum TerritoryLevel: String, CaseIterable, Sendable, Comparable, Codable 
         }
     }
 
+    /// French name, singular, in running text ("département", "EPCI", "SCoT").
+    public var inText: String {
+        switch self {
+        case .epci, .scot: return label
+        default: return label.lowercased()
+        }
+    }
+
     /// French name, plural, in running text ("départements", "EPCI").
     public var pluralInText: String {
         switch self {

@@ -41,12 +41,24 @@ final class FrenchNumberTests: XCTestCase {
         XCTAssertEqual(FrenchText.de("Strasbourg"), "de Strasbourg")
         XCTAssertEqual(FrenchText.de("Aval-lès-Bains"), "d’Aval-lès-Bains")
         XCTAssertEqual(FrenchText.de("Épinal"), "d’Épinal")
-        XCTAssertEqual(FrenchText.de("Eurométropole de Strasbourg"), "d’Eurométropole de Strasbourg")
+        XCTAssertEqual(FrenchText.de("Eurométropole de Strasbourg"), "de l’Eurométropole de Strasbourg")
+        XCTAssertEqual(FrenchText.de("CC du Pays Rethélois"), "de la CC du Pays Rethélois")
+        XCTAssertEqual(FrenchText.de("Métropole du Grand Nancy"), "de la Métropole du Grand Nancy")
+        XCTAssertEqual(FrenchText.de("SCoT Nord 54"), "du SCoT Nord 54")
+        XCTAssertEqual(FrenchText.de("Ccaumont"), "de Ccaumont")
         XCTAssertEqual(FrenchText.de("Le Neufour"), "du Neufour")
         XCTAssertEqual(FrenchText.de("Les Rousses"), "des Rousses")
         XCTAssertEqual(FrenchText.de("La Bresse"), "de La Bresse")
         XCTAssertEqual(FrenchText.de("L’Étang-Salé"), "de l’Étang-Salé")
         XCTAssertEqual(FrenchText.de("Haguenau"), "de Haguenau")
         XCTAssertEqual(FrenchText.de("Œuilly"), "d’Œuilly")
+    }
+
+    /// Lists in French order: « Hœnheim » before « Holtzheim »; accents, case, spaces and
+    /// apostrophes ignored at first.
+    func testFrenchCollation() {
+        let names = ["Holtzheim", "Hœnheim", "Écully", "eckbolsheim", "Ebersheim", "La Wantzenau", "L’Hôpital", "Lampertheim"]
+        XCTAssertEqual(FrenchText.sorted(names) { $0 },
+                       ["Ebersheim", "eckbolsheim", "Écully", "Hœnheim", "Holtzheim", "Lampertheim", "La Wantzenau", "L’Hôpital"])
     }
 }

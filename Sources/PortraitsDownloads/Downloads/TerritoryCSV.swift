@@ -81,7 +81,7 @@ package enum TerritoryCSV {
     package static func metadata(_ territory: Territory, views: [PortraitView], project: Project, attribution: [String]) throws -> [UInt8] {
         let tables = [stockTable] + project.layout.periods.map(transitionsTable)
             + views.map { PortraitCSV.table(view: $0, levelName: PortraitBuilder.levelName(project)) }
-        return try CSVMetadata.bytes(tables, title: "Occupation du sol — \(territory.name) (\(territory.id.level.label.lowercased()) \(territory.id.code))",
+        return try CSVMetadata.bytes(tables, title: "Occupation du sol — \(territory.name) (\(territory.id.level.inText) \(territory.id.code))",
                                      sources: DownloadTables(project: project).sourceLines(attribution: attribution), schemaRoot: "../../")
     }
 
