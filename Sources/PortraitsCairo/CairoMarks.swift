@@ -42,6 +42,12 @@ enum CairoMarks {
             // Nothing to paint: a PDF's links are added after Cairo by `PDFFinishing` (Cairo 1.16's
             // link tags write broken objects); SVG and PNG have none.
             break
+        case .tag(.begin(let name, _)):
+            // Structure tags: the PDF surface builds the structure tree and marks the content;
+            // other surfaces ignore them. Text alternatives are added by `PDFFinishing`.
+            cairo_tag_begin(cr, name, "")
+        case .tag(.end(let name)):
+            cairo_tag_end(cr, name)
         }
     }
 

@@ -7,8 +7,9 @@ public enum ChartLayout {
     public static let wide = 1_040.0
     /// A phone's column (390 px screen less its margins); shown scaled up to 1.5 × on tablets.
     public static let narrow = 358.0
-    /// Print (A4 column): what the PDFs lay out.
-    public static let print = 720.0
+    /// Print: what the PDFs lay out, drawn at 0.82 × in the A4 column (511 pt) so that the
+    /// charts' smallest text (10 px) prints at 8.2 pt and their labels (11 px) at 9 pt.
+    public static let print = 620.0
 
     /// Below this width a chart uses its compact layout.
     public static func isCompact(_ width: Double) -> Bool { width < 500 }

@@ -1,3 +1,4 @@
+import Foundation
 import PortraitsCore
 
 /// Indicators of a territory beside its parents: one row per indicator, its own scale from 0 to the
@@ -59,15 +60,22 @@ public enum DotPlot {
         return scene
     }
 
-    /// Territory i: the first a large dark disc-like square, the others smaller shapes of other shades.
+    /// Territory i: a shape of its own and a shade of its own, so that the marks stay apart in grey
+    /// and for a reader who does not tell the colours apart: the territory a large dark square,
+    /// then a diamond, a disc, a triangle, a triangle pointing down.
     static func addMark(_ scene: inout Scene, _ i: Int, _ p: Point) {
-        let s = i == 0 ? 7.0 : 5.0
+        let s = i == 0 ? 7.0 : 5.5
         let c = shades[i % shades.count]
-        if i % 2 == 0 {
+        let ring: [Point]
+        switch i % 5 {
+        case 0:
             scene.add(.rect(x: p.x - s, y: p.y - s, width: 2 * s, height: 2 * s, fill: c, stroke: Stroke(Palette.white, width: 1)))
-        } else {
-            let diamond = PolygonRings(rings: [[Point(p.x, p.y - s - 1), Point(p.x + s + 1, p.y), Point(p.x, p.y + s + 1), Point(p.x - s - 1, p.y), Point(p.x, p.y - s - 1)]])
-            scene.add(.polygons([diamond], fill: c, stroke: Stroke(Palette.white, width: 1)))
+            return
+        case 1: ring = [Point(p.x, p.y - s - 1), Point(p.x + s + 1, p.y), Point(p.x, p.y + s + 1), Point(p.x - s - 1, p.y)]
+        case 2: ring = (0..<16).map { k in Point(p.x + s * cos(Double(k) * .pi / 8), p.y + s * sin(Double(k) * .pi / 8)) }
+        case 3: ring = [Point(p.x, p.y - s - 1), Point(p.x + s + 1, p.y + s), Point(p.x - s - 1, p.y + s)]
+        default: ring = [Point(p.x, p.y + s + 1), Point(p.x + s + 1, p.y - s), Point(p.x - s - 1, p.y - s)]
         }
+        scene.add(.polygons([PolygonRings(rings: [ring + [ring[0]]])], fill: c, stroke: Stroke(Palette.white, width: 1)))
     }
 }

@@ -68,6 +68,19 @@ public enum Mark: Sendable {
     /// reader points at it or moves the focus to it. Nothing is drawn; only the SVG backend writes
     /// it (an invisible rectangle with the text as its title), print ignores it.
     case hotspot(x: Double, y: Double, width: Double, height: Double, label: String)
+    /// The start or the end of an element of a printed document's structure (a heading, a
+    /// paragraph, a table cell, a figure and its text alternative): the PDF's tags, which screen
+    /// readers and reflowing readers follow. Nothing is drawn; backends other than the PDF's
+    /// ignore it.
+    case tag(StructureTag)
+}
+
+/// An element of a tagged PDF's structure tree (ISO 32000-1, 14.8.4 standard structure types).
+public enum StructureTag: Sendable, Equatable {
+    /// Opens an element: "H1", "H2", "H3", "P", "Figure", "Table", "TR", "TH", "TD", "Div".
+    /// `alt`: a figure's text alternative.
+    case begin(String, alt: String? = nil)
+    case end(String)
 }
 
 /// Where a link leads: a web address, or a page of the same document (1-based).

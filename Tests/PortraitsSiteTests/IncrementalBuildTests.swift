@@ -25,7 +25,7 @@ final class IncrementalBuildTests: XCTestCase {
             .replacingOccurrences(of: "content: ../../Content", with: "content: Content")
             .replacingOccurrences(of: "output: ../../Output-metaleurop", with: "output: site")
         let config = dir.appendingPathComponent("portraits.yaml")
-        try (text + "pdf: {portraits: main, bundles: []}\n").write(to: config, atomically: true, encoding: .utf8)
+        try (text + "pdf: {portraits: main, atlases: []}\n").write(to: config, atomically: true, encoding: .utf8)
         return config
     }
 

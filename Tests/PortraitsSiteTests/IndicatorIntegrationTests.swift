@@ -101,6 +101,7 @@ final class IndicatorIntegrationTests: XCTestCase {
         try checkChangedAreasAgree(project)
         try checkMapPiecesAgree(project)
         try checkPortraitsAgree(project)
+        try checkPrintedLayout(project)
         // The synthetic land changes: consumption and artificialisation over the région are positive.
         let region = project.facts[TerritoryID(.region, "44")]!
         XCTAssertGreaterThan(Consumption.figures(region, period: 0, layout: layout, traits: project.traits).total, 0)

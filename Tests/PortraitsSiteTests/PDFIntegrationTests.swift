@@ -12,7 +12,7 @@ import XCTest
 
 /// Printable portraits built into a temporary folder and opened with poppler's tools: page count
 /// and A4 size (pdfinfo), every font embedded (pdffonts), the territory's name and key figures as
-/// text (pdftotext), bookmarks; bundles with their table of contents; `--no-pdf`.
+/// text (pdftotext), bookmarks; atlases with their summary and fiches; `--no-pdf`.
 final class PDFIntegrationTests: XCTestCase {
     static let poppler = "/usr/bin/pdfinfo"
 
@@ -85,42 +85,54 @@ final class PDFIntegrationTests: XCTestCase {
         let page = try read(site.appendingPathComponent("commune/99001/2019-2021.html"))
         XCTAssertTrue(page.contains("href=\"portrait-99001-aval-les-bains-2019-2021.pdf\""), "the page links to its PDF")
         // The rank among the EPCI's communes, on the page and in the PDF (the same sentence of the model).
-        XCTAssertTrue(page.contains("Parmi les 2 communes de CC Test"), "rank on the page")
-        XCTAssertTrue(text.contains("Parmi les 2 communes de CC Test"), "rank in the PDF")
+        XCTAssertTrue(page.contains("Parmi les 2 communes de la CC Test"), "rank on the page")
+        XCTAssertTrue(text.contains("Parmi les 2 communes de la CC Test"), "rank in the PDF")
     }
 
-    func testBundleHasContentsAndEveryCommune() throws {
+    /// The EPCI's atlas: a cover with its contents, the summary of its communes in French order
+    /// (key figures, rank, page of the fiche, each row a link to it), the EPCI's portrait, then a
+    /// two-page fiche per commune. The département's lists its EPCI and all its communes.
+    func testAtlasHasSummaryPortraitAndTwoPageFiches() throws {
         let site = try buildSite()
-        let bundle = site.appendingPathComponent("epci/200000001/recueil-200000001-cc-test-2019-2021.pdf").path
-        let text = try runTool("/usr/bin/pdftotext", ["-layout", bundle, "-"])
-        XCTAssertTrue(text.contains("Sommaire"))
-        XCTAssertTrue(text.contains("CC Test et ses 2 communes"))
-        let first = text.components(separatedBy: "\u{0C}")[0]
-        XCTAssertTrue(first.contains("Amont") && first.contains("Aval-lès-Bains"), "both communes in the contents")
-        let single = Int(try runTool("/usr/bin/pdfinfo", [site.appendingPathComponent("commune/99001/portrait-99001-aval-les-bains-2019-2021.pdf").path])
+        let atlas = site.appendingPathComponent("epci/200000001/atlas-200000001-cc-test-2019-2021.pdf").path
+        let text = try runTool("/usr/bin/pdftotext", ["-layout", atlas, "-"])
+        let pagesText = text.components(separatedBy: "\u{0C}")
+        XCTAssertTrue(pagesText[0].contains("Atlas des communes") && pagesText[0].contains("CC Test") && pagesText[0].contains("Contenu"), pagesText[0])
+        XCTAssertTrue(pagesText[1].contains("2 communes en chiffres clés"), pagesText[1])
+        let summary = pagesText[1]
+        let amont = summary.range(of: "Amont")!, aval = summary.range(of: "Aval-lès-Bains")!
+        XCTAssertLessThan(amont.lowerBound, aval.lowerBound, "alphabetical order")
+        let single = Int(try runTool("/usr/bin/pdfinfo", [site.appendingPathComponent("epci/200000001/portrait-200000001-cc-test-2019-2021.pdf").path])
             .split(separator: "\n").first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
-        let pages = Int(try runTool("/usr/bin/pdfinfo", [bundle]).split(separator: "\n").first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
-        XCTAssertGreaterThan(pages, 2 * single, "contents, the EPCI and two communes")
-        let raw = try Self.qdf(bundle)
-        XCTAssertGreaterThanOrEqual(raw.components(separatedBy: "/Subtype /Link").count - 1, 3, "each line of the contents is a link to its page")
-        // Poppler resolves each line of the contents to the page where that territory's portrait
-        // starts (its name is the page's title): the EPCI's right after the contents.
-        let xml = try runTool("/usr/bin/pdftohtml", ["-xml", "-stdout", "-i", "-f", "1", "-l", "1", bundle])
+        let pages = Int(try runTool("/usr/bin/pdfinfo", [atlas]).split(separator: "\n").first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
+        XCTAssertEqual(pages, 2 + single + 2 * 2, "cover, summary, the EPCI's portrait, two pages per commune")
+        // Poppler resolves each row of the summary to the first page of that commune's fiche.
+        let xml = try runTool("/usr/bin/pdftohtml", ["-xml", "-stdout", "-i", "-f", "2", "-l", "2", atlas])
         var target: [String: Int] = [:]
         for anchor in xml.components(separatedBy: "<a href=\"").dropFirst() {
             guard let page = Int(anchor.prefix { $0 != "\"" }.split(separator: "#").last ?? ""),
                   let name = anchor.split(separator: ">").dropFirst().first?.split(separator: "<").first else { continue }
             target[String(name)] = target[String(name)] ?? page
         }
-        XCTAssertEqual(target["CC Test"], 2, "\(target)")
-        for name in ["CC Test", "Amont", "Aval-lès-Bains"] {
-            guard let page = target[name] else { XCTFail("no link for \(name): \(target)"); continue }
-            let text = try runTool("/usr/bin/pdftotext", ["-f", "\(page)", "-l", "\(page)", bundle, "-"])
-            XCTAssertTrue(text.contains("Portrait de territoire") && text.contains(name), "page \(page) starts \(name)'s portrait")
+        // (poppler may join a name and the next cell into one run: found by its start)
+        func link(_ name: String) -> Int? { target.first { $0.key.hasPrefix(name) }?.value }
+        XCTAssertEqual(link("Amont"), 3 + single, "\(target)")
+        XCTAssertEqual(link("Aval-lès-Bains"), 5 + single, "\(target)")
+        for (name, page) in [("Amont", 3 + single), ("Aval-lès-Bains", 5 + single)] {
+            let first = try runTool("/usr/bin/pdftotext", ["-f", "\(page)", "-l", "\(page)", atlas, "-"])
+            XCTAssertTrue(first.contains("Fiche · Atlas de la CC Test") && first.contains(name) && first.contains("Comparaison avec les territoires parents"), first)
+            let second = try runTool("/usr/bin/pdftotext", ["-f", "\(page + 1)", "-l", "\(page + 1)", atlas, "-"])
+            XCTAssertTrue(second.contains("Occupation du sol en 2021") && second.contains("Classe") && second.contains("fiche \(FrenchText.de(name))"), second)
         }
-        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("departement/99/recueil-99-testdep-2019-2021.pdf").path))
+        // The contents' links land on the summary, the portrait and the first fiche.
+        let cover = try runTool("/usr/bin/pdftohtml", ["-xml", "-stdout", "-i", "-f", "1", "-l", "1", atlas])
+        XCTAssertTrue(cover.contains("#2\"") && cover.contains("#3\"") && cover.contains("#\(3 + single)\""), cover)
+        let dep = site.appendingPathComponent("departement/99/atlas-99-testdep-2019-2021.pdf").path
+        let depText = try runTool("/usr/bin/pdftotext", ["-layout", dep, "-"])
+        XCTAssertTrue(depText.contains("Toutes les communes du département (2)") && depText.contains("Fiche · Atlas de Testdép"), depText)
         let epciPage = try read(site.appendingPathComponent("epci/200000001/2019-2021.html"))
-        XCTAssertTrue(epciPage.contains("recueil-200000001-cc-test-2019-2021.pdf"))
+        XCTAssertTrue(epciPage.contains("atlas-200000001-cc-test-2019-2021.pdf"))
+        XCTAssertTrue(epciPage.contains("fiches de ses 2 communes"))
     }
 
     /// Every PDF of the site is sound for qpdf (`--check` exits 0, no warning) and opens in
@@ -128,7 +140,7 @@ final class PDFIntegrationTests: XCTestCase {
     func testEveryPDFPassesQpdfCheck() throws {
         let site = try buildSite()
         let pdfs = try FileManager.default.subpathsOfDirectory(atPath: site.path).filter { $0.hasSuffix(".pdf") }.sorted()
-        XCTAssertEqual(pdfs.count, 10, "5 portraits, 2 bundles and the council reports of 2 communes and their EPCI")
+        XCTAssertEqual(pdfs.count, 10, "5 portraits, 2 atlases and the council reports of 2 communes and their EPCI")
         for f in pdfs {
             let path = site.appendingPathComponent(f).path
             let (status, out, err) = try runToolStatus("/usr/bin/qpdf", ["--check", path])
@@ -176,24 +188,25 @@ final class PDFIntegrationTests: XCTestCase {
         let all = try FileManager.default.subpathsOfDirectory(atPath: none.path)
         XCTAssertFalse(all.contains { $0.hasSuffix(".pdf") }, "--no-pdf")
         XCTAssertFalse(try read(none.appendingPathComponent("commune/99001/2019-2021.html")).contains(".pdf"), "no link to a missing PDF")
-        let main = try buildSite(pdf: "pdf: {portraits: main, bundles: [epci]}")
+        let main = try buildSite(pdf: "pdf: {portraits: main, atlases: [epci]}")
         let files = try FileManager.default.subpathsOfDirectory(atPath: main.path).filter { $0.hasSuffix(".pdf") }.sorted()
-        XCTAssertTrue(files.contains("epci/200000001/recueil-200000001-cc-test-2019-2021.pdf"))
-        XCTAssertFalse(files.contains { $0.hasPrefix("departement/") && $0.contains("recueil") })
+        XCTAssertTrue(files.contains("epci/200000001/atlas-200000001-cc-test-2019-2021.pdf"))
+        XCTAssertFalse(files.contains { $0.hasPrefix("departement/") && $0.contains("atlas") })
         XCTAssertEqual(files.filter { $0.contains("portrait-") }.count, 5, "one portrait per territory: the single period is the main one")
     }
 
     /// A territory's maps are laid out once for its web map files and its portrait PDFs (the
-    /// render stage draws both from the same scenes). The bundles lay out their members' again.
+    /// render stage draws both from the same scenes). The atlases lay out their members' again.
     func testEachMapLaidOutOnceForThePageAndThePDF() throws {
         var before = TerritoryScenes.laidOut.value
-        _ = try buildSite(pdf: "pdf: {portraits: all, bundles: []}")
+        _ = try buildSite(pdf: "pdf: {portraits: all, atlases: []}")
         // 5 territories × (2 millésimes + 1 period), and the locators of all but the région.
         XCTAssertEqual(TerritoryScenes.laidOut.value - before, 5 * 3 + 4, "each map once, whatever prints it")
         before = TerritoryScenes.laidOut.value
-        _ = try buildSite(pdf: "pdf: {portraits: none, bundles: [epci]}")
-        // The EPCI's bundle: the EPCI and its 2 communes at the main view (land cover, changes, locator).
-        XCTAssertEqual(TerritoryScenes.laidOut.value - before, 5 * 3 + 4 + 3 * 3)
+        _ = try buildSite(pdf: "pdf: {portraits: none, atlases: [epci]}")
+        // The EPCI's atlas: the EPCI's portrait (land cover, changes, locator) and its 2 communes'
+        // fiches (land cover, locator).
+        XCTAssertEqual(TerritoryScenes.laidOut.value - before, 5 * 3 + 4 + 3 + 2 * 2)
     }
 
     func testSlugAndDate() {

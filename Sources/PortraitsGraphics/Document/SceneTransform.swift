@@ -31,9 +31,31 @@ extension Scene {
                 out.append(.link(x: dx + x * scale, y: dy + y * scale, width: w * scale, height: h * scale, target: target))
             case .hotspot:
                 continue
+            case .tag:
+                out.append(mark)
             }
         }
         out.append(.clipEnd)
+        return out
+    }
+}
+
+extension Scene {
+    /// The scene with every fill and stroke of a colour in `colors` replaced by its value (a map's
+    /// classes in their print colours).
+    public func recolored(_ colors: [RGBColor: RGBColor]) -> Scene {
+        guard !colors.isEmpty else { return self }
+        func c(_ x: RGBColor?) -> RGBColor? { x.map { colors[$0] ?? $0 } }
+        func s(_ st: Stroke?) -> Stroke? { st.map { Stroke(colors[$0.color] ?? $0.color, width: $0.width, dash: $0.dash) } }
+        var out = self
+        out.marks = marks.map { mark in
+            switch mark {
+            case let .rect(x, y, w, h, fill, stroke): return .rect(x: x, y: y, width: w, height: h, fill: c(fill), stroke: s(stroke))
+            case let .polygons(polys, fill, stroke): return .polygons(polys, fill: c(fill), stroke: s(stroke))
+            case let .polyline(points, stroke): return .polyline(points, stroke: s(stroke)!)
+            default: return mark
+            }
+        }
         return out
     }
 }

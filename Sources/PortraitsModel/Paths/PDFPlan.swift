@@ -5,12 +5,16 @@ import PortraitsProject
 /// and the print stage draws exactly those.
 package struct PDFPlan {
     package let options: PDFOptions
-    /// The view bundles are made of.
+    /// The main view (the longest period).
     package let main: PortraitView
+    /// The views atlases are made for (`pdf.atlas_periods`).
+    package let atlasViews: [PortraitView]
 
     package init(_ project: Project) {
         options = project.config.pdf
-        main = PortraitView.main(PortraitView.all(project.layout))
+        let views = PortraitView.all(project.layout)
+        main = PortraitView.main(views)
+        atlasViews = options.atlasPeriods == .all ? views : [main]
     }
 
     /// Whether the portrait of a view has its PDF.
@@ -25,6 +29,8 @@ package struct PDFPlan {
     /// Whether the council reports have their PDF beside their ODT: when portraits are printed.
     package var reports: Bool { options.portraits != .none }
 
-    /// Whether a territory has a bundle (its portrait then each of its communes') at `view`.
-    package func bundle(_ t: Territory, _ view: PortraitView) -> Bool { view == main && options.bundles.contains(t.id.level) }
+    /// Whether a territory has an atlas (cover, summary, its portrait, its members' fiches) at `view`.
+    package func atlas(_ t: Territory, _ view: PortraitView) -> Bool {
+        options.atlases.contains(t.id.level) && !t.children.isEmpty && atlasViews.contains(view)
+    }
 }

@@ -12,8 +12,8 @@ package enum SitePaths {
     package static func portraitPDF(_ t: Territory, _ view: PortraitView) -> String {
         "\(folder(t.id))/portrait-\(t.id.code)-\(Slug.of(t.name))-\(view.id).pdf"
     }
-    package static func bundlePDF(_ t: Territory, _ view: PortraitView) -> String {
-        "\(folder(t.id))/recueil-\(t.id.code)-\(Slug.of(t.name))-\(view.id).pdf"
+    package static func atlasPDF(_ t: Territory, _ view: PortraitView) -> String {
+        "\(folder(t.id))/atlas-\(t.id.code)-\(Slug.of(t.name))-\(view.id).pdf"
     }
     /// A territory's stock of every class at every millésime, and its transitions of a period.
     /// The file name of a site path, as a page links to a file of its own folder.

@@ -37,6 +37,23 @@ package struct Chart: Sendable {
         }
     }
 
+    /// What replaces the chart when it would show nothing (bars all at zero, no flow between
+    /// classes, a comparison with nothing but the territory itself); nil when it shows something.
+    /// The printed portrait prints this sentence instead of an empty frame.
+    package var emptySentence: String? {
+        switch data {
+        case let .divergingBars(rows, _), let .periodBars(rows, _):
+            return rows.allSatisfy({ $0.value == 0 }) ? "Pas de graphique : toutes les valeurs sont nulles sur la période." : nil
+        case let .sankey(flows), let .matrix(flows):
+            let moved = flows.matrix.enumerated().contains { i, row in row.enumerated().contains { j, v in i != j && v > 0 } }
+            return moved ? nil : "Pas de graphique : aucune surface n’a changé de classe sur la période."
+        case let .dots(rows):
+            return rows.allSatisfy({ $0.values.count < 2 }) ? "Pas de graphique : aucun territoire parent auquel comparer." : nil
+        case .stockComparison, .stackedBars, .trajectory:
+            return nil
+        }
+    }
+
     /// Whether the chart has a layout for a phone. The mutation matrix has none: its cells need the
     /// width of a desktop column, and the page's table shows the same matrix.
     package var hasNarrowLayout: Bool {

@@ -16,6 +16,9 @@ package struct MemberTable: Sendable {
         package let intensity: Figure?
         package let artificialisedShare: Figure
         package let netArtificialisationPerYear: Figure?
+        /// Rank among the table's rows by consumption per year per 1 000 ha (1 = the strongest;
+        /// equal values share a rank), as the portrait's rank among siblings is given.
+        package var intensityRank: Int? = nil
     }
 
     package let rows: [Row]
@@ -37,6 +40,9 @@ package struct MemberTable: Sendable {
             return Row(id: t.id, name: t.name, area: .ha(facts.area), consumption: nil, consumptionPerYear: nil, intensity: nil,
                        artificialisedShare: .pct(facts.area > 0 ? artificialised / facts.area : nil), netArtificialisationPerYear: nil)
         }
-        return MemberTable(rows: rows, hasPeriod: p != nil)
+        var ranked = rows
+        let intensities = Dictionary(uniqueKeysWithValues: rows.enumerated().compactMap { i, r in r.intensity?.value.map { (i, $0) } })
+        for i in ranked.indices { ranked[i].intensityRank = Comparison.rank(of: i, in: intensities)?.position }
+        return MemberTable(rows: ranked, hasPeriod: p != nil)
     }
 }

@@ -54,6 +54,8 @@ package struct Portrait: Sendable {
     package let childrenTitle: String?
     /// The children with their key figures for this view (empty without children).
     package let members: MemberTable
+    /// A département's communes with their key figures (its atlas lists them all); nil elsewhere.
+    package let communes: MemberTable?
     package let area: Figure
     package let coveredShare: Figure
     /// Number of communes, for territories above the commune.

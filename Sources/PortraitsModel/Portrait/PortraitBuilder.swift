@@ -65,6 +65,10 @@ package enum PortraitBuilder {
             children: children.map { Portrait.Link(id: $0.id, name: $0.name) },
             childrenTitle: childrenTitle,
             members: MemberTable.make(children, view: view, project: project, indicators: indicators),
+            communes: territory.id.level == .departement
+                ? MemberTable.make(territory.communeIndices.compactMap { project.catalog[TerritoryID(.commune, project.catalog.communes[$0].code)] },
+                                   view: view, project: project, indicators: indicators)
+                : nil,
             area: .ha(facts.area), coveredShare: .pct(coveredShare),
             communeCount: territory.id.level != .commune ? .count(territory.communeIndices.count) : nil,
             caveats: caveats, message: message, levelName: levelName,
@@ -102,6 +106,6 @@ package enum PortraitBuilder {
 
     static func mapAlt(_ rows: [Portrait.StockRow], territory: Territory, view: PortraitView) -> String {
         let list = rows.sorted { $0.after > $1.after }.prefix(3).map { "\($0.label) (\(Fmt.pct($0.afterShare)))" }
-        return "Carte de l’occupation du sol de \(territory.name) en \(view.millesime), par classe. Classes principales : \(list.joined(separator: ", ")). Les communes voisines sont en gris clair."
+        return "Carte de l’occupation du sol \(FrenchText.de(territory.name)) en \(view.millesime), par classe. Classes principales : \(list.joined(separator: ", ")). Les communes voisines sont en gris clair."
     }
 }

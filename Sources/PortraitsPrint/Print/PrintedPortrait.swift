@@ -19,12 +19,12 @@ package struct PrintedPortrait {
     package let date: String
 
     package var view: PortraitView { portrait.view }
-    package var title: String { "\(territory.name) (\(territory.id.level.label.lowercased()) \(territory.id.code))" }
+    package var title: String { "\(territory.name) (\(territory.id.level.inText) \(territory.id.code))" }
 
     /// Appends the portrait to `c`, starting on a new page unless `c` is empty. Bookmarks: the
     /// territory at `level`, its parts one level below.
     package func compose(into c: inout PageComposer, level: Int) {
-        if !c.isEmpty { c.newPage() }
+        if !c.atPageTop { c.newPage() }
         cover(&c, level: level)
         c.newPage()
         landCover(&c, level: level + 1)
@@ -36,8 +36,10 @@ package struct PrintedPortrait {
         method(&c, level: level + 1)
     }
 
+    /// The footer of each page: the territory, the period, the date (what a page torn out of the
+    /// file still needs to say).
     package func footer(page: Int, total: Int) -> String {
-        "\(title) · \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)") · édité le \(Self.frenchDate(date)) · \(project.config.site.title)"
+        "\(title) · \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)") · édité le \(Self.frenchDate(date))"
     }
 
     package var periodText: String {
@@ -60,17 +62,17 @@ package struct PrintedPortrait {
         // The sentence with the locator at its right (the région has none).
         if let locator = scenes.locator {
             c.paragraph(message.sentence, size: 11, beside: locator.scene, figureWidth: 130)
-            c.paragraph(locator.title, size: 8.5, color: Palette.muted)
+            c.paragraph(locator.title, size: PageComposer.captionSize, color: Palette.muted)
         } else {
             c.paragraph(message.sentence, size: 11)
         }
         c.space(4)
         c.keyFigures(message.items.map { ($0.figure.text, $0.label + ($0.detail.map { " · " + $0 } ?? "")) }, perLine: 2)
-        for caveat in message.items.compactMap(\.caveat) { c.paragraph(caveat, size: 9, color: Palette.muted) }
-        if let rank = message.rank { c.paragraph(rank, size: 10) }
-        for caveat in message.caveats { c.paragraph(caveat, size: 9) }
-        for notice in project.config.site.notices { c.paragraph(notice, size: 9, color: Palette.muted) }
-        c.paragraph("Édité le \(Self.frenchDate(date)). Les chiffres sont en hectares (Lambert-93), calculés commune par commune puis additionnés.", size: 8.5, color: Palette.muted)
+        for caveat in message.items.compactMap(\.caveat) { c.paragraph(caveat, size: PageComposer.noteSize, color: Palette.muted) }
+        if let rank = message.rank { c.paragraph(rank) }
+        for caveat in message.caveats { c.paragraph(caveat, size: PageComposer.noteSize) }
+        for notice in project.config.site.notices { c.paragraph(notice, size: PageComposer.noteSize, color: Palette.muted) }
+        c.paragraph("Édité le \(Self.frenchDate(date)). Les chiffres sont en hectares (Lambert-93), calculés commune par commune puis additionnés.", size: PageComposer.noteSize, color: Palette.muted)
     }
 
     var parentsText: String {
@@ -85,14 +87,16 @@ package struct PrintedPortrait {
 
     func landCover(_ c: inout PageComposer, level: Int) {
         c.heading("Occupation du sol en \(view.millesime)", outline: level)
-        c.figure(scenes.landCover(view.millesime).scene, maxHeight: 360)
+        let map = scenes.landCover(view.millesime)
+        c.map(frame: map.frame, legend: map.legend, maxHeight: 380)
         let header = ["Classe"] + (view.period.map { ["\($0.start) (ha)"] } ?? []) + ["\(view.millesime) (ha)", "part"] + (view.period != nil ? ["évolution (ha)"] : [])
         c.table(header, portrait.stockRows.map { r in
             [r.label] + (r.before.map { [Fmt.num($0)] } ?? []) + [Fmt.num(r.after), Fmt.pct(r.afterShare)] + (r.delta.map { [Fmt.num($0)] } ?? [])
         }, numeric: Set(1..<header.count))
         guard let period = view.period, let p = project.layout.periods.firstIndex(of: period), let changes = portrait.themes?.mutations.changes else { return }
-        c.heading("Carte des changements \(period.label)", size: 12, outline: nil, keepWithNext: 300)
-        c.figure(scenes.changes(p).scene, maxHeight: 330)
+        let changeMap = scenes.changes(p)
+        c.heading("Carte des changements \(period.label)", size: 12, outline: nil, keepWithNext: c.mapHeight(changeMap.frame, changeMap.legend, maxHeight: 340))
+        c.map(frame: changeMap.frame, legend: changeMap.legend, maxHeight: 340)
         if changes.isEmpty {
             c.paragraph("Aucune surface n’a changé de classe entre \(period.start) et \(period.end).")
         } else {
@@ -101,7 +105,7 @@ package struct PrintedPortrait {
             if let usage = changes.usage { rows.append([usage.row.label + ", couverture inchangée", usage.row.figure.text]) }
             c.table(["Nature du changement", "Surface"], rows, numeric: [1])
             // What the change of use alone is, as the page says it under its table.
-            if let usage = changes.usage, !usage.detail.isEmpty { c.paragraph("\(usage.row.label) : \(usage.detail).", size: 9, color: Palette.muted) }
+            if let usage = changes.usage, !usage.detail.isEmpty { c.paragraph("\(usage.row.label) : \(usage.detail).", size: PageComposer.noteSize, color: Palette.muted) }
         }
     }
 
@@ -113,7 +117,7 @@ package struct PrintedPortrait {
 
         let mutations = t.mutations
         section(&c, "Mutations entre classes", mutations.sentence, [mutations.flowChart], level: level)
-        c.paragraph("\(mutations.grossChange.text) ont changé de classe, \(mutations.persistence.text) n’ont pas changé.", size: 9)
+        c.paragraph("\(mutations.grossChange.text) ont changé de classe, \(mutations.persistence.text) n’ont pas changé.")
         if !mutations.main.isEmpty {
             c.table(["Principales mutations : de", "vers", "surface"], mutations.main.map { [$0.from, $0.to, $0.area.text] }, numeric: [2])
         }
@@ -154,8 +158,8 @@ package struct PrintedPortrait {
         c.heading("Artificialisation et imperméabilisation en \(view.millesime)", outline: level)
         c.paragraph(stock.sentence)
         c.table(["", "surface"], stock.rows.map { [$0.label, $0.figure.text] }, numeric: [1])
-        if let note = stock.undetermined { c.paragraph(note, size: 9, color: Palette.muted) }
-        c.paragraph("Une seule date d’occupation du sol : le portrait présente le stock, sans évolution.", size: 9, color: Palette.muted)
+        if let note = stock.undetermined { c.paragraph(note, size: PageComposer.noteSize, color: Palette.muted) }
+        c.paragraph("Une seule date d’occupation du sol : le portrait présente le stock, sans évolution.", size: PageComposer.noteSize, color: Palette.muted)
     }
 
     func method(_ c: inout PageComposer, level: Int) {
@@ -168,33 +172,39 @@ package struct PrintedPortrait {
             "Imperméabilisation : surfaces bâties et revêtues (zones imperméables de la nomenclature).",
             "Trajectoire ZAN : consommation de référence 2011–2020, enveloppe 2021–2030 égale à la moitié, avec la garantie communale de 1 ha.",
         ]
-        for t in texts { c.paragraph(t, size: 9) }
-        c.paragraph("Sources", size: 10, bold: true)
-        for a in project.config.site.attribution { c.paragraph(a, size: 9) }
+        for t in texts { c.paragraph(t, size: PageComposer.noteSize) }
+        c.paragraph("Sources", size: 10.5, bold: true)
+        for a in project.config.site.attribution { c.paragraph(a, size: PageComposer.noteSize) }
         let path = SitePaths.portrait(territory.id, view)
         if let base = project.config.site.publicBaseURL {
             let url = (base.hasSuffix("/") ? base : base + "/") + path
-            c.paragraph("Portrait en ligne, données téléchargeables et méthode détaillée : " + url, size: 9, link: .uri(url))
+            c.paragraph("Portrait en ligne, données téléchargeables et méthode détaillée : " + url, size: PageComposer.noteSize, link: .uri(url))
         } else {
             // No public address (none given, or a placeholder such as the demo's): say where the
             // portrait is on the portal, link nothing.
-            c.paragraph("Portrait en ligne, données téléchargeables et méthode détaillée : portail « \(project.config.site.title) », page \(path).", size: 9)
+            c.paragraph("Portrait en ligne, données téléchargeables et méthode détaillée : portail « \(project.config.site.title) », page \(path).", size: PageComposer.noteSize)
         }
     }
 
     // MARK: - Helpers
 
-    /// A theme: heading (bookmark), its sentence, then its charts and its note.
+    /// A theme: heading (bookmark), its sentence, then its charts and its note. A chart that would
+    /// show nothing is replaced by the sentence that says so.
     func section(_ c: inout PageComposer, _ title: String, _ sentence: String?, _ charts: [Chart], level: Int, note: String? = nil) {
-        let scenes = charts.map(\.scene)
+        let drawn = charts.filter { $0.emptySentence == nil }.map(\.scene)
+        let omitted = Array(Set(charts.compactMap(\.emptySentence))).sorted()
         // The heading, its sentences and its first chart go on one page.
         let sentenceHeight = sentence.map { c.paragraphHeight($0) } ?? 0
-        let chartHeight = scenes.first.map { c.figureHeight($0, maxHeight: 300) } ?? 0
+        let chartHeight = drawn.first.map { c.figureHeight($0, maxHeight: Self.chartMaxHeight) } ?? 0
         c.heading(title, outline: level, keepWithNext: sentenceHeight + chartHeight)
         if let sentence { c.paragraph(sentence) }
-        for scene in scenes { c.figure(scene, maxHeight: 300) }
-        if let note { c.paragraph(note, size: 9, color: Palette.muted) }
+        for text in omitted { c.paragraph(text, size: PageComposer.noteSize, color: Palette.muted) }
+        for scene in drawn { c.figure(scene, maxHeight: Self.chartMaxHeight) }
+        if let note { c.paragraph(note, size: PageComposer.noteSize, color: Palette.muted) }
     }
+
+    /// The tallest a chart is printed: a taller one would be shrunk below the text sizes of print.
+    static let chartMaxHeight = 460.0
 
     /// A level's label inside a sentence: "Département" → "département", acronyms kept ("EPCI", "SCoT").
     static func inSentence(_ label: String) -> String {

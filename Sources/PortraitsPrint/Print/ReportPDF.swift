@@ -1,3 +1,4 @@
+import PortraitsCairo
 import PortraitsCore
 import PortraitsGraphics
 import PortraitsModel
@@ -8,7 +9,7 @@ import PortraitsModel
 /// and the figures' date in every footer.
 package enum ReportPDF {
     package static func document(_ report: TriennialReport, site: String) -> DocumentSpec {
-        var c = PageComposer()
+        var c = PageComposer(measure: .cairo)
         c.paragraph(site.uppercased(), size: 9, color: Palette.muted, bold: true)
         c.space(12)
         c.heading("Rapport relatif à l’artificialisation des sols", size: 22, keepWithNext: 0)
@@ -36,7 +37,7 @@ package enum ReportPDF {
                     c.paragraph(label, size: 10, bold: true)
                     // The hint wrapped inside the box, the box as tall as the lines the council may write.
                     let width = c.contentWidth
-                    let hintLines = Typography.wrap(hint, width: width - 14, size: 9.5)
+                    let hintLines = c.measure.wrap(hint, width: width - 14, size: 9.5)
                     let height = 8 + Double(max(lines, hintLines.count)) * 15
                     c.block(height: height + 6) { x, y in
                         [.rect(x: x, y: y, width: width, height: height, fill: RGBColor(r: 0xff, g: 0xf4, b: 0xe5), stroke: Stroke(RGBColor(r: 0xb3, g: 0x40, b: 0x00), width: 0.8))]

@@ -218,20 +218,26 @@ public struct ProjectConfig: Sendable {
         }
 
         var pdf = PDFOptions()
-        if let p = try doc.map("pdf", allowed: ["portraits", "bundles"]) {
+        if let p = try doc.map("pdf", allowed: ["portraits", "atlases", "atlas_periods"]) {
             if let n = p.node("portraits") {
                 guard case .scalar(let v) = n, ["all", "main", "none"].contains(v.string) else {
                     throw InputError(YAMLMap.at(source, n), "pdf.portraits must be all (every period), main (the longest period) or none")
                 }
                 pdf.portraits = PDFOptions.Portraits(rawValue: v.string)!
             }
-            if p.node("bundles") != nil {
-                pdf.bundles = try p.stringList("bundles").map { name in
+            if p.node("atlases") != nil {
+                pdf.atlases = try p.stringList("atlases").map { name in
                     guard let level = TerritoryLevel(rawValue: name), [.epci, .scot, .departement].contains(level) else {
-                        throw InputError(source, "pdf.bundles: \"\(name)\" is not one of epci, scot, departement")
+                        throw InputError(source, "pdf.atlases: \"\(name)\" is not one of epci, scot, departement")
                     }
                     return level
                 }
+            }
+            if let n = p.node("atlas_periods") {
+                guard case .scalar(let v) = n, let periods = PDFOptions.AtlasPeriods(rawValue: v.string) else {
+                    throw InputError(YAMLMap.at(source, n), "pdf.atlas_periods must be main (the longest period) or all (every period)")
+                }
+                pdf.atlasPeriods = periods
             }
         }
         var report: [TerritoryLevel] = [.commune, .epci]
@@ -293,8 +299,12 @@ public struct PDFOptions: Sendable, Equatable {
     public enum Portraits: String, Sendable { case all, main, none }
     /// A portrait PDF for every territory and every view (`all`), only the main view, or none.
     public var portraits: Portraits = .all
-    /// Levels whose territories get a bundle: their own portrait then each of their communes' (main view).
-    public var bundles: [TerritoryLevel] = [.epci, .scot, .departement]
+    public enum AtlasPeriods: String, Sendable { case main, all }
+    /// Levels whose territories get an atlas: a cover, the summary of their members, their own
+    /// portrait, then a two-page fiche per member.
+    public var atlases: [TerritoryLevel] = [.epci, .scot, .departement]
+    /// The views atlases are made for: the longest period (`main`, the default) or every one.
+    public var atlasPeriods: AtlasPeriods = .main
 
     public init() {}
 
@@ -302,7 +312,7 @@ public struct PDFOptions: Sendable, Equatable {
     public static var none: PDFOptions {
         var o = PDFOptions()
         o.portraits = .none
-        o.bundles = []
+        o.atlases = []
         return o
     }
 }

@@ -12,7 +12,7 @@ public enum BuildStage: String, CaseIterable, Sendable {
         case .aggregate: return "sums to every level, outlines, checks of the totals"
         case .compute: return "headline indicators of every territory and period, then every portrait (territory × view)"
         case .render: return "per territory, on every core: its maps laid out once, the map files, the pages and downloads, its portrait PDFs; then the site's pages"
-        case .print: return "the bundles: a territory's portrait and each of its communes'"
+        case .print: return "the atlases: a group's summary, portrait and its members' fiches"
         case .write: return "the staged site swapped in, the build state recorded"
         }
     }

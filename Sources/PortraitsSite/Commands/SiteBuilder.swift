@@ -145,7 +145,7 @@ public enum SiteBuilder {
             try state?.forget(output: dest)
             let units = UnitCache(writer: writer, keys: keys, previous: try state?.units(output: dest) ?? [:])
             // The PDFs are one unit: the portraits are drawn by the render stage with their
-            // territory's web maps, the bundles by the print stage.
+            // territory's web maps, the atlases by the print stage.
             let pdfKey = units.key(.pdf)
             let pdfReused = try units.reuse(.pdf, key: pdfKey)
             let printing = pdfReused == nil ? PDFUnit(project, portraits: portraits, maps: TerritoryMaps(project: project),
@@ -165,11 +165,11 @@ public enum SiteBuilder {
             try reporter.run(.print) { () -> (Void, String) in
                 guard let printing else { return ((), "reused: \(String(decoding: pdfReused ?? [], as: UTF8.self))") }
                 try units.measure(.pdf) {
-                    try printing.bundles { total in reporter.progress(.print, unit: "portraits", total: total) }
+                    try printing.atlases { total in reporter.progress(.print, unit: "portraits", total: total) }
                 }
                 let n = printing.counts
-                let detail = n.portraits + n.bundles == 0 ? "no PDF (pdf: none)"
-                    : "\(n.portraits) portrait PDFs, \(n.bundles) bundles, \(n.pages) pages, \(n.bytes / 1_000_000) MB"
+                let detail = n.portraits + n.atlases == 0 ? "no PDF (pdf: none)"
+                    : "\(n.portraits) portrait PDFs, \(n.atlases) atlases, \(n.pages) pages, \(n.bytes / 1_000_000) MB"
                 units.made(.pdf, key: pdfKey, meta: Array(detail.utf8))
                 return ((), detail)
             }

@@ -11,14 +11,14 @@ import PortraitsWeb
 /// The PDF unit: the PDFs the project asks for (`pdf:`), drawn with Cairo into the writer's
 /// staging folder. A territory's portraits (one per view the plan prints) are drawn in the render
 /// job that draws its web maps, from the same map scenes (`portraits(of:)`); the print stage then
-/// draws the bundles (`bundles`): a territory's portrait followed by each of its communes', main
-/// view. Key: the figures and the publishing options.
+/// draws the atlases (`atlases`): a group's cover and summary, its portrait, a fiche per member.
+/// Key: the figures and the publishing options.
 package final class PDFUnit: @unchecked Sendable {
     package struct Counts: Sendable {
-        package var portraits = 0, bundles = 0, pages = 0, bytes = 0
+        package var portraits = 0, atlases = 0, pages = 0, bytes = 0
 
         package static func + (a: Counts, b: Counts) -> Counts {
-            Counts(portraits: a.portraits + b.portraits, bundles: a.bundles + b.bundles, pages: a.pages + b.pages, bytes: a.bytes + b.bytes)
+            Counts(portraits: a.portraits + b.portraits, atlases: a.atlases + b.atlases, pages: a.pages + b.pages, bytes: a.bytes + b.bytes)
         }
     }
 
@@ -47,7 +47,7 @@ package final class PDFUnit: @unchecked Sendable {
 
     /// Whether the project prints anything at all.
     package var printsAnything: Bool {
-        views.contains(where: plan.portrait) || project.catalog.territories.values.contains { plan.bundle($0, plan.main) }
+        views.contains(where: plan.portrait) || project.catalog.territories.values.contains { t in plan.atlasViews.contains { plan.atlas(t, $0) } }
     }
 
     /// A territory's portrait PDFs, drawn from its scenes (the ones its web maps were drawn from).
@@ -73,26 +73,25 @@ package final class PDFUnit: @unchecked Sendable {
         return n.bytes
     }
 
-    /// The bundles, on every core, the largest first. Each member's portrait is laid out again
-    /// from its own scenes: a bundle's pages carry the bundle's page numbers and bookmarks.
-    package func bundles(threads: Int = defaultThreadCount(), progress makeProgress: (Int) -> Progress? = { _ in nil }) throws {
-        let parents = project.catalog.sorted.filter { plan.bundle($0, plan.main) }
-            .sorted { ($0.communeIndices.count, $1.id) > ($1.communeIndices.count, $0.id) }
-        guard !parents.isEmpty else { return }
-        // Progress counts portraits drawn: a bundle counts its territory and each of its communes.
-        let progress = makeProgress(parents.reduce(0) { $0 + $1.communeIndices.count + 1 })
+    /// The atlases, on every core, the largest first. Each member's fiche is laid out from its own
+    /// scenes (maps drawn again: an atlas's pages carry its page numbers and bookmarks).
+    package func atlases(threads: Int = defaultThreadCount(), progress makeProgress: (Int) -> Progress? = { _ in nil }) throws {
+        let jobs = project.catalog.sorted.flatMap { t in plan.atlasViews.filter { plan.atlas(t, $0) }.map { (t, $0) } }
+            .sorted { ($0.0.children.count, $1.0.id) > ($1.0.children.count, $0.0.id) }
+        guard !jobs.isEmpty else { return }
+        // Progress counts portraits and fiches drawn: an atlas counts its group and each member.
+        let progress = makeProgress(jobs.reduce(0) { $0 + $1.0.children.count + 1 })
         defer { progress?.finish() }
-        let chunks = max(1, min(parents.count, threads * 8))
+        let chunks = max(1, min(jobs.count, threads * 8))
         let counts: [Counts] = try parallelMap(count: chunks) { chunk in
             var n = Counts()
-            for (k, t) in parents.enumerated() where k % chunks == chunk {
-                let communes = t.communeIndices.compactMap { project.catalog[TerritoryID(.commune, project.catalog.communes[$0].code)] }
-                    .sorted { (Self.collationKey($0.name), $0.id.code) < (Self.collationKey($1.name), $1.id.code) }
-                let doc = PortraitPDF.bundle(printed(TerritoryScenes(t, maps: maps), plan.main),
-                                             members: communes.map { printed(TerritoryScenes($0, maps: maps), plan.main) })
-                n = n + (try write(doc, to: SitePaths.bundlePDF(t, plan.main)))
-                n.bundles += 1
-                progress?.advance(t.communeIndices.count + 1)
+            for (k, (t, view)) in jobs.enumerated() where k % chunks == chunk {
+                let members = t.children.compactMap { project.catalog[$0] }
+                let doc = PortraitPDF.atlas(printed(TerritoryScenes(t, maps: maps), view),
+                                            members: members.map { printed(TerritoryScenes($0, maps: maps), view) })
+                n = n + (try write(doc, to: SitePaths.atlasPDF(t, view)))
+                n.atlases += 1
+                progress?.advance(t.children.count + 1)
             }
             return n
         }
@@ -113,9 +112,5 @@ package final class PDFUnit: @unchecked Sendable {
         lock.lock()
         made = made + n
         lock.unlock()
-    }
-
-    static func collationKey(_ name: String) -> String {
-        name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
     }
 }

@@ -50,8 +50,8 @@ package struct PortraitPage {
 
     func context(common: CommonContext) throws -> [String: Any] {
         let p = portrait, id = p.territory
-        var c = common.context(path: path, title: "\(p.name) (\(id.level.label.lowercased())) · \(view.label)")
-        c["description"] = "Portrait de l’occupation du sol de \(p.name), \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)")."
+        var c = common.context(path: path, title: "\(p.name) (\(id.level.inText)) · \(view.label)")
+        c["description"] = "Portrait de l’occupation du sol \(FrenchText.de(p.name)), \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)")."
         c["name"] = p.name
         c["code"] = id.code
         c["levelLabel"] = id.level.label
@@ -87,9 +87,10 @@ package struct PortraitPage {
         let plan = PDFPlan(project)
         if let territory = project.catalog[id] {
             if plan.portrait(view) { c["pdfFile"] = SitePaths.fileName(SitePaths.portraitPDF(territory, view)) }
-            if plan.bundle(territory, view) {
-                c["bundleFile"] = SitePaths.fileName(SitePaths.bundlePDF(territory, view))
-                c["bundleCount"] = territory.communeIndices.count
+            if plan.atlas(territory, view) {
+                c["atlasFile"] = SitePaths.fileName(SitePaths.atlasPDF(territory, view))
+                c["atlasMembers"] = p.members.rows.count == territory.communeIndices.count ? "\(p.members.rows.count) communes"
+                    : "\(p.members.rows.count) EPCI et communes hors EPCI"
             }
         }
         c["stockCSV"] = SitePaths.stockFile

@@ -1,0 +1,135 @@
+import PortraitsCairo
+import PortraitsCore
+import PortraitsGraphics
+import PortraitsModel
+
+/// The atlas of a group (EPCI, SCoT, département) for one view, the document its officials print:
+/// - a cover: the group, its message beside its locator, the contents (each part a link);
+/// - the summary: every member with its key figures and its rank, in French alphabetical order,
+///   and the page of its fiche (a link); a département's also lists all its communes;
+/// - the group's full portrait;
+/// - a two-page fiche per member (`PrintedPortrait.fiche`): its message, its comparison with its
+///   parents, its map and its classes. A département's members are its EPCI (and the communes
+///   outside any), so that its atlas stays a few hundred pages at most.
+package struct PrintedAtlas {
+    package let group: PrintedPortrait
+    /// The members with a fiche, in French alphabetical order.
+    package let members: [PrintedPortrait]
+
+    package init(group: PrintedPortrait, members: [PrintedPortrait]) {
+        self.group = group
+        self.members = FrenchText.sorted(members) { $0.territory.name }
+    }
+
+    var name: String { group.territory.name }
+    var title: String { "Atlas \(FrenchText.de(name))" }
+    /// "communes", "EPCI et communes hors EPCI".
+    var membersLabel: String {
+        let levels = Set(members.map(\.territory.id.level))
+        if levels == [.commune] { return "communes" }
+        return levels.count > 1 ? "EPCI et communes hors EPCI" : (members.first?.territory.id.level.pluralInText ?? "membres")
+    }
+
+    package func document() -> DocumentSpec {
+        // The body first (the group's portrait, then the fiches), to know where each part starts.
+        var body = PageComposer(measure: .cairo)
+        group.compose(into: &body, level: 0)
+        var owners = Array(repeating: -1, count: body.allPages.count)   // -1: the group
+        body.newPage()
+        body.bookmark("Fiches des \(membersLabel)", level: 0)
+        var starts: [Int] = []
+        for (k, m) in members.enumerated() {
+            if !body.atPageTop { body.newPage() }
+            starts.append(body.pageIndex)
+            m.fiche(into: &body, level: 1, atlas: title)
+            owners += Array(repeating: k, count: body.allPages.count - owners.count)
+        }
+        // The front's length depends on nothing but the numbers of rows: laid out once to count
+        // its pages, then with the real page numbers.
+        // Laid out once to count the front's pages and find where its tables start, then with
+        // the real page numbers (the numbers do not change the number of lines).
+        let draft = front(fichePages: starts, offset: 0, tables: [2, 2])
+        let frontCount = draft.composer.allPages.count
+        let front = self.front(fichePages: starts, offset: frontCount, tables: draft.tables).composer
+        let total = frontCount + owners.count
+        let period = group.view.period.map { "période \($0.label)" } ?? "millésime \(group.view.millesime)"
+        var pages = front.allPages.enumerated().map { i, page in
+            PageComposer.withFooter(page, "\(title) · \(period)", page: i + 1, of: total, measure: front.measure)
+        }
+        for (i, page) in body.allPages.enumerated() {
+            let owner = owners[i] < 0 ? "portrait \(FrenchText.de(name))" : "fiche \(FrenchText.de(members[owners[i]].territory.name))"
+            pages.append(PageComposer.withFooter(page, "\(title) · \(owner) · \(period)", page: frontCount + i + 1, of: total, measure: body.measure))
+        }
+        let outline = front.outline + body.outline.map { DocumentSpec.OutlineEntry(title: $0.title, page: $0.page + frontCount, level: $0.level) }
+        return DocumentSpec(title: "\(title) : portraits de territoire, \(group.view.label)",
+                            subject: "Atlas \(FrenchText.de(group.title)) et de ses \(membersLabel) : chiffres clés, portrait, fiches, \(group.periodText)",
+                            author: group.project.config.site.title, date: group.date, pages: pages, outline: outline)
+    }
+
+    /// The cover and the summary, with the body starting at page `offset + 1` (the group's
+    /// portrait first), each member's fiche at body page `fichePages[k]`, the summary's tables at
+    /// pages `tables` (1-based). Returns the pages laid out and where the tables did start.
+    func front(fichePages: [Int], offset: Int, tables: [Int]) -> (composer: PageComposer, tables: [Int]) {
+        var c = PageComposer(measure: .cairo)
+        let site = group.project.config.site.title
+        c.paragraph(site.uppercased(), size: 9, color: Palette.muted, bold: true)
+        c.space(16)
+        c.paragraph("Atlas des \(membersLabel)", size: 13, color: Palette.muted)
+        c.heading(name, size: 28, outline: 0, keepWithNext: 0)
+        let size = [group.portrait.area.text] + (group.portrait.communeCount.map { ["\($0.text) communes"] } ?? [])
+        c.paragraph("\(group.territory.id.level.label) \(group.territory.id.code) · \(size.joined(separator: ", "))", size: 11, color: Palette.muted)
+        c.paragraph(group.view.period.map { "Période \($0.label)" } ?? "Millésime \(group.view.millesime)", size: 18, bold: true)
+        let message = group.portrait.message
+        if let locator = group.scenes.locator {
+            c.paragraph(message.sentence, size: 11, beside: locator.scene, figureWidth: 130)
+        } else {
+            c.paragraph(message.sentence, size: 11)
+        }
+        c.keyFigures(message.items.map { ($0.figure.text, $0.label + ($0.detail.map { " · " + $0 } ?? "")) }, perLine: 2)
+        for caveat in message.items.compactMap(\.caveat) { c.paragraph(caveat, size: PageComposer.noteSize, color: Palette.muted) }
+
+        var parts: [(String, Int)] = [("\(members.count) \(membersLabel) en chiffres clés", tables[0])]
+        if group.portrait.communes != nil { parts.append(("Toutes les communes du département", tables[1])) }
+        parts += [("Portrait \(FrenchText.de(name))", offset + 1),
+                  ("Fiches des \(membersLabel), deux pages chacune", offset + (fichePages.first ?? 0) + 1)]
+        c.heading("Contenu", size: 13, keepWithNext: 60)
+        c.table(["Partie", "page"], parts.map { [$0.0, String($0.1)] }, numeric: [1], links: parts.map { .page($0.1) })
+        c.paragraph("Édité le \(PrintedPortrait.frenchDate(group.date)). Les chiffres sont en hectares (Lambert-93), calculés commune par commune puis additionnés ; la méthode est décrite à la fin du portrait.",
+                    size: PageComposer.noteSize, color: Palette.muted)
+
+        // The summary.
+        c.newPage()
+        let rows = FrenchText.sorted(group.portrait.members.rows) { $0.name }
+        let pageOf = Dictionary(uniqueKeysWithValues: zip(members.map(\.territory.id), fichePages.map { offset + $0 + 1 }))
+        c.heading("\(members.count) \(membersLabel) en chiffres clés", size: 15, outline: 0, keepWithNext: 80)
+        summary(&c, rows, pages: pageOf)
+        var found = [c.outline.last!.page + 1, c.outline.last!.page + 1]
+        if let communes = group.portrait.communes {
+            c.heading("Toutes les communes du département (\(communes.rows.count))", size: 15, outline: 0, keepWithNext: 80)
+            summary(&c, FrenchText.sorted(communes.rows) { $0.name }, pages: [:])
+            found[1] = c.outline.last!.page + 1
+        }
+        return (c, found)
+    }
+
+    /// A summary table: each row's key figures and rank; with `pages`, the page of its fiche (a
+    /// link on the row).
+    func summary(_ c: inout PageComposer, _ rows: [MemberTable.Row], pages: [TerritoryID: Int]) {
+        let withPages = !pages.isEmpty
+        if let period = group.view.period {
+            c.paragraph("Période \(period.label). Rang : 1 = la plus forte consommation d’espaces naturels, agricoles et forestiers par an rapportée à la surface, parmi les territoires du tableau."
+                        + (withPages ? " La colonne « page » donne la page de la fiche ; un clic sur la ligne y mène." : ""),
+                        size: PageComposer.noteSize, color: Palette.muted)
+            c.table(["Territoire", "surface", "conso. NAF", "par an pour 1\u{00A0}000 ha", "rang", "part artificialisée", "artif. nette / an"] + (withPages ? ["page"] : []),
+                    rows.map { r in
+                        [r.name, r.area.text, r.consumption?.text ?? "–", r.intensity?.text ?? "–", r.intensityRank.map(String.init) ?? "–",
+                         r.artificialisedShare.text, r.netArtificialisationPerYear?.text ?? "–"] + (withPages ? [pages[r.id].map(String.init) ?? "–"] : [])
+                    },
+                    numeric: Set(1...(withPages ? 7 : 6)), links: withPages ? rows.map { r in pages[r.id].map { .page($0) } } : [])
+        } else {
+            c.table(["Territoire", "surface", "part artificialisée"] + (withPages ? ["page"] : []),
+                    rows.map { r in [r.name, r.area.text, r.artificialisedShare.text] + (withPages ? [pages[r.id].map(String.init) ?? "–"] : []) },
+                    numeric: Set(1...(withPages ? 3 : 2)), links: withPages ? rows.map { r in pages[r.id].map { .page($0) } } : [])
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import PortraitsCore
+import PortraitsGraphics
+import PortraitsModel
+
+/// A member's fiche in an atlas: two pages, what a maire needs of the full portrait.
+/// Page 1: the territory, its message (sentence, key figures, rank) beside its locator, and the
+/// comparison with its parents. Page 2: its land-cover map and the table of its classes.
+extension PrintedPortrait {
+    /// Appends the fiche on two pages, from a new one; `level`: the bookmark level of its title.
+    package func fiche(into c: inout PageComposer, level: Int, atlas: String) {
+        if !c.atPageTop { c.newPage() }
+        c.paragraph("Fiche · \(atlas)", size: PageComposer.captionSize, color: Palette.muted, bold: true)
+        c.heading(territory.name, size: 22, outline: level, keepWithNext: 0)
+        let size = [portrait.area.text] + (portrait.communeCount.map { ["\($0.text) communes"] } ?? [])
+        c.paragraph("\(levelLabel) \(territory.id.code) · \(size.joined(separator: ", ")) · \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)")",
+                    size: PageComposer.bodySize, color: Palette.muted)
+        let message = portrait.message
+        if let locator = scenes.locator {
+            c.paragraph(message.sentence, size: 10.5, beside: locator.scene, figureWidth: 110)
+        } else {
+            c.paragraph(message.sentence, size: 10.5)
+        }
+        c.keyFigures(message.items.map { ($0.figure.text, $0.label + ($0.detail.map { " · " + $0 } ?? "")) }, perLine: 2)
+        if let rank = message.rank { c.paragraph(rank) }
+        for caveat in message.items.compactMap(\.caveat) { c.paragraph(caveat, size: PageComposer.noteSize, color: Palette.muted) }
+        if let comparison = portrait.themes?.comparison {
+            c.heading("Comparaison avec les territoires parents", size: 12, keepWithNext: 60)
+            c.table(["Territoire", "artificialisé", "imperméabilisé", "conso. NAF / an", "artif. nette / an"],
+                    comparison.rows.map { [$0.name, $0.artificialised.text, $0.sealed.text, $0.consumption.text, $0.net.text] }, numeric: [1, 2, 3, 4])
+        }
+        for caveat in message.caveats { c.paragraph(caveat, size: PageComposer.noteSize, color: Palette.muted) }
+
+        c.newPage()
+        c.heading("Occupation du sol en \(view.millesime)", size: 13, keepWithNext: 0)
+        let header = ["Classe"] + (view.period.map { ["\($0.start) (ha)"] } ?? []) + ["\(view.millesime) (ha)", "part"] + (view.period != nil ? ["évolution (ha)"] : [])
+        let rows = portrait.stockRows.map { r in
+            [r.label] + (r.before.map { [Fmt.num($0)] } ?? []) + [Fmt.num(r.after), Fmt.pct(r.afterShare)] + (r.delta.map { [Fmt.num($0)] } ?? [])
+        }
+        let mutations = portrait.themes.map { "\($0.mutations.grossChange.text) ont changé de classe entre \(view.period!.start) et \(view.period!.end) ; \($0.mutations.persistence.text) n’ont pas changé." }
+        // The map takes the room the table and the sentence leave on the page.
+        let room = c.remaining - c.tableHeight(header, rows) - (mutations.map { c.paragraphHeight($0) } ?? 0) - 12
+        let map = scenes.landCover(view.millesime)
+        c.map(frame: map.frame, legend: map.legend, maxHeight: max(160, min(420, room)))
+        c.table(header, rows, numeric: Set(1..<header.count))
+        if let mutations { c.paragraph(mutations) }
+    }
+
+    /// "Commune", "EPCI", "Département": the level as the first word of a line.
+    var levelLabel: String { territory.id.level.label }
+}
