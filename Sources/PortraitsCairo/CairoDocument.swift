@@ -5,8 +5,9 @@ import PortraitsGraphics
 extension CairoRenderer {
     /// A multi-page PDF: each page of the spec on its own page (sized as the scene, in points), the
     /// outline as PDF bookmarks, title, subject, author and date as metadata. Fonts are embedded as
-    /// subsets and text stays selectable (Cairo's PDF surface); the links, the language and the
-    /// file's structure are qpdf's (`PDFFinishing`).
+    /// subsets and text stays selectable (Cairo's PDF surface), the structure tags of the pages
+    /// (`Mark.tag`) make the tagged PDF's structure tree; the links, the language, the figures'
+    /// text alternatives, the XMP metadata and the file's structure are qpdf's (`PDFFinishing`).
     public static func pdf(_ document: DocumentSpec) throws -> [UInt8] {
         let sink = ByteSink()
         let first = document.pages.first
@@ -40,6 +41,13 @@ extension CairoRenderer {
         let status = cairo_surface_status(surface)
         cairo_surface_destroy(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
-        return try PDFFinishing.finish(sink.bytes, links: PDFFinishing.links(of: document.pages), heights: document.pages.map(\.height))
+        let figures = document.pages.flatMap { page in
+            page.marks.compactMap { mark -> String? in
+                if case .tag(.begin("Figure", let alt)) = mark { return alt ?? "" }
+                return nil
+            }
+        }
+        return try PDFFinishing.finish(sink.bytes, links: PDFFinishing.links(of: document.pages), heights: document.pages.map(\.height), figures: figures,
+                                       metadata: .init(title: document.title, subject: document.subject, author: document.author, date: document.date))
     }
 }

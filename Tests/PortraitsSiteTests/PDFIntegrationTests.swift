@@ -152,7 +152,35 @@ final class PDFIntegrationTests: XCTestCase {
             let raw = try Self.qdf(path)
             XCTAssertTrue(raw.contains("/Lang (fr-FR)"), f)
             XCTAssertTrue(raw.contains("/DisplayDocTitle true"), f)
+            let info = try runTool("/usr/bin/pdfinfo", [path])
+            XCTAssertTrue(info.contains("Tagged:          yes") && info.contains("Metadata Stream: yes"), "\(f): \(info)")
+            // Every figure of the structure tree has its text alternative.
+            XCTAssertEqual(raw.components(separatedBy: "/S /Figure").count, raw.components(separatedBy: "/Alt ").count, f)
         }
+    }
+
+    /// The structure tree read back by poppler: headings, paragraphs, tables with header cells,
+    /// figures with the web page's text alternative; the XMP metadata says the title and the
+    /// language.
+    func testTaggedStructureAndMetadata() throws {
+        let site = try buildSite()
+        let pdf = site.appendingPathComponent("commune/99001/portrait-99001-aval-les-bains-2019-2021.pdf").path
+        XCTAssertTrue(try runTool("/usr/bin/pdfinfo", [pdf]).contains("Tagged:          yes"))
+        let tree = try runTool("/usr/bin/pdfinfo", ["-struct-text", pdf])
+        let elements = Set(tree.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? "" })
+        for kind in ["H1", "H2", "H3", "P", "Table", "TR", "TH", "TD", "Figure"] { XCTAssertTrue(elements.contains(kind), "\(kind) in \(elements.sorted())") }
+        XCTAssertTrue(tree.contains("H1 (block)\n") && tree.contains("\"Aval-lès-Bains\""), String(tree.prefix(400)))
+        XCTAssertTrue(tree.contains("\"Classe\"") && tree.contains("TH"), "header cells")
+        // The map's alternative is the web page's (the model's).
+        let raw = try Self.qdf(pdf)
+        let alt = "Carte de l’occupation du sol d’Aval-lès-Bains en 2021"
+        let hex = alt.utf16.map { String(format: "%04x", $0) }.joined()
+        XCTAssertTrue(raw.lowercased().contains("/alt <feff" + hex), "map's text alternative")
+        let page = try read(site.appendingPathComponent("commune/99001/2019-2021.html"))
+        XCTAssertTrue(page.contains(alt), "the same text on the page")
+        let meta = try runTool("/usr/bin/pdfinfo", ["-meta", pdf])
+        XCTAssertTrue(meta.contains("<rdf:li xml:lang=\"x-default\">Portrait de territoire : Aval-lès-Bains, 2019–2021</rdf:li>"), meta)
+        XCTAssertTrue(meta.contains("<rdf:li>fr-FR</rdf:li>") && meta.contains("<xmp:CreateDate>"), meta)
     }
 
     /// With a placeholder base URL (the demo's is on example.org) the PDF says where the portrait

@@ -38,6 +38,10 @@ public struct PageComposer {
     /// The heading just placed, until a block follows it: where its marks start, the y it started
     /// at, its outline entry. A page break before the next block takes it along.
     private var pendingHeading: (marks: Int, y: Double, outline: [Int])?
+    /// The structure elements open (a paragraph or a table running onto the next page): closed at
+    /// the bottom of a page and opened again at the top of the next, so that each page's tags
+    /// are balanced.
+    private var openTags: [String] = []
 
     public init(measure: TextMeasure = .estimated) {
         self.measure = measure
@@ -59,10 +63,24 @@ public struct PageComposer {
     public var pageHeight: Double { bottom - Self.margin }
 
     public mutating func newPage() {
+        for name in openTags.reversed() { current.add(.tag(.end(name))) }
         pages.append(current)
         current = Scene(width: DocumentSpec.a4Width, height: DocumentSpec.a4Height)
         y = Self.margin
         pendingHeading = nil
+        for name in openTags { current.add(.tag(.begin(name))) }
+    }
+
+    /// Opens a structure element (tagged PDF): what follows, up to `end`, is its content.
+    public mutating func begin(_ name: String, alt: String? = nil) {
+        current.add(.tag(.begin(name, alt: alt)))
+        openTags.append(name)
+    }
+
+    /// Closes the innermost structure element.
+    public mutating func end() {
+        guard let name = openTags.popLast() else { return }
+        current.add(.tag(.end(name)))
     }
 
     /// Starts a new page unless `height` still fits (a block taller than a page goes on a fresh
@@ -95,10 +113,13 @@ public struct PageComposer {
 
     public mutating func space(_ h: Double) { y += h }
 
-    /// Adds marks drawn in a frame starting at the current position, `height` tall.
-    public mutating func block(height: Double, _ marks: (_ x: Double, _ y: Double) -> [Mark]) {
+    /// Adds marks drawn in a frame starting at the current position, `height` tall; `tag`: the
+    /// structure element they make.
+    public mutating func block(height: Double, tag: String = "Div", _ marks: (_ x: Double, _ y: Double) -> [Mark]) {
         ensure(height)
+        begin(tag)
         current.marks += marks(Self.margin, y)
+        end()
         y += height
         placed()
     }
@@ -119,10 +140,12 @@ public struct PageComposer {
             entries.append(outline.count - 1)
         }
         y += size * 0.4
+        begin(level == 0 ? "H1" : level == 1 ? "H2" : "H3")
         for line in lines {
             y += size * 1.15
             current.add(.text(line, at: Point(Self.margin, y), style: TextStyle(size: size, bold: true)))
         }
+        end()
         y += size * 0.55
         pendingHeading = (start.marks, start.y, entries)
     }
@@ -134,6 +157,8 @@ public struct PageComposer {
         let leading = size * 1.4
         let lines = measure.wrap(text, width: contentWidth - indent, size: size, bold: bold)
         ensure(leading * Double(min(lines.count, 2)))
+        begin("P")
+        defer { end() }
         for line in lines {
             ensure(leading)
             y += leading
@@ -148,18 +173,24 @@ public struct PageComposer {
 
     /// A paragraph with a figure at its right, `figureWidth` wide (never enlarged), both starting at
     /// the current position: the text wraps in the width left; the block is as tall as the taller.
-    public mutating func paragraph(_ text: String, size: Double = bodySize, beside scene: Scene, figureWidth: Double) {
+    public mutating func paragraph(_ text: String, size: Double = bodySize, beside scene: Scene, figureWidth: Double, alt: String) {
         let leading = size * 1.4, gap = 12.0
         let lines = measure.wrap(text, width: contentWidth - figureWidth - gap, size: size)
         let scale = scene.width > 0 ? min(1, figureWidth / scene.width) : 0
         let textHeight = Double(lines.count) * leading + size * 0.6
         let height = max(textHeight, scene.height * scale + 8)
         let left = contentWidth - scene.width * scale
-        block(height: height) { x, y in
-            lines.enumerated().map { i, line in
-                .text(line, at: Point(x, y + Double(i + 1) * leading - size * 0.3), style: TextStyle(size: size))
-            } + scene.placed(dx: x + left, dy: y, scale: scale)
+        ensure(height)
+        begin("P")
+        for (i, line) in lines.enumerated() {
+            current.add(.text(line, at: Point(Self.margin, y + Double(i + 1) * leading - size * 0.3), style: TextStyle(size: size)))
         }
+        end()
+        begin("Figure", alt: alt)
+        current.marks += scene.placed(dx: Self.margin + left, dy: y, scale: scale)
+        end()
+        y += height
+        placed()
     }
 
     /// The scale `figure` gives `scene`.
@@ -201,12 +232,14 @@ public struct PageComposer {
     /// its source under it, both set in points like the text (not scaled with the frame) and
     /// wrapped. The classes take their print colours (`GreyLegibility`): two classes never print
     /// as the same grey. Never split.
-    public mutating func map(frame: Scene, legend: MapLegend, maxHeight: Double = 420) {
+    public mutating func map(frame: Scene, legend: MapLegend, maxHeight: Double = 420, alt: String) {
         let layout = mapLayout(frame, legend, maxHeight: maxHeight)
         let print = GreyLegibility.separated(legend.entries.map(\.color))
         var recolor: [RGBColor: RGBColor] = [:]
         for (e, c) in zip(legend.entries, print) where e.color != c { recolor[e.color] = c }
         ensure(layout.height)
+        begin("Figure", alt: alt)
+        defer { end() }
         current.marks += frame.recolored(recolor).placed(dx: Self.margin, dy: y, scale: layout.scale)
         let size = Self.captionSize, leading = size * 1.25
         let lx = Self.margin + contentWidth - Self.mapLegendWidth
@@ -238,12 +271,14 @@ public struct PageComposer {
 
     /// A chart or a map scaled to fit the content width (and `maxHeight`), never enlarged, never
     /// split.
-    public mutating func figure(_ scene: Scene, maxHeight: Double = 520) {
+    public mutating func figure(_ scene: Scene, maxHeight: Double = 520, alt: String) {
         guard scene.width > 0, scene.height > 0 else { return }
         let scale = figureScale(scene, maxHeight: maxHeight)
         let h = scene.height * scale
         ensure(h)
+        begin("Figure", alt: alt)
         current.marks += scene.placed(dx: Self.margin, dy: y, scale: scale)
+        end()
         y += h + 8
         placed()
     }
@@ -293,14 +328,18 @@ public struct PageComposer {
         let (widths, wrapped, heights) = tableLayout(header, rows, size: size)
         func row(_ k: Int) {
             var x = Self.margin
+            begin("TR")
             for j in 0..<n {
                 let right = numeric.contains(j) && j > 0
+                begin(k == 0 ? "TH" : "TD")
+                defer { end() }
                 for (l, line) in wrapped[k][j].enumerated() {
                     current.add(.text(line, at: Point(right ? x + widths[j] - pad : x + pad, y + Double(l + 1) * leading - size * 0.05),
                                       style: TextStyle(size: size, bold: k == 0, anchor: right ? .end : .start)))
                 }
                 x += widths[j]
             }
+            end()
             y += heights[k]
             current.add(.polyline([Point(Self.margin, y), Point(Self.margin + contentWidth, y)],
                                   stroke: k == 0 ? Stroke(Palette.outline, width: 0.8) : Stroke(Palette.grid, width: 0.5)))
@@ -309,6 +348,8 @@ public struct PageComposer {
         func span(_ range: Range<Int>) -> Double { range.reduce(heights[0]) { $0 + body[$1] } }
         // A short table is kept whole; a longer one starts with its header and three rows at least.
         ensure(span(0..<(body.count <= 5 ? body.count : 3)))
+        begin("Table")
+        defer { end() }
         var i = 0
         while i < body.count {
             var k = i
@@ -342,6 +383,8 @@ public struct PageComposer {
             ensure(h + gap)
             for (k, item) in line.enumerated() {
                 let x = Self.margin + Double(k) * (w + gap)
+                begin("P")
+                defer { end() }
                 current.add(.rect(x: x, y: y, width: w, height: h, fill: RGBColor(r: 0xf3, g: 0xf3, b: 0xf3), stroke: nil))
                 // The value in 20 pt, smaller when it would not fit (a région's area in hectares).
                 let size = min(20, (w - 16) / max(0.01, measure.width(item.value, size: 1, bold: true)))

@@ -81,7 +81,7 @@ package struct PrintedAtlas {
         c.paragraph(group.view.period.map { "Période \($0.label)" } ?? "Millésime \(group.view.millesime)", size: 18, bold: true)
         let message = group.portrait.message
         if let locator = group.scenes.locator {
-            c.paragraph(message.sentence, size: 11, beside: locator.scene, figureWidth: 130)
+            c.paragraph(message.sentence, size: 11, beside: locator.scene, figureWidth: 130, alt: locator.title)
         } else {
             c.paragraph(message.sentence, size: 11)
         }

@@ -61,7 +61,7 @@ package struct PrintedPortrait {
         let message = portrait.message
         // The sentence with the locator at its right (the région has none).
         if let locator = scenes.locator {
-            c.paragraph(message.sentence, size: 11, beside: locator.scene, figureWidth: 130)
+            c.paragraph(message.sentence, size: 11, beside: locator.scene, figureWidth: 130, alt: locator.title)
             c.paragraph(locator.title, size: PageComposer.captionSize, color: Palette.muted)
         } else {
             c.paragraph(message.sentence, size: 11)
@@ -88,7 +88,7 @@ package struct PrintedPortrait {
     func landCover(_ c: inout PageComposer, level: Int) {
         c.heading("Occupation du sol en \(view.millesime)", outline: level)
         let map = scenes.landCover(view.millesime)
-        c.map(frame: map.frame, legend: map.legend, maxHeight: 380)
+        c.map(frame: map.frame, legend: map.legend, maxHeight: 380, alt: portrait.mapAlt)
         let header = ["Classe"] + (view.period.map { ["\($0.start) (ha)"] } ?? []) + ["\(view.millesime) (ha)", "part"] + (view.period != nil ? ["évolution (ha)"] : [])
         c.table(header, portrait.stockRows.map { r in
             [r.label] + (r.before.map { [Fmt.num($0)] } ?? []) + [Fmt.num(r.after), Fmt.pct(r.afterShare)] + (r.delta.map { [Fmt.num($0)] } ?? [])
@@ -96,7 +96,7 @@ package struct PrintedPortrait {
         guard let period = view.period, let p = project.layout.periods.firstIndex(of: period), let changes = portrait.themes?.mutations.changes else { return }
         let changeMap = scenes.changes(p)
         c.heading("Carte des changements \(period.label)", size: 12, outline: nil, keepWithNext: c.mapHeight(changeMap.frame, changeMap.legend, maxHeight: 340))
-        c.map(frame: changeMap.frame, legend: changeMap.legend, maxHeight: 340)
+        c.map(frame: changeMap.frame, legend: changeMap.legend, maxHeight: 340, alt: changes.mapAlt)
         if changes.isEmpty {
             c.paragraph("Aucune surface n’a changé de classe entre \(period.start) et \(period.end).")
         } else {
@@ -191,7 +191,8 @@ package struct PrintedPortrait {
     /// A theme: heading (bookmark), its sentence, then its charts and its note. A chart that would
     /// show nothing is replaced by the sentence that says so.
     func section(_ c: inout PageComposer, _ title: String, _ sentence: String?, _ charts: [Chart], level: Int, note: String? = nil) {
-        let drawn = charts.filter { $0.emptySentence == nil }.map(\.scene)
+        let shown = charts.filter { $0.emptySentence == nil }
+        let drawn = shown.map(\.scene)
         let omitted = Array(Set(charts.compactMap(\.emptySentence))).sorted()
         // The heading, its sentences and its first chart go on one page.
         let sentenceHeight = sentence.map { c.paragraphHeight($0) } ?? 0
@@ -199,7 +200,7 @@ package struct PrintedPortrait {
         c.heading(title, outline: level, keepWithNext: sentenceHeight + chartHeight)
         if let sentence { c.paragraph(sentence) }
         for text in omitted { c.paragraph(text, size: PageComposer.noteSize, color: Palette.muted) }
-        for scene in drawn { c.figure(scene, maxHeight: Self.chartMaxHeight) }
+        for (chart, scene) in zip(shown, drawn) { c.figure(scene, maxHeight: Self.chartMaxHeight, alt: chart.alt) }
         if let note { c.paragraph(note, size: PageComposer.noteSize, color: Palette.muted) }
     }
 

@@ -32,7 +32,7 @@ package enum ReportPDF {
                     c.paragraph(caption, size: 9.5, bold: true)
                     c.table(header.contains { !$0.isEmpty } ? header : header.map { _ in " " }, rows, numeric: numeric, size: 9.5)
                 case .chart(let chart):
-                    c.figure(chart.scene)
+                    c.figure(chart.scene, alt: chart.alt)
                 case .field(let label, let hint, let lines):
                     c.paragraph(label, size: 10, bold: true)
                     // The hint wrapped inside the box, the box as tall as the lines the council may write.
