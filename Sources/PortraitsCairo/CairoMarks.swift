@@ -48,7 +48,32 @@ enum CairoMarks {
             cairo_tag_begin(cr, name, "")
         case .tag(.end(let name)):
             cairo_tag_end(cr, name)
+        case let .raster(scene, x, y, w, h, dpi):
+            raster(scene, x: x, y: y, width: w, height: h, dpi: dpi, cr)
         }
+    }
+
+    /// `scene` painted on white into an image of `dpi` pixels per inch of the rectangle (one unit
+    /// of the target is a point), then that image painted into the rectangle. Cairo's PDF surface
+    /// embeds it as an image, compressed.
+    static func raster(_ scene: Scene, x: Double, y: Double, width w: Double, height h: Double, dpi: Double, _ cr: OpaquePointer) {
+        guard scene.width > 0, scene.height > 0, w > 0, h > 0, dpi > 0 else { return }
+        let pw = Int32(min(8_000, (w * dpi / 72).rounded(.up))), ph = Int32(min(8_000, (h * dpi / 72).rounded(.up)))
+        guard let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph) else { return }
+        defer { cairo_surface_destroy(image) }
+        let ic = cairo_create(image)!
+        cairo_set_source_rgb(ic, 1, 1, 1)
+        cairo_paint(ic)
+        cairo_scale(ic, Double(pw) / scene.width, Double(ph) / scene.height)
+        for mark in scene.marks { draw(mark, ic) }
+        cairo_destroy(ic)
+        cairo_surface_flush(image)
+        cairo_save(cr)
+        cairo_translate(cr, x, y)
+        cairo_scale(cr, w / Double(pw), h / Double(ph))
+        cairo_set_source_surface(cr, image, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
     }
 
     static func setColor(_ cr: OpaquePointer, _ c: RGBColor) {

@@ -73,6 +73,10 @@ public enum Mark: Sendable {
     /// readers and reflowing readers follow. Nothing is drawn; backends other than the PDF's
     /// ignore it.
     case tag(StructureTag)
+    /// A scene drawn as an image at `dpi` in the rectangle (a printed map too dense to stay vector:
+    /// its picture at print resolution weighs less than its polygons). Backends that draw no image
+    /// draw the scene itself.
+    indirect case raster(Scene, x: Double, y: Double, width: Double, height: Double, dpi: Double)
 }
 
 /// An element of a tagged PDF's structure tree (ISO 32000-1, 14.8.4 standard structure types).

@@ -10,7 +10,7 @@ import PortraitsCore
 ///   the heading goes with it;
 /// - a figure (chart, map) is never split;
 /// - a table splits only between rows, with its header repeated, and with at least three rows on
-///   each side (a table of five rows or fewer is kept whole);
+///   each side (a table of eight rows or fewer is kept whole);
 /// - body text is at least 9.5 pt (`noteSize`), captions and footers at least 8 pt.
 ///
 ///     var c = PageComposer(measure: .cairo)
@@ -232,7 +232,10 @@ public struct PageComposer {
     /// its source under it, both set in points like the text (not scaled with the frame) and
     /// wrapped. The classes take their print colours (`GreyLegibility`): two classes never print
     /// as the same grey. Never split.
-    public mutating func map(frame: Scene, legend: MapLegend, maxHeight: Double = 420, alt: String) {
+    ///
+    /// `rasterDPI`: draw the frame as an image at that resolution (a dense map: its image weighs
+    /// less than its polygons); nil keeps it vector.
+    public mutating func map(frame: Scene, legend: MapLegend, maxHeight: Double = 420, alt: String, rasterDPI: Double? = nil) {
         let layout = mapLayout(frame, legend, maxHeight: maxHeight)
         let print = GreyLegibility.separated(legend.entries.map(\.color))
         var recolor: [RGBColor: RGBColor] = [:]
@@ -240,7 +243,11 @@ public struct PageComposer {
         ensure(layout.height)
         begin("Figure", alt: alt)
         defer { end() }
-        current.marks += frame.recolored(recolor).placed(dx: Self.margin, dy: y, scale: layout.scale)
+        if let dpi = rasterDPI {
+            current.add(.raster(frame.recolored(recolor), x: Self.margin, y: y, width: frame.width * layout.scale, height: frame.height * layout.scale, dpi: dpi))
+        } else {
+            current.marks += frame.recolored(recolor).placed(dx: Self.margin, dy: y, scale: layout.scale)
+        }
         let size = Self.captionSize, leading = size * 1.25
         let lx = Self.margin + contentWidth - Self.mapLegendWidth
         var ly = y + 10
@@ -346,8 +353,9 @@ public struct PageComposer {
         }
         let body = Array(heights.dropFirst())
         func span(_ range: Range<Int>) -> Double { range.reduce(heights[0]) { $0 + body[$1] } }
-        // A short table is kept whole; a longer one starts with its header and three rows at least.
-        ensure(span(0..<(body.count <= 5 ? body.count : 3)))
+        // A short table (eight rows or fewer) is kept whole; a longer one starts with its header
+        // and three rows at least.
+        ensure(span(0..<(body.count <= 8 ? body.count : 3)))
         begin("Table")
         defer { end() }
         var i = 0
@@ -440,6 +448,7 @@ extension Mark {
         case let .link(x, y, w, h, target): return .link(x: x, y: y + dy, width: w, height: h, target: target)
         case let .hotspot(x, y, w, h, label): return .hotspot(x: x, y: y + dy, width: w, height: h, label: label)
         case .tag: return self
+        case let .raster(scene, x, y, w, h, dpi): return .raster(scene, x: x, y: y + dy, width: w, height: h, dpi: dpi)
         }
     }
 }

@@ -33,6 +33,8 @@ extension Scene {
                 continue
             case .tag:
                 out.append(mark)
+            case let .raster(scene, x, y, w, h, dpi):
+                out.append(.raster(scene, x: dx + x * scale, y: dy + y * scale, width: w * scale, height: h * scale, dpi: dpi))
             }
         }
         out.append(.clipEnd)

@@ -40,7 +40,7 @@ extension PrintedPortrait {
         // The map takes the room the table and the sentence leave on the page.
         let room = c.remaining - c.tableHeight(header, rows) - (mutations.map { c.paragraphHeight($0) } ?? 0) - 12
         let map = scenes.landCover(view.millesime)
-        c.map(frame: map.frame, legend: map.legend, maxHeight: max(160, min(420, room)), alt: portrait.mapAlt)
+        c.map(frame: map.frame, legend: map.legend, maxHeight: max(160, min(420, room)), alt: portrait.mapAlt, rasterDPI: map.raster ? Self.mapDPI : nil)
         c.table(header, rows, numeric: Set(1..<header.count))
         if let mutations { c.paragraph(mutations) }
     }

@@ -88,7 +88,7 @@ package struct PrintedPortrait {
     func landCover(_ c: inout PageComposer, level: Int) {
         c.heading("Occupation du sol en \(view.millesime)", outline: level)
         let map = scenes.landCover(view.millesime)
-        c.map(frame: map.frame, legend: map.legend, maxHeight: 380, alt: portrait.mapAlt)
+        c.map(frame: map.frame, legend: map.legend, maxHeight: 380, alt: portrait.mapAlt, rasterDPI: map.raster ? Self.mapDPI : nil)
         let header = ["Classe"] + (view.period.map { ["\($0.start) (ha)"] } ?? []) + ["\(view.millesime) (ha)", "part"] + (view.period != nil ? ["évolution (ha)"] : [])
         c.table(header, portrait.stockRows.map { r in
             [r.label] + (r.before.map { [Fmt.num($0)] } ?? []) + [Fmt.num(r.after), Fmt.pct(r.afterShare)] + (r.delta.map { [Fmt.num($0)] } ?? [])
@@ -96,7 +96,7 @@ package struct PrintedPortrait {
         guard let period = view.period, let p = project.layout.periods.firstIndex(of: period), let changes = portrait.themes?.mutations.changes else { return }
         let changeMap = scenes.changes(p)
         c.heading("Carte des changements \(period.label)", size: 12, outline: nil, keepWithNext: c.mapHeight(changeMap.frame, changeMap.legend, maxHeight: 340))
-        c.map(frame: changeMap.frame, legend: changeMap.legend, maxHeight: 340, alt: changes.mapAlt)
+        c.map(frame: changeMap.frame, legend: changeMap.legend, maxHeight: 340, alt: changes.mapAlt, rasterDPI: changeMap.raster ? Self.mapDPI : nil)
         if changes.isEmpty {
             c.paragraph("Aucune surface n’a changé de classe entre \(period.start) et \(period.end).")
         } else {
@@ -203,6 +203,10 @@ package struct PrintedPortrait {
         for (chart, scene) in zip(shown, drawn) { c.figure(scene, maxHeight: Self.chartMaxHeight, alt: chart.alt) }
         if let note { c.paragraph(note, size: PageComposer.noteSize, color: Palette.muted) }
     }
+
+    /// The resolution of a printed map that is an image: one the web draws as an image too (above
+    /// `TerritoryMaps.rasterThreshold` vertices), whose polygons would weigh megabytes in the PDF.
+    static let mapDPI = 200.0
 
     /// The tallest a chart is printed: a taller one would be shrunk below the text sizes of print.
     static let chartMaxHeight = 460.0

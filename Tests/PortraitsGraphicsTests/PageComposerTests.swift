@@ -1,0 +1,126 @@
+import Foundation
+import XCTest
+@testable import PortraitsCairo
+@testable import PortraitsCore
+@testable import PortraitsGraphics
+
+/// The printed page's rules, on the page composer itself with Cairo's measures: text wrapped and
+/// never cut, headings kept with their block, tables split with three rows each side and their
+/// header repeated, legends that stay apart in grey, dense maps as images at print resolution.
+final class PageComposerTests: XCTestCase {
+    func texts(_ page: Scene) -> [(String, Point, TextStyle)] {
+        page.marks.compactMap { if case let .text(s, at, style) = $0 { return (s, at, style) }; return nil }
+    }
+
+    func testCairoMeasuresWhatItDraws() {
+        let m = TextMeasure.cairo
+        XCTAssertEqual(m.width("Hœnheim", size: 10) * 2, m.width("Hœnheim", size: 20), accuracy: 1e-9, "advances scale with the size")
+        XCTAssertGreaterThan(m.width("WWW", size: 10), m.width("iii", size: 10) * 2, "measured per glyph, not by character count")
+        XCTAssertGreaterThan(m.width("Zones", size: 10, bold: true), m.width("Zones", size: 10))
+    }
+
+    func testWrapNeverCutsNorDrops() {
+        let m = TextMeasure.cairo
+        let text = "Formations arbustives et sous-arbrisseaux (Landes basses; formations arbustives organisées; etc.) https://portraits.example.org/commune/67218/2010-2021.html"
+        let lines = m.wrap(text, width: 120, size: 9.5)
+        XCTAssertGreaterThan(lines.count, 3)
+        for line in lines { XCTAssertLessThanOrEqual(m.width(line, size: 9.5), 120 + 1e-9, line) }
+        XCTAssertFalse(lines.joined().contains("…"))
+        XCTAssertEqual(lines.joined().filter { $0 != " " }, text.filter { $0 != " " }, "every character kept, the long address broken")
+    }
+
+    func testHeadingFollowsItsBlockToTheNextPage() {
+        var c = PageComposer(measure: .cairo)
+        while c.remaining > 60 { c.paragraph("Un paragraphe qui remplit la page.") }
+        c.heading("Titre orphelin", outline: 1, keepWithNext: 0)
+        c.figure(Scene(width: 400, height: 300), alt: "Un graphique")
+        XCTAssertEqual(c.allPages.count, 2)
+        XCTAssertFalse(texts(c.allPages[0]).contains { $0.0 == "Titre orphelin" }, "not left at the bottom of page 1")
+        XCTAssertTrue(texts(c.allPages[1]).contains { $0.0 == "Titre orphelin" })
+        XCTAssertEqual(c.outline.last?.page, 1, "its bookmark goes with it")
+    }
+
+    func testTableSplitsWithThreeRowsEachSideAndItsHeader() {
+        for filled in stride(from: 0.0, through: 700, by: 37) {
+            var c = PageComposer(measure: .cairo)
+            c.space(filled)
+            let rows = (1...46).map { ["Ligne \($0)", "\($0),0 ha"] }
+            c.table(["Classe", "surface"], rows, numeric: [1])
+            for (i, page) in c.allPages.enumerated() where !texts(page).isEmpty {
+                let t = texts(page).map(\.0)
+                let count = t.filter { $0.hasPrefix("Ligne ") }.count
+                XCTAssertTrue(t.contains("Classe"), "page \(i + 1): header repeated")
+                XCTAssertGreaterThanOrEqual(count, 3, "filled \(filled), page \(i + 1): \(count) rows")
+            }
+            let short = PageComposer(measure: .cairo)
+            var s = short
+            s.space(filled)
+            s.table(["Classe", "surface"], Array(rows.prefix(8)), numeric: [1])
+            XCTAssertEqual(s.allPages.filter { texts($0).contains { $0.0.hasPrefix("Ligne ") } }.count, 1, "eight rows never split")
+        }
+    }
+
+    func testLongCellsWrapInsideTheirColumn() {
+        var c = PageComposer(measure: .cairo)
+        let long = "Formations herbacées (Pelouses et prairies; terres arables; roselières; etc.)"
+        c.table(["Classe", "2019 (ha)", "2021 (ha)", "part", "évolution (ha)"], [[long, "150,0", "100,0", "50,0 %", "−50,0"]], numeric: [1, 2, 3, 4])
+        let t = texts(c.allPages[0])
+        XCTAssertFalse(t.contains { $0.0.contains("…") })
+        XCTAssertGreaterThan(t.filter { long.contains($0.0) }.count, 1, "the label on several lines")
+        for (s, at, style) in t where style.anchor == .start {
+            XCTAssertLessThanOrEqual(at.x + TextMeasure.cairo.width(s, size: style.size, bold: style.bold), DocumentSpec.a4Width - PageComposer.margin + 0.5, s)
+        }
+    }
+
+    /// CNIG's classes that print alike in grey (zones non bâties and feuillus: 178 and 189; arbustives and
+    /// herbacées: 214 and 212) are moved apart; colours already apart keep theirs.
+    func testGreyLegibilitySeparatesCloseClasses() {
+        let colors = ["#ff377a", "#ff9191", "#ffff99", "#cccccc", "#80ff00", "#00a600", "#80be00", "#a6ff80", "#e6004d", "#ccf24d", "#000000"].map { RGBColor(hex: $0)! }
+        let out = GreyLegibility.separated(colors)
+        let greys = out.map(GreyLegibility.grey)
+        for i in greys.indices { for j in greys.indices where j > i { XCTAssertGreaterThanOrEqual(abs(greys[i] - greys[j]), 16.9, "\(i) \(j)") } }
+        let apart = [RGBColor(r: 60, g: 60, b: 200), RGBColor(r: 250, g: 200, b: 60)]
+        XCTAssertEqual(GreyLegibility.separated(apart), apart)
+        XCTAssertEqual(GreyLegibility.separated(colors + [colors[0]]).last, out[0], "equal colours stay equal")
+    }
+
+    /// A dense map printed as an image at 200 dpi: poppler finds one image of that resolution and
+    /// the file stays small.
+    func testDenseMapIsAnImageAtPrintResolution() throws {
+        var frame = Scene(width: 460, height: 400)
+        var seed: UInt64 = 7
+        func next() -> Double { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Double(seed >> 11) / Double(1 << 53) }
+        for _ in 0..<4_000 {
+            let x = next() * 450, y = next() * 390
+            let ring = (0..<12).map { k in Point(x + 6 * cos(Double(k) / 2), y + 6 * sin(Double(k) / 2)) }
+            frame.add(.polygons([PolygonRings(rings: [ring + [ring[0]]])], fill: RGBColor(r: UInt8(next() * 255), g: 120, b: 80), stroke: nil))
+        }
+        let legend = MapLegend(title: "Légende", entries: [LegendEntry(label: "Classe", color: RGBColor(r: 200, g: 120, b: 80))], source: "Source")
+        var sizes: [Int] = []
+        for dpi in [nil, 200.0] {
+            var c = PageComposer(measure: .cairo)
+            c.map(frame: frame, legend: legend, alt: "Carte", rasterDPI: dpi)
+            let pdf = try CairoRenderer.pdf(DocumentSpec(title: "t", subject: "s", author: "a", date: "2026-12-01", pages: c.finished { _, _ in "pied" }, outline: []))
+            sizes.append(pdf.count)
+            let path = NSTemporaryDirectory() + "map-\(UUID().uuidString).pdf"
+            try Data(pdf).write(to: URL(fileURLWithPath: path))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/pdfimages")
+            p.arguments = ["-list", path]
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            p.waitUntilExit()
+            let rows = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").dropFirst(2)
+            if dpi == nil {
+                XCTAssertTrue(rows.isEmpty, "vector")
+            } else {
+                XCTAssertEqual(rows.count, 1)
+                let cols = rows.first!.split(separator: " ", omittingEmptySubsequences: true)
+                XCTAssertGreaterThanOrEqual(Int(cols[12]) ?? 0, 199, "x-ppi: \(rows.first!)")
+            }
+        }
+        XCTAssertLessThan(sizes[1], sizes[0], "the image weighs less than the polygons: \(sizes)")
+    }
+}
