@@ -37,7 +37,7 @@ files=$(find "$tmp/out" -type f | wc -l)
 bytes=$(du -sb "$tmp/out" | cut -f1)
 portraits=$(awk '$2=="render" {print $5}' "$tmp/log-1")
 pdfs=$(awk '$2=="print" {print $5}' "$tmp/log-1")
-bundles=$(awk '$2=="print" {print $8}' "$tmp/log-1")
+atlases=$(awk '$2=="print" {print $8}' "$tmp/log-1")
 pdfpages=$(awk '$2=="print" {print $10}' "$tmp/log-1")
 polygons=$(ogrinfo -so demo/generated/ocsge_synthetique.gpkg ocsge | awk -F': ' '/Feature Count/ {print $2}')
 rss=0; if [ -x /usr/bin/time ]; then rss=$( { /usr/bin/time -f "%M" $bin build --config demo/portraits.yaml --no-cache --output "$tmp/out2" -q; } 2>&1 | tail -1); fi
@@ -71,8 +71,8 @@ cpu=$(lscpu | awk -F': +' '/Model name/ {print $2; exit}')
   pdfcpu=$(awk '$1=="part" && $2=="portrait-pdf" {sub("cpu=", "", $3); print $3}' "$tmp/log-1")
   echo "The render stage drew the $pdfs portrait PDFs with their territory's web maps, from the same map scenes:"
   echo "$pdfcpu s of CPU (run 1, measured per thread), $(awk -v n="$pdfs" -v c="$pdfcpu" -v k="$(nproc)" 'BEGIN {printf "%.0f", n / (c / k)}') portraits per second on $(nproc) cores."
-  echo "The print stage then drew the $bundles bundles (each commune's portrait again inside its EPCI's, SCoT's and"
-  echo "département's; $pdfpages A4 pages in all the PDFs) in $printsec s."
+  echo "The print stage then drew the $atlases atlases (cover, summary, the group's portrait, a two-page fiche per"
+  echo "member; $pdfpages A4 pages in all the PDFs) in $printsec s."
   echo "Mon Diagnostic Artificialisation prints one report at a time through a headless browser that waits at"
   echo "least 5 s per report: $pdfs reports would take at least $(awk -v n="$pdfs" 'BEGIN {printf "%.1f", n * 5 / 3600}') hours that way."
   echo

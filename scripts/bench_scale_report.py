@@ -270,7 +270,7 @@ def floors(logs, run, out):
             cpu, count, size = portraits
             out(f"The portrait PDFs, drawn by the render stage from the map scenes of their territory's web maps: {n(count)} files, "
                 f"{mb(size)} MB, CPU {cpu:.1f} s = **{count / (cpu / run.cores):.0f} per second** on {run.cores} cores.")
-        out(f"The print stage (the bundles): {w:.1f} s (CPU {c:.1f} s, peak RSS {r} MB): {d}.")
+        out(f"The print stage (the atlases): {w:.1f} s (CPU {c:.1f} s, peak RSS {r} MB): {d}.")
 
 
 def report(logs, machine_info):

@@ -104,11 +104,12 @@ public enum PDFFinishing {
             try check(q, qpdf_init_write_memory(q), "writing")
             // The same bytes for the same document (an /ID from the content, not random), so an
             // unchanged PDF stays linked from the last build. Cairo's compressed streams are copied
-            // as they are; no object streams: on the Moselle bundle (31 MB) they save 12 % of the
-            // size for 70 % more time in this pass.
+            // as they are. Object streams: the structure tree is hundreds of small objects (a
+            // commune's portrait has 322 elements); packed and compressed they take 74 KB instead
+            // of 120 KB, for 0.4 ms more per portrait.
             qpdf_set_deterministic_ID(q, 1)
             qpdf_set_decode_level(q, qpdf_dl_none)
-            qpdf_set_object_stream_mode(q, qpdf_o_preserve)
+            qpdf_set_object_stream_mode(q, qpdf_o_generate)
             try check(q, qpdf_write(q), "writing")
             let count = Int(qpdf_get_buffer_length(q))
             guard let out = qpdf_get_buffer(q) else { throw FinishingError.qpdf("no output") }

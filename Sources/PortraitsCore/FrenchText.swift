@@ -40,3 +40,36 @@ extension FrenchText {
         items.map { (collationKey(name($0)), name($0), $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 }
+
+extension FrenchText {
+    /// "de" before a territory's name, with the article French gives its département: « de la
+    /// Moselle », « du Bas-Rhin », « des Vosges », « de l’Aube », « de Meurthe-et-Moselle ».
+    /// Other territories as `de(_:)` says.
+    public static func de(_ id: TerritoryID, _ name: String) -> String {
+        guard id.level == .departement, let kind = departementArticles[id.code] else { return de(name) }
+        switch kind {
+        case 2: return "du " + name
+        case 3: return "de la " + name
+        case 4: return "des " + name
+        case 5: return "de l’" + name
+        default: return de(name)
+        }
+    }
+
+    /// The article of each département's name, as INSEE's official geographic code (COG) gives it
+    /// (its TNCC field): 0 none, before a consonant (« de Paris »); 1 none, before a vowel
+    /// (« d’Ille-et-Vilaine »); 2 « le »; 3 « la »; 4 « les »; 5 « l’ ». Names are stable; a
+    /// code not listed falls back to the plain rule.
+    static let departementArticles: [String: Int] = [
+        "01": 5, "02": 5, "03": 5, "04": 4, "05": 4, "06": 4, "07": 5, "08": 4, "09": 5, "10": 5,
+        "11": 5, "12": 5, "13": 4, "14": 2, "15": 2, "16": 3, "17": 3, "18": 2, "19": 3, "2A": 3,
+        "2B": 3, "21": 3, "22": 4, "23": 3, "24": 3, "25": 2, "26": 3, "27": 5, "28": 1, "29": 2,
+        "30": 2, "31": 3, "32": 2, "33": 3, "34": 5, "35": 1, "36": 5, "37": 1, "38": 5, "39": 2,
+        "40": 4, "41": 2, "42": 3, "43": 3, "44": 3, "45": 2, "46": 2, "47": 2, "48": 3, "49": 0,
+        "50": 3, "51": 3, "52": 3, "53": 3, "54": 0, "55": 3, "56": 2, "57": 3, "58": 3, "59": 2,
+        "60": 5, "61": 5, "62": 2, "63": 2, "64": 4, "65": 4, "66": 4, "67": 2, "68": 2, "69": 2,
+        "70": 3, "71": 0, "72": 3, "73": 3, "74": 3, "75": 0, "76": 3, "77": 0, "78": 4, "79": 4,
+        "80": 3, "81": 2, "82": 2, "83": 2, "84": 2, "85": 3, "86": 3, "87": 3, "88": 4, "89": 5,
+        "90": 2, "91": 5, "92": 4, "93": 3, "94": 2, "95": 2, "971": 3, "972": 3, "973": 3, "974": 0, "976": 0,
+    ]
+}

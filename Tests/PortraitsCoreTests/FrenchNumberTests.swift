@@ -46,6 +46,13 @@ final class FrenchNumberTests: XCTestCase {
         XCTAssertEqual(FrenchText.de("Métropole du Grand Nancy"), "de la Métropole du Grand Nancy")
         XCTAssertEqual(FrenchText.de("SCoT Nord 54"), "du SCoT Nord 54")
         XCTAssertEqual(FrenchText.de("Ccaumont"), "de Ccaumont")
+        // Départements take their article (INSEE's TNCC).
+        XCTAssertEqual(FrenchText.de(TerritoryID(.departement, "57"), "Moselle"), "de la Moselle")
+        XCTAssertEqual(FrenchText.de(TerritoryID(.departement, "67"), "Bas-Rhin"), "du Bas-Rhin")
+        XCTAssertEqual(FrenchText.de(TerritoryID(.departement, "88"), "Vosges"), "des Vosges")
+        XCTAssertEqual(FrenchText.de(TerritoryID(.departement, "10"), "Aube"), "de l’Aube")
+        XCTAssertEqual(FrenchText.de(TerritoryID(.departement, "54"), "Meurthe-et-Moselle"), "de Meurthe-et-Moselle")
+        XCTAssertEqual(FrenchText.de(TerritoryID(.commune, "57463"), "Metz"), "de Metz")
         XCTAssertEqual(FrenchText.de("Le Neufour"), "du Neufour")
         XCTAssertEqual(FrenchText.de("Les Rousses"), "des Rousses")
         XCTAssertEqual(FrenchText.de("La Bresse"), "de La Bresse")

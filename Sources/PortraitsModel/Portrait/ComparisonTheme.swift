@@ -31,7 +31,7 @@ package struct ComparisonTheme: Sendable {
         ]
         var rank: String?
         if let (parent, ranks) = indicators.ranks(territory, p) {
-            rank = "Parmi les \(ranks.consumption.count) \(territory.id.level.pluralInText) \(FrenchText.de(parent.name)) : "
+            rank = "Parmi les \(ranks.consumption.count) \(territory.id.level.pluralInText) \(FrenchText.de(parent.id, parent.name)) : "
                 + "\(ordinal(ranks.consumption.position)) pour la consommation d’espaces par an rapportée à la surface, "
                 + "\(ordinal(ranks.artificialised.position)) pour la part artificialisée (1 = la plus forte)."
         }

@@ -79,7 +79,7 @@ package struct ChangeTable: Sendable {
     init(territory: Territory, period: Period, changes: ChangedArea) {
         let kinds = changes.shownKinds
         let list = kinds.map { "\($0.label.lowercased()) \(Fmt.ha(changes[$0]))" }
-        mapAlt = "Carte des changements d’occupation du sol \(FrenchText.de(territory.name)) entre \(period.start) et \(period.end)"
+        mapAlt = "Carte des changements d’occupation du sol \(FrenchText.de(territory.id, territory.name)) entre \(period.start) et \(period.end)"
             + (list.isEmpty ? " : aucun changement." : ", par nature du changement : \(list.joined(separator: " ; ")). Le reste du territoire n’a pas changé.")
         rows = kinds.filter(\.changesCover).map { ($0, Figure.ha(changes[$0])) }
         coverTotal = .ha(changes.coverChange)

@@ -106,6 +106,6 @@ package enum PortraitBuilder {
 
     static func mapAlt(_ rows: [Portrait.StockRow], territory: Territory, view: PortraitView) -> String {
         let list = rows.sorted { $0.after > $1.after }.prefix(3).map { "\($0.label) (\(Fmt.pct($0.afterShare)))" }
-        return "Carte de l’occupation du sol \(FrenchText.de(territory.name)) en \(view.millesime), par classe. Classes principales : \(list.joined(separator: ", ")). Les communes voisines sont en gris clair."
+        return "Carte de l’occupation du sol \(FrenchText.de(territory.id, territory.name)) en \(view.millesime), par classe. Classes principales : \(list.joined(separator: ", ")). Les communes voisines sont en gris clair."
     }
 }

@@ -22,7 +22,7 @@ package struct PrintedAtlas {
     }
 
     var name: String { group.territory.name }
-    var title: String { "Atlas \(FrenchText.de(name))" }
+    var title: String { "Atlas \(FrenchText.de(group.territory.id, name))" }
     /// "communes", "EPCI et communes hors EPCI".
     var membersLabel: String {
         let levels = Set(members.map(\.territory.id.level))
@@ -57,12 +57,12 @@ package struct PrintedAtlas {
             PageComposer.withFooter(page, "\(title) · \(period)", page: i + 1, of: total, measure: front.measure)
         }
         for (i, page) in body.allPages.enumerated() {
-            let owner = owners[i] < 0 ? "portrait \(FrenchText.de(name))" : "fiche \(FrenchText.de(members[owners[i]].territory.name))"
+            let owner = owners[i] < 0 ? "portrait \(FrenchText.de(group.territory.id, name))" : "fiche \(FrenchText.de(members[owners[i]].territory.id, members[owners[i]].territory.name))"
             pages.append(PageComposer.withFooter(page, "\(title) · \(owner) · \(period)", page: frontCount + i + 1, of: total, measure: body.measure))
         }
         let outline = front.outline + body.outline.map { DocumentSpec.OutlineEntry(title: $0.title, page: $0.page + frontCount, level: $0.level) }
         return DocumentSpec(title: "\(title) : portraits de territoire, \(group.view.label)",
-                            subject: "Atlas \(FrenchText.de(group.title)) et de ses \(membersLabel) : chiffres clés, portrait, fiches, \(group.periodText)",
+                            subject: "Atlas \(FrenchText.de(group.territory.id, group.title)) et de ses \(membersLabel) : chiffres clés, portrait, fiches, \(group.periodText)",
                             author: group.project.config.site.title, date: group.date, pages: pages, outline: outline)
     }
 
@@ -90,7 +90,7 @@ package struct PrintedAtlas {
 
         var parts: [(String, Int)] = [("\(members.count) \(membersLabel) en chiffres clés", tables[0])]
         if group.portrait.communes != nil { parts.append(("Toutes les communes du département", tables[1])) }
-        parts += [("Portrait \(FrenchText.de(name))", offset + 1),
+        parts += [("Portrait \(FrenchText.de(group.territory.id, name))", offset + 1),
                   ("Fiches des \(membersLabel), deux pages chacune", offset + (fichePages.first ?? 0) + 1)]
         c.heading("Contenu", size: 13, keepWithNext: 60)
         c.table(["Partie", "page"], parts.map { [$0.0, String($0.1)] }, numeric: [1], links: parts.map { .page($0.1) })

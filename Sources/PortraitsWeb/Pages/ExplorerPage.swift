@@ -54,7 +54,7 @@ package struct ExplorerPage {
 
     func context(common: CommonContext) -> [String: Any] {
         var c = common.context(path: path, title: "Explorateur · \(territory.name)")
-        c["description"] = "Cartes de l’occupation du sol \(FrenchText.de(territory.name)) à plusieurs millésimes, en rideau ou côte à côte, et carte des changements."
+        c["description"] = "Cartes de l’occupation du sol \(FrenchText.de(territory.id, territory.name)) à plusieurs millésimes, en rideau ou côte à côte, et carte des changements."
         c["name"] = territory.name
         c["levelLabel"] = territory.id.level.label
         c["code"] = territory.id.code
@@ -66,7 +66,7 @@ package struct ExplorerPage {
         let years = maps.keys.sorted()
         func option(_ year: Int, selected: Bool) -> [String: Any] {
             ["file": SitePaths.fileName(maps[year]!.path), "year": year, "selected": selected,
-             "alt": "Occupation du sol \(FrenchText.de(territory.name)) en \(year)"]
+             "alt": "Occupation du sol \(FrenchText.de(territory.id, territory.name)) en \(year)"]
         }
         let left = years.first!, right = years.last!
         c["leftOptions"] = years.map { option($0, selected: $0 == left) }

@@ -51,7 +51,7 @@ package struct PortraitPage {
     func context(common: CommonContext) throws -> [String: Any] {
         let p = portrait, id = p.territory
         var c = common.context(path: path, title: "\(p.name) (\(id.level.inText)) · \(view.label)")
-        c["description"] = "Portrait de l’occupation du sol \(FrenchText.de(p.name)), \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)")."
+        c["description"] = "Portrait de l’occupation du sol \(FrenchText.de(p.territory, p.name)), \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)")."
         c["name"] = p.name
         c["code"] = id.code
         c["levelLabel"] = id.level.label
