@@ -70,7 +70,18 @@ public enum TrajectoryChart {
             scene.add(.rect(x: x(year) - 4, y: y(allowance) - 4, width: 8, height: 8, fill: accent, stroke: Stroke(Palette.white, width: 1)))
             // The year said as the text says it (the envelope runs out during that year), so that a
             // marker late in 2024 is not read as 2025 from the axis.
-            scene.add(.text("épuisée en \(Int(year))", at: Point(x(year), y(allowance) - 9), style: TextStyle(size: size, bold: true, color: accent, anchor: year > 2028 ? .end : .middle)))
+            // Where no line crosses it: above the envelope and left of the marker (the current pace
+            // is below the envelope there), or, with no room on the left, below it and right of the
+            // marker (the current pace is above it there).
+            let label = "épuisée en \(Int(year))"
+            let style = TextStyle(size: size, bold: true, color: accent, anchor: .end)
+            if x(year) - 8 - Typography.estimatedWidth(label, size: size, bold: true) >= left {
+                scene.add(.text(label, at: Point(x(year) - 8, y(allowance) - 8), style: style))
+            } else {
+                var right = style
+                right.anchor = .start
+                scene.add(.text(label, at: Point(x(year) + 8, y(allowance) + size + 6), style: right))
+            }
         }
         // Legend.
         for ((label, color, dash), at) in zip(legend, placed) {

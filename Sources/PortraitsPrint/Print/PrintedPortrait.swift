@@ -173,17 +173,18 @@ package struct PrintedPortrait {
             "Trajectoire ZAN : consommation de référence 2011–2020, enveloppe 2021–2030 égale à la moitié, avec la garantie communale de 1 ha.",
         ]
         for t in texts { c.paragraph(t, size: PageComposer.noteSize) }
+        let path = SitePaths.portrait(territory.id, view)
+        let url = project.config.site.publicBaseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + path }
+        // No public address (none given, or a placeholder such as the demo's): say where the
+        // portrait is on the portal, link nothing.
+        let online = "Portrait en ligne, données téléchargeables et méthode détaillée : "
+            + (url ?? "portail « \(project.config.site.title) », page \(path).")
+        // The sources and the address stay together (never two lines alone on a last page).
+        let texts2 = project.config.site.attribution + [online]
+        c.ensure(c.paragraphHeight("Sources", size: 10.5) + texts2.reduce(0) { $0 + c.paragraphHeight($1, size: PageComposer.noteSize) })
         c.paragraph("Sources", size: 10.5, bold: true)
         for a in project.config.site.attribution { c.paragraph(a, size: PageComposer.noteSize) }
-        let path = SitePaths.portrait(territory.id, view)
-        if let base = project.config.site.publicBaseURL {
-            let url = (base.hasSuffix("/") ? base : base + "/") + path
-            c.paragraph("Portrait en ligne, données téléchargeables et méthode détaillée : " + url, size: PageComposer.noteSize, link: .uri(url))
-        } else {
-            // No public address (none given, or a placeholder such as the demo's): say where the
-            // portrait is on the portal, link nothing.
-            c.paragraph("Portrait en ligne, données téléchargeables et méthode détaillée : portail « \(project.config.site.title) », page \(path).", size: PageComposer.noteSize)
-        }
+        c.paragraph(online, size: PageComposer.noteSize, link: url.map { .uri($0) })
     }
 
     // MARK: - Helpers
