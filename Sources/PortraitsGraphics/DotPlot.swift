@@ -1,4 +1,3 @@
-import Foundation
 import PortraitsCore
 
 /// Indicators of a territory beside its parents: one row per indicator, its own scale from 0 to the
@@ -62,7 +61,8 @@ public enum DotPlot {
 
     /// Territory i: a shape of its own and a shade of its own, so that the marks stay apart in grey
     /// and for a reader who does not tell the colours apart: the territory a large dark square,
-    /// then a diamond, a disc, a triangle, a triangle pointing down.
+    /// then a diamond, a triangle, a triangle pointing down, a hollow square. Four vertices at most,
+    /// so that the page's inline chart stays light.
     static func addMark(_ scene: inout Scene, _ i: Int, _ p: Point) {
         let s = i == 0 ? 7.0 : 5.5
         let c = shades[i % shades.count]
@@ -72,9 +72,11 @@ public enum DotPlot {
             scene.add(.rect(x: p.x - s, y: p.y - s, width: 2 * s, height: 2 * s, fill: c, stroke: Stroke(Palette.white, width: 1)))
             return
         case 1: ring = [Point(p.x, p.y - s - 1), Point(p.x + s + 1, p.y), Point(p.x, p.y + s + 1), Point(p.x - s - 1, p.y)]
-        case 2: ring = (0..<16).map { k in Point(p.x + s * cos(Double(k) * .pi / 8), p.y + s * sin(Double(k) * .pi / 8)) }
-        case 3: ring = [Point(p.x, p.y - s - 1), Point(p.x + s + 1, p.y + s), Point(p.x - s - 1, p.y + s)]
-        default: ring = [Point(p.x, p.y + s + 1), Point(p.x + s + 1, p.y - s), Point(p.x - s - 1, p.y - s)]
+        case 2: ring = [Point(p.x, p.y - s - 1), Point(p.x + s + 1, p.y + s), Point(p.x - s - 1, p.y + s)]
+        case 3: ring = [Point(p.x, p.y + s + 1), Point(p.x + s + 1, p.y - s), Point(p.x - s - 1, p.y - s)]
+        default:
+            scene.add(.rect(x: p.x - s + 1, y: p.y - s + 1, width: 2 * s - 2, height: 2 * s - 2, fill: Palette.white, stroke: Stroke(c, width: 2)))
+            return
         }
         scene.add(.polygons([PolygonRings(rings: [ring + [ring[0]]])], fill: c, stroke: Stroke(Palette.white, width: 1)))
     }

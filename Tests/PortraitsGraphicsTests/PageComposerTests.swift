@@ -123,4 +123,26 @@ final class PageComposerTests: XCTestCase {
         }
         XCTAssertLessThan(sizes[1], sizes[0], "the image weighs less than the polygons: \(sizes)")
     }
+
+    /// The comparison's markers differ by shape, not only by colour: in grey, or for a reader who
+    /// does not tell the colours apart, the five territories stay apart.
+    func testComparisonMarkersDifferByShape() {
+        let row = DotPlot.Row(label: "Part artificialisée", values: [("Commune", 0.1), ("SCoT", 0.2), ("EPCI", 0.3), ("Département", 0.4), ("Région", 0.5)], format: .percent)
+        let scene = DotPlot.scene(rows: [row], width: 720)
+        // The legend's marks come first, one per territory.
+        var shapes: [String] = []
+        for mark in scene.marks {
+            switch mark {
+            case let .rect(_, _, w, _, fill, _): shapes.append("rect \(Int(w)) \(fill == Palette.white ? "hollow" : "filled")")
+            case let .polygons(polys, _, _):
+                let ring = polys[0].rings[0].dropLast()
+                let top = ring.min { $0.y < $1.y }!, bottom = ring.max { $0.y < $1.y }!
+                let apex = ring.filter { $0.y == top.y }.count == 1 ? "up" : "down"
+                shapes.append("polygon \(ring.count) \(ring.count == 3 ? apex : "") \(bottom.y - top.y > 0)")
+            default: continue
+            }
+            if shapes.count == 5 { break }
+        }
+        XCTAssertEqual(Set(shapes).count, 5, "\(shapes)")
+    }
 }
