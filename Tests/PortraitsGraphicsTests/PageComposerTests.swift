@@ -29,6 +29,18 @@ final class PageComposerTests: XCTestCase {
         XCTAssertEqual(lines.joined().filter { $0 != " " }, text.filter { $0 != " " }, "every character kept, the long address broken")
     }
 
+    /// French typography: no line starts with « : » or « ; » nor ends with « « ».
+    func testWrapKeepsFrenchPunctuationWithItsWord() {
+        let m = TextMeasure.cairo
+        let text = "Les surfaces sont calculées par intersection (GEOS, Lambert-93) : rien n’est moyenné ; la principale mutation est « Formations herbacées » → « Zones bâties »."
+        for width in stride(from: 100.0, through: 400, by: 7) {   // the narrowest text column is 110 pt
+            for line in m.wrap(text, width: width, size: 10) {
+                XCTAssertFalse(line.hasPrefix(":") || line.hasPrefix(";") || line.hasPrefix("»"), "\(width): \(line)")
+                XCTAssertFalse(line.hasSuffix("«"), "\(width): \(line)")
+            }
+        }
+    }
+
     func testHeadingFollowsItsBlockToTheNextPage() {
         var c = PageComposer(measure: .cairo)
         while c.remaining > 60 { c.paragraph("Un paragraphe qui remplit la page.") }

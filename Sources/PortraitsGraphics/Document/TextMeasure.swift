@@ -16,12 +16,14 @@ public struct TextMeasure: Sendable {
     }
 
     /// `text` broken into lines no wider than `width`: greedy, at spaces; a word wider than a line
-    /// (a long code, an address) is broken between characters rather than cut. Never drops a
-    /// character and never adds one.
+    /// (a long code, an address) is broken between characters rather than cut. As French
+    /// typography wants, a line never starts with « : », « ; », « ! », « ? » or « » » and never
+    /// ends with « « » (the space before or after them does not break). Never drops a character
+    /// and never adds one.
     public func wrap(_ text: String, width: Double, size: Double, bold: Bool = false) -> [String] {
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for word in Self.tokens(text) {
             let candidate = current.isEmpty ? String(word) : current + " " + word
             if self.width(candidate, size: size, bold: bold) <= width {
                 current = candidate
@@ -42,6 +44,24 @@ public struct TextMeasure: Sendable {
         }
         if !current.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// The words of `text`, a French double punctuation mark or a guillemet kept with its word.
+    static func tokens(_ text: String) -> [String] {
+        var out: [String] = []
+        var opener = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            if opener, !out.isEmpty {
+                out[out.count - 1] += " " + word
+                opener = word == "«"
+            } else if let first = word.first, ":;!?»".contains(first), !word.contains(where: { $0.isLetter || $0.isNumber }), !out.isEmpty {
+                out[out.count - 1] += " " + word
+            } else {
+                out.append(word)
+                opener = word == "«"
+            }
+        }
+        return out
     }
 
     /// The width of the widest word of `text`: a column narrower than this breaks a word.

@@ -17,7 +17,8 @@ package struct MemberTable: Sendable {
         package let artificialisedShare: Figure
         package let netArtificialisationPerYear: Figure?
         /// Rank among the table's rows by consumption per year per 1 000 ha (1 = the strongest;
-        /// equal values share a rank), as the portrait's rank among siblings is given.
+        /// equal values share a rank), as the portrait's rank among siblings is given; nil for a
+        /// territory that consumed nothing (the tail of ties a rank would not tell apart).
         package var intensityRank: Int? = nil
     }
 
@@ -42,7 +43,7 @@ package struct MemberTable: Sendable {
         }
         var ranked = rows
         let intensities = Dictionary(uniqueKeysWithValues: rows.enumerated().compactMap { i, r in r.intensity?.value.map { (i, $0) } })
-        for i in ranked.indices { ranked[i].intensityRank = Comparison.rank(of: i, in: intensities)?.position }
+        for i in ranked.indices where (intensities[i] ?? 0) > 0 { ranked[i].intensityRank = Comparison.rank(of: i, in: intensities)?.position }
         return MemberTable(rows: ranked, hasPeriod: p != nil)
     }
 }

@@ -116,13 +116,18 @@ package struct PrintedAtlas {
     /// link on the row).
     func summary(_ c: inout PageComposer, _ rows: [MemberTable.Row], pages: [TerritoryID: Int]) {
         let withPages = !pages.isEmpty
+        // Members that reach beyond the group (an EPCI across two départements): their figures
+        // are the whole member's.
+        let inside = Set(group.territory.communeIndices)
+        let outside = Set(members.filter { !$0.territory.communeIndices.allSatisfy(inside.contains) }.map(\.territory.id))
         if let period = group.view.period {
-            c.paragraph("Période \(period.label). Rang : 1 = la plus forte consommation d’espaces naturels, agricoles et forestiers par an rapportée à la surface, parmi les territoires du tableau."
-                        + (withPages ? " La colonne « page » donne la page de la fiche ; un clic sur la ligne y mène." : ""),
+            c.paragraph("Période \(period.label). Rang : 1 = la plus forte consommation d’espaces naturels, agricoles et forestiers par an rapportée à la surface, parmi les territoires du tableau ; « – » : aucune consommation."
+                        + (withPages ? " La colonne « page » donne la page de la fiche (à l’écran, un clic sur la ligne y mène)." : "")
+                        + (rows.contains { outside.contains($0.id) } ? " * S’étend au-delà du département : chiffres de l’EPCI entier, qui ne s’additionnent donc pas à ceux du département." : ""),
                         size: PageComposer.noteSize, color: Palette.muted)
-            c.table(["Territoire", "surface", "conso. NAF", "par an pour 1\u{00A0}000 ha", "rang", "part artificialisée", "artif. nette / an"] + (withPages ? ["page"] : []),
+            c.table(["Territoire", "surface", "conso. NAF", "par an pour 1\u{00A0}000\u{00A0}ha", "rang", "part artificialisée", "artif. nette / an"] + (withPages ? ["page"] : []),
                     rows.map { r in
-                        [r.name, r.area.text, r.consumption?.text ?? "–", r.intensity?.text ?? "–", r.intensityRank.map(String.init) ?? "–",
+                        [r.name + (outside.contains(r.id) ? " *" : ""), r.area.text, r.consumption?.text ?? "–", r.intensity?.text ?? "–", r.intensityRank.map(String.init) ?? "–",
                          r.artificialisedShare.text, r.netArtificialisationPerYear?.text ?? "–"] + (withPages ? [pages[r.id].map(String.init) ?? "–"] : [])
                     },
                     numeric: Set(1...(withPages ? 7 : 6)), links: withPages ? rows.map { r in pages[r.id].map { .page($0) } } : [])

@@ -25,8 +25,7 @@ extension PrintedPortrait {
         for caveat in message.items.compactMap(\.caveat) { c.paragraph(caveat, size: PageComposer.noteSize, color: Palette.muted) }
         if let comparison = portrait.themes?.comparison {
             c.heading("Comparaison avec les territoires parents", size: 12, keepWithNext: 60)
-            c.table(["Territoire", "artificialisé", "imperméabilisé", "conso. NAF / an", "artif. nette / an"],
-                    comparison.rows.map { [$0.name, $0.artificialised.text, $0.sealed.text, $0.consumption.text, $0.net.text] }, numeric: [1, 2, 3, 4])
+            c.table(Self.comparisonHeader, comparison.rows.map(Self.comparisonCells), numeric: [1, 2, 3, 4, 5])
         }
         for caveat in message.caveats { c.paragraph(caveat, size: PageComposer.noteSize, color: Palette.muted) }
 

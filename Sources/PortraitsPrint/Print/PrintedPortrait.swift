@@ -80,7 +80,9 @@ package struct PrintedPortrait {
         guard !parents.isEmpty else { return "" }
         return " · " + parents.map { t in
             let label = Self.inSentence(t.id.level.label)
-            return t.name.lowercased().hasPrefix(label.lowercased()) ? t.name : "\(label) \(t.name)"
+            if t.name.lowercased().hasPrefix(label.lowercased()) { return t.name }
+            // « département du Bas-Rhin », « département de la Moselle »; « région Grand Est ».
+            return t.id.level == .departement ? "\(label) \(FrenchText.de(t.id, t.name))" : "\(label) \(t.name)"
         }.joined(separator: ", ")
     }
 
@@ -150,8 +152,10 @@ package struct PrintedPortrait {
         let comparison = t.comparison
         // The rank among siblings, as the page gives it.
         section(&c, "Comparaison avec les territoires parents", comparison.rank, [comparison.chart], level: level)
-        c.table(["Territoire", "artificialisé", "imperméabilisé", "conso. NAF / an", "artif. nette / an"],
-                comparison.rows.map { [$0.name, $0.artificialised.text, $0.sealed.text, $0.consumption.text, $0.net.text] }, numeric: [1, 2, 3, 4])
+        // With no parent to compare with (the région), the chart's sentence says so; no one-row table.
+        if comparison.rows.count > 1 {
+            c.table(Self.comparisonHeader, comparison.rows.map(Self.comparisonCells), numeric: [1, 2, 3, 4, 5])
+        }
     }
 
     func stockOnly(_ c: inout PageComposer, _ stock: StockOnlyTheme, level: Int) {
@@ -203,6 +207,13 @@ package struct PrintedPortrait {
         for text in omitted { c.paragraph(text, size: PageComposer.noteSize, color: Palette.muted) }
         for (chart, scene) in zip(shown, drawn) { c.figure(scene, maxHeight: Self.chartMaxHeight, alt: chart.alt) }
         if let note { c.paragraph(note, size: PageComposer.noteSize, color: Palette.muted) }
+    }
+
+    /// The comparison with the parents as a table: the shares and the consumption per 1 000 ha the
+    /// chart shows, then the absolute figures per year.
+    static let comparisonHeader = ["Territoire", "artificialisé", "imperméabilisé", "conso. NAF / an pour 1\u{00A0}000\u{00A0}ha", "conso. NAF / an", "artif. nette / an"]
+    static func comparisonCells(_ r: ComparisonTheme.Row) -> [String] {
+        [r.name, r.artificialised.text, r.sealed.text, r.intensity.text, r.consumption.text, r.net.text]
     }
 
     /// The resolution of a printed map that is an image: one the web draws as an image too (above
