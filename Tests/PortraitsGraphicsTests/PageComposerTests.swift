@@ -84,6 +84,22 @@ final class PageComposerTests: XCTestCase {
         }
     }
 
+    /// A table whose columns are as narrow as their widest words: no header broken inside a word
+    /// (the comparison's six columns broke « imperméabilisé » on a rounding error).
+    func testNoWordBrokenWhenTheWidestWordsFit() {
+        var c = PageComposer(measure: .cairo)
+        let h = ["Territoire", "artificialisé", "imperméabilisé", "conso. NAF / an pour 1\u{00A0}000\u{00A0}ha", "conso. NAF / an", "artif. nette / an"]
+        // As the model writes them: no-break spaces in the numbers and before their unit.
+        let rows = [["Illkirch-Graffenstaden", "73,9 %", "62,7 %", "0,00", "0,0 ha", "−1,5 ha"], ["SCoT illustratif 67-6", "30,5 %", "24,5 %", "1,21", "123,0 ha", "+121,5 ha"],
+                    ["Eurométropole de Strasbourg", "52,0 %", "42,2 %", "1,46", "49,6 ha", "+48,2 ha"], ["Bas-Rhin", "17,1 %", "14,0 %", "0,84", "400,8 ha", "+393,0 ha"],
+                    ["Grand Est", "8,5 %", "7,0 %", "0,52", "2 985,3 ha", "+2 892,5 ha"]].map { $0.map { $0.replacingOccurrences(of: " ha", with: "\u{00A0}ha").replacingOccurrences(of: " %", with: "\u{00A0}%").replacingOccurrences(of: "2 ", with: "2\u{00A0}") } }
+        c.table(h, rows, numeric: [1, 2, 3, 4, 5])
+        let words = Set((h + rows.flatMap { $0 }).flatMap { $0.split(separator: " ").map(String.init) })
+        for (s, _, _) in texts(c.allPages[0]) {
+            for w in s.split(separator: " ") { XCTAssertTrue(words.contains(String(w)), "« \(w) » is a piece of a word") }
+        }
+    }
+
     /// CNIG's classes that print alike in grey (zones non bâties and feuillus: 178 and 189; arbustives and
     /// herbacées: 214 and 212) are moved apart; colours already apart keep theirs.
     func testGreyLegibilitySeparatesCloseClasses() {

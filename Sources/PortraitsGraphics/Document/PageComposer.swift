@@ -311,7 +311,10 @@ public struct PageComposer {
             let total = slack.reduce(0, +)
             let k = total > 0 ? min(1, excess / total) : 0
             widths = (0..<n).map { natural[$0] - slack[$0] * k }
-            if widths.reduce(0, +) > contentWidth { widths = widths.map { $0 * contentWidth / widths.reduce(0, +) } }
+            // Only when the widest words themselves do not fit (not for a rounding error, which would
+            // break a header that just fits).
+            let sum = widths.reduce(0, +)
+            if sum > contentWidth + 0.01 { widths = widths.map { $0 * contentWidth / sum } }
         }
         let lines = cells.enumerated().map { i, r in (0..<n).map { j in measure.wrap(r[j], width: widths[j] - 2 * pad, size: size, bold: i == 0) } }
         let heights = lines.map { r in Double(max(1, r.map(\.count).max() ?? 1)) * leading + size * 0.6 }

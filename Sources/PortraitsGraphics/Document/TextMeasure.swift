@@ -25,17 +25,18 @@ public struct TextMeasure: Sendable {
         var current = ""
         for word in Self.tokens(text) {
             let candidate = current.isEmpty ? String(word) : current + " " + word
-            if self.width(candidate, size: size, bold: bold) <= width {
+            // (a hundredth of a point of tolerance: a word exactly as wide as its column fits)
+            if self.width(candidate, size: size, bold: bold) <= width + 0.01 {
                 current = candidate
                 continue
             }
             if !current.isEmpty { lines.append(current) }
             current = String(word)
             // A word alone too wide: its characters fill lines.
-            while self.width(current, size: size, bold: bold) > width && current.count > 1 {
+            while self.width(current, size: size, bold: bold) > width + 0.01 && current.count > 1 {
                 var head = ""
                 for ch in current {
-                    if !head.isEmpty && self.width(head + String(ch), size: size, bold: bold) > width { break }
+                    if !head.isEmpty && self.width(head + String(ch), size: size, bold: bold) > width + 0.01 { break }
                     head.append(ch)
                 }
                 lines.append(head)
