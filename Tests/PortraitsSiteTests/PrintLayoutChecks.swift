@@ -40,6 +40,8 @@ extension IndicatorIntegrationTests {
             let members = group.children.compactMap { project.catalog[$0] }
             let atlas = PortraitPDF.atlas(printed(group, main), members: members.map { printed($0, main) })
             documents.append(("atlas \(group.id)", atlas))
+            // The cover (message, contents, the site's notices) is one page: the summary starts on page 2.
+            XCTAssertEqual(atlas.outline.first { $0.title.hasSuffix("en chiffres clés") }?.page, 1, "atlas \(group.id): a one-page cover")
             // Each fiche: two pages, from its bookmark; in French order; the last ends the atlas.
             let names = Set(members.map(\.name))
             let fiches = atlas.outline.filter { $0.level == 1 && names.contains($0.title) }

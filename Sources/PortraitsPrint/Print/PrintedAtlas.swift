@@ -94,6 +94,8 @@ package struct PrintedAtlas {
                   ("Fiches des \(membersLabel), deux pages chacune", offset + (fichePages.first ?? 0) + 1)]
         c.heading("Contenu", size: 13, keepWithNext: 60)
         c.table(["Partie", "page"], parts.map { [$0.0, String($0.1)] }, numeric: [1], links: parts.map { .page($0.1) })
+        // The site's notices (a demonstration's synthetic data) on the cover too, not only inside.
+        for notice in group.project.config.site.notices { c.paragraph(notice, size: PageComposer.noteSize, color: Palette.muted) }
         c.paragraph("Édité le \(PrintedPortrait.frenchDate(group.date)). Les chiffres sont en hectares (Lambert-93), calculés commune par commune puis additionnés ; la méthode est décrite à la fin du portrait.",
                     size: PageComposer.noteSize, color: Palette.muted)
 
