@@ -42,11 +42,13 @@ extension FrenchText {
 }
 
 extension FrenchText {
-    /// "de" before a territory's name, with the article French gives its département: « de la
-    /// Moselle », « du Bas-Rhin », « des Vosges », « de l’Aube », « de Meurthe-et-Moselle ».
-    /// Other territories as `de(_:)` says.
+    /// "de" before a territory's name, with the article French gives its département or its
+    /// région: « de la Moselle », « du Bas-Rhin », « des Vosges », « de l’Aube », « de
+    /// Meurthe-et-Moselle », « du Grand Est », « des Hauts-de-France ». Other territories as
+    /// `de(_:)` says.
     public static func de(_ id: TerritoryID, _ name: String) -> String {
-        guard id.level == .departement, let kind = departementArticles[id.code] else { return de(name) }
+        let table = id.level == .departement ? departementArticles : id.level == .region ? regionArticles : [:]
+        guard let kind = table[id.code] else { return de(name) }
         switch kind {
         case 2: return "du " + name
         case 3: return "de la " + name
@@ -71,5 +73,11 @@ extension FrenchText {
         "70": 3, "71": 0, "72": 3, "73": 3, "74": 3, "75": 0, "76": 3, "77": 0, "78": 4, "79": 4,
         "80": 3, "81": 2, "82": 2, "83": 2, "84": 2, "85": 3, "86": 3, "87": 3, "88": 4, "89": 5,
         "90": 2, "91": 5, "92": 4, "93": 3, "94": 2, "95": 2, "971": 3, "972": 3, "973": 3, "974": 0, "976": 0,
+    ]
+
+    /// The same for the régions (COG's TNCC of the régions since 2016).
+    static let regionArticles: [String: Int] = [
+        "01": 3, "02": 3, "03": 3, "04": 0, "06": 0, "11": 1, "24": 2, "27": 0, "28": 3, "32": 4,
+        "44": 2, "52": 4, "53": 3, "75": 3, "76": 1, "84": 1, "93": 0, "94": 3,
     ]
 }
