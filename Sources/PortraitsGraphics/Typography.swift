@@ -15,4 +15,9 @@ public enum Typography {
         let n = max(1, Int(width / (size * 0.6)) - 1)
         return String(text.prefix(n)) + "…"
     }
+
+    /// `text` in lines no wider than `width` (estimated widths), as `TextMeasure.wrap` breaks them.
+    public static func wrap(_ text: String, width: Double, size: Double, bold: Bool = false) -> [String] {
+        TextMeasure.estimated.wrap(text, width: width, size: size, bold: bold)
+    }
 }

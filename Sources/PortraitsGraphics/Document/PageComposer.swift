@@ -130,10 +130,9 @@ public struct PageComposer {
     public mutating func heading(_ text: String, size: Double = 15, outline level: Int? = nil, keepWithNext: Double = 40) {
         let lines = measure.wrap(text, width: contentWidth, size: size, bold: true)
         let height = size * 0.4 + Double(lines.count) * size * 1.15 + size * 0.55
-        // A heading under a heading (a title over a subtitle): the pair moves together.
-        let chained = pendingHeading
         ensure(height + keepWithNext)
-        let start = chained.flatMap { _ in pendingHeading } ?? (marks: current.marks.count, y: y, outline: [])
+        // A heading under a heading (a title over a subtitle) joins it: the pair moves together.
+        let start = pendingHeading ?? (marks: current.marks.count, y: y, outline: [])
         var entries = start.outline
         if let level {
             outline.append(.init(title: text, page: pageIndex, level: level))
@@ -453,24 +452,5 @@ extension Mark {
         case .tag: return self
         case let .raster(scene, x, y, w, h, dpi): return .raster(scene, x: x, y: y + dy, width: w, height: h, dpi: dpi)
         }
-    }
-}
-
-extension Typography {
-    /// Greedy line breaking at spaces, with estimated widths; a word longer than a line is cut.
-    public static func wrap(_ text: String, width: Double, size: Double, bold: Bool = false) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if estimatedWidth(candidate, size: size, bold: bold) <= width || current.isEmpty {
-                current = estimatedWidth(candidate, size: size, bold: bold) <= width ? candidate : truncated(candidate, toWidth: width, size: size)
-            } else {
-                lines.append(current)
-                current = estimatedWidth(String(word), size: size, bold: bold) <= width ? String(word) : truncated(String(word), toWidth: width, size: size)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
     }
 }

@@ -79,14 +79,7 @@ package struct PrintedAtlas {
         let size = [group.portrait.area.text] + (group.portrait.communeCount.map { ["\($0.text) communes"] } ?? [])
         c.paragraph("\(group.territory.id.level.label) \(group.territory.id.code) · \(size.joined(separator: ", "))", size: 11, color: Palette.muted)
         c.paragraph(group.view.period.map { "Période \($0.label)" } ?? "Millésime \(group.view.millesime)", size: 18, bold: true)
-        let message = group.portrait.message
-        if let locator = group.scenes.locator {
-            c.paragraph(message.sentence, size: 11, beside: locator.scene, figureWidth: 130, alt: locator.title)
-        } else {
-            c.paragraph(message.sentence, size: 11)
-        }
-        c.keyFigures(message.items.map { ($0.figure.text, $0.label + ($0.detail.map { " · " + $0 } ?? "")) }, perLine: 2)
-        for caveat in message.items.compactMap(\.caveat) { c.paragraph(caveat, size: PageComposer.noteSize, color: Palette.muted) }
+        group.message(&c, size: 11, locatorWidth: 130, locatorCaption: false)
 
         var parts: [(String, Int)] = [("\(members.count) \(membersLabel) en chiffres clés", tables[0])]
         if group.portrait.communes != nil { parts.append(("Toutes les communes du département", tables[1])) }

@@ -15,14 +15,8 @@ extension PrintedPortrait {
         c.paragraph("\(levelLabel) \(territory.id.code) · \(size.joined(separator: ", ")) · \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)")",
                     size: PageComposer.bodySize, color: Palette.muted)
         let message = portrait.message
-        if let locator = scenes.locator {
-            c.paragraph(message.sentence, size: 10.5, beside: locator.scene, figureWidth: 110, alt: locator.title)
-        } else {
-            c.paragraph(message.sentence, size: 10.5)
-        }
-        c.keyFigures(message.items.map { ($0.figure.text, $0.label + ($0.detail.map { " · " + $0 } ?? "")) }, perLine: 2)
+        self.message(&c, size: 10.5, locatorWidth: 110, locatorCaption: false)
         if let rank = message.rank { c.paragraph(rank) }
-        for caveat in message.items.compactMap(\.caveat) { c.paragraph(caveat, size: PageComposer.noteSize, color: Palette.muted) }
         if let comparison = portrait.themes?.comparison {
             c.heading("Comparaison avec les territoires parents", size: 12, keepWithNext: 60)
             c.table(Self.comparisonHeader, comparison.rows.map(Self.comparisonCells), numeric: [1, 2, 3, 4, 5])

@@ -59,27 +59,34 @@ package struct PrintedPortrait {
         // The message first, as the page's first screen says it: one sentence, the figures that
         // say it, the ZAN projection's caveat under them, the rank, what the figures cannot say.
         let message = portrait.message
-        // The sentence with the locator at its right (the région has none).
-        if let locator = scenes.locator {
-            c.paragraph(message.sentence, size: 11, beside: locator.scene, figureWidth: 130, alt: locator.title)
-            c.paragraph(locator.title, size: PageComposer.captionSize, color: Palette.muted)
-        } else {
-            c.paragraph(message.sentence, size: 11)
-        }
-        c.space(4)
-        c.keyFigures(message.items.map { ($0.figure.text, $0.label + ($0.detail.map { " · " + $0 } ?? "")) }, perLine: 2)
-        for caveat in message.items.compactMap(\.caveat) { c.paragraph(caveat, size: PageComposer.noteSize, color: Palette.muted) }
+        self.message(&c, size: 11, locatorWidth: 130, locatorCaption: true)
         if let rank = message.rank { c.paragraph(rank) }
         for caveat in message.caveats { c.paragraph(caveat, size: PageComposer.noteSize) }
         for notice in project.config.site.notices { c.paragraph(notice, size: PageComposer.noteSize, color: Palette.muted) }
         c.paragraph("Édité le \(Self.frenchDate(date)). Les chiffres sont en hectares (Lambert-93), calculés commune par commune puis additionnés.", size: PageComposer.noteSize, color: Palette.muted)
     }
 
+    /// The message as every first page prints it (the cover, an atlas's cover, a fiche): the
+    /// sentence with the locator at its right (the région has none), the key figures, the ZAN
+    /// projection's caveat under them.
+    func message(_ c: inout PageComposer, size: Double, locatorWidth: Double, locatorCaption: Bool) {
+        let message = portrait.message
+        if let locator = scenes.locator {
+            c.paragraph(message.sentence, size: size, beside: locator.scene, figureWidth: locatorWidth, alt: locator.title)
+            if locatorCaption { c.paragraph(locator.title, size: PageComposer.captionSize, color: Palette.muted) }
+        } else {
+            c.paragraph(message.sentence, size: size)
+        }
+        c.space(4)
+        c.keyFigures(message.items.map { ($0.figure.text, $0.label + ($0.detail.map { " · " + $0 } ?? "")) }, perLine: 2)
+        for caveat in message.items.compactMap(\.caveat) { c.paragraph(caveat, size: PageComposer.noteSize, color: Palette.muted) }
+    }
+
     var parentsText: String {
         let parents = portrait.parents.sorted { $0.id.level.rank > $1.id.level.rank }
         guard !parents.isEmpty else { return "" }
         return " · " + parents.map { t in
-            let label = Self.inSentence(t.id.level.label)
+            let label = t.id.level.inText
             if t.name.lowercased().hasPrefix(label.lowercased()) { return t.name }
             // « département du Bas-Rhin », « département de la Moselle »; « région Grand Est ».
             return t.id.level == .departement ? "\(label) \(FrenchText.de(t.id, t.name))" : "\(label) \(t.name)"
@@ -223,10 +230,6 @@ package struct PrintedPortrait {
     /// The tallest a chart is printed: a taller one would be shrunk below the text sizes of print.
     static let chartMaxHeight = 460.0
 
-    /// A level's label inside a sentence: "Département" → "département", acronyms kept ("EPCI", "SCoT").
-    static func inSentence(_ label: String) -> String {
-        label.dropFirst().contains { $0.isUppercase } ? label : label.prefix(1).lowercased() + label.dropFirst()
-    }
 
     /// "2026-11-26" → "26 novembre 2026".
     package static func frenchDate(_ iso: String) -> String { BuildDay.french(iso) }

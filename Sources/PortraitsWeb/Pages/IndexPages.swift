@@ -204,10 +204,10 @@ package struct IndexPages {
 }
 
 extension String {
-    /// Alphabetical order for French names: accents and case ignored, then the raw string.
+    /// Alphabetical order for French names (`FrenchText.collationKey`, as the atlases sort them),
+    /// then the raw string.
     package func localizedStandardCompareFR(_ other: String) -> Bool {
-        let a = self.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-        let b = other.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        let a = FrenchText.collationKey(self), b = FrenchText.collationKey(other)
         return a != b ? a < b : self < other
     }
 }
