@@ -53,7 +53,10 @@ public enum DotPlot {
                 scene.add(.hotspot(x: scale(v) - 9, y: y - 9, width: 18, height: 18, label: "\(name), \(row.label.prefix(1).lowercased() + row.label.dropFirst()) : \(row.format.text(row.values[i].1))"))
             }
             if let own = finite.first {
-                scene.add(.text(row.format.text(own), at: Point(scale(own), y - 10), style: TextStyle(size: size, anchor: .middle)))
+                // Centred over its mark, but never past the chart's edges (a 0 at the left end).
+                let text = row.format.text(own), half = Typography.estimatedWidth(text, size: size) / 2
+                let x = min(max(scale(own), half), width - half)
+                scene.add(.text(text, at: Point(x, y - 10), style: TextStyle(size: size, anchor: .middle)))
             }
         }
         return scene

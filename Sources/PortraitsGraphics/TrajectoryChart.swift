@@ -74,14 +74,17 @@ public enum TrajectoryChart {
             // is below the envelope there), or, with no room on the left, below it and right of the
             // marker (the current pace is above it there).
             let label = "épuisée en \(Int(year))"
-            let style = TextStyle(size: size, bold: true, color: accent, anchor: .end)
-            if x(year) - 8 - Typography.estimatedWidth(label, size: size, bold: true) >= left {
-                scene.add(.text(label, at: Point(x(year) - 8, y(allowance) - 8), style: style))
-            } else {
-                var right = style
-                right.anchor = .start
-                scene.add(.text(label, at: Point(x(year) + 8, y(allowance) + size + 6), style: right))
+            let w = Typography.estimatedWidth(label, size: size, bold: true)
+            var style = TextStyle(size: size, bold: true, color: accent, anchor: .end)
+            var at = Point(x(year) - 8, y(allowance) - 8)
+            if at.x - w < left {
+                style.anchor = .start
+                at = Point(x(year) + 8, y(allowance) + size + 6)
             }
+            // On a white ground: the reference pace's dotted line may still pass there.
+            let x0 = style.anchor == .end ? at.x - w : at.x
+            scene.add(.rect(x: x0 - 2, y: at.y - size, width: w + 4, height: size + 4, fill: Palette.white, stroke: nil))
+            scene.add(.text(label, at: at, style: style))
         }
         // Legend.
         for ((label, color, dash), at) in zip(legend, placed) {
