@@ -1,5 +1,6 @@
 #include <gdal.h>
 #include <ogr_api.h>
+#include <ogr_recordbatch.h>
 #include <ogr_srs_api.h>
 #include <cpl_conv.h>
 #include <cpl_string.h>

@@ -23,11 +23,12 @@ public func parallelMap<T>(count: Int, threads: Int = defaultThreadCount(), _ bo
 }
 
 /// Hands out 0, 1, 2… to the workers of `parallelMap`, once each.
-final class IndexDispenser: @unchecked Sendable {
+public final class IndexDispenser: @unchecked Sendable {
+    public init() {}
     private var next = 0
     private let lock = NSLock()
 
-    func take(below count: Int) -> Int? {
+    public func take(below count: Int) -> Int? {
         lock.lock()
         defer { lock.unlock() }
         guard next < count else { return nil }

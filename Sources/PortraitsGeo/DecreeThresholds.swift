@@ -1,4 +1,3 @@
-import CGEOS
 import PortraitsCore
 
 /// The thresholds of the annex to art. R.101-1 of the code de l'urbanisme (decree n° 2023-1096),
@@ -53,25 +52,16 @@ public enum DecreeThresholds {
         return (wide.isEmpty || wide.area <= 0 ? nil : wide, narrow)
     }
 
-    /// Rule 2 (with rule 3's exceptions) on statuses that rule 1 has already set. `geometries` must
-    /// hold every polygon under the patch threshold and every polygon that touches one of them.
-    static func patches(geometries: [Geometry], areas: [Double], statuses: [[Bool?]], built: [[Bool]], linear: [[Bool]],
-                        context ctx: GEOSContext) throws -> [[Bool?]] {
+    /// Rule 2 (with rule 3's exceptions) on statuses that rule 1 has already set, for the polygons
+    /// of one layer: `small` lists those under the patch threshold and `neighbours[i]` the polygons
+    /// contiguous with `small[i]` (`Contiguity`). Returns every polygon's statuses.
+    static func patches(small: [Int], neighbours smallNeighbours: [[Int]], areas: [Double], statuses: [[Bool?]],
+                        built: [[Bool]], linear: [[Bool]]) -> [[Bool?]] {
         var result = statuses
-        let n = geometries.count
-        guard n > 0 else { return result }
-        let millesimes = statuses[0].count
-        // Rule 2: small patches. Only polygons under the patch threshold can belong to one.
-        let small = (0..<n).filter { areas[$0] < patchArea }
         guard !small.isEmpty else { return result }
-        let index = SpatialIndex(geometries, context: ctx)
+        let millesimes = statuses[small[0]].count
         var neighbours: [Int: [Int]] = [:]
-        for f in small {
-            let prepared = PreparedGeometry(geometries[f])
-            neighbours[f] = index.query(geometries[f]).filter {
-                $0 != f && prepared.intersects(geometries[$0]) && geometries[f].sharesEdgeOrInterior(with: geometries[$0])
-            }
-        }
+        for (i, f) in small.enumerated() { neighbours[f] = smallNeighbours[i] }
         for m in 0..<millesimes {
             let status = result.map { $0[m] }
             // Union-find over small polygons of the same (determined) status.

@@ -49,6 +49,10 @@ public final class Geometry: @unchecked Sendable {
     public func intersection(_ other: Geometry) throws -> Geometry { try wrap(GEOSIntersection_r(h, ptr, other.ptr), "intersection") }
     public func difference(_ other: Geometry) throws -> Geometry { try wrap(GEOSDifference_r(h, ptr, other.ptr), "difference") }
     public func unaryUnion() throws -> Geometry { try wrap(GEOSUnaryUnion_r(h, ptr), "union") }
+    /// GEOS's coverage union: the union of polygons that do not overlap and whose shared edges
+    /// match vertex for vertex, by dropping the edges found twice (no noding). On other input its
+    /// result is wrong, not an error: check it (see `CoveredArea`).
+    public func coverageUnion() throws -> Geometry { try wrap(GEOSCoverageUnion_r(h, ptr), "coverage union") }
     public func makeValid() throws -> Geometry { try wrap(GEOSMakeValid_r(h, ptr), "make valid") }
     public func intersects(_ other: Geometry) -> Bool { GEOSIntersects_r(h, ptr, other.ptr) == 1 }
     public func clone() -> Geometry { Geometry(GEOSGeom_clone_r(h, ptr), context) }

@@ -13,7 +13,7 @@ import PortraitsCore
 /// whose two millésimes come from different layers are intersected piece by piece.
 public enum Tabulator {
     /// Raised whenever a change of this code changes its results: part of the facts store's key.
-    public static let version = "tabulator-6"
+    public static let version = "tabulator-7"
 
     /// Reports progress: called with a phase, its unit and total, returns what counts items done.
     public typealias ProgressFactory = (_ phase: String, _ unit: String, _ total: Int) -> (@Sendable (Int) -> Void)
@@ -36,7 +36,7 @@ public enum Tabulator {
         let traits = TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules)
         // Linear infrastructure is split into its parts at least 5 m wide and the narrower rest:
         // from here on, a feature is such a part (same source, id and classes).
-        let (features, lcrFlags) = try thresholds(read, sources: landCover.sources.count, traits: traits)
+        let (features, lcrFlags, origins) = try thresholds(read, sources: landCover.sources.count, traits: traits)
         clock.lap("decree thresholds (patches of contiguous polygons)")
         let coverLevels = CoverLevels(nomenclature.primary)
         func change(_ ka: ClassKey, _ kb: ClassKey, _ fa: Bool?, _ fb: Bool?) -> LandChange? {
@@ -97,9 +97,10 @@ public enum Tabulator {
         // Pass 2: per commune sums, coverage and cross-layer transitions.
         let millesimeSource: [Int] = layout.millesimes.map { m in landCover.sources.firstIndex { $0.fields[m] != nil }! }
         let communesDone = progress?("sums", "communes", communes.count)
-        let perCommune: [(AreaFacts, [MapPiece], [PolygonRings])] = try parallelMap(count: chunks) { chunk in
+        let perChunk: [(out: [(AreaFacts, [MapPiece], [PolygonRings])], unions: Int)] = try parallelMap(count: chunks) { chunk in
             let ctx = GEOSContext()
             var out: [(AreaFacts, [MapPiece], [PolygonRings])] = []
+            var unions = 0
             let lo = communes.count * chunk / chunks, hi = communes.count * (chunk + 1) / chunks
             for c in lo..<hi {
                 let outline = try ctx.geometry(wkb: communes[c].wkb)
@@ -133,11 +134,19 @@ public enum Tabulator {
                     let classes = keys.map { $0?.primary ?? -1 }
                     for poly in g.polygons() { mapPieces.append(MapPiece(classes: classes, changes: changes, polygon: poly)) }
                 }
-                // Covered area: union of the pieces of each source.
+                // Covered area of each source: the sum of its pieces where its polygons form a
+                // partition here, the area of their union where they overlap (`CoveredArea`).
                 for s in landCover.sources.indices {
                     let mine = pieces.indices.filter { features[pieces[$0].feature].source == s }
                     guard !mine.isEmpty else { continue }
-                    let covered = try ctx.union(mine.map { geoms[$0] }).area
+                    var seen = Set<Int>()
+                    let originals = try mine.compactMap { i -> Geometry? in
+                        let o = origins[pieces[i].feature]
+                        return seen.insert(o).inserted ? try ctx.geometry(wkb: read[o].wkb) : nil
+                    }
+                    let (covered, method) = try CoveredArea.of(pieces: mine.map { geoms[$0] }, areas: mine.map { pieces[$0].area },
+                                                               originals: originals, context: ctx)
+                    if method == .union { unions += 1 }
                     for (m, src) in millesimeSource.enumerated() where src == s { facts.covered[m] = covered }
                 }
                 // Periods whose millésimes come from two layers: intersect the pieces of both.
@@ -172,9 +181,11 @@ public enum Tabulator {
                 out.append((facts, mapPieces, outline.polygons()))
                 communesDone?(1)
             }
-            return out
-        }.flatMap { $0 }
-        clock.lap("sums, coverage and map pieces per commune")
+            return (out, unions)
+        }
+        let perCommune = perChunk.flatMap(\.out)
+        let unions = perChunk.reduce(0) { $0 + $1.unions }
+        clock.lap("sums, coverage and map pieces per commune (\(unions) of \(communes.count) with overlapping land cover: union)")
 
         return Tabulation(layout: layout, communeFacts: perCommune.map { $0.0 }, pieces: perCommune.map { $0.1 },
                           outlines: perCommune.map { $0.2 }, sources: sources)
@@ -188,9 +199,9 @@ public enum Tabulator {
     /// The decree's thresholds (see `DecreeThresholds`), per source layer: the features to overlay
     /// (each artificialised linear polygon replaced by its part at least 5 m wide and its narrower
     /// part, when it has both) and the LCR status of each at each millésime (nil where the
-    /// nomenclature's rules cannot tell).
+    /// nomenclature's rules cannot tell), and the input feature each comes from.
     static func thresholds(_ input: [LandCoverFeature], sources: Int, traits: TraitsTable,
-                           threads: Int = defaultThreadCount()) throws -> (features: [LandCoverFeature], flags: [[Bool?]]) {
+                           threads: Int = defaultThreadCount()) throws -> (features: [LandCoverFeature], flags: [[Bool?]], origins: [Int]) {
         let matrixFlags = input.map { f in f.keys.map { k in k.flatMap { traits[$0].artificialised } } }
         let linearInput = input.map { f in f.keys.map { k in k.map { traits[$0].linear == true } ?? false } }
         // On every core: rule 1 (width along the feature) for linear infrastructure, and each
@@ -238,23 +249,19 @@ public enum Tabulator {
         }
         let built = parts.map { p in input[p.feature].keys.map { k in k.map { traits[$0].built == true } ?? false } }
         let linear = parts.map { linearInput[$0.feature] }
-        // Rule 2 per layer, on the polygons under the patch threshold and those their envelopes meet.
+        // Rule 2 per layer, on the polygons under the patch threshold and those contiguous with them.
         for s in 0..<sources {
             let members = features.indices.filter { features[$0].source == s }
             let small = members.indices.filter { parts[members[$0]].area < DecreeThresholds.patchArea }
             guard !small.isEmpty else { continue }
             let grid = EnvelopeGrid(members.map { parts[$0].box }, cell: 250)
-            var needed = Set(small)
-            for i in small { needed.formUnion(grid.query(parts[members[i]].box)) }
-            let subset = needed.sorted().map { members[$0] }
-            let ctx = GEOSContext()
-            let geoms = try subset.map { try ctx.geometry(wkb: features[$0].wkb) }
-            let result = try DecreeThresholds.patches(
-                geometries: geoms, areas: subset.map { parts[$0].area }, statuses: subset.map { flags[$0] },
-                built: subset.map { built[$0] }, linear: subset.map { linear[$0] }, context: ctx)
-            for (k, f) in subset.enumerated() { flags[f] = result[k] }
+            let neighbours = try Contiguity.neighbours(of: small, wkbs: members.map { features[$0].wkb }, grid: grid, threads: threads)
+            let result = DecreeThresholds.patches(
+                small: small, neighbours: neighbours, areas: members.map { parts[$0].area }, statuses: members.map { flags[$0] },
+                built: members.map { built[$0] }, linear: members.map { linear[$0] })
+            for (k, f) in members.enumerated() { flags[f] = result[k] }
         }
-        return (features, flags)
+        return (features, flags, parts.map(\.feature))
     }
 }
 

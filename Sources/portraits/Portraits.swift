@@ -224,8 +224,8 @@ struct BenchGraphics: ParsableCommand {
 struct BenchFloor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-floor",
-        abstract: "Measure the tabulation's floor on a project: GDAL reading the land cover, then GEOS intersecting it with the communes.",
-        discussion: "Reads every land-cover polygon with GDAL (to Lambert-93 WKB), then on every core intersects each with the communes its envelope meets (STRtree) and sums the areas: no validity check, nomenclature, thresholds or maps. Prints one line of numbers.")
+        abstract: "Measure the tabulation's floor on a project: the least work that gets the same areas (GDAL's Arrow stream, GEOS overlay on every core).",
+        discussion: "Reads every land-cover polygon and its code fields through GDAL's columnar Arrow stream, then on every core adds each polygon whole to the commune that properly contains it or intersects it with the communes it meets (STRtree, prepared geometries), accumulating areas per (commune, millésime, class) and per (commune, period, class, class): no validity check, nomenclature, thresholds, coverage or maps. The land cover must be in the communes' CRS. Prints one line of numbers.")
 
     @Option(name: .shortAndLong, help: "Project file.")
     var config = "portraits.yaml"
@@ -233,8 +233,9 @@ struct BenchFloor: ParsableCommand {
     func run() throws {
         do {
             let r = try FloorBenchmark.run(configPath: config)
-            print(String(format: "floor_polygons=%d floor_read=%.2f floor_intersect=%.2f floor_total=%.2f area_ha=%.0f",
-                         r.polygons, r.readSeconds, r.intersectSeconds, r.readSeconds + r.intersectSeconds, r.area / 10_000))
+            print(String(format: "floor_polygons=%d floor_read=%.2f floor_overlay=%.2f floor_total=%.2f floor_whole=%d floor_intersected=%d floor_intersections=%d floor_stock_cells=%d floor_transition_cells=%d area_ha=%.4f communes_ha=%.4f",
+                         r.polygons, r.readSeconds, r.overlaySeconds, r.readSeconds + r.overlaySeconds, r.whole, r.intersected, r.intersections,
+                         r.stockCells, r.transitionCells, r.area / 10_000, r.communesArea / 10_000))
         } catch {
             throw fail(error)
         }

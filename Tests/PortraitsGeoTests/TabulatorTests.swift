@@ -81,6 +81,33 @@ final class TabulatorTests: XCTestCase {
         XCTAssertEqual(t.pieces[1].filter { $0.changes[0] != nil }.reduce(0) { $0 + $1.polygon.area }, 2_600, accuracy: 1e-6)
     }
 
+    /// The benchmark's floor reads the same layer through GDAL's Arrow stream and finds the same areas.
+    func testFloorFindsTheTabulationsAreas() throws {
+        let communes = try writeCommunes()
+        let path = try writeLandCover("ocs.gpkg", fields: ["CS_2019", "CS_2021", "OTHER"], [
+            (["CS1.1.1.1", "CS1.1.1.2", "x"], try rect(50, 0, 150, 50)),   // crosses A|B
+            (["CS2.2.1", "CS2.2.1", "y"], try rect(10, 60, 20, 70)),       // inside A
+            (["CS2.2.1", "CS1.1.1.1", "z"], try rect(190, 90, 210, 110)),  // 100 m² in B, 300 m² outside
+        ])
+        let spec = LandCoverSpec(sources: [.init(layer: LayerRef(path: path, layer: "ocs"), fields: [2019: ["couverture": "CS_2019"], 2021: ["couverture": "CS_2021"]])])
+        let t = try Tabulator.run(communes: communes, landCover: spec, nomenclature: nomenclature, periods: [Period(2019, 2021)], threads: 2)
+        let floor = try TabulationFloor.run(communes: communes, landCover: spec, periods: [Period(2019, 2021)], threads: 2)
+        XCTAssertEqual(floor.polygons, 3)
+        XCTAssertEqual(floor.whole, 1)
+        XCTAssertEqual(floor.intersected, 2)
+        XCTAssertEqual(floor.intersections, 3)
+        let stock = t.communeFacts.reduce(0) { $0 + $1.stock[0].values.reduce(0, +) }
+        XCTAssertEqual(floor.area, stock, accuracy: 1e-6)
+        XCTAssertEqual(floor.area, 5_200, accuracy: 1e-6)
+        XCTAssertEqual(floor.communesArea, 20_000, accuracy: 1e-6)
+        // Two classes in each commune at each millésime.
+        XCTAssertEqual(floor.stockCells, 8)
+        XCTAssertEqual(floor.transitionCells, t.communeFacts.reduce(0) { $0 + $1.transitions[0].count })
+        XCTAssertThrowsError(try ArrowLayerStream(path: path, layer: "ocs", fields: ["CS_2019", "MISSING"])) { error in
+            XCTAssertTrue("\(error)".contains("MISSING"), "\(error)")
+        }
+    }
+
     func testSeparateLayersPerMillesimeAreIntersectedForTransitions() throws {
         let communes = try writeCommunes()
         let l2019 = try writeLandCover("a.gpkg", fields: ["CODE_CS"], [(["CS2.2.1"], try rect(0, 0, 200, 100))])

@@ -9,6 +9,6 @@ public enum FloorBenchmark {
     public static func run(configPath: String) throws -> TabulationFloor.Result {
         let config = try ProjectConfig.load(path: configPath)
         let shapes = try CommuneShapes.read(config.communes, codeField: config.communeCode, nameField: config.communeName, extraFields: [])
-        return try TabulationFloor.run(communes: shapes, landCover: config.landCover)
+        return try TabulationFloor.run(communes: shapes, landCover: config.landCover, periods: config.periods)
     }
 }
