@@ -2,14 +2,16 @@
 # Benchmark of a build at full scale: the demo's scale profile (the real Grand Est communes, a
 # synthetic land cover at OCS GE density, about 4.2 million polygons with 3 millésimes), beside
 # floors measured in the same run on the same machine:
-#   - the tabulation floor: GDAL reading the same land-cover layer, then GEOS intersecting every
-#     polygon with the communes it meets (`portraits bench-floor`);
+#   - the tabulation floor (`portraits bench-floor`): GDAL's Arrow stream reading the same layer and
+#     its code fields, then on every core GEOS adding each polygon whole to the commune that properly
+#     contains it or intersecting it with those it meets, areas accumulated per class and transition;
 #   - `cp -r` of the produced site;
 #   - Hugo (Debian's package) rendering the same number of pages from the same figures
 #     (scripts/hugo-floor.sh).
 # Steps: a cold build without PDFs (no facts store, no previous output), a rebuild with nothing
-# changed, a rebuild after a template change, a rebuild after a documentation change, then the
-# PDFs (PDF=0 skips them: about half an hour more). Writes BENCHMARKS-scale.md.
+# changed, a rebuild after a template change, a rebuild after a documentation change, the commune
+# maps alone (`portraits bench-graphics --maps-only --level commune`), then the PDFs (PDF=0 skips
+# them: about half an hour more). Writes BENCHMARKS-scale.md, each target with its ratio, met or missed.
 # Needs about 45 GB of free disk (the site twice, Hugo's copy) and 6 GB of memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,16 +57,18 @@ printf '\nPhrase ajoutée pour le banc d’essai.\n' >> Content/guide.md
 timed content $bin build --config $cfg --no-pdf --no-rapport --output "$site"
 cp "$work/guide.md.orig" Content/guide.md
 timed content-back $bin build --config $cfg --no-pdf --no-rapport --output "$site"
-# 6. cp -r of the site.
+# 6. The commune maps alone, map by map (scene and Cairo SVG).
+timed graphics $bin bench-graphics --config $cfg --maps-only --level commune --sample-every 1000000
+# 7. cp -r of the site.
 find "$site" -type f | wc -l > "$logs/files"
 du -sb "$site" | cut -f1 > "$logs/bytes"
 rm -rf "$work/copy"
 timed cp cp -r "$site" "$work/copy"
 rm -rf "$work/copy"
-# 7. Hugo on the same pages.
+# 8. Hugo on the same pages.
 bash scripts/hugo-floor.sh "$site" "$work/hugo" > "$logs/hugo.out" 2> "$logs/hugo.log"
 rm -rf "$work/hugo"
-# 8. The PDFs: the same build with them (pages linking to them and the print stage are made again).
+# 9. The PDFs: the same build with them (pages linking to them and the print stage are made again).
 if [ "$PDF" = 1 ]; then
   timed pdf $bin build --config $cfg --output "$site"
 fi

@@ -7,6 +7,10 @@ struct LandCoverFeature {
     var fid: Int64
     var wkb: [UInt8]
     var keys: [ClassKey?]
+    /// The polygon's area and envelope, measured when it was checked (so that later phases need
+    /// not read its WKB again to know them).
+    var area: Double
+    var box: BoundingBox
 }
 
 /// What reading the land cover found, per source layer.
@@ -139,7 +143,8 @@ enum LandCoverReader {
                         for (field, code) in r.bad { out.unknown.append((field, code, area)) }
                         if !spec.unknownCodesAsUnclassified { continue }
                     }
-                    out.features.append(LandCoverFeature(source: s, fid: r.fid, wkb: valid === g ? r.wkb : valid.wkb, keys: r.keys))
+                    out.features.append(LandCoverFeature(source: s, fid: r.fid, wkb: valid === g ? r.wkb : valid.wkb, keys: r.keys,
+                                                         area: valid.area, box: valid.bounds))
                 }
                 return out
             }

@@ -218,16 +218,15 @@ public enum Tabulator {
             let ctx = GEOSContext()
             var out: [Part] = []
             for f in (input.count * chunk / chunks)..<(input.count * (chunk + 1) / chunks) {
-                let g = try ctx.geometry(wkb: input[f].wkb)
                 guard DecreeThresholds.needsWidth(matrixFlags[f], linearInput[f]) else {
-                    out.append(Part(feature: f, wkb: nil, narrow: false, area: g.area, box: g.bounds))
+                    out.append(Part(feature: f, wkb: nil, narrow: false, area: input[f].area, box: input[f].box))
                     continue
                 }
-                switch try DecreeThresholds.widthParts(g, ctx) {
+                switch try DecreeThresholds.widthParts(try ctx.geometry(wkb: input[f].wkb), ctx) {
                 case (nil, _):
-                    out.append(Part(feature: f, wkb: nil, narrow: true, area: g.area, box: g.bounds))
+                    out.append(Part(feature: f, wkb: nil, narrow: true, area: input[f].area, box: input[f].box))
                 case (.some, nil):
-                    out.append(Part(feature: f, wkb: nil, narrow: false, area: g.area, box: g.bounds))
+                    out.append(Part(feature: f, wkb: nil, narrow: false, area: input[f].area, box: input[f].box))
                 case let (.some(wide), .some(narrow)):
                     out.append(Part(feature: f, wkb: wide.wkb, narrow: false, area: wide.area, box: wide.bounds))
                     out.append(Part(feature: f, wkb: narrow.wkb, narrow: true, area: narrow.area, box: narrow.bounds))
@@ -241,7 +240,7 @@ public enum Tabulator {
         flags.reserveCapacity(parts.count)
         for part in parts {
             var f = input[part.feature]
-            if let wkb = part.wkb { f.wkb = wkb }
+            if let wkb = part.wkb { f.wkb = wkb; f.area = part.area; f.box = part.box }
             features.append(f)
             var status = matrixFlags[part.feature]
             if part.narrow { DecreeThresholds.narrowed(&status, linearInput[part.feature]) }

@@ -125,13 +125,14 @@ public enum LandCoverMap {
         if !context.isEmpty { scene.add(.polygons(context, fill: Palette.context, stroke: Stroke(Palette.contextStroke, width: 0.6))) }
         let outline = input.outline.compactMap { projection.project($0, tolerance: 0.3) }
         if let base = input.base, !outline.isEmpty { scene.add(.polygons(outline, fill: base.color, stroke: nil)) }
-        // Land cover, one mark per class.
+        // Land cover, one mark per class: its pieces as one even-odd path without the edges they
+        // share (the same fill, fewer vertices to print; see `SharedEdges`).
         var byClass = [[PolygonRings]](repeating: [], count: input.legend.count)
-        for piece in input.pieces {
-            if let p = projection.project(piece.polygon) { byClass[piece.legendIndex].append(p) }
-        }
+        for piece in input.pieces { byClass[piece.legendIndex].append(piece.polygon) }
         for (i, polys) in byClass.enumerated() where !polys.isEmpty {
-            scene.add(.polygons(polys, fill: input.legend[i].color, stroke: Stroke(input.legend[i].color, width: 0.3)))
+            let loops = SharedEdges.dissolved(polys).compactMap { projection.project(PolygonRings(rings: [$0]))?.rings[0] }
+            guard !loops.isEmpty else { continue }
+            scene.add(.polygons([PolygonRings(rings: loops)], fill: input.legend[i].color, stroke: Stroke(input.legend[i].color, width: 0.3)))
         }
         let boundaries = input.boundaries.filter(visible).compactMap { projection.project($0, tolerance: 0.5) }
         if !boundaries.isEmpty { scene.add(.polygons(boundaries, fill: nil, stroke: Stroke(Palette.white, width: 0.6))) }

@@ -212,9 +212,15 @@ struct BenchGraphics: ParsableCommand {
     @Option(help: "Measure PNG and PDF of every kind on one territory in this many.")
     var sampleEvery = 20
 
+    @Flag(help: "Measure the maps only, not the charts.")
+    var mapsOnly = false
+
+    @Option(help: "Measure the territories of this level only (commune, epci, scot, departement, region).")
+    var level: String?
+
     func run() throws {
         do {
-            print(try GraphicsBenchmark.run(configPath: config, sampleEvery: max(1, sampleEvery)))
+            print(try GraphicsBenchmark.run(configPath: config, sampleEvery: max(1, sampleEvery), mapsOnly: mapsOnly, level: level))
         } catch {
             throw fail(error)
         }

@@ -28,14 +28,17 @@ public enum GraphicsBenchmark {
         package var fileBytes: Int
     }
 
-    public static func run(configPath: String, sampleEvery: Int = 20, threads: Int = defaultThreadCount()) throws -> String {
+    /// `mapsOnly`: the maps alone (no chart); `level`: the territories of one level only (its raw
+    /// value, `commune`…).
+    public static func run(configPath: String, sampleEvery: Int = 20, mapsOnly: Bool = false, level: String? = nil,
+                           threads: Int = defaultThreadCount()) throws -> String {
         let config = try ProjectConfig.load(path: configPath)
         let reporter = StageReporter(BuildStage.check, quiet: true)
         let project = try ProjectLoader.load(config: config, reporter: reporter)
         let indicators = try IndicatorStore(project: project)
         let portraits = try PortraitStore(project: project, indicators: indicators)
         let maps = TerritoryMaps(project: project)
-        let territories = project.catalog.sorted
+        let territories = project.catalog.sorted.filter { level == nil || $0.id.level.rawValue == level }
         let views = PortraitView.all(project.layout)
         let years = Array(Set(views.map(\.millesime))).sorted()
         let order = territories.indices.sorted { territories[$0].communeIndices.count > territories[$1].communeIndices.count }
@@ -85,7 +88,7 @@ public enum GraphicsBenchmark {
                     try measure("carte de situation") { maps.locator(for: t)!.scene }
                 }
                 // Every chart of every portrait, as the model holds it: the scene is its layout.
-                for view in views {
+                for view in views where !mapsOnly {
                     for chart in portraits.portrait(t.id, view)?.charts ?? [] {
                         try measure(chart.kind) { chart.scene }
                     }
