@@ -36,7 +36,7 @@ public enum Tabulator {
         let traits = TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules)
         // Linear infrastructure is split into its parts at least 5 m wide and the narrower rest:
         // from here on, a feature is such a part (same source, id and classes).
-        let (features, lcrFlags, origins) = try thresholds(read, sources: landCover.sources.count, traits: traits)
+        let (features, lcrFlags, origins, cut) = try thresholds(read, sources: landCover.sources.count, traits: traits)
         clock.lap("decree thresholds (patches of contiguous polygons)")
         let coverLevels = CoverLevels(nomenclature.primary)
         func change(_ ka: ClassKey, _ kb: ClassKey, _ fa: Bool?, _ fb: Bool?) -> LandChange? {
@@ -141,8 +141,10 @@ public enum Tabulator {
                     guard !mine.isEmpty else { continue }
                     var seen = Set<Int>()
                     let originals = try mine.compactMap { i -> Geometry? in
-                        let o = origins[pieces[i].feature]
-                        return seen.insert(o).inserted ? try ctx.geometry(wkb: read[o].wkb) : nil
+                        let f = pieces[i].feature, o = origins[f]
+                        guard seen.insert(o).inserted else { return nil }
+                        // A piece that is its polygon whole is already read.
+                        return pieces[i].wkb.isEmpty && !cut[f] ? geoms[i] : try ctx.geometry(wkb: read[o].wkb)
                     }
                     let (covered, method) = try CoveredArea.of(pieces: mine.map { geoms[$0] }, areas: mine.map { pieces[$0].area },
                                                                originals: originals, context: ctx)
@@ -199,9 +201,10 @@ public enum Tabulator {
     /// The decree's thresholds (see `DecreeThresholds`), per source layer: the features to overlay
     /// (each artificialised linear polygon replaced by its part at least 5 m wide and its narrower
     /// part, when it has both) and the LCR status of each at each millésime (nil where the
-    /// nomenclature's rules cannot tell), and the input feature each comes from.
+    /// nomenclature's rules cannot tell), the input feature each comes from, and whether it is only
+    /// a part of it.
     static func thresholds(_ input: [LandCoverFeature], sources: Int, traits: TraitsTable,
-                           threads: Int = defaultThreadCount()) throws -> (features: [LandCoverFeature], flags: [[Bool?]], origins: [Int]) {
+                           threads: Int = defaultThreadCount()) throws -> (features: [LandCoverFeature], flags: [[Bool?]], origins: [Int], cut: [Bool]) {
         let matrixFlags = input.map { f in f.keys.map { k in k.flatMap { traits[$0].artificialised } } }
         let linearInput = input.map { f in f.keys.map { k in k.map { traits[$0].linear == true } ?? false } }
         // On every core: rule 1 (width along the feature) for linear infrastructure, and each
@@ -260,7 +263,7 @@ public enum Tabulator {
                 built: members.map { built[$0] }, linear: members.map { linear[$0] })
             for (k, f) in members.enumerated() { flags[f] = result[k] }
         }
-        return (features, flags, parts.map(\.feature))
+        return (features, flags, parts.map(\.feature), parts.map { $0.wkb != nil })
     }
 }
 
