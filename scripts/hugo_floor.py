@@ -417,10 +417,13 @@ def read_mutations(path):
 
 
 def glyph_block(html):
-    """The hidden <svg><defs><symbol>… block of glyph outlines that one of our pages carries."""
+    """The hidden <svg><defs><symbol>… block of glyph outlines that one of our pages carries (none
+    since our charts write their text as <text>: then nothing)."""
     with open(html, encoding="utf-8") as f:
         text = f.read()
-    defs = text.index("<defs><symbol")
+    defs = text.find("<defs><symbol")
+    if defs < 0:
+        return ""
     return text[text.rindex("<svg", 0, defs):text.index("</svg>", defs) + len("</svg>")] + "\n"
 
 
