@@ -129,6 +129,11 @@ def n(x):
     return f"{x:,}".replace(",", " ")
 
 
+def hectares(text):
+    """'5770529.6695' -> '5 770 529.67'."""
+    return f"{float(text):,.2f}".replace(",", " ")
+
+
 def machine():
     """(cores, CPU model, memory GB, date) of this machine."""
     def sh(cmd):
@@ -288,8 +293,8 @@ def floors(logs, run, out):
             out(f"| the tabulation's floor (`portraits bench-floor`): that read, then on every core an STRtree of the communes with prepared geometries, "
                 f"{n(int(floor['floor_whole']))} polygons added whole to the commune that properly contains them, {n(int(floor['floor_intersected']))} intersected "
                 f"({n(int(floor['floor_intersections']))} GEOS intersections), areas accumulated per (commune, millésime, class) and (commune, period, class, class) "
-                f"({n(int(floor['floor_stock_cells']))} and {n(int(floor['floor_transition_cells']))} figures; land cover {float(floor['area_ha']):,.2f} ha, communes {float(floor['communes_ha']):,.2f} ha) | {total:.1f} | "
-                f"tabulate stage {tab:.1f} s = **{tab / total:.2f}×** the floor (target ≤ 3×) |".replace(",", " "))
+                f"({n(int(floor['floor_stock_cells']))} and {n(int(floor['floor_transition_cells']))} figures; land cover {hectares(floor['area_ha'])} ha, "
+                f"communes {hectares(floor['communes_ha'])} ha) | {total:.1f} | tabulate stage {tab:.1f} s = **{tab / total:.2f}×** the floor (target ≤ 3×) |")
         else:
             out(f"| GDAL read + GEOS intersection with the communes, on every core (`portraits bench-floor`) | {total:.1f} | "
                 f"tabulate stage {tab:.1f} s = **{tab / total:.2f}×** the floor (target ≤ 3×) |")

@@ -81,6 +81,7 @@ class ReportTests(unittest.TestCase):
         self.assertIn("| read land cover | 3.4 | 5.0 (Arrow stream, codes interned; no validity check) |", text)
         self.assertIn("| **the stage** | **48.1** | **19.0** |", text)
         self.assertIn("900 000 polygons added whole", text)
+        self.assertIn("per (commune, millésime, class) and (commune, period, class, class) (5 000 and 7 000 figures; land cover 1 000.00 ha, communes 1 000.00 ha)", text)
         self.assertIn("| rebuild with nothing changed ≤ 5 s | 0.80 s, no file written | met |", text)
         self.assertIn("| peak RSS ≤ 6 GB | 781 MB (cold build) | met |", text)
 
