@@ -69,7 +69,8 @@ def parse_phases(text):
 def parse_graphics(text):
     """(maps, median ms) of the land-cover maps of about 1 000 polygons, from `portraits bench-graphics`."""
     m = GRAPHICS.search(text)
-    return (int(m.group(1)), float(m.group(2))) if m else None
+    # No map of that size (a level without communes): nothing was measured.
+    return (int(m.group(1)), float(m.group(2))) if m and int(m.group(1)) > 0 else None
 
 
 def pdf_rate(logs, cores):

@@ -33,7 +33,9 @@ public final class ArrowLayerStream {
             }
             let offsets = c.buffers[1]!.assumingMemoryBound(to: Int32.self)
             let start = Int(offsets[i]), end = Int(offsets[i + 1])
-            return UnsafeRawBufferPointer(start: c.buffers[2]!.advanced(by: start), count: end - start)
+            // Arrow allows no data buffer when every value of the batch is empty.
+            guard end > start, let data = c.buffers[2] else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+            return UnsafeRawBufferPointer(start: data.advanced(by: start), count: end - start)
         }
     }
 
@@ -63,16 +65,22 @@ public final class ArrowLayerStream {
             GDALClose(ds)
             throw fail(name.map { "has no layer \($0)" } ?? "has several layers: name one")
         }
-        // Only the fields asked for (and the geometry).
+        // Only the fields asked for (and the geometry), under the layer's own spelling of their names
+        // (OGR finds a field whatever its case).
         let defn = OGR_L_GetLayerDefn(lyr)
+        var fields = fields
+        for (k, f) in fields.enumerated() {
+            let i = OGR_FD_GetFieldIndex(defn, f)
+            guard i >= 0 else {
+                GDALClose(ds)
+                throw fail("layer \(layer) has no field \(f)")
+            }
+            fields[k] = String(cString: OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)))
+        }
         var ignored: [String] = []
         for i in 0..<OGR_FD_GetFieldCount(defn) {
             let name = String(cString: OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)))
             if !fields.contains(name) { ignored.append(name) }
-        }
-        for f in fields where OGR_FD_GetFieldIndex(defn, f) < 0 {
-            GDALClose(ds)
-            throw fail("layer \(layer) has no field \(f)")
         }
         ignored.append("OGR_STYLE")
         let cIgnored: [UnsafeMutablePointer<CChar>?] = ignored.map { strdup($0) } + [nil]
@@ -96,12 +104,15 @@ public final class ArrowLayerStream {
         }
         defer { schema.release(&schema) }
         var byName: [String: (Int, String)] = [:]
+        var firstBinary: (Int, String)?
         for i in 0..<Int(schema.n_children) {
             let child = schema.children[i]!.pointee
-            byName[String(cString: child.name)] = (i, String(cString: child.format))
+            let format = String(cString: child.format)
+            byName[String(cString: child.name)] = (i, format)
+            if format == "z" && firstBinary == nil { firstBinary = (i, format) }
         }
         let geomName = String(cString: OGR_L_GetGeometryColumn(lyr))
-        guard let g = byName[geomName.isEmpty ? "wkb_geometry" : geomName] ?? byName.first(where: { $0.value.1 == "z" })?.value, g.1 == "z" else {
+        guard let g = byName[geomName.isEmpty ? "wkb_geometry" : geomName] ?? firstBinary, g.1 == "z" else {
             GDALClose(ds)
             throw fail("layer \(layer): no WKB geometry column in GDAL's Arrow stream")
         }

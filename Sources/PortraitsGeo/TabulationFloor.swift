@@ -116,9 +116,9 @@ public enum TabulationFloor {
                                 userdata!.assumingMemoryBound(to: [Int].self).pointee.append(Int(bitPattern: item) - 1)
                             }, list)
                         }
-                        var cut = false
+                        var cut = false, whole = false
                         for c in candidates {
-                            if GEOSPreparedContainsProperly_r(h, prepared[c], g) == 1 { add(c, p, area); cut = false; break }
+                            if GEOSPreparedContainsProperly_r(h, prepared[c], g) == 1 { add(c, p, area); whole = true; break }
                             guard GEOSPreparedIntersects_r(h, prepared[c], g) == 1 else { continue }
                             cut = true
                             guard let inter = GEOSIntersection_r(h, outlines[c], g) else { throw GeometryError.geos("intersection of polygon \(p)") }
@@ -128,7 +128,7 @@ public enum TabulationFloor {
                             GEOSGeom_destroy_r(h, inter)
                             if a > 0 { add(c, p, a) }
                         }
-                        if cut { part.intersected += 1 } else { part.whole += 1 }
+                        if whole { part.whole += 1 } else if cut { part.intersected += 1 }
                     }
                 }
             }

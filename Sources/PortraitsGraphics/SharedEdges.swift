@@ -116,6 +116,8 @@ public enum SharedEdges {
 
     @inline(__always)
     private static func hash(_ a: Double, _ b: Double, _ c: Double, _ d: Double) -> UInt64 {
+        // `+ 0` makes −0 the same bits as 0, as `==` sees them.
+        let (a, b, c, d) = (a + 0, b + 0, c + 0, d + 0)
         var h = a.bitPattern &* 0x9E37_79B9_7F4A_7C15
         h ^= (b.bitPattern &* 0xC2B2_AE3D_27D4_EB4F) >> 1
         h ^= c.bitPattern &* 0x1656_67B1_9E37_79F9

@@ -106,6 +106,12 @@ final class TabulatorTests: XCTestCase {
         XCTAssertThrowsError(try ArrowLayerStream(path: path, layer: "ocs", fields: ["CS_2019", "MISSING"])) { error in
             XCTAssertTrue("\(error)".contains("MISSING"), "\(error)")
         }
+        // A field is found whatever the case of its name, as OGR finds it.
+        var codes: [String] = []
+        try ArrowLayerStream(path: path, layer: "ocs", fields: ["cs_2021"]).forEachBatch { batch in
+            for row in 0..<batch.count { codes.append(String(decoding: batch.bytes(field: 0, row: row)!, as: UTF8.self)) }
+        }
+        XCTAssertEqual(codes, ["CS1.1.1.2", "CS2.2.1", "CS1.1.1.1"])
     }
 
     func testSeparateLayersPerMillesimeAreIntersectedForTransitions() throws {

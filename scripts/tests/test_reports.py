@@ -50,6 +50,10 @@ class ParserTests(unittest.TestCase):
                          (571.9, 980.12, 40.5, 587))
         self.assertIsNone(report.parse_timing(""))
 
+    def test_graphics_line(self):
+        self.assertEqual(report.parse_graphics("Land-cover maps of 800 to 1 200 polygons: 2146 maps, median 5.200 ms (scene"), (2146, 5.2))
+        self.assertIsNone(report.parse_graphics("Land-cover maps of 800 to 1 200 polygons: 0 maps, median 0.000 ms (scene"))
+
     def test_key_values(self):
         self.assertEqual(report.kv("floor_total=12.5 floor_read=3.1 noise"), {"floor_total": "12.5", "floor_read": "3.1"})
 
