@@ -39,50 +39,23 @@ public final class ArrowLayerStream {
         }
     }
 
-    private let dataset: GDALDatasetH
+    /// The layer read (it keeps its dataset open while the stream lives).
+    public let layer: VectorLayer
     private let stream: UnsafeMutablePointer<ArrowArrayStream>
     private let geometryColumn: Int
     private let fieldColumns: [Int]
-    public let path: String
 
-    /// Opens `layer` of `path` (nil: its only layer) and asks for the geometry and `fields` (by name).
-    public init(path: String, layer name: String?, fields: [String], batchSize: Int = 65_536) throws {
-        _ = GDALSetup.once
-        self.path = path
-        let stream = UnsafeMutablePointer<ArrowArrayStream>.allocate(capacity: 1)
-        stream.initialize(to: ArrowArrayStream())
-        func fail(_ message: String) -> InputError {
-            if stream.pointee.release != nil { stream.pointee.release(stream) }
-            stream.deallocate()
-            return InputError(path, message)
-        }
-        guard let ds = GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, nil, nil) else {
-            throw fail("cannot be opened by GDAL: \(GDALSetup.lastError("unknown error"))")
-        }
-        dataset = ds
-        let layer = name ?? ""
-        guard let lyr = name.map({ GDALDatasetGetLayerByName(ds, $0) }) ?? (GDALDatasetGetLayerCount(ds) == 1 ? GDALDatasetGetLayer(ds, 0) : nil) else {
-            GDALClose(ds)
-            throw fail(name.map { "has no layer \($0)" } ?? "has several layers: name one")
-        }
+    /// Asks `layer` (opened by `VectorDataset`, which names the file and its layers in its errors)
+    /// for its geometry and `fields` (by name). Coordinates come as the layer stores them: the
+    /// stream does not reproject.
+    public init(_ layer: VectorLayer, fields: [String], batchSize: Int = 65_536) throws {
+        self.layer = layer
+        let lyr = layer.handle
         // Only the fields asked for (and the geometry), under the layer's own spelling of their names
         // (OGR finds a field whatever its case).
         let defn = OGR_L_GetLayerDefn(lyr)
-        var fields = fields
-        for (k, f) in fields.enumerated() {
-            let i = OGR_FD_GetFieldIndex(defn, f)
-            guard i >= 0 else {
-                GDALClose(ds)
-                throw fail("layer \(layer) has no field \(f)")
-            }
-            fields[k] = String(cString: OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)))
-        }
-        var ignored: [String] = []
-        for i in 0..<OGR_FD_GetFieldCount(defn) {
-            let name = String(cString: OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)))
-            if !fields.contains(name) { ignored.append(name) }
-        }
-        ignored.append("OGR_STYLE")
+        let fields = try fields.map { String(cString: OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, try layer.fieldIndex($0)))) }
+        let ignored = layer.fieldNames.filter { !fields.contains($0) } + ["OGR_STYLE"]
         let cIgnored: [UnsafeMutablePointer<CChar>?] = ignored.map { strdup($0) } + [nil]
         defer { for p in cIgnored { free(p) } }
         var constIgnored: [UnsafePointer<CChar>?] = cIgnored.map { $0.map { UnsafePointer($0) } }
@@ -91,16 +64,21 @@ public final class ArrowLayerStream {
         list = CSLSetNameValue(list, "INCLUDE_FID", "NO")
         list = CSLSetNameValue(list, "MAX_FEATURES_IN_BATCH", "\(batchSize)")
         defer { CSLDestroy(list) }
+        let stream = UnsafeMutablePointer<ArrowArrayStream>.allocate(capacity: 1)
+        stream.initialize(to: ArrowArrayStream())
+        func fail(_ message: String) -> InputError {
+            if stream.pointee.release != nil { stream.pointee.release(stream) }
+            stream.deallocate()
+            return InputError(layer.location, message)
+        }
         guard OGR_L_GetArrowStream(lyr, stream, list) else {
-            GDALClose(ds)
-            throw fail("layer \(layer): GDAL's Arrow stream is not available (\(GDALSetup.lastError("unknown error")))")
+            throw fail("GDAL's Arrow stream is not available (\(GDALSetup.lastError("unknown error")))")
         }
         // Where each column is in a batch.
         var schema = ArrowSchema()
         guard stream.pointee.get_schema(stream, &schema) == 0 else {
             let message = stream.pointee.get_last_error.flatMap { $0(stream) }.map { String(cString: $0) } ?? "no schema"
-            GDALClose(ds)
-            throw fail("layer \(layer): \(message)")
+            throw fail(message)
         }
         defer { schema.release(&schema) }
         var byName: [String: (Int, String)] = [:]
@@ -113,14 +91,12 @@ public final class ArrowLayerStream {
         }
         let geomName = String(cString: OGR_L_GetGeometryColumn(lyr))
         guard let g = byName[geomName.isEmpty ? "wkb_geometry" : geomName] ?? firstBinary, g.1 == "z" else {
-            GDALClose(ds)
-            throw fail("layer \(layer): no WKB geometry column in GDAL's Arrow stream")
+            throw fail("no WKB geometry column in GDAL's Arrow stream")
         }
         var columns: [Int] = []
         for name in fields {
             guard let (i, format) = byName[name], format == "u" else {
-                GDALClose(ds)
-                throw fail("layer \(layer): field \(name) is not a text field")
+                throw fail("field \(name) is not a text field")
             }
             columns.append(i)
         }
@@ -132,7 +108,6 @@ public final class ArrowLayerStream {
     deinit {
         if stream.pointee.release != nil { stream.pointee.release(stream) }
         stream.deallocate()
-        GDALClose(dataset)
     }
 
     /// Calls `body` with each batch in turn (the batch is released after it returns).
@@ -143,7 +118,7 @@ public final class ArrowLayerStream {
             array.initialize(to: ArrowArray())
             guard stream.pointee.get_next(stream, array) == 0 else {
                 let message = stream.pointee.get_last_error.flatMap { $0(stream) }.map { String(cString: $0) } ?? "read error"
-                throw InputError(path, message)
+                throw InputError(layer.location, message)
             }
             guard let release = array.pointee.release else { return }
             defer { release(array) }

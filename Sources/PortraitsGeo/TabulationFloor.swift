@@ -171,7 +171,11 @@ public enum TabulationFloor {
                     return fields.count - 1
                 })
             }
-            let stream = try ArrowLayerStream(path: source.layer.path, layer: source.layer.layer, fields: fields)
+            let layer = try VectorDataset(path: source.layer.path).layer(source.layer.layer, crs: source.layer.crs)
+            guard !layer.isReprojected else {
+                throw InputError(layer.location, "is in \(layer.crsName): the floor reads coordinates as stored, so it needs the land cover in Lambert-93 (EPSG:2154) like the communes")
+            }
+            let stream = try ArrowLayerStream(layer, fields: fields)
             try stream.forEachBatch { batch in
                 for row in 0..<batch.count {
                     guard let wkb = batch.wkb(row) else { continue }

@@ -61,9 +61,9 @@ public enum Tabulator {
             for fi in lo..<hi {
                 if (fi - lo) % 2_000 == 1_999 { overlayDone?(2_000) }
                 let f = features[fi]
-                let g = try ctx.geometry(wkb: f.wkb)
-                let area = g.area
+                let area = f.area   // measured when the polygon was checked (or cut)
                 if area <= 0 { continue }
+                let g = try ctx.geometry(wkb: f.wkb)
                 var assigned = 0.0
                 for c in index.query(g) {
                     if prepared[c].containsProperly(g) {

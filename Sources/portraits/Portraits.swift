@@ -220,6 +220,9 @@ struct BenchGraphics: ParsableCommand {
 
     func run() throws {
         do {
+            if let level, TerritoryLevel(rawValue: level) == nil {
+                throw ValidationError("--level \(level): one of \(TerritoryLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
             print(try GraphicsBenchmark.run(configPath: config, sampleEvery: max(1, sampleEvery), mapsOnly: mapsOnly, level: level))
         } catch {
             throw fail(error)

@@ -103,12 +103,12 @@ final class TabulatorTests: XCTestCase {
         // Two classes in each commune at each millésime.
         XCTAssertEqual(floor.stockCells, 8)
         XCTAssertEqual(floor.transitionCells, t.communeFacts.reduce(0) { $0 + $1.transitions[0].count })
-        XCTAssertThrowsError(try ArrowLayerStream(path: path, layer: "ocs", fields: ["CS_2019", "MISSING"])) { error in
+        XCTAssertThrowsError(try ArrowLayerStream(try VectorDataset(path: path).layer("ocs"), fields: ["CS_2019", "MISSING"])) { error in
             XCTAssertTrue("\(error)".contains("MISSING"), "\(error)")
         }
         // A field is found whatever the case of its name, as OGR finds it.
         var codes: [String] = []
-        try ArrowLayerStream(path: path, layer: "ocs", fields: ["cs_2021"]).forEachBatch { batch in
+        try ArrowLayerStream(try VectorDataset(path: path).layer("ocs"), fields: ["cs_2021"]).forEachBatch { batch in
             for row in 0..<batch.count { codes.append(String(decoding: batch.bytes(field: 0, row: row)!, as: UTF8.self)) }
         }
         XCTAssertEqual(codes, ["CS1.1.1.2", "CS2.2.1", "CS1.1.1.1"])
