@@ -14,15 +14,20 @@ public struct LayerRef: Sendable, Equatable {
 
 /// The land-cover input: one layer per millésime, or one multi-date layer with code fields per millésime.
 public struct LandCoverSpec: Sendable, Equatable {
-    /// One source layer and, for each millésime it describes, the code field of each nomenclature
+    /// The layers of one delivery read as one layer (IGN's files of one millésime, one per
+    /// département) and, for each millésime they describe, the code field of each nomenclature
     /// dimension (dimension id → field name).
     public struct Source: Sendable, Equatable {
-        public var layer: LayerRef
+        public var layers: [LayerRef]
         public var fields: [Int: [String: String]]
 
-        public init(layer: LayerRef, fields: [Int: [String: String]]) {
-            self.layer = layer
+        public init(layers: [LayerRef], fields: [Int: [String: String]]) {
+            self.layers = layers
             self.fields = fields
+        }
+
+        public init(layer: LayerRef, fields: [Int: [String: String]]) {
+            self.init(layers: [layer], fields: fields)
         }
     }
 
@@ -38,6 +43,9 @@ public struct LandCoverSpec: Sendable, Equatable {
         self.unknownCodesAsUnclassified = unknownCodesAsUnclassified
         self.rejectInvalidGeometries = rejectInvalidGeometries
     }
+
+    /// Every layer of every source, in order (the index of a layer's report).
+    public var layers: [LayerRef] { sources.flatMap(\.layers) }
 
     /// Every millésime, sorted.
     public var millesimes: [Int] { Array(Set(sources.flatMap { $0.fields.keys })).sorted() }

@@ -55,6 +55,10 @@ public final class Geometry: @unchecked Sendable {
     public func coverageUnion() throws -> Geometry { try wrap(GEOSCoverageUnion_r(h, ptr), "coverage union") }
     public func makeValid() throws -> Geometry { try wrap(GEOSMakeValid_r(h, ptr), "make valid") }
     public func intersects(_ other: Geometry) -> Bool { GEOSIntersects_r(h, ptr, other.ptr) == 1 }
+    /// The same point set (vertex order, start point and ring direction aside).
+    public func equalsTopologically(_ other: Geometry) -> Bool { GEOSEquals_r(h, ptr, other.ptr) == 1 }
+    /// A GEOMETRYCOLLECTION (which land cover should not hold: its polygons are kept).
+    public var isCollection: Bool { GEOSGeomTypeId_r(h, ptr) == Int32(GEOS_GEOMETRYCOLLECTION.rawValue) }
     public func clone() -> Geometry { Geometry(GEOSGeom_clone_r(h, ptr), context) }
     /// The buffer at `distance` (negative: inward), arcs in `quadrantSegments` segments per quarter circle.
     public func buffer(_ distance: Double, quadrantSegments: Int32 = 8) throws -> Geometry {

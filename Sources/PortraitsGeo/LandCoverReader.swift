@@ -3,7 +3,10 @@ import PortraitsCore
 /// One land-cover feature ready for the overlay: its geometry (Lambert-93 WKB) and its class at
 /// each millésime the source describes (nil elsewhere).
 struct LandCoverFeature {
+    /// The source (one delivery, one set of millésimes) and the file within the whole land cover
+    /// (`LandCoverSpec.layers`, the index of its report).
     var source: Int
+    var file: Int
     var fid: Int64
     var wkb: [UInt8]
     var keys: [ClassKey?]
@@ -26,6 +29,16 @@ public struct LandCoverSourceReport: Sendable, Equatable, Codable {
     public var repairedAreaChange: Double = 0
     /// Area of land cover outside every commune (m²).
     public var outsideCommunes: Double = 0
+    /// Geometries with curves, linearised; with Z or M, flattened; collections reduced to their
+    /// polygons.
+    public var linearised = 0
+    public var flattened = 0
+    public var collections = 0
+    /// Polygons this file holds that an earlier file of the same millésime holds too (the same
+    /// polygon with the same codes, along the border of two départements' deliveries): read once.
+    public var duplicates = 0
+    public var duplicateArea: Double = 0
+    public var duplicateOf: String? = nil
     /// Codes the nomenclature does not know, counted as "non classé" (when the project allows it).
     public var unclassified: [UnknownCode] = []
 }
@@ -41,7 +54,8 @@ public struct UnknownCode: Sendable, Equatable, Codable {
 
 enum LandCoverReader {
     /// Reads every source, mapping codes to nomenclature leaves. Unknown or empty codes are errors
-    /// listing each code with its number of polygons and area.
+    /// listing each code with its number of polygons and area. A source of several files (one per
+    /// département) is read as one layer; a polygon that two of its files hold alike is read once.
     static func read(_ spec: LandCoverSpec, layout: FactsLayout, nomenclature: Nomenclature, within box: BoundingBox? = nil)
         throws -> (features: [LandCoverFeature], reports: [LandCoverSourceReport]) {
         var features: [LandCoverFeature] = []
@@ -49,128 +63,27 @@ enum LandCoverReader {
         var unknown: [String: UnknownCode] = [:]
         var geometryErrors: [InputError] = []
         for (s, source) in spec.sources.enumerated() {
-            let ds = try VectorDataset(path: source.layer.path)
-            let layer = try ds.layer(source.layer.layer, crs: source.layer.crs)
-            try layer.setSpatialFilter(box)
-            let ms = source.fields.keys.sorted()
-            // Columns to read: for each millésime, the field of each dimension.
-            var columns: [String] = []
-            var slots: [(m: Int, dim: Int, col: Int)] = []
-            for m in ms {
-                for (d, dim) in nomenclature.dimensions.enumerated() {
-                    guard let field = source.fields[m]?[dim.id] else { continue }
-                    if let i = columns.firstIndex(of: field) {
-                        slots.append((layout.index(of: m)!, d, i))
-                    } else {
-                        columns.append(field)
-                        slots.append((layout.index(of: m)!, d, columns.count - 1))
-                    }
-                }
-            }
-            // A layer of one millésime that carries IGN's MILLESIME field: it must agree with the project file.
-            let yearField = ms.count == 1 ? layer.fieldNames.first { $0.uppercased() == "MILLESIME" } : nil
-            let yearColumn = yearField.map { f -> Int in columns.append(f); return columns.count - 1 }
-            var yearMismatch: (count: Int, first: Int64, found: String)? = nil
-            var report = LandCoverSourceReport(location: layer.location, crs: layer.crsName, reprojected: layer.isReprojected, millesimes: ms)
-            // Read in order (GDAL, one thread): codes to classes, geometry as WKB.
-            struct Raw {
-                var fid: Int64
-                var wkb: [UInt8]
-                var keys: [ClassKey?]
-                var bad: [(String, String)]
-            }
-            var raws: [Raw] = []
-            try layer.forEach(fields: columns) { f in
-                report.featureCount += 1
-                if let yearColumn, let value = f.values[yearColumn]?.trimmingWhitespace(), !value.isEmpty,
-                   Int(value.prefix(4)) != ms[0] {
-                    if let m = yearMismatch { yearMismatch = (m.count + 1, m.first, m.found) } else { yearMismatch = (1, f.fid, value) }
-                }
-                guard let wkb = f.wkb else { report.withoutGeometry += 1; return }
-                var keys = [ClassKey?](repeating: nil, count: layout.millesimes.count)
-                var bad: [(String, String)] = []
-                for slot in slots {
-                    let value = f.values[slot.col]?.trimmingWhitespace() ?? ""
-                    let dim = nomenclature.dimensions[slot.dim]
-                    guard let leaf = dim.leafNumber(of: value) else {
-                        bad.append((columns[slot.col], value))
-                        guard spec.unknownCodesAsUnclassified, let nc = dim.leafNumber(of: Nomenclature.unclassifiedCode) else { continue }
-                        var k = keys[slot.m] ?? ClassKey(-1, -1)
-                        if slot.dim == 0 { k.primary = nc } else { k.secondary = nc }
-                        keys[slot.m] = k
-                        continue
-                    }
-                    var k = keys[slot.m] ?? ClassKey(-1, -1)
-                    if slot.dim == 0 { k.primary = leaf } else { k.secondary = leaf }
-                    keys[slot.m] = k
-                }
-                raws.append(Raw(fid: f.fid, wkb: wkb, keys: keys, bad: bad))
-            }
-            // Check the geometries on every core: readable, valid (repaired with MakeValid unless the
-            // project rejects invalid ones), polygonal. Results are merged in reading order.
-            struct Checked {
-                var features: [LandCoverFeature] = []
-                var errors: [InputError] = []
-                var unknown: [(field: String, code: String, area: Double)] = []
-                var repaired = 0, repairedAreaChange = 0.0, withoutGeometry = 0
-            }
-            let chunks = max(1, min(defaultThreadCount() * 4, raws.count / 1_000 + 1))
-            let location = layer.location
-            let checked: [Checked] = try parallelMap(count: chunks) { chunk in
-                let ctx = GEOSContext()
-                var out = Checked()
-                for i in (raws.count * chunk / chunks)..<(raws.count * (chunk + 1) / chunks) {
-                    let r = raws[i]
-                    let at = "\(location), feature \(r.fid)"
-                    let g: Geometry
-                    do { g = try ctx.geometry(wkb: r.wkb) } catch {
-                        out.errors.append(InputError(at, "unreadable geometry (\(error))"))
-                        continue
-                    }
-                    var valid = g
-                    if let reason = g.invalidityReason {
-                        if spec.rejectInvalidGeometries {
-                            out.errors.append(InputError(at, "invalid geometry: \(reason)"))
-                            continue
-                        }
-                        valid = ctx.collection(try g.makeValid().polygonalParts(), multiPolygon: true)
-                        out.repaired += 1
-                        out.repairedAreaChange += valid.area - g.area
-                    }
-                    if valid.isEmpty || valid.area <= 0 { out.withoutGeometry += 1; continue }
-                    if !r.bad.isEmpty {
-                        let area = valid.area
-                        for (field, code) in r.bad { out.unknown.append((field, code, area)) }
-                        if !spec.unknownCodesAsUnclassified { continue }
-                    }
-                    out.features.append(LandCoverFeature(source: s, fid: r.fid, wkb: valid === g ? r.wkb : valid.wkb, keys: r.keys,
-                                                         area: valid.area, box: valid.bounds))
-                }
-                return out
-            }
-            if let yearMismatch, let yearField {
-                throw InputError(layer.location, "field \(yearField) says \"\(yearMismatch.found)\" (feature \(yearMismatch.first), and \(yearMismatch.count) polygons in all) but the project file reads this layer as millésime \(ms[0]): are two files swapped? Fix land_cover.layers")
-            }
-            raws = []
-            let before = features.count
-            for c in checked {
-                features += c.features
-                geometryErrors += c.errors
-                report.repaired += c.repaired
-                report.repairedAreaChange += c.repairedAreaChange
-                report.withoutGeometry += c.withoutGeometry
-                for u in c.unknown {
-                    let id = "\(s)|\(u.field)|\(u.code)"
-                    unknown[id, default: UnknownCode(location: location, field: u.field, code: u.code, count: 0, area: 0)].count += 1
+            let first = features.count
+            for ref in source.layers {
+                let file = reports.count
+                let (read, report, errors, unknownHere) = try readFile(ref, source: s, file: file, fields: source.fields, spec: spec,
+                                                                       layout: layout, nomenclature: nomenclature, within: box)
+                features += read
+                reports.append(report)
+                geometryErrors += errors
+                for u in unknownHere {
+                    let id = "\(file)|\(u.field)|\(u.code)"
+                    unknown[id, default: UnknownCode(location: report.location, field: u.field, code: u.code, count: 0, area: 0)].count += 1
                     unknown[id]!.area += u.area
                 }
             }
-            if features.count == before && geometryErrors.isEmpty && unknown.isEmpty {
-                let read = report.featureCount == 0 ? "the layer is empty" + (box == nil ? "" : " around these communes")
-                    : "none of its \(report.featureCount) features is a polygon with an area (empty geometries, lines or points)"
-                throw InputError(layer.location, "no land-cover polygon for millésime \(ms.map(String.init).joined(separator: ", ")): \(read); check the file and layer named in land_cover")
+            if let box, features.count == first && geometryErrors.isEmpty && unknown.isEmpty {
+                let files = source.layers.count == 1 ? reports[reports.count - 1].location : "the \(source.layers.count) files of millésime \(source.fields.keys.sorted().map(String.init).joined(separator: ", "))"
+                throw InputError(files, "no land-cover polygon around these communes (x \(Int(box.minX))…\(Int(box.maxX)), y \(Int(box.minY))…\(Int(box.maxY))); check the files and layers named in land_cover")
             }
-            reports.append(report)
+            if source.layers.count > 1 {
+                try dropDuplicates(&features, from: first, reports: &reports)
+            }
         }
         if !geometryErrors.isEmpty {
             throw InputErrors(Array(geometryErrors.prefix(100)) + (geometryErrors.count > 100 ? [InputError("", "… and \(geometryErrors.count - 100) more")] : []))
@@ -184,5 +97,187 @@ enum LandCoverReader {
             })
         }
         return (features, reports)
+    }
+
+    /// One file of a source: its features checked, its report, its geometry errors and its
+    /// unknown codes (field, code, area).
+    static func readFile(_ ref: LayerRef, source s: Int, file: Int, fields: [Int: [String: String]], spec: LandCoverSpec, layout: FactsLayout,
+                         nomenclature: Nomenclature, within box: BoundingBox?)
+        throws -> ([LandCoverFeature], LandCoverSourceReport, [InputError], [(field: String, code: String, area: Double)]) {
+        let ds = try VectorDataset(path: ref.path)
+        let layer = try ds.layer(ref.layer, crs: ref.crs)
+        try layer.setSpatialFilter(box)
+        let ms = fields.keys.sorted()
+        // Columns to read: for each millésime, the field of each dimension.
+        var columns: [String] = []
+        var slots: [(m: Int, dim: Int, col: Int)] = []
+        for m in ms {
+            for (d, dim) in nomenclature.dimensions.enumerated() {
+                guard let field = fields[m]?[dim.id] else { continue }
+                if let i = columns.firstIndex(of: field) {
+                    slots.append((layout.index(of: m)!, d, i))
+                } else {
+                    columns.append(field)
+                    slots.append((layout.index(of: m)!, d, columns.count - 1))
+                }
+            }
+        }
+        // A layer of one millésime that carries IGN's MILLESIME field: it must agree with the project file.
+        let yearField = ms.count == 1 ? layer.fieldNames.first { $0.uppercased() == "MILLESIME" } : nil
+        let yearColumn = yearField.map { f -> Int in columns.append(f); return columns.count - 1 }
+        var yearMismatch: (count: Int, first: Int64, found: String)? = nil
+        var report = LandCoverSourceReport(location: layer.location, crs: layer.crsName, reprojected: layer.isReprojected, millesimes: ms)
+        // Read in order (GDAL, one thread): codes to classes, geometry as WKB.
+        struct Raw {
+            var fid: Int64
+            var wkb: [UInt8]
+            var keys: [ClassKey?]
+            var bad: [(String, String)]
+        }
+        var raws: [Raw] = []
+        try layer.forEach(fields: columns) { f in
+            report.featureCount += 1
+            if let yearColumn, let value = f.values[yearColumn]?.trimmingWhitespace(), !value.isEmpty,
+               Int(value.prefix(4)) != ms[0] {
+                if let m = yearMismatch { yearMismatch = (m.count + 1, m.first, m.found) } else { yearMismatch = (1, f.fid, value) }
+            }
+            guard let wkb = f.wkb else { report.withoutGeometry += 1; return }
+            var keys = [ClassKey?](repeating: nil, count: layout.millesimes.count)
+            var bad: [(String, String)] = []
+            for slot in slots {
+                let value = f.values[slot.col]?.trimmingWhitespace() ?? ""
+                let dim = nomenclature.dimensions[slot.dim]
+                guard let leaf = dim.leafNumber(of: value) else {
+                    bad.append((columns[slot.col], value))
+                    guard spec.unknownCodesAsUnclassified, let nc = dim.leafNumber(of: Nomenclature.unclassifiedCode) else { continue }
+                    var k = keys[slot.m] ?? ClassKey(-1, -1)
+                    if slot.dim == 0 { k.primary = nc } else { k.secondary = nc }
+                    keys[slot.m] = k
+                    continue
+                }
+                var k = keys[slot.m] ?? ClassKey(-1, -1)
+                if slot.dim == 0 { k.primary = leaf } else { k.secondary = leaf }
+                keys[slot.m] = k
+            }
+            raws.append(Raw(fid: f.fid, wkb: wkb, keys: keys, bad: bad))
+        }
+        report.linearised = layer.linearised
+        report.flattened = layer.flattened
+        // Check the geometries on every core: readable, polygonal (a collection keeps its
+        // polygons), valid (repaired with MakeValid unless the project rejects invalid ones).
+        // Results are merged in reading order.
+        struct Checked {
+            var features: [LandCoverFeature] = []
+            var errors: [InputError] = []
+            var unknown: [(field: String, code: String, area: Double)] = []
+            var repaired = 0, repairedAreaChange = 0.0, withoutGeometry = 0, collections = 0
+        }
+        let chunks = max(1, min(defaultThreadCount() * 4, raws.count / 1_000 + 1))
+        let location = layer.location
+        let checked: [Checked] = try parallelMap(count: chunks) { chunk in
+            let ctx = GEOSContext()
+            var out = Checked()
+            for i in (raws.count * chunk / chunks)..<(raws.count * (chunk + 1) / chunks) {
+                let r = raws[i]
+                let at = "\(location), feature \(r.fid)"
+                var g: Geometry
+                do { g = try ctx.geometry(wkb: r.wkb) } catch {
+                    out.errors.append(InputError(at, "unreadable geometry (\(error))"))
+                    continue
+                }
+                var rewritten = false
+                if g.isCollection {
+                    g = ctx.collection(g.polygonalParts(), multiPolygon: true)
+                    out.collections += 1
+                    rewritten = true
+                }
+                var valid = g
+                if let reason = g.invalidityReason {
+                    if spec.rejectInvalidGeometries {
+                        out.errors.append(InputError(at, "invalid geometry: \(reason)"))
+                        continue
+                    }
+                    valid = ctx.collection(try g.makeValid().polygonalParts(), multiPolygon: true)
+                    out.repaired += 1
+                    out.repairedAreaChange += valid.area - g.area
+                    rewritten = true
+                }
+                if valid.isEmpty || valid.area <= 0 { out.withoutGeometry += 1; continue }
+                if !r.bad.isEmpty {
+                    let area = valid.area
+                    for (field, code) in r.bad { out.unknown.append((field, code, area)) }
+                    if !spec.unknownCodesAsUnclassified { continue }
+                }
+                out.features.append(LandCoverFeature(source: s, file: file, fid: r.fid, wkb: rewritten ? valid.wkb : r.wkb, keys: r.keys,
+                                                     area: valid.area, box: valid.bounds))
+            }
+            return out
+        }
+        if let yearMismatch, let yearField {
+            throw InputError(layer.location, "field \(yearField) says \"\(yearMismatch.found)\" (feature \(yearMismatch.first), and \(yearMismatch.count) polygons in all) but the project file reads this layer as millésime \(ms[0]): are two files swapped? Fix land_cover.layers")
+        }
+        raws = []
+        var features: [LandCoverFeature] = []
+        var errors: [InputError] = []
+        var unknownCodes: [(field: String, code: String, area: Double)] = []
+        for c in checked {
+            features += c.features
+            errors += c.errors
+            unknownCodes += c.unknown
+            report.repaired += c.repaired
+            report.repairedAreaChange += c.repairedAreaChange
+            report.withoutGeometry += c.withoutGeometry
+            report.collections += c.collections
+        }
+        if features.isEmpty && errors.isEmpty && unknownCodes.isEmpty && box == nil {
+            let read = report.featureCount == 0 ? "the layer is empty"
+                : "none of its \(report.featureCount) features is a polygon with an area (empty geometries, lines or points)"
+            throw InputError(layer.location, "no land-cover polygon for millésime \(ms.map(String.init).joined(separator: ", ")): \(read); check the file and layer named in land_cover")
+        }
+        return (features, report, errors, unknownCodes)
+    }
+
+    /// Polygons that two files of one source both hold (IGN's deliveries of neighbouring
+    /// départements may both carry a polygon astride their border): the same geometry with the
+    /// same codes is kept from the first file only and counted in the later file's report; the
+    /// same geometry with other codes is an error naming both features. Polygons that merely
+    /// overlap are left to the overlap check, which states their area.
+    static func dropDuplicates(_ features: inout [LandCoverFeature], from first: Int, reports: inout [LandCoverSourceReport]) throws {
+        struct Key: Hashable { var box: [Int64]; var area: Int64 }
+        func key(_ f: LandCoverFeature) -> Key {
+            // Centimetres and square decimetres: the same polygon written from another vertex
+            // gives the same envelope and, to rounding, the same area.
+            Key(box: [f.box.minX, f.box.minY, f.box.maxX, f.box.maxY].map { Int64(($0 * 100).rounded()) }, area: Int64((f.area * 100).rounded()))
+        }
+        var byKey: [Key: [Int]] = [:]
+        for i in first..<features.count { byKey[key(features[i]), default: []].append(i) }
+        let ctx = GEOSContext()
+        var drop = Set<Int>()
+        var conflicts: [InputError] = []
+        for (_, group) in byKey where group.count > 1 && Set(group.map { features[$0].file }).count > 1 {
+            for (n, i) in group.enumerated() where !drop.contains(i) {
+                let a = features[i]
+                let ga = try ctx.geometry(wkb: a.wkb)
+                for j in group[(n + 1)...] where !drop.contains(j) && features[j].file != a.file {
+                    let b = features[j]
+                    guard ga.equalsTopologically(try ctx.geometry(wkb: b.wkb)) else { continue }
+                    guard a.keys == b.keys else {
+                        conflicts.append(InputError("\(reports[b.file].location), feature \(b.fid)",
+                                                    "the same polygon as \(reports[a.file].location), feature \(a.fid), with other codes: the two deliveries disagree on it; fix one of them"))
+                        continue
+                    }
+                    drop.insert(j)
+                    reports[b.file].duplicates += 1
+                    reports[b.file].duplicateArea += b.area
+                    reports[b.file].duplicateOf = reports[a.file].location
+                }
+            }
+        }
+        if !conflicts.isEmpty { throw InputErrors(Array(conflicts.sorted { $0.description < $1.description }.prefix(100))) }
+        guard !drop.isEmpty else { return }
+        var kept = Array(features[..<first])
+        kept.reserveCapacity(features.count - drop.count)
+        for i in first..<features.count where !drop.contains(i) { kept.append(features[i]) }
+        features = kept
     }
 }

@@ -171,28 +171,30 @@ public enum TabulationFloor {
                     return fields.count - 1
                 })
             }
-            let layer = try VectorDataset(path: source.layer.path).layer(source.layer.layer, crs: source.layer.crs)
-            guard !layer.isReprojected else {
-                throw InputError(layer.location, "is in \(layer.crsName): the floor reads coordinates as stored, so it needs the land cover in Lambert-93 (EPSG:2154) like the communes")
-            }
-            let stream = try ArrowLayerStream(layer, fields: fields)
-            try stream.forEachBatch { batch in
-                for row in 0..<batch.count {
-                    guard let wkb = batch.wkb(row) else { continue }
-                    out.bytes.append(contentsOf: wkb)
-                    out.offsets.append(out.bytes.count)
-                    for indices in fieldOf {
-                        var key = CodeTuple()
-                        var null = indices.isEmpty
-                        for i in indices {
-                            guard let b = batch.bytes(field: i, row: row) else { null = true; break }
-                            key.append(b)
+            for ref in source.layers {
+                let layer = try VectorDataset(path: ref.path).layer(ref.layer, crs: ref.crs)
+                guard !layer.isReprojected else {
+                    throw InputError(layer.location, "is in \(layer.crsName): the floor reads coordinates as stored, so it needs the land cover in Lambert-93 (EPSG:2154) like the communes")
+                }
+                let stream = try ArrowLayerStream(layer, fields: fields)
+                try stream.forEachBatch { batch in
+                    for row in 0..<batch.count {
+                        guard let wkb = batch.wkb(row) else { continue }
+                        out.bytes.append(contentsOf: wkb)
+                        out.offsets.append(out.bytes.count)
+                        for indices in fieldOf {
+                            var key = CodeTuple()
+                            var null = indices.isEmpty
+                            for i in indices {
+                                guard let b = batch.bytes(field: i, row: row) else { null = true; break }
+                                key.append(b)
+                            }
+                            if null { out.classes.append(-1); continue }
+                            if let id = classIDs[key] { out.classes.append(id); continue }
+                            let id = Int32(classIDs.count)
+                            classIDs[key] = id
+                            out.classes.append(id)
                         }
-                        if null { out.classes.append(-1); continue }
-                        if let id = classIDs[key] { out.classes.append(id); continue }
-                        let id = Int32(classIDs.count)
-                        classIDs[key] = id
-                        out.classes.append(id)
                     }
                 }
             }

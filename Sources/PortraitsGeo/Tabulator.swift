@@ -13,7 +13,7 @@ import PortraitsCore
 /// whose two millésimes come from different layers are intersected piece by piece.
 public enum Tabulator {
     /// Raised whenever a change of this code changes its results: part of the facts store's key.
-    public static let version = "tabulator-7"
+    public static let version = "tabulator-8"
 
     /// Reports progress: called with a phase, its unit and total, returns what counts items done.
     public typealias ProgressFactory = (_ phase: String, _ unit: String, _ total: Int) -> (@Sendable (Int) -> Void)
@@ -80,7 +80,7 @@ public enum Tabulator {
                     }
                 }
                 let rest = area - assigned
-                if reportOutside && rest > 0.01 { result.outside[f.source, default: 0] += rest }
+                if reportOutside && rest > 0.01 { result.outside[f.file, default: 0] += rest }
             }
             overlayDone?((hi - lo) % 2_000)
             return result
@@ -108,7 +108,7 @@ public enum Tabulator {
                 // In the order of the layers' feature ids, whatever order a read (or a shard's spatial filter) gave.
                 let pieces = piecesByCommune[c].sorted {
                     let a = features[$0.feature], b = features[$1.feature]
-                    return (a.source, a.fid, $0.feature) < (b.source, b.fid, $1.feature)
+                    return (a.source, a.file, a.fid, $0.feature) < (b.source, b.file, b.fid, $1.feature)
                 }
                 var geoms: [Geometry] = []
                 var mapPieces: [MapPiece] = []

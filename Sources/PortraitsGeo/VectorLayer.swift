@@ -54,6 +54,10 @@ public final class VectorLayer {
 
     /// Features `forEach(skipOutside: true)` passed over.
     public private(set) var skippedOutside = 0
+    /// Geometries read with curves (CURVEPOLYGON, MULTISURFACE…), linearised; and with Z or M
+    /// coordinates, flattened to 2D.
+    public private(set) var linearised = 0
+    public private(set) var flattened = 0
 
     /// Index of a field, or an error naming the file, the layer, the field and the fields there are.
     public func fieldIndex(_ field: String) throws -> Int32 {
@@ -62,6 +66,25 @@ public final class VectorLayer {
             throw InputError(location, "no field \"\(field)\" (fields: \(fieldNames.joined(separator: ", ")))")
         }
         return i
+    }
+
+    /// The distinct values of a field (nil for features where it is NULL or unset), in the order
+    /// GDAL gives them: one SQL query (SQLite's own for a GeoPackage), no geometry read.
+    public func distinctValues(of field: String) throws -> [String?] {
+        _ = try fieldIndex(field)
+        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        CPLErrorReset()
+        guard let result = GDALDatasetExecuteSQL(dataset.handle, "SELECT DISTINCT \(quoted(field)) FROM \(quoted(name))", nil, nil) else {
+            throw InputError(location, "cannot list the values of field \(field): \(GDALSetup.lastError("query failed"))")
+        }
+        defer { GDALDatasetReleaseResultSet(dataset.handle, result) }
+        var out: [String?] = []
+        OGR_L_ResetReading(result)
+        while let f = OGR_L_GetNextFeature(result) {
+            out.append(OGR_F_IsFieldSetAndNotNull(f, 0) != 0 ? String(cString: OGR_F_GetFieldAsString(f, 0)) : nil)
+            OGR_F_Destroy(f)
+        }
+        return out
     }
 
     /// Restricts reading to the features whose envelope meets a Lambert-93 rectangle (nil: all).
@@ -113,8 +136,15 @@ public final class VectorLayer {
     /// Reads every feature, with the values of `fields` (by name) and the geometry in Lambert-93.
     /// A feature outside metropolitan France is an error naming it, or, with `skipOutside`, passed
     /// over and counted in `skippedOutside` (a national layer drawn over the explorer's maps).
-    public func forEach(fields: [String], skipOutside: Bool = false, _ body: (VectorFeature) throws -> Void) throws {
+    /// With `geometry: false`, no geometry is read (a table of names): `wkb` is nil.
+    public func forEach(fields: [String], skipOutside: Bool = false, geometry: Bool = true, _ body: (VectorFeature) throws -> Void) throws {
         let indices = try fields.map { try fieldIndex($0) }
+        if !geometry {
+            let ignored = CSLAddString(nil, "OGR_GEOMETRY")
+            _ = ignored?.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: 2) { OGR_L_SetIgnoredFields(handle, $0) }
+            CSLDestroy(ignored)
+        }
+        defer { if !geometry { OGR_L_SetIgnoredFields(handle, nil) } }
         OGR_L_ResetReading(handle)
         CPLErrorReset()
         while let f = OGR_L_GetNextFeature(handle) {
@@ -127,12 +157,19 @@ public final class VectorLayer {
             if let g0 = OGR_F_GetGeometryRef(f), OGR_G_IsEmpty(g0) == 0 {
                 var g = g0
                 var owned: OGRGeometryH? = nil
-                if OGR_G_HasCurveGeometry(g, 1) != 0 {
+                let curved = OGR_G_HasCurveGeometry(g, 1) != 0
+                let extraDimensions = OGR_G_Is3D(g) != 0 || OGR_G_IsMeasured(g) != 0
+                if curved {
                     owned = OGR_G_GetLinearGeometry(g, 0, nil)
                     g = owned ?? g
-                } else if reprojection != nil {
+                    linearised += 1
+                } else if reprojection != nil || extraDimensions {
                     owned = OGR_G_Clone(g)
                     g = owned!
+                }
+                if extraDimensions {
+                    OGR_G_FlattenTo2D(g)
+                    flattened += 1
                 }
                 defer { if let owned { OGR_G_DestroyGeometry(owned) } }
                 if let r = reprojection {

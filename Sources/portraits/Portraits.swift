@@ -16,6 +16,7 @@ struct Portraits: ParsableCommand {
         layers (OCS GE), the nomenclature, the periods. Writes HTML, SVG and CSV into the output folder, \
         replaced atomically at the end of a successful build.
         """,
+        version: VersionReport.text,
         subcommands: [Build.self, Tabulate.self, Demo.self, Check.self, Serve.self, BenchGraphics.self, BenchFloor.self],
         defaultSubcommand: Build.self
     )
@@ -170,8 +171,8 @@ struct Demo: ParsableCommand {
             guard let land = config.landCover.sources.first, let scot = config.scot, let membership = config.membership.file else {
                 throw InputError(configPath, "the demo project needs a multi-date land-cover layer, a membership table and a SCoT table")
             }
-            let inputs = DemoGenerator.Inputs(communes: config.communes, membershipCSV: membership, landCoverOutput: land.layer.path,
-                                              landCoverLayer: land.layer.layer ?? "ocsge", scotOutput: scot.file)
+            let inputs = DemoGenerator.Inputs(communes: config.communes, membershipCSV: membership, landCoverOutput: land.layers[0].path,
+                                              landCoverLayer: land.layers[0].layer ?? "ocsge", scotOutput: scot.file)
             let generated = try DemoGenerator.ensure(inputs, seed: seed, cellHectares: cellHectares, ruralExchange: profile.ruralExchange,
                                                      log: { line in if !quiet { print(line) } })
             if !quiet { print("Synthetic land cover: \(generated)") }

@@ -66,8 +66,19 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(try parse(valid + "\nperiods: [[2018, 2021]]").periods, [Period(2018, 2021)])
     }
 
-    func testMillesimeDescribedTwiceIsAnError() {
-        XCTAssertThrowsError(try parse(valid.replacingOccurrences(of: "millesime: 2021", with: "millesime: 2018"))) { e in
+    func testMillesimeDescribedTwice() throws {
+        // Two entries of one millésime with the same fields: one source of two files (IGN's
+        // départements); with other fields, or the same file twice, an error.
+        let merged = try parse(valid.replacingOccurrences(of: "millesime: 2021", with: "millesime: 2018"))
+        XCTAssertEqual(merged.landCover.sources.map { $0.layers.map { ($0.path as NSString).lastPathComponent } }, [["ocs.gpkg", "ocs2021.gpkg"]])
+        XCTAssertThrowsError(try parse(valid.replacingOccurrences(of: "millesime: 2021", with: "millesime: 2018")
+            .replacingOccurrences(of: "file: ocs2021.gpkg\n      fields: {couverture: CODE_CS}", with: "file: ocs2021.gpkg\n      fields: {couverture: CS}"))) { e in
+            XCTAssertTrue("\(e)".contains("millésime 2018 is read with other fields in land_cover.layers[0] than in land_cover.layers[1]"), "\(e)")
+        }
+        XCTAssertThrowsError(try parse(valid.replacingOccurrences(of: "millesime: 2021", with: "millesime: 2018").replacingOccurrences(of: "ocs2021.gpkg", with: "ocs.gpkg"))) { e in
+            XCTAssertTrue("\(e)".contains("ocs.gpkg is named twice for millésime 2018"), "\(e)")
+        }
+        XCTAssertThrowsError(try parse(valid.replacingOccurrences(of: "land_cover:\n", with: "land_cover:\n  multi_date:\n    file: md.gpkg\n    millesimes:\n      2018: {couverture: CS_2018}\n"))) { e in
             XCTAssertTrue("\(e)".contains("millésime 2018 is described twice"), "\(e)")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import PortraitsCore
 
 /// The `portraits` binary run as a user would: killed in the middle of a build, and run under
 /// other locales, time zones and thread counts.
@@ -56,6 +57,16 @@ final class ProcessSafetyTests: XCTestCase {
         XCTAssertEqual(p1.terminationStatus, 0)
         XCTAssertEqual(p2.terminationStatus, 0)
         XCTAssertEqual(try snapshot(a), try snapshot(b))
+    }
+
+    func testVersionNamesTheToolAndItsLibraries() throws {
+        let r = try runToolStatus(binary.path, ["--version"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let lines = r.out.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "portraits \(ToolVersion.number)")
+        for library in ["GDAL 3.", "GEOS 3.", "Cairo 1.", "qpdf 1", "cmark-gfm 0.", "SQLite 3."] {
+            XCTAssertTrue(lines.count == 2 && lines[1].contains(library), "\(library) in \(r.out)")
+        }
     }
 
     func testFailedBuildExitsNonZeroWithTheError() throws {

@@ -32,8 +32,22 @@ public struct ProjectConfig: Sendable {
     /// A membership column pair: code field and name field.
     public struct CodeNameFields: Sendable {
         public var code: String
+        /// The field of the name beside the code (unused when `names` is given).
+        public var name: String
+        /// Names joined from another layer by code (ADMIN EXPRESS: the EPCI, DEPARTEMENT and
+        /// REGION layers of the delivery, beside its COMMUNE layer).
+        public var names: NameTable? = nil
+    }
+
+    /// A layer of codes and names: `code` and `name` are its fields.
+    public struct NameTable: Sendable {
+        public var layer: LayerRef
+        public var code: String
         public var name: String
     }
+
+    /// Every name table the membership joins.
+    public var nameTables: [NameTable] { [membership.epci, membership.departement, membership.region].compactMap(\.names) }
 
     public struct Membership: Sendable {
         /// A CSV table; nil when the fields are read from the communes layer.
@@ -143,8 +157,14 @@ public struct ProjectConfig: Sendable {
         let memberKeys = ["file", "commune", "epci", "departement", "region"]
         let m = try doc.map("membership", allowed: memberKeys)
         func pair(_ key: String, _ defCode: String, _ defName: String) throws -> CodeNameFields {
-            guard let p = try m?.map(key, allowed: ["code", "name"]) else { return CodeNameFields(code: defCode, name: defName) }
-            return CodeNameFields(code: try p.requiredString("code"), name: try p.requiredString("name"))
+            guard let p = try m?.map(key, allowed: ["code", "name", "names"]) else { return CodeNameFields(code: defCode, name: defName) }
+            guard let n = try p.map("names", allowed: ["file", "layer", "crs", "code", "name"]) else {
+                return CodeNameFields(code: try p.requiredString("code"), name: try p.requiredString("name"))
+            }
+            if p.has("name") { throw InputError(source, "membership.\(key): give `name` (a field beside the code) or `names` (a layer to join), not both") }
+            let table = NameTable(layer: LayerRef(path: resolve(try n.requiredString("file")), layer: try n.string("layer"), crs: try n.string("crs")),
+                                  code: try n.requiredString("code"), name: try n.requiredString("name"))
+            return CodeNameFields(code: try p.requiredString("code"), name: "", names: table)
         }
         let membership = Membership(file: try m?.string("file").map(resolve), commune: try m?.string("commune") ?? "insee_com",
                                     epci: try pair("epci", "siren_epci", "nom_epci"),
@@ -158,34 +178,8 @@ public struct ProjectConfig: Sendable {
         }
 
         guard let lc = try doc.map("land_cover", allowed: ["layers", "multi_date", "unknown_codes", "invalid_geometries", "max_overlap_percent"]) else { throw doc.missing("land_cover") }
-        var sources: [LandCoverSpec.Source] = []
-        for (i, node) in try lc.list("layers").enumerated() {
-            let l = try YAMLMap(node, path: "land_cover.layers[\(i)]", source: source, allowed: ["millesime", "file", "layer", "crs", "fields"])
-            guard let year = try l.int("millesime") else { throw l.missing("millesime") }
-            guard let fields = try l.stringMap("fields"), !fields.isEmpty else { throw l.missing("fields") }
-            sources.append(.init(layer: LayerRef(path: resolve(try l.requiredString("file")), layer: try l.string("layer"), crs: try l.string("crs")),
-                                 fields: [year: fields]))
-        }
-        if let md = try lc.map("multi_date", allowed: ["file", "layer", "crs", "millesimes"]) {
-            guard let years = md.node("millesimes")?.mapping else { throw md.missing("millesimes") }
-            var fields: [Int: [String: String]] = [:]
-            for (k, v) in years {
-                guard let y = k.int else { throw InputError(YAMLMap.at(source, k), "land_cover.multi_date.millesimes: keys must be years") }
-                guard let f = v.mapping else { throw InputError(YAMLMap.at(source, v), "land_cover.multi_date.millesimes.\(y) must map dimensions to fields") }
-                var dims: [String: String] = [:]
-                for (dk, dv) in f { if let a = dk.string, let b = dv.string { dims[a] = b } }
-                fields[y] = dims
-            }
-            sources.append(.init(layer: LayerRef(path: resolve(try md.requiredString("file")), layer: try md.string("layer"), crs: try md.string("crs")), fields: fields))
-        }
-        guard !sources.isEmpty else { throw InputError(source, "land_cover needs `layers` or `multi_date`") }
-        var seenYears: Set<Int> = []
-        for s in sources {
-            for y in s.fields.keys {
-                guard y >= 1900 && y <= 2200 else { throw InputError(source, "land_cover: millésime \(y) is not a plausible year") }
-                guard seenYears.insert(y).inserted else { throw InputError(source, "land_cover: millésime \(y) is described twice") }
-            }
-        }
+        let sources = try LandCoverSources.parse(lc, resolve: resolve, root: root, source: source)
+        let seenYears = Set(sources.flatMap { $0.fields.keys })
         let unknown = try lc.string("unknown_codes") ?? "error"
         guard unknown == "error" || unknown == "non-classe" else {
             throw InputError(source, "land_cover.unknown_codes must be error or non-classe (found \"\(unknown)\")")

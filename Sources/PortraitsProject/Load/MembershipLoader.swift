@@ -8,16 +8,35 @@ package enum MembershipLoader {
     package static func extraFields(_ config: ProjectConfig) -> [String] {
         guard config.membership.file == nil else { return [] }
         let m = config.membership
-        return [m.epci.code, m.epci.name, m.departement.code, m.departement.name, m.region.code, m.region.name]
+        return [m.epci, m.departement, m.region].flatMap { $0.names == nil ? [$0.code, $0.name] : [$0.code] }
+    }
+
+    /// The names of a joined layer by code; a code found twice with two names is an error.
+    package static func names(_ table: ProjectConfig.NameTable) throws -> [String: String] {
+        let layer = try VectorDataset(path: table.layer.path).layer(table.layer.layer, crs: table.layer.crs)
+        var out: [String: String] = [:]
+        var errors: [InputError] = []
+        try layer.forEach(fields: [table.code, table.name], geometry: false) { f in
+            let code = f.values[0]?.trimmingWhitespace() ?? "", name = f.values[1]?.trimmingWhitespace() ?? ""
+            guard !code.isEmpty else { return }
+            if let other = out[code], other != name {
+                errors.append(InputError("\(layer.location), feature \(f.fid)", "code \(code) is named \"\(name)\" here and \"\(other)\" before"))
+            }
+            out[code] = name
+        }
+        if !errors.isEmpty { throw InputErrors(Array(errors.prefix(50))) }
+        return out
     }
 
     package static func records(shapes: [CommuneShape], config: ProjectConfig) throws -> [CommuneRecord] {
         let m = config.membership
         var table: [String: [String: String]] = [:]
         var errors: [InputError] = []
+        var joined: [String: (table: ProjectConfig.NameTable, names: [String: String])] = [:]
+        for f in [m.epci, m.departement, m.region] { if let t = f.names { joined[f.code] = (t, try names(t)) } }
         if let file = m.file {
             let csv = try readCSV(file)
-            let cols = [m.commune, m.epci.code, m.epci.name, m.departement.code, m.departement.name, m.region.code, m.region.name]
+            let cols = [m.commune] + [m.epci, m.departement, m.region].flatMap { $0.names == nil ? [$0.code, $0.name] : [$0.code] }
             let idx = try cols.map { try csv.column($0) }
             for row in csv.rows {
                 let code = row.fields[idx[0]].trimmingWhitespace()
@@ -63,8 +82,21 @@ package enum MembershipLoader {
             } else {
                 values = shape.attributes
             }
-            func cn(_ f: ProjectConfig.CodeNameFields) -> CodeName { CodeName(values[f.code] ?? "", values[f.name] ?? "") }
             let source = m.file ?? config.communes.path
+            func cn(_ f: ProjectConfig.CodeNameFields) -> CodeName {
+                let code = values[f.code] ?? ""
+                guard let (table, names) = joined[f.code] else { return CodeName(code, values[f.name] ?? "") }
+                if let name = names[code] { return CodeName(code, name) }
+                // No EPCI (NC): no name to find.
+                if f.code == m.epci.code && (TerritoryCodes.meansNoEPCI(code) || code.contains("/")) {
+                    if let slash = code.firstIndex(of: "/"), let name = names[String(code[..<slash])] { return CodeName(code, name) }
+                    return CodeName(code, "")
+                }
+                if !code.isEmpty {
+                    errors.append(InputError(source, "commune \(shape.code): code \(code) (field \(f.code)) is not in \(table.layer.path)\(table.layer.layer.map { ", layer \($0)" } ?? ""), field \(table.code), which gives the names"))
+                }
+                return CodeName(code, "")
+            }
             // A commune may belong to no EPCI (NC, ZZZZZZZZZ, empty): it is then in its département and région only.
             var epci = cn(m.epci)
             // ADMIN EXPRESS gives the communes of the Métropole du Grand Paris two SIREN, "MGP/EPT":

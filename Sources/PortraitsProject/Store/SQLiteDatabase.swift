@@ -118,3 +118,8 @@ extension SQLiteDatabase.Value {
     package var int: Int64? { if case let .int(x) = self { return x }; return nil }
     package var blob: [UInt8]? { if case let .blob(b) = self { return b }; return nil }
 }
+
+/// The version of SQLite (the build state and facts store) this binary runs with.
+public enum SQLiteVersion {
+    public static var description: String { "SQLite \(String(cString: sqlite3_libversion()))" }
+}

@@ -102,6 +102,12 @@ package enum FactsLoader {
             out[i].repaired += r.repaired
             out[i].repairedAreaChange += r.repairedAreaChange
             out[i].outsideCommunes += r.outsideCommunes
+            out[i].linearised += r.linearised
+            out[i].flattened += r.flattened
+            out[i].collections += r.collections
+            out[i].duplicates += r.duplicates
+            out[i].duplicateArea += r.duplicateArea
+            out[i].duplicateOf = out[i].duplicateOf ?? r.duplicateOf
             for u in r.unclassified {
                 if let j = out[i].unclassified.firstIndex(where: { $0.field == u.field && $0.code == u.code }) {
                     out[i].unclassified[j].count += u.count

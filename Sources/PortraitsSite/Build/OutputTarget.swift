@@ -55,8 +55,9 @@ public final class OutputTarget {
                                              ("the communes layer", config.communes.path, false),
                                              ("the nomenclature", config.nomenclature, false),
                                              ("the content folder", config.content, true)]
-        out += config.landCover.sources.map { ("a land-cover layer", $0.layer.path, false) }
+        out += config.landCover.layers.map { ("a land-cover layer", $0.path, false) }
         if let m = config.membership.file { out.append(("the membership table", m, false)) }
+        out += config.nameTables.map { ("a layer of names", $0.layer.path, false) }
         if let s = config.scot { out.append(("the SCoT table", s.file, false)) }
         if let p = config.postalCodes { out.append(("the postal codes table", p.file, false)) }
         out += config.explorerLayers.map { ("an explorer layer", $0.layer.path, false) }

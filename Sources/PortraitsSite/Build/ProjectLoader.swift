@@ -103,10 +103,10 @@ public enum ProjectLoader {
         for s in config.landCover.sources {
             for (year, fields) in s.fields {
                 for dim in fields.keys where !ids.contains(dim) {
-                    throw InputError(config.source, "land_cover (\(s.layer.path)), millésime \(year): dimension \"\(dim)\" is not in the nomenclature (dimensions: \(ids.joined(separator: ", ")))")
+                    throw InputError(config.source, "land_cover (\(s.layers[0].path)), millésime \(year): dimension \"\(dim)\" is not in the nomenclature (dimensions: \(ids.joined(separator: ", ")))")
                 }
                 if fields[n.primary.id] == nil {
-                    throw InputError(config.source, "land_cover (\(s.layer.path)), millésime \(year): no field for the dimension \"\(n.primary.id)\"")
+                    throw InputError(config.source, "land_cover (\(s.layers[0].path)), millésime \(year): no field for the dimension \"\(n.primary.id)\"")
                 }
             }
         }

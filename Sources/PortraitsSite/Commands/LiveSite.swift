@@ -80,8 +80,9 @@ public final class LiveSite: @unchecked Sendable {
     /// The project file and every data file it names.
     package func inputFiles(_ config: ProjectConfig) -> [String] {
         var files = [configPath, config.communes.path, config.nomenclature]
-        files += config.landCover.sources.map(\.layer.path)
+        files += config.landCover.layers.map(\.path)
         if let m = config.membership.file { files.append(m) }
+        files += config.nameTables.map(\.layer.path)
         if let s = config.scot { files.append(s.file) }
         if let p = config.postalCodes { files.append(p.file) }
         files += config.explorerLayers.map(\.layer.path)

@@ -29,6 +29,12 @@ public enum ProjectCheck {
             lines.append("Land cover \(s.location) [\(s.millesimes.map(String.init).joined(separator: ", "))]")
             lines.append("  CRS \(s.crs)\(s.reprojected ? ", reprojected to EPSG:2154" : ""); \(s.featureCount) polygons")
             if s.withoutGeometry > 0 { lines.append("  \(s.withoutGeometry) features without geometry (ignored)") }
+            if s.linearised > 0 { lines.append("  \(s.linearised) geometries with curves (arcs) linearised") }
+            if s.flattened > 0 { lines.append("  \(s.flattened) geometries with Z or M coordinates flattened to 2D") }
+            if s.collections > 0 { lines.append("  \(s.collections) geometry collections reduced to their polygons") }
+            if s.duplicates > 0, let other = s.duplicateOf {
+                lines.append("  \(s.duplicates) polygons (\(FrenchNumber.hectares(s.duplicateArea, decimals: 2))) also in \(other), with the same codes: read once")
+            }
             if s.repaired > 0 { lines.append("  \(s.repaired) invalid geometries repaired (GEOS MakeValid), area change \(FrenchNumber.hectares(s.repairedAreaChange, decimals: 2))") }
             lines.append("  outside every commune: \(FrenchNumber.hectares(s.outsideCommunes, decimals: 2))")
             for u in s.unclassified {
