@@ -1,9 +1,12 @@
 # The two commands of the README:
 #   make site   installs what is missing, builds, and writes the demo site into Output/
 #   make test   installs what is missing and runs every test (the process tests run the built binary)
+# And: make install [PREFIX=/usr/local] [DESTDIR=…]   the tool, runnable from any folder (scripts/install.sh)
 SWIFT ?= swift
+PREFIX ?= /usr/local
+DESTDIR ?=
 
-.PHONY: site test deps build metaleurop clean
+.PHONY: site test deps build metaleurop install clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -16,6 +19,9 @@ site: build
 
 metaleurop: build
 	.build/release/portraits build --config examples/metaleurop/portraits.yaml
+
+install: build
+	@bash scripts/install.sh .build/release "$(DESTDIR)" "$(PREFIX)"
 
 test:
 	@bash scripts/install-deps.sh --tests

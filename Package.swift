@@ -29,6 +29,17 @@ let package = Package(
 
         // Pure value types and indicators: no I/O, no C.
         .target(name: "PortraitsCore"),
+        // The files the tool carries: the repository's top-level Templates/ and Content/.
+        // (Its path is the repository's root, so that the folders stay at the top; `exclude` lists
+        // everything else there that git tracks.)
+        .target(name: "PortraitsResources", path: ".",
+                exclude: ["README.md", "BENCHMARKS.md", "BENCHMARKS-scale.md", "Makefile", "data", "demo", "docs", "examples", "scripts", "Tests",
+                          "Sources/CCairo", "Sources/CCmarkGFM", "Sources/CGDAL", "Sources/CGEOS", "Sources/CQPDF", "Sources/CSQLite",
+                          "Sources/CSupport", "Sources/CXLSXWriter", "Sources/PortraitsBench", "Sources/PortraitsCairo", "Sources/PortraitsCore",
+                          "Sources/PortraitsDemo", "Sources/PortraitsDownloads", "Sources/PortraitsGeo", "Sources/PortraitsGraphics",
+                          "Sources/PortraitsModel", "Sources/PortraitsPrint", "Sources/PortraitsProject", "Sources/PortraitsSite",
+                          "Sources/PortraitsWeb", "Sources/portraits"],
+                sources: ["Sources/PortraitsResources"], resources: [.copy("Templates"), .copy("Content")]),
         // The only module that talks to GDAL and GEOS.
         .target(name: "PortraitsGeo", dependencies: ["PortraitsCore", "CGDAL", "CGEOS"]),
         // What to draw: charts and maps as scenes of marks (no backend).
@@ -38,7 +49,7 @@ let package = Package(
         // The site, in layers (each module uses only those above it):
         // the project: configuration, the output writer, the facts store and build state, the loaded project.
         .target(name: "PortraitsProject", dependencies: [
-            "PortraitsCore", "PortraitsGeo", "CSupport", "CSQLite", .product(name: "Yams", package: "Yams"),
+            "PortraitsCore", "PortraitsGeo", "PortraitsResources", "CSupport", "CSQLite", .product(name: "Yams", package: "Yams"),
         ]),
         // What the reader sees, computed once: indicators, the portrait model, where files live, map inputs.
         .target(name: "PortraitsModel", dependencies: ["PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsProject"]),
@@ -54,12 +65,12 @@ let package = Package(
         // The web: templates and Markdown, portal data, every page.
         .target(name: "PortraitsWeb", dependencies: [
             "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "PortraitsProject", "PortraitsModel", "PortraitsDownloads",
-            "CCmarkGFM", .product(name: "Mustache", package: "swift-mustache"),
-        ], resources: [.copy("Resources/Templates")]),
+            "PortraitsResources", "CCmarkGFM", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         // The build: stages, keys, output checks, the live site of `serve`.
         .target(name: "PortraitsSite", dependencies: [
             "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "PortraitsProject", "PortraitsModel",
-            "PortraitsDownloads", "PortraitsPrint", "PortraitsWeb", "CSupport",
+            "PortraitsDownloads", "PortraitsPrint", "PortraitsWeb", "PortraitsDemo", "PortraitsResources", "CSupport",
         ]),
         // Benchmarks and their floors.
         .target(name: "PortraitsBench", dependencies: [

@@ -47,7 +47,7 @@ timed nochange $bin build --config $cfg --no-pdf --no-rapport --output "$site"
 # 4. A template changed: the portrait template with one more line.
 mkdir -p demo/scale/Templates
 sed 's/{{> footer}}/<p class="note">Gabarit modifié pour le banc d’essai.<\/p>\n{{> footer}}/' \
-  Sources/PortraitsWeb/Resources/Templates/portrait.mustache > demo/scale/Templates/portrait.mustache
+  Templates/portrait.mustache > demo/scale/Templates/portrait.mustache
 timed template $bin build --config $cfg --no-pdf --no-rapport --output "$site"
 rm -rf demo/scale/Templates
 timed template-back $bin build --config $cfg --no-pdf --no-rapport --output "$site"

@@ -2,7 +2,7 @@
 # Regenerates the site's web font: DejaVu Sans (regular and bold, from Debian's fonts-dejavu-core)
 # subset to the characters French pages and charts use, as WOFF2, with fontTools (PyPI `fonttools`
 # and `brotli`, installed into .venv-checks/ by scripts/site-check.sh's set-up or here).
-# The output is committed (Sources/PortraitsWeb/Resources/Templates/assets/), so that a clone
+# The output is committed (Templates/assets/), so that a clone
 # builds without Python; run this only to change the character set. The charts' text is laid out by
 # Cairo with the same font files, so the browser draws it with the metrics Cairo measured.
 set -euo pipefail
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 venv=.venv-checks
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -c 'import fontTools, brotli' 2>/dev/null || "$venv/bin/pip" install -q fonttools==4.68.0 brotli==1.2.1
-out=Sources/PortraitsWeb/Resources/Templates/assets
+out=Templates/assets
 src=/usr/share/fonts/truetype/dejavu
 mkdir -p "$out"
 # Basic Latin, Latin-1, Latin Extended-A (œ, names of places), typographic punctuation (’ « » – — …,

@@ -17,7 +17,7 @@ struct Portraits: ParsableCommand {
         replaced atomically at the end of a successful build.
         """,
         version: VersionReport.text,
-        subcommands: [Build.self, Tabulate.self, Demo.self, Check.self, Serve.self, BenchGraphics.self, BenchFloor.self],
+        subcommands: [Build.self, Init.self, Tabulate.self, Demo.self, Check.self, Serve.self, BenchGraphics.self, BenchFloor.self],
         defaultSubcommand: Build.self
     )
 }
@@ -27,6 +27,47 @@ func fail(_ error: Error) -> ExitCode {
     // Our errors name the place; a file-system error from Foundation is put into plain words.
     FileHandle.standardError.write("error: \(FileSystem.describe(error))\n".data(using: .utf8)!)
     return ExitCode(1)
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a project from IGN's downloads: inspect them and write portraits.yaml, Content/ and Templates/.",
+        discussion: """
+        Point it at the communes (ADMIN EXPRESS's folder, or a layer with INSEE_COM, NOM and the codes of \
+        EPCI, département and région) and at the land cover (OCS GE folders, files or globs: every layer \
+        with a CODE_CS field is read). It prints what it found and what to check. \
+        `portraits init --example DIR` writes a small fictional territory as IGN delivers it, and its project.
+        """)
+
+    @Option(help: "The communes: ADMIN EXPRESS's folder (its COMMUNE layer and, for the names, EPCI, DEPARTEMENT, REGION), or a layer.")
+    var communes: String?
+
+    @Option(name: .customLong("land-cover"), help: "A land-cover source: a file, a folder (searched for OCS GE layers) or a glob. Repeat for several.")
+    var landCover: [String] = []
+
+    @Option(name: .shortAndLong, help: "The project folder to write (default: the current folder).")
+    var output = "."
+
+    @Option(help: "Write a runnable example into this folder instead: IGN-shaped downloads and the project init makes from them.")
+    var example: String?
+
+    @Flag(help: "Replace an existing portraits.yaml (Content/ and Templates/ files already there are kept).")
+    var force = false
+
+    func run() throws {
+        do {
+            if let example {
+                print(try ProjectInit.example(into: example, force: force))
+                return
+            }
+            guard let communes else { throw ValidationError("give --communes (and --land-cover), or --example DIR") }
+            print(try ProjectInit.run(communes: communes, landCover: landCover, into: output, force: force))
+        } catch let e as ValidationError {
+            throw e
+        } catch {
+            throw fail(error)
+        }
+    }
 }
 
 struct Build: ParsableCommand {

@@ -24,6 +24,21 @@ final class ArchitectureTests: XCTestCase {
         XCTAssertEqual(violations, [], "a folder uses a folder above it")
     }
 
+    /// `PortraitsResources` sits at the repository's root (to carry the top-level `Templates/` and
+    /// `Content/`): everything else there must be in its `exclude`, or SwiftPM would take it for
+    /// unhandled files of that target (and a new module's sources would be warned about, not built).
+    func testTheResourceTargetExcludesEverythingElseAtTheRoot() throws {
+        let manifest = try String(contentsOf: repositoryRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let target = String(try XCTUnwrap(manifest.range(of: #"\.target\(name: "PortraitsResources"[\s\S]*?resources:"#, options: .regularExpression).map { manifest[$0] }))
+        let listed = Set(try NSRegularExpression(pattern: #""([^"]+)""#).matches(in: target, range: NSRange(target.startIndex..., in: target))
+            .map { String(target[Range($0.range(at: 1), in: target)!]) })
+        let fm = FileManager.default
+        let kept: Set<String> = ["Templates", "Content", "Sources", "Package.swift", "Package.resolved", "Sources/PortraitsResources"]
+        var entries = try fm.contentsOfDirectory(atPath: repositoryRoot.path).filter { !$0.hasPrefix(".") && !$0.hasPrefix("Output") }
+        entries += try fm.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Sources").path).filter { !$0.hasPrefix(".") }.map { "Sources/\($0)" }
+        XCTAssertEqual(Set(entries).subtracting(kept).subtracting(listed).sorted(), [], "add these to PortraitsResources' exclude in Package.swift")
+    }
+
     /// The check itself finds an upward use.
     func testAnUpwardUseIsFound() {
         let sources: [Source] = [

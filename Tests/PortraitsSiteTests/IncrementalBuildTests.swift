@@ -21,7 +21,7 @@ final class IncrementalBuildTests: XCTestCase {
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Content"), to: content)
         let text = try read(Self.example.appendingPathComponent("portraits.yaml"))
             .replacingOccurrences(of: "file: data/", with: "file: \(Self.example.path)/data/")
-            .replacingOccurrences(of: "../../Content/nomenclatures", with: content.path + "/nomenclatures")
+            .replacingOccurrences(of: "nomenclature: cnig", with: "nomenclature: \(content.path)/nomenclatures/cnig/nomenclature.yaml")
             .replacingOccurrences(of: "content: ../../Content", with: "content: Content")
             .replacingOccurrences(of: "output: ../../Output-metaleurop", with: "output: site")
         let config = dir.appendingPathComponent("portraits.yaml")

@@ -21,7 +21,6 @@ final class ServeTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("Templates"), withIntermediateDirectories: true)
         let text = try read(example.appendingPathComponent("portraits.yaml"))
             .replacingOccurrences(of: "file: data/", with: "file: \(example.path)/data/")
-            .replacingOccurrences(of: "nomenclature: ../../Content/", with: "nomenclature: \(repositoryRoot.path)/Content/")
             .replacingOccurrences(of: "content: ../../Content", with: "content: Content")
             .replacingOccurrences(of: "output: ../../Output-metaleurop", with: "output: Output")
         let config = dir.appendingPathComponent("portraits.yaml")

@@ -1,5 +1,6 @@
 import Foundation
 import PortraitsCore
+import PortraitsResources
 
 /// The project file (`portraits.yaml`): every input and setting of a build. Relative paths are
 /// resolved against the folder of the project file. See the README's configuration reference.
@@ -44,6 +45,12 @@ public struct ProjectConfig: Sendable {
         public var layer: LayerRef
         public var code: String
         public var name: String
+
+        public init(layer: LayerRef, code: String, name: String) {
+            self.layer = layer
+            self.code = code
+            self.name = name
+        }
     }
 
     /// Every name table the membership joins.
@@ -125,6 +132,15 @@ public struct ProjectConfig: Sendable {
         guard let text = String(data: data, encoding: .utf8) else { throw InputError(path, "the project file is not UTF-8 text") }
         let root = URL(fileURLWithPath: path).deletingLastPathComponent().path
         return try parse(text: text, source: path, root: root)
+    }
+
+    /// `nomenclature:` names a file, or a nomenclature built into the tool (`cnig`, `modele-regional`).
+    static func nomenclaturePath(_ value: String, resolve: (String) -> String, source: String) throws -> String {
+        guard !value.contains("/") && !value.hasSuffix(".yaml") && !value.hasSuffix(".yml") else { return resolve(value) }
+        guard let path = BuiltInResources.nomenclature(value) else {
+            throw InputError(source, "nomenclature: \"\(value)\" is neither a file (a path to its nomenclature.yaml) nor a built-in nomenclature (\(BuiltInResources.nomenclatures.joined(separator: ", ")))")
+        }
+        return path
     }
 
     package static func parse(text: String, source: String, root: String) throws -> ProjectConfig {
@@ -260,7 +276,7 @@ public struct ProjectConfig: Sendable {
         var config = ProjectConfig(source: source, root: root, site: site, communes: communes,
                              communeCode: try c.string("code") ?? "insee_com", communeName: try c.string("name") ?? "nom_com",
                              membership: membership, scot: scot, landCover: landCover,
-                             nomenclature: resolve(try doc.requiredString("nomenclature")), displayLevel: try doc.int("display_level"),
+                             nomenclature: try nomenclaturePath(try doc.requiredString("nomenclature"), resolve: resolve, source: source), displayLevel: try doc.int("display_level"),
                              periods: periods, zanReference: zan, templates: try doc.string("templates").map(resolve) ?? existingFolder(resolve("Templates")),
                              content: resolve(try doc.string("content") ?? "Content"), output: resolve(try doc.string("output") ?? "Output"),
                              pdf: pdf)

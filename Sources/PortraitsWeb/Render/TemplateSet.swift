@@ -4,12 +4,13 @@ import PortraitsCore
 import PortraitsProject
 import PortraitsModel
 import PortraitsDownloads
+import PortraitsResources
 
 /// Where the built-in templates and assets live: in the tool (a SwiftPM resource), so that a
 /// project needs no `Templates/` folder of its own.
 public enum BuiltInTemplates {
     public static var folder: String {
-        Bundle.module.resourceURL!.appendingPathComponent("Templates").path
+        BuiltInResources.templates
     }
 }
 

@@ -1,0 +1,265 @@
+import Foundation
+import PortraitsCore
+import PortraitsGeo
+import PortraitsDemo
+import PortraitsProject
+import PortraitsResources
+
+/// `portraits init`: from a communes source (ADMIN EXPRESS as downloaded, or any layer with the
+/// membership's fields) and land-cover sources (IGN's OCS GE folders, files or globs), writes a
+/// project that builds without edits: a commented `portraits.yaml`, a `Content/` with the pages a
+/// public portal needs, and a `Templates/` holding the built-in templates and assets ready to be
+/// changed. Returns what it found, what it guessed and what to check.
+public enum ProjectInit {
+    public static func run(communes: String, landCover: [String], into folder: String, force: Bool = false) throws -> String {
+        let fm = FileManager.default
+        let root = PathNormalizer.absolute(folder, from: fm.currentDirectoryPath)
+        let configPath = (root as NSString).appendingPathComponent("portraits.yaml")
+        if fm.fileExists(atPath: configPath) && !force {
+            throw InputError(configPath, "already exists; init writes a new project: choose another folder, or add --force to replace the project file")
+        }
+        guard !landCover.isEmpty else { throw InputError(root, "name at least one land-cover source (--land-cover: a file, a folder or a glob)") }
+        let cwd = fm.currentDirectoryPath
+        let c = try SourceInspection.communes(PathNormalizer.absolute(communes, from: cwd))
+        let files = try SourceInspection.landCover(landCover, from: cwd)
+        guard !files.isEmpty else {
+            throw InputError(landCover.joined(separator: ", "), "no land-cover layer found: no layer with a couverture code field (\(SourceInspection.couvertureFields.joined(separator: ", ")))")
+        }
+        var notes: [String] = []
+        var checks: [String] = []
+
+        // One set of fields for all the files (IGN's are all alike).
+        let couverture = Set(files.map(\.couverture)), usage = Set(files.map { $0.usage ?? "" })
+        guard couverture.count == 1, usage.count == 1 else {
+            throw InputError(files[0].path, "the land-cover files do not have the same code fields (\(Set(files.map { "\($0.couverture)/\($0.usage ?? "-")" }).sorted().joined(separator: ", "))); write land_cover by hand, one entry per kind of file")
+        }
+        let hasUsage = !usage.first!.isEmpty
+
+        // Millésimes by département: one set for all, until mixed millésimes are supported.
+        var byDepartement: [String: Set<Int>] = [:]
+        for f in files { byDepartement[f.departement ?? "?", default: []].insert(f.year) }
+        let yearSets = Set(byDepartement.values.map { $0.sorted() })
+        if yearSets.count > 1 {
+            let list = byDepartement.keys.sorted().map { "\($0): \(byDepartement[$0]!.sorted().map(String.init).joined(separator: ", "))" }.joined(separator: "; ")
+            throw InputError(landCover.joined(separator: ", "), "the départements do not have the same millésimes (\(list)): different millésimes per département are not supported yet (docs/millesimes-par-departement.md); run init once per group of départements that share their millésimes")
+        }
+        let years = Set(files.map(\.year)).sorted()
+
+        // The nomenclature whose leaves hold every code found; otherwise the national one, with unknown codes as « non classé ».
+        let nomenclatures = try BuiltInResources.nomenclatures.compactMap { name -> (String, Nomenclature)? in
+            guard let path = BuiltInResources.nomenclature(name) else { return nil }
+            return (name, try NomenclatureLoader.load(path: path))
+        }
+        func unknown(_ n: Nomenclature) -> [String] {
+            var out: [String] = []
+            for f in files {
+                for (dim, codes) in f.codes {
+                    guard let d = n.dimensions.first(where: { $0.id == dim }) else { out += codes.sorted().map { "\(dim): \($0)" }; continue }
+                    out += codes.filter { d.leafNumber(of: $0.trimmingWhitespace()) == nil }.sorted().map { "\(dim) « \($0) »" }
+                }
+            }
+            return Array(NSOrderedSet(array: out)) as! [String]
+        }
+        let scored = nomenclatures.map { ($0.0, unknown($0.1)) }.sorted { ($0.1.count, $0.0 == "cnig" ? 0 : 1) < ($1.1.count, $1.0 == "cnig" ? 0 : 1) }
+        guard let (nomenclature, unknownCodes) = scored.first else { throw InputError(BuiltInResources.content, "no built-in nomenclature") }
+        if !unknownCodes.isEmpty {
+            checks.append("\(unknownCodes.count) codes are not in the \(nomenclature) nomenclature (\(unknownCodes.prefix(8).joined(separator: ", "))\(unknownCodes.count > 8 ? "…" : "")): they are counted as « non classé » (land_cover.unknown_codes); fix the data or the nomenclature")
+        }
+
+        // land_cover: one entry with the millésime read from each file, or one entry per year.
+        // Paths from the project's folder (`../telechargements/…` when the downloads sit beside it).
+        func relative(_ path: String) -> String {
+            let a = root.split(separator: "/"), b = path.split(separator: "/")
+            var n = 0
+            while n < min(a.count, b.count) && a[n] == b[n] { n += 1 }
+            guard n > 0 else { return path }
+            return (Array(repeating: "..", count: a.count - n) + b[n...].map(String.init)).joined(separator: "/")
+        }
+        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        func filesValue(_ group: [SourceInspection.LandCoverFile]) -> String {
+            let paths = group.map(\.path)
+            if paths.count > 1, let glob = commonGlob(paths), Set(FileGlob.expand(glob, root: root)) == Set(paths) {
+                return quoted(relative(glob))
+            }
+            return paths.count == 1 ? quoted(relative(paths[0])) : "[" + paths.map { quoted(relative($0)) }.joined(separator: ", ") + "]"
+        }
+        let layerNames = Set(files.map(\.layer))
+        let layerLine = layerNames.count == 1 && files.contains(where: \.layerNeeded) ? "      layer: \(layerNames.first!)\n" : ""
+        let fieldsLine = "      fields: {couverture: \(couverture.first!)\(hasUsage ? ", usage: \(usage.first!)" : "")}\n"
+        var landCoverYAML = ""
+        let byField = files.allSatisfy { $0.millesimeField != nil } && Set(files.compactMap(\.millesimeField)).count == 1
+        if byField {
+            landCoverYAML += "    # \(files.count) files (\(byDepartement.count) département\(byDepartement.count > 1 ? "s" : "") × \(years.count) millésimes), each file's millésime read from its field \(files[0].millesimeField!)\n"
+            landCoverYAML += "    - files: \(filesValue(files))\n      millesime_field: \(files[0].millesimeField!)\n" + layerLine + fieldsLine
+        } else {
+            for y in years {
+                let group = files.filter { $0.year == y }
+                landCoverYAML += "    # millésime \(y): \(group.count) file\(group.count > 1 ? "s" : "") (year from the \(group[0].yearFrom))\n"
+                landCoverYAML += "    - millesime: \(y)\n      files: \(filesValue(group))\n" + layerLine + fieldsLine
+            }
+            if files.contains(where: { $0.yearFrom == "folder name" }) {
+                checks.append("the millésimes were read from the folder names (\(years.map(String.init).joined(separator: ", "))): check them in land_cover")
+            }
+        }
+        if !hasUsage {
+            notes.append("no usage field: the portraits show the couverture only (no consumption of NAF spaces, no artificialisation)")
+        }
+        let crs = Set(files.map(\.crs))
+        if crs != ["EPSG:2154"] || c.crs != "EPSG:2154" {
+            notes.append("coordinates in \((crs.union([c.crs])).sorted().joined(separator: ", ")): reprojected to Lambert-93 (EPSG:2154) when read")
+        }
+
+        // membership
+        var membershipYAML = ""
+        for l in c.levels {
+            if let t = l.names {
+                membershipYAML += "  \(l.label): {code: \(l.code), names: {file: \(quoted(relative(t.layer.path)))\(t.layer.layer.map { ", layer: \($0)" } ?? ""), code: \(t.code), name: \(t.name)}}\n"
+            } else {
+                membershipYAML += "  \(l.label): {code: \(l.code), name: \(l.name!)}\n"
+            }
+        }
+        let place = c.regionNames.count == 1 ? c.regionNames[0] : c.departementNames.joined(separator: ", ")
+        let title = "Portraits de territoires" + (place.isEmpty ? "" : " — \(place)")
+        let yaml = """
+        # Project written by `portraits init` on \(BuildDay.today()) from:
+        #   communes:   \(c.location)
+        #   land cover: \(landCover.joined(separator: ", "))
+        # Build the site with `portraits build` (in this folder), check the data with `portraits check`.
+        # Every key is described in the README's configuration reference.
+
+        site:
+          title: \(quoted(title))
+          attribution:
+            - "OCS GE © IGN (Licence Ouverte 2.0)"
+            - "Contours : IGN ADMIN EXPRESS (Licence Ouverte)"
+          map_credit: "OCS GE © IGN · Contours IGN ADMIN EXPRESS"
+          # base_url: https://example.org/portraits/   # the public address: canonical links and sitemap.xml
+
+        # \(c.count) communes (\(c.crs))
+        communes:
+          file: \(quoted(relative(c.layer.path)))
+        \(c.layer.layer.map { "  layer: \($0)\n" } ?? "")  code: \(c.code)
+          name: \(c.name)
+
+        # Each commune's EPCI, département and région\(c.levels.contains { $0.names != nil } ? ": codes in the communes layer, names joined from the layers beside it" : "")
+        membership:
+        \(membershipYAML)
+        land_cover:
+          layers:
+        \(landCoverYAML)\(unknownCodes.isEmpty ? "" : "  unknown_codes: non-classe   # codes outside the nomenclature are counted as « non classé » (see init's output)\n")
+        # The national OCS GE nomenclature, built into portraits (or a path to a nomenclature.yaml of your own).
+        nomenclature: \(nomenclature)
+        # periods: [[\(years.first!), \(years.last!)]]   # default: each consecutive pair of millésimes, then first → last
+        content: Content       # the documentation pages (Markdown): edit them, add your own
+        templates: Templates   # copies of the built-in templates and assets: change them, or delete a file to use the built-in one
+        output: Output
+        # pdf: {portraits: main}   # printable PDFs for the longest period only (default: every period)
+
+        """
+        try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+        // Content and Templates: the files that are not there yet.
+        var written = 0, kept = 0
+        func copy(_ from: String, _ to: String, transform: ((String) -> String)? = nil) throws {
+            if fm.fileExists(atPath: to) { kept += 1; return }
+            try fm.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            if let transform, let text = try? String(contentsOfFile: from, encoding: .utf8) {
+                try transform(text).write(toFile: to, atomically: true, encoding: .utf8)
+            } else {
+                try fm.copyItem(atPath: from, toPath: to)
+            }
+            written += 1
+        }
+        let content = BuiltInResources.content
+        for name in try fm.contentsOfDirectory(atPath: content).sorted() where StarterContent.pages.contains(name) {
+            try copy((content as NSString).appendingPathComponent(name), (root as NSString).appendingPathComponent("Content/\(name)"),
+                     transform: StarterContent.withoutDemo(page: name))
+        }
+        let templates = BuiltInResources.templates
+        for relativePath in (fm.enumerator(atPath: templates)?.allObjects as? [String] ?? []).sorted() {
+            let from = (templates as NSString).appendingPathComponent(relativePath)
+            if SourceInspection.isDirectory(from) { continue }
+            try copy(from, (root as NSString).appendingPathComponent("Templates/\(relativePath)"))
+        }
+        try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
+
+        var out: [String] = ["Wrote \(configPath)", ""]
+        out.append("Communes: \(c.count) in \(c.location) (\(c.crs)); code \(c.code), name \(c.name)")
+        for l in c.levels {
+            out.append("  \(l.label): code \(l.code), " + (l.names.map { "names from \($0.layer.path)\($0.layer.layer.map { ", layer \($0)" } ?? "") (\($0.code) → \($0.name))" } ?? "name \(l.name!)"))
+        }
+        out.append("Land cover: \(files.count) files, \(files.reduce(0) { $0 + $1.count }) polygons; fields \(couverture.first!)\(hasUsage ? " and \(usage.first!)" : "")")
+        for f in files {
+            out.append("  \(relative(f.path))\(f.layerNeeded ? ", layer \(f.layer)" : ""): \(f.count) polygons, \(f.crs), millésime \(f.year) (\(f.yearFrom))\(f.departement.map { ", département \($0)" } ?? "")")
+        }
+        out.append("Millésimes: \(years.map(String.init).joined(separator: ", ")) in every département (\(byDepartement.keys.sorted().joined(separator: ", ")))")
+        out.append("Nomenclature: \(nomenclature) (built in)\(unknownCodes.isEmpty ? ", every code found is one of its classes" : "")")
+        for n in notes { out.append("Note: \(n)") }
+        out.append("Content/ and Templates/: \(written) files written\(kept > 0 ? ", \(kept) already there and kept" : "")")
+        out.append("")
+        out.append("To check before publishing:")
+        for c in checks { out.append("  - \(c)") }
+        out.append("  - the site's title and attribution in portraits.yaml")
+        out.append("  - the pages of Content/ marked « À compléter » (mentions légales, accessibilité): the publisher fills them in")
+        out.append("")
+        out.append("Next: cd \(root) && portraits build   (then open Output/index.html)")
+        return out.joined(separator: "\n")
+    }
+
+    /// `portraits init --example DIR`: IGN-shaped downloads of a small fictional territory in
+    /// `DIR/telechargements/`, and the project init writes from them.
+    public static func example(into folder: String, force: Bool = false) throws -> String {
+        let root = PathNormalizer.absolute(folder, from: FileManager.default.currentDirectoryPath)
+        let downloads = (root as NSString).appendingPathComponent("telechargements")
+        if FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent("portraits.yaml")) && !force {
+            throw InputError(root, "already holds a portraits.yaml; choose another folder, or add --force")
+        }
+        let polygons = try IGNDeliveries.write(into: downloads)
+        let head = "Wrote an example of IGN's downloads (\(polygons) land-cover polygons, fictional communes) into \(downloads)\n"
+        return head + (try run(communes: IGNDeliveries.adminExpressFolder(downloads), landCover: [downloads], into: root, force: force))
+    }
+
+    /// The glob `common folder/**/name` when every path has the same file name.
+    static func commonGlob(_ paths: [String]) -> String? {
+        let names = Set(paths.map { ($0 as NSString).lastPathComponent })
+        guard names.count == 1, let name = names.first else { return nil }
+        var common = paths[0].split(separator: "/").dropLast().map(String.init)
+        for p in paths.dropFirst() {
+            let parts = p.split(separator: "/").dropLast().map(String.init)
+            var n = 0
+            while n < min(common.count, parts.count) && common[n] == parts[n] { n += 1 }
+            common = Array(common[..<n])
+        }
+        return "/" + (common + ["**", name]).joined(separator: "/")
+    }
+}
+
+/// The pages `init` gives a new portal, from the built-in `Content/`: without what only the
+/// demonstration says of itself.
+enum StarterContent {
+    static let pages: Set<String> = ["a-propos.md", "guide.md", "donnees.md", "licence.md", "mentions-legales.md", "accessibilite.md", "methode.md",
+                                     "methode-stock.md", "methode-evolution.md", "methode-mutations.md", "methode-impermeabilisation.md",
+                                     "methode-consommation.md", "methode-artificialisation.md", "methode-zan.md", "methode-comparaison.md"]
+
+    /// For the pages that speak of the demonstration: its paragraphs and sections removed (a
+    /// mentions-légales model keeps its « à compléter » note).
+    static func withoutDemo(page: String) -> ((String) -> String)? {
+        guard ["donnees.md", "licence.md", "mentions-legales.md"].contains(page) else { return nil }
+        return { text in
+            var blocks: [String] = []
+            var skippingSection = false
+            for block in text.components(separatedBy: "\n\n") {
+                let trimmed = block.trimmingCharacters(in: .whitespacesAndNewlines)
+                if trimmed.hasPrefix("#") { skippingSection = trimmed.lowercased().contains("démonstration") }
+                if skippingSection { continue }
+                if trimmed.lowercased().contains("démonstration") {
+                    if page == "mentions-legales.md" && trimmed.hasPrefix(">") {
+                        blocks.append("> **Modèle à compléter.** Les passages signalés « à compléter » doivent être remplis par l’éditeur du\n> site, et cet avertissement retiré, avant toute mise en ligne.")
+                    }
+                    continue
+                }
+                blocks.append(block)
+            }
+            return blocks.joined(separator: "\n\n")
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import XCTest
+@testable import PortraitsCore
+@testable import PortraitsDemo
+@testable import PortraitsGeo
+@testable import PortraitsProject
+@testable import PortraitsSite
+
+/// `portraits init` on downloads shaped as IGN's (`IGNDeliveries`: ADMIN EXPRESS Shapefiles, one
+/// OCS GE GeoPackage per département and millésime in IGN's folders), then a build of what it
+/// wrote, without edits.
+final class InitTests: XCTestCase {
+    func testInitOnIGNDownloadsWritesAProjectThatBuildsWithTheRightAreas() throws {
+        let dir = try temporaryFolder(self)
+        let downloads = dir.appendingPathComponent("telechargements").path
+        try IGNDeliveries.write(into: downloads)
+        let project = dir.appendingPathComponent("projet")
+        let printed = try ProjectInit.run(communes: IGNDeliveries.adminExpressFolder(downloads), landCover: [downloads], into: project.path)
+        for fragment in ["Communes: 18 in ", "epci: code SIREN_EPCI, names from ", "EPCI.shp (CODE_SIREN → NOM)",
+                         "Land cover: 4 files", "millésime 2018 (field MILLESIME), département 98",
+                         "Millésimes: 2018, 2021 in every département (98, 99)", "Nomenclature: cnig (built in), every code found is one of its classes",
+                         "Next: cd \(project.path) && portraits build"] {
+            XCTAssertTrue(printed.contains(fragment), "«\(fragment)» in:\n\(printed)")
+        }
+        let yaml = try read(project.appendingPathComponent("portraits.yaml"))
+        XCTAssertTrue(yaml.contains("- files: \"../telechargements/**/OCCUPATION_SOL.gpkg\"") || yaml.contains("- files: \"\(downloads)/**/OCCUPATION_SOL.gpkg\""), yaml)
+        XCTAssertTrue(yaml.contains("millesime_field: MILLESIME"), yaml)
+        XCTAssertTrue(yaml.contains("nomenclature: cnig"), yaml)
+        // The generic pages, without what only the demonstration says of itself; the templates, ready to change.
+        let pages = try FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent("Content").path)
+        for page in ["a-propos.md", "mentions-legales.md", "accessibilite.md", "guide.md", "donnees.md", "licence.md", "methode-stock.md"] {
+            XCTAssertTrue(pages.contains(page), page)
+        }
+        for page in pages {
+            let text = try read(project.appendingPathComponent("Content/\(page)"))
+            XCTAssertFalse(text.lowercased().contains("démonstration"), page)
+        }
+        XCTAssertTrue(try read(project.appendingPathComponent("Content/mentions-legales.md")).contains("Modèle à compléter"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: project.appendingPathComponent("Templates/portrait.mustache").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: project.appendingPathComponent("Templates/assets/style.css").path))
+
+        // The build, then each commune's stock by class against GDAL's SQLite dialect with SpatiaLite:
+        // the polygons of both files (a polygon in both, byte for byte, counted once), cut by the commune.
+        // (SpatiaLite's intersection with the union of a class loses some of it: per polygon it does not.)
+        let config = project.appendingPathComponent("portraits.yaml").path
+        let out = dir.appendingPathComponent("site")
+        _ = try SiteBuilder.build(configPath: config, output: out.path, quiet: true)
+        for page in ["index.html", "commune/98007/2018-2021.html", "commune/99063/2018-2021.html", "epci/200000982/2018-2021.html", "region/97/2018-2021.html"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(page).path), page)
+        }
+        let loaded = try ProjectLoader.load(config: try ProjectConfig.load(path: config), reporter: StageReporter(BuildStage.check, quiet: true))
+        let merged = dir.appendingPathComponent("merged.gpkg").path
+        let ae = IGNDeliveries.adminExpressFolder(downloads)
+        _ = try runTool("/usr/bin/ogr2ogr", ["-f", "GPKG", merged, "\(ae)/COMMUNE.shp", "-nln", "communes"])
+        var compared = 0
+        for (m, year) in loaded.layout.millesimes.enumerated() {
+            for d in IGNDeliveries.departements {
+                _ = try runTool("/usr/bin/ogr2ogr", ["-append", "-nln", "ocs\(year)", merged, IGNDeliveries.landCoverFile(downloads, departement: d.code, year: year), "occupation_sol"])
+            }
+            let csv = try runTool("/usr/bin/ogr2ogr", ["-f", "CSV", "/vsistdout/", merged, "-dialect", "SQLite", "-sql",
+                "SELECT c.INSEE_COM AS code, o.CODE_CS AS cs, SUM(ST_Area(ST_Intersection(c.geom, o.geom))) AS area FROM communes c JOIN (SELECT DISTINCT CODE_CS, geom FROM ocs\(year)) o ON ST_Intersects(c.geom, o.geom) GROUP BY 1, 2"])
+            var expected: [String: Double] = [:]
+            for line in csv.split(separator: "\n").dropFirst() {
+                let f = line.split(separator: ",").map { $0.replacingOccurrences(of: "\"", with: "") }
+                expected["\(f[0])|\(f[1])", default: 0] += Double(f[2])! / 10_000
+            }
+            for (i, commune) in loaded.catalog.communes.enumerated() {
+                for row in Stock.byClass(loaded.tabulation.communeFacts[i], millesime: m, nomenclature: loaded.nomenclature, level: 4) {
+                    let e = expected.removeValue(forKey: "\(commune.code)|\(row.code)") ?? 0
+                    XCTAssertEqual(row.area / 10_000, e, accuracy: 0.01, "\(commune.code) \(row.code) \(year)")
+                    compared += 1
+                }
+            }
+            XCTAssertTrue(expected.values.allSatisfy { $0 < 0.01 }, "classes found by SQL and not tabulated: \(expected.filter { $0.value >= 0.01 })")
+        }
+        XCTAssertGreaterThan(compared, 200)
+    }
+
+    func testInitRefusesToReplaceAProjectAndKeepsEditedPages() throws {
+        let dir = try temporaryFolder(self)
+        let downloads = dir.appendingPathComponent("dl").path
+        try IGNDeliveries.write(into: downloads)
+        let args = (IGNDeliveries.adminExpressFolder(downloads), [downloads], dir.appendingPathComponent("p").path)
+        _ = try ProjectInit.run(communes: args.0, landCover: args.1, into: args.2)
+        let page = dir.appendingPathComponent("p/Content/a-propos.md")
+        try "# Notre portail\n".write(to: page, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ProjectInit.run(communes: args.0, landCover: args.1, into: args.2)) { e in
+            XCTAssertTrue("\(e)".contains("portraits.yaml: already exists"), "\(e)")
+        }
+        let again = try ProjectInit.run(communes: args.0, landCover: args.1, into: args.2, force: true)
+        XCTAssertTrue(again.contains("0 files written, 36 already there and kept") || again.contains("already there and kept"), again)
+        XCTAssertEqual(try read(page), "# Notre portail\n")
+    }
+
+    func testInitNamesWhatItCannotUse() throws {
+        let dir = try temporaryFolder(self)
+        let downloads = dir.appendingPathComponent("dl").path
+        try IGNDeliveries.write(into: downloads, millesimes: [[2018, 2021], [2019, 2022]])
+        let ae = IGNDeliveries.adminExpressFolder(downloads)
+        XCTAssertThrowsError(try ProjectInit.run(communes: ae, landCover: [downloads], into: dir.appendingPathComponent("p").path)) { e in
+            XCTAssertTrue("\(e)".contains("the départements do not have the same millésimes (98: 2018, 2021; 99: 2019, 2022)"), "\(e)")
+        }
+        // Land cover that is not: ADMIN EXPRESS alone has no CODE_CS.
+        XCTAssertThrowsError(try ProjectInit.run(communes: ae, landCover: [ae], into: dir.appendingPathComponent("p").path)) { e in
+            XCTAssertTrue("\(e)".contains("no land-cover layer found"), "\(e)")
+        }
+        // Communes without the membership's codes.
+        let plain = dir.appendingPathComponent("plain.gpkg").path
+        let w = try VectorWriter(path: plain, layer: "communes", fields: [("INSEE_COM", .string), ("NOM", .string)])
+        try w.add(["98007", "Aubelle"], wkb: try GEOSContext().polygon(PolygonRings(rings: [[Point(880_000, 6_850_000), Point(881_000, 6_850_000), Point(881_000, 6_851_000)]])).wkb)
+        try w.close()
+        XCTAssertThrowsError(try ProjectInit.run(communes: plain, landCover: [downloads], into: dir.appendingPathComponent("p").path)) { e in
+            XCTAssertTrue("\(e)".contains("no field with the EPCI's SIREN"), "\(e)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("p/portraits.yaml").path), "nothing written")
+    }
+
+    /// The installed command as a newcomer runs it: `portraits init --example DIR`, then
+    /// `portraits build` in DIR.
+    func testInitExampleThenBuildWithTheBinary() throws {
+        let dir = try temporaryFolder(self).appendingPathComponent("exemple")
+        let printed = try runTool(portraitsBinary.path, ["init", "--example", dir.path])
+        XCTAssertTrue(printed.contains("Wrote an example of IGN's downloads"), printed)
+        let p = Process()
+        p.executableURL = portraitsBinary
+        p.arguments = ["build", "--quiet"]
+        p.currentDirectoryURL = dir
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, message)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output/index.html").path))
+        let portrait = try read(dir.appendingPathComponent("Output/epci/200000982/2018-2021.html"))
+        XCTAssertTrue(portrait.contains("Communauté d’agglomération de Belleville"))
+    }
+}
+
+/// `make install`'s script, with the binary the tests run: the installed tool finds its templates
+/// and nomenclatures beside it and builds the Metaleurop example from another folder.
+final class InstallTests: XCTestCase {
+    func testInstalledBinaryBuildsMetaleuropFromAnotherFolder() throws {
+        let dir = try temporaryFolder(self)
+        let destdir = dir.appendingPathComponent("dest")
+        _ = try runTool("/bin/bash", [repositoryRoot.appendingPathComponent("scripts/install.sh").path, portraitsBinary.deletingLastPathComponent().path, destdir.path, "/opt/portraits"])
+        let installed = destdir.appendingPathComponent("opt/portraits/bin/portraits")
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: installed.path))
+        let lib = destdir.appendingPathComponent("opt/portraits/lib/portraits")
+        let files = try FileManager.default.contentsOfDirectory(atPath: lib.path)
+        XCTAssertTrue(files.contains("libswiftCore.so") && files.contains("libFoundation.so"), "the Swift runtime beside the binary: \(files)")
+        let version = try runTool(installed.path, ["--version"])
+        XCTAssertTrue(version.contains("built-in templates: \(lib.path)/portraits_PortraitsResources.resources/Templates"), version)
+
+        // The example, moved out of the repository, its pages left behind.
+        let project = dir.appendingPathComponent("metaleurop")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/metaleurop/data"), to: project.appendingPathComponent("data"))
+        let text = try read(repositoryRoot.appendingPathComponent("examples/metaleurop/portraits.yaml"))
+            .replacingOccurrences(of: "content: ../../Content\n", with: "")
+            .replacingOccurrences(of: "output: ../../Output-metaleurop", with: "output: Output")
+        XCTAssertTrue(text.contains("nomenclature: cnig"))
+        try text.write(to: project.appendingPathComponent("portraits.yaml"), atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = installed
+        p.arguments = ["build", "--quiet", "--no-pdf"]
+        p.currentDirectoryURL = project
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, message)
+        let home = try read(project.appendingPathComponent("Output/index.html"))
+        XCTAssertTrue(home.contains("Metaleurop"))
+        let css = try FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent("Output/assets").path)
+        XCTAssertTrue(css.contains { $0.hasPrefix("style.") && $0.hasSuffix(".css") }, "the built-in assets are published: \(css)")
+    }
+}
