@@ -20,12 +20,18 @@ install -d "$lib" "$bin"
 install -m 755 "$build/portraits" "$lib/portraits"
 rm -rf "$lib/portraits_PortraitsResources.resources"
 cp -R "$build/portraits_PortraitsResources.resources" "$lib/"
-# The Swift runtime: every library the binary loads from the toolchain's folder.
-swiftlib=$(ldd "$build/portraits" | awk '/libswiftCore\.so/ {print $3}' | xargs -r dirname)
-if [ -n "$swiftlib" ]; then
-  ldd "$build/portraits" | awk -v d="$swiftlib/" 'index($3, d) == 1 {print $3}' | while read -r so; do
-    install -m 644 "$so" "$lib/"
-  done
-fi
+# The Swift runtime: the libraries of the toolchain the binary loads (Swift's own, Foundation,
+# dispatch), nothing of the system's.
+core=$(ldd "$build/portraits" | awk '$1 == "libswiftCore.so" {print $3}')
+case "$core" in
+  /*) ;;
+  *) echo "error: $build/portraits: libswiftCore.so not found by ldd (is the Swift toolchain installed?)" >&2; exit 1 ;;
+esac
+swiftlib=$(dirname "$core")
+ldd "$build/portraits" | awk -v d="$swiftlib/" 'index($3, d) == 1 {print $1 " " $3}' | while read -r name so; do
+  case "$name" in
+    libswift*|libFoundation*|lib_Foundation*|libdispatch*|libBlocksRuntime*) install -m 644 "$so" "$lib/" ;;
+  esac
+done
 ln -sfn ../lib/portraits/portraits "$bin/portraits"
 echo "installed $prefix/bin/portraits$([ -n "$destdir" ] && echo " under $destdir")"

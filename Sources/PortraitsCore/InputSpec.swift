@@ -4,11 +4,15 @@ public struct LayerRef: Sendable, Equatable {
     public var path: String
     public var layer: String?
     public var crs: String?
+    /// The text encoding of a Shapefile that does not declare it (no `.cpg`): `ISO-8859-1`,
+    /// `CP1252`, `UTF-8`… (GDAL's `ENCODING` open option).
+    public var encoding: String?
 
-    public init(path: String, layer: String? = nil, crs: String? = nil) {
+    public init(path: String, layer: String? = nil, crs: String? = nil, encoding: String? = nil) {
         self.path = path
         self.layer = layer
         self.crs = crs
+        self.encoding = encoding
     }
 }
 

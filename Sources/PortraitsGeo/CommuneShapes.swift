@@ -13,9 +13,11 @@ public struct CommuneShape: Sendable {
 public enum CommuneShapes {
     /// Reads the communes layer. Errors name the file, layer and feature: missing field, empty code,
     /// missing geometry, duplicate code.
-    public static func read(_ ref: LayerRef, codeField: String, nameField: String, extraFields: [String]) throws -> [CommuneShape] {
-        let ds = try VectorDataset(path: ref.path)
+    /// `filter`: an OGR SQL condition on the layer's fields (the communes of some départements).
+    public static func read(_ ref: LayerRef, codeField: String, nameField: String, extraFields: [String], filter: String? = nil) throws -> [CommuneShape] {
+        let ds = try VectorDataset(ref)
         let layer = try ds.layer(ref.layer, crs: ref.crs)
+        try layer.setAttributeFilter(filter)
         var out: [CommuneShape] = []
         var errors: [InputError] = []
         var seen: [String: Int64] = [:]
@@ -45,7 +47,7 @@ public enum CommuneShapes {
             if errors.count > 200 { throw InputErrors(errors) }
         }
         if !errors.isEmpty { throw InputErrors(errors) }
-        if out.isEmpty { throw InputError(layer.location, "the layer has no commune") }
+        if out.isEmpty { throw InputError(layer.location, filter.map { "no commune where \($0) (communes.where)" } ?? "the layer has no commune") }
         return out
     }
 }

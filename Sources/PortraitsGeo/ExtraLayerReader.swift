@@ -11,7 +11,7 @@ public struct ExtraFeature: Sendable {
 /// Errors name the file, the layer and the feature.
 public enum ExtraLayerReader {
     public static func read(_ ref: LayerRef, categoryField: String?) throws -> [ExtraFeature] {
-        let ds = try VectorDataset(path: ref.path)
+        let ds = try VectorDataset(ref)
         let layer = try ds.layer(ref.layer, crs: ref.crs)
         if let f = categoryField { _ = try layer.fieldIndex(f) }
         let ctx = GEOSContext()

@@ -93,10 +93,18 @@ enum LandCoverReader {
             for u in list { reports[reports.firstIndex { $0.location == u.location }!].unclassified.append(u) }
         } else if !list.isEmpty {
             throw InputErrors(list.map {
-                InputError($0.location, "field \($0.field): code \"\($0.code.isEmpty ? "(vide)" : $0.code)\" is not in the nomenclature (\($0.count) polygons, \(FrenchNumber.hectares($0.area, decimals: 2))); fix the data or the nomenclature, or set land_cover.unknown_codes: non-classe")
+                InputError($0.location, "field \($0.field): code \"\($0.code.isEmpty ? "(vide)" : $0.code)\" is not in the nomenclature (\($0.count) polygons, \(FrenchNumber.hectares($0.area, decimals: 2)))\(likelyCode($0.code, nomenclature).map { "; written \"\($0)\" it would be: codes are read as they are written" } ?? ""); fix the data or the nomenclature, or set land_cover.unknown_codes: non-classe")
             })
         }
         return (features, reports)
+    }
+
+    /// The nomenclature's code that an unknown code is likely meant to be: the same in upper case,
+    /// without spaces (`cs2.2.1`, `CS 2.2.1`), or nil.
+    static func likelyCode(_ code: String, _ nomenclature: Nomenclature) -> String? {
+        let normal = code.uppercased().filter { !$0.isWhitespace }
+        guard normal != code, !normal.isEmpty else { return nil }
+        return nomenclature.dimensions.contains { $0.leafNumber(of: normal) != nil } ? normal : nil
     }
 
     /// One file of a source: its features checked, its report, its geometry errors and its
@@ -104,7 +112,7 @@ enum LandCoverReader {
     static func readFile(_ ref: LayerRef, source s: Int, file: Int, fields: [Int: [String: String]], spec: LandCoverSpec, layout: FactsLayout,
                          nomenclature: Nomenclature, within box: BoundingBox?)
         throws -> ([LandCoverFeature], LandCoverSourceReport, [InputError], [(field: String, code: String, area: Double)]) {
-        let ds = try VectorDataset(path: ref.path)
+        let ds = try VectorDataset(ref)
         let layer = try ds.layer(ref.layer, crs: ref.crs)
         try layer.setSpatialFilter(box)
         let ms = fields.keys.sorted()

@@ -172,7 +172,7 @@ public enum TabulationFloor {
                 })
             }
             for ref in source.layers {
-                let layer = try VectorDataset(path: ref.path).layer(ref.layer, crs: ref.crs)
+                let layer = try VectorDataset(ref).layer(ref.layer, crs: ref.crs)
                 guard !layer.isReprojected else {
                     throw InputError(layer.location, "is in \(layer.crsName): the floor reads coordinates as stored, so it needs the land cover in Lambert-93 (EPSG:2154) like the communes")
                 }

@@ -6,14 +6,27 @@ public final class VectorDataset {
     let handle: GDALDatasetH
     public let path: String
 
-    public init(path: String) throws {
+    /// `encoding`: the text encoding of a Shapefile that does not declare it (the driver's
+    /// `ENCODING` open option; other formats say theirs).
+    public init(path: String, encoding: String? = nil) throws {
         _ = GDALSetup.once
         self.path = path
         CPLErrorReset()
-        guard let h = GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, nil, nil) else {
+        var options: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
+        if let encoding { options = CSLAddString(options, "ENCODING=\(encoding)") }
+        defer { CSLDestroy(options) }
+        let opened = options?.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: 2) {
+            GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, $0, nil)
+        } ?? GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, nil, nil)
+        guard let h = opened else {
             throw InputError(path, "cannot open as vector data: \(GDALSetup.lastError("not found or not a format GDAL reads"))")
         }
         handle = h
+    }
+
+    /// The source a project file names, with its encoding.
+    public convenience init(_ ref: LayerRef) throws {
+        try self.init(path: ref.path, encoding: ref.encoding)
     }
 
     deinit { GDALClose(handle) }

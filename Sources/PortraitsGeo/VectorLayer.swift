@@ -87,6 +87,15 @@ public final class VectorLayer {
         return out
     }
 
+    /// Restricts reading to the features where an OGR SQL condition holds (nil: all); an invalid
+    /// condition is an error naming it.
+    public func setAttributeFilter(_ condition: String?) throws {
+        CPLErrorReset()
+        guard OGR_L_SetAttributeFilter(handle, condition) == OGRERR_NONE else {
+            throw InputError(location, "cannot select the features where \(condition ?? ""): \(GDALSetup.lastError("invalid condition"))")
+        }
+    }
+
     /// Restricts reading to the features whose envelope meets a Lambert-93 rectangle (nil: all).
     /// The rectangle is brought to the layer's reference first (its sides densified to 1 km).
     public func setSpatialFilter(_ box: BoundingBox?) throws {
@@ -150,8 +159,13 @@ public final class VectorLayer {
         while let f = OGR_L_GetNextFeature(handle) {
             defer { OGR_F_Destroy(f) }
             let fid = OGR_F_GetFID(f)
-            let values: [String?] = indices.map { i in
-                OGR_F_IsFieldSetAndNotNull(f, i) != 0 ? String(cString: OGR_F_GetFieldAsString(f, i)) : nil
+            let values: [String?] = try zip(indices, fields).map { i, name in
+                guard OGR_F_IsFieldSetAndNotNull(f, i) != 0 else { return nil }
+                let raw = OGR_F_GetFieldAsString(f, i)!
+                guard let text = String(validatingCString: raw) else {
+                    throw InputError("\(location), feature \(fid)", "field \(name) is not UTF-8 text (\"\(String(cString: raw))\"): the file does not say its encoding (a Shapefile without its .cpg); set `encoding:` for it in the project file (ISO-8859-1, CP1252…)")
+                }
+                return text
             }
             var wkb: [UInt8]? = nil
             if let g0 = OGR_F_GetGeometryRef(f), OGR_G_IsEmpty(g0) == 0 {

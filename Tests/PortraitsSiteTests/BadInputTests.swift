@@ -122,6 +122,13 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(page.contains("portent un code absent de la nomenclature (« CS9.9 »)"), "reported on the page")
     }
 
+    func testCodesInLowerCaseOrWithSpacesSayWhatTheyWouldBe() throws {
+        let f = try BadInputFixture(self)
+        try f.writeLandCover([(["cs2.2.1", "US1.1", "CS 1.1.1.1", "US5"], try f.rect(0, 0, 100, 100)), (["CS2.2.1", "US1.1", "CS2.2.1", "US1.1"], try f.rect(100, 0, 200, 100))])
+        XCTAssertCheckFails(f, "field CS_2019: code \"cs2.2.1\" is not in the nomenclature (1 polygons, 1,00\u{00A0}ha); written \"CS2.2.1\" it would be",
+                            "field CS_2021: code \"CS 1.1.1.1\" is not in the nomenclature (1 polygons, 1,00\u{00A0}ha); written \"CS1.1.1.1\" it would be")
+    }
+
     // MARK: territories and membership
 
     func testDuplicateCommuneCodesInTheLayer() throws {

@@ -278,4 +278,32 @@ final class DeliveryFilesTests: XCTestCase {
             XCTAssertTrue("\(e)".contains("commune 99001: code 200000001 (field SIREN_EPCI) is not in \(folder.path)/EPCI.shp, field CODE_SIREN, which gives the names"), "\(e)")
         }
     }
+
+    /// A Shapefile in Latin-1 that does not say so (no `.cpg`, no code page in its header): an error
+    /// naming the field and the feature, until the project file gives its `encoding`.
+    func testShapefileWithoutItsEncodingIsNamedThenReadWithTheEncodingGiven() throws {
+        let d = try Deliveries(self)
+        try d.writeAll()
+        let shp = d.dir.appendingPathComponent("communes.shp")
+        let w = try VectorWriter(path: shp.path, driver: "ESRI Shapefile", layer: "communes", fields: [("insee_com", .string), ("nom_com", .string)],
+                                 options: ["ENCODING=ISO-8859-1"])
+        try w.add(["99001", "Aval-sur-Bièvre"], wkb: try d.rect(0, 0, 1000, 1000))
+        try w.add(["99002", "Amont"], wkb: try d.rect(1000, 0, 2000, 1000))
+        try w.close()
+        try? FileManager.default.removeItem(at: d.dir.appendingPathComponent("communes.cpg"))
+        let dbf = d.dir.appendingPathComponent("communes.dbf")
+        var bytes = try Data(contentsOf: dbf)
+        bytes[29] = 0   // the language driver id: none
+        try bytes.write(to: dbf)
+        try d.writeConfig(landCover: Deliveries.glob)
+        var text = try String(contentsOf: d.config, encoding: .utf8).replacingOccurrences(of: "file: communes.gpkg\n  layer: communes", with: "file: communes.shp")
+        try text.write(to: d.config, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try d.load()) { e in
+            XCTAssertTrue("\(e)".contains("communes.shp, layer communes, feature 0: field nom_com is not UTF-8 text"), "\(e)")
+            XCTAssertTrue("\(e)".contains("set `encoding:` for it"), "\(e)")
+        }
+        text = text.replacingOccurrences(of: "file: communes.shp", with: "file: communes.shp\n  encoding: ISO-8859-1")
+        try text.write(to: d.config, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try d.load().catalog.communes.map(\.name), ["Aval-sur-Bièvre", "Amont"])
+    }
 }

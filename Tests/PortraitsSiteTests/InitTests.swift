@@ -23,8 +23,8 @@ final class InitTests: XCTestCase {
             XCTAssertTrue(printed.contains(fragment), "«\(fragment)» in:\n\(printed)")
         }
         let yaml = try read(project.appendingPathComponent("portraits.yaml"))
-        XCTAssertTrue(yaml.contains("- files: \"../telechargements/**/OCCUPATION_SOL.gpkg\"") || yaml.contains("- files: \"\(downloads)/**/OCCUPATION_SOL.gpkg\""), yaml)
-        XCTAssertTrue(yaml.contains("millesime_field: MILLESIME"), yaml)
+        XCTAssertTrue(yaml.contains("- files: \"../telechargements/**/OCCUPATION_SOL.gpkg\""), "paths from the project's folder:\n\(yaml)")
+        XCTAssertTrue(yaml.contains("millesime_field: \"MILLESIME\"\n      layer: \"occupation_sol\""), yaml)
         XCTAssertTrue(yaml.contains("nomenclature: cnig"), yaml)
         // The generic pages, without what only the demonstration says of itself; the templates, ready to change.
         let pages = try FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent("Content").path)
@@ -113,6 +113,29 @@ final class InitTests: XCTestCase {
             XCTAssertTrue("\(e)".contains("no field with the EPCI's SIREN"), "\(e)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("p/portraits.yaml").path), "nothing written")
+    }
+
+    /// A national ADMIN EXPRESS and the land cover of some départements: init keeps the communes
+    /// of those départements only (communes.where), and the title names them.
+    func testInitKeepsTheCommunesOfTheDepartementsDelivered() throws {
+        let dir = try temporaryFolder(self)
+        let downloads = dir.appendingPathComponent("dl").path
+        try IGNDeliveries.write(into: downloads)
+        for year in [2018, 2021] {
+            let folder = URL(fileURLWithPath: IGNDeliveries.landCoverFile(downloads, departement: "99", year: year))
+            try FileManager.default.removeItem(at: folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
+        }
+        let project = dir.appendingPathComponent("p")
+        let printed = try ProjectInit.run(communes: IGNDeliveries.adminExpressFolder(downloads), landCover: [downloads], into: project.path)
+        XCTAssertTrue(printed.contains("Communes: 9 of the 18 in "), printed)
+        XCTAssertTrue(printed.contains("only the départements of the land cover (98)"), printed)
+        let yaml = try read(project.appendingPathComponent("portraits.yaml"))
+        XCTAssertTrue(yaml.contains("  where: \"INSEE_DEP IN ('98')\""), yaml)
+        XCTAssertTrue(yaml.contains("title: \"Portraits de territoires — Ouest-Exemple\""), yaml)
+        let loaded = try ProjectLoader.load(config: try ProjectConfig.load(path: project.appendingPathComponent("portraits.yaml").path),
+                                            reporter: StageReporter(BuildStage.check, quiet: true))
+        XCTAssertEqual(loaded.catalog.communes.count, 9)
+        XCTAssertEqual(Set(loaded.catalog.communes.map(\.departement.code)), ["98"])
     }
 
     /// The installed command as a newcomer runs it: `portraits init --example DIR`, then

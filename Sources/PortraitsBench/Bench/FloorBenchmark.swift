@@ -8,7 +8,7 @@ import PortraitsSite
 public enum FloorBenchmark {
     public static func run(configPath: String) throws -> TabulationFloor.Result {
         let config = try ProjectConfig.load(path: configPath)
-        let shapes = try CommuneShapes.read(config.communes, codeField: config.communeCode, nameField: config.communeName, extraFields: [])
+        let shapes = try CommuneShapes.read(config.communes, codeField: config.communeCode, nameField: config.communeName, extraFields: [], filter: config.communeFilter)
         return try TabulationFloor.run(communes: shapes, landCover: config.landCover, periods: config.periods)
     }
 }

@@ -25,7 +25,8 @@ package enum PortraitBuilder {
             caveats.overlap = "Les polygones d’occupation du sol livrés se chevauchent sur \(FrenchNumber.hectares(overlap, decimals: 2)) : ces surfaces sont comptées dans chacune des classes concernées, telles que livrées, si bien que le total des classes dépasse la surface couverte."
         }
         if let nc = rows.first(where: { $0.code == Nomenclature.unclassifiedCode }) {
-            let codes = project.tabulation.sources.flatMap(\.unclassified).map { "« \($0.code.isEmpty ? "(vide)" : $0.code) »" }
+            // Each code once, though several files (départements) hold it.
+            let codes = Set(project.tabulation.sources.flatMap(\.unclassified).map(\.code)).sorted().map { "« \($0.isEmpty ? "(vide)" : $0) »" }
             caveats.unclassified = "\(Fmt.ha(nc.after)) portent un code absent de la nomenclature (\(codes.joined(separator: ", "))) : elles sont comptées comme « non classé » et ne sont classées ni artificialisées, ni imperméabilisées, ni en espace NAF."
         }
         var themes: Portrait.Themes?

@@ -7,16 +7,16 @@ import Yams
 /// names one file, a list of files or globs (IGN's deliveries, one folder per département and
 /// millésime), and its millésime, written (`millesime: 2021`) or read from a field of each file
 /// (`millesime_field: MILLESIME`). Files of one millésime form one source, read as one layer.
-enum LandCoverSources {
+package enum LandCoverSources {
     static func parse(_ lc: YAMLMap, resolve: (String) -> String, root: String, source: String) throws -> [LandCoverSpec.Source] {
         // Year → its fields and files, in the order the project file gives them.
         var byYear: [Int: (fields: [String: String], layers: [LayerRef], entry: String)] = [:]
         var order: [Int] = []
         for (i, node) in try lc.list("layers").enumerated() {
             let l = try YAMLMap(node, path: "land_cover.layers[\(i)]", source: source,
-                                allowed: ["millesime", "millesime_field", "file", "files", "layer", "crs", "fields"])
+                                allowed: ["millesime", "millesime_field", "file", "files", "layer", "crs", "encoding", "fields"])
             guard let fields = try l.stringMap("fields"), !fields.isEmpty else { throw l.missing("fields") }
-            let refs = try files(l, root: root, resolve: resolve).map { LayerRef(path: $0, layer: try l.string("layer"), crs: try l.string("crs")) }
+            let refs = try files(l, root: root, resolve: resolve).map { LayerRef(path: $0, layer: try l.string("layer"), crs: try l.string("crs"), encoding: try l.string("encoding")) }
             let year = try l.int("millesime"), yearField = try l.string("millesime_field")
             var years: [(Int, LayerRef)] = []
             switch (year, yearField) {
@@ -39,7 +39,7 @@ enum LandCoverSources {
             }
         }
         var sources = order.sorted().map { y in LandCoverSpec.Source(layers: byYear[y]!.layers, fields: [y: byYear[y]!.fields]) }
-        if let md = try lc.map("multi_date", allowed: ["file", "files", "layer", "crs", "millesimes"]) {
+        if let md = try lc.map("multi_date", allowed: ["file", "files", "layer", "crs", "encoding", "millesimes"]) {
             guard let years = md.node("millesimes")?.mapping else { throw md.missing("millesimes") }
             var fields: [Int: [String: String]] = [:]
             for (k, v) in years {
@@ -49,7 +49,7 @@ enum LandCoverSources {
                 for (dk, dv) in f { if let a = dk.string, let b = dv.string { dims[a] = b } }
                 fields[y] = dims
             }
-            let refs = try files(md, root: root, resolve: resolve).map { LayerRef(path: $0, layer: try md.string("layer"), crs: try md.string("crs")) }
+            let refs = try files(md, root: root, resolve: resolve).map { LayerRef(path: $0, layer: try md.string("layer"), crs: try md.string("crs"), encoding: try md.string("encoding")) }
             sources.append(.init(layers: refs, fields: fields))
         }
         guard !sources.isEmpty else { throw InputError(source, "land_cover needs `layers` or `multi_date`") }
@@ -77,7 +77,8 @@ enum LandCoverSources {
         }
         var out: [String] = []
         for p in patterns {
-            guard FileGlob.isPattern(p) else { out.append(resolve(p)); continue }
+            // A path that exists is read as written, whatever characters it holds.
+            guard FileGlob.isPattern(p), !FileManager.default.fileExists(atPath: resolve(p)) else { out.append(resolve(p)); continue }
             let found = FileGlob.expand(p, root: root)
             guard !found.isEmpty else {
                 throw InputError(l.source, "\(l.qualified("files")): no file matches \"\(p)\" (from \(root))")
@@ -89,9 +90,10 @@ enum LandCoverSources {
 
     /// The millésime a file's field gives: one year for the whole file (IGN writes "2021", or a
     /// date "2021-01-01"); several years, or features without one, are errors naming the file.
-    static func yearOf(_ ref: LayerRef, field: String, entry: String) throws -> Int {
-        let layer = try VectorDataset(path: ref.path).layer(ref.layer, crs: ref.crs)
+    package static func yearOf(_ ref: LayerRef, field: String, entry: String) throws -> Int {
+        let layer = try VectorDataset(ref).layer(ref.layer, crs: ref.crs)
         let texts = try layer.distinctValues(of: field).map { ($0 ?? "").trimmingWhitespace() }
+        if texts.isEmpty { throw InputError(layer.location, "the layer is empty: no millésime to read from field \(field)") }
         if texts.contains("") {
             throw InputError(layer.location, "some features have no value in field \(field), which \(entry).millesime_field names: write the millésime with `millesime:` instead")
         }

@@ -79,6 +79,9 @@ public struct ProjectConfig: Sendable {
     public var communes: LayerRef
     public var communeCode: String
     public var communeName: String
+    /// Which features of the communes layer are the project's (`communes.where`, an OGR SQL
+    /// condition: `INSEE_DEP IN ('67', '68')` keeps two départements of a national ADMIN EXPRESS).
+    public var communeFilter: String? = nil
     public var membership: Membership
     public var scot: Scot?
     public var landCover: LandCoverSpec
@@ -167,18 +170,18 @@ public struct ProjectConfig: Sendable {
             throw InputError(source, "site.notices and site.attribution hold \(site.notices.count + site.attribution.count) lines: at most 50, since they are printed on every page")
         }
 
-        guard let c = try doc.map("communes", allowed: ["file", "layer", "crs", "code", "name"]) else { throw doc.missing("communes") }
-        let communes = LayerRef(path: resolve(try c.requiredString("file")), layer: try c.string("layer"), crs: try c.string("crs"))
+        guard let c = try doc.map("communes", allowed: ["file", "layer", "crs", "encoding", "code", "name", "where"]) else { throw doc.missing("communes") }
+        let communes = LayerRef(path: resolve(try c.requiredString("file")), layer: try c.string("layer"), crs: try c.string("crs"), encoding: try c.string("encoding"))
 
         let memberKeys = ["file", "commune", "epci", "departement", "region"]
         let m = try doc.map("membership", allowed: memberKeys)
         func pair(_ key: String, _ defCode: String, _ defName: String) throws -> CodeNameFields {
             guard let p = try m?.map(key, allowed: ["code", "name", "names"]) else { return CodeNameFields(code: defCode, name: defName) }
-            guard let n = try p.map("names", allowed: ["file", "layer", "crs", "code", "name"]) else {
+            guard let n = try p.map("names", allowed: ["file", "layer", "crs", "encoding", "code", "name"]) else {
                 return CodeNameFields(code: try p.requiredString("code"), name: try p.requiredString("name"))
             }
             if p.has("name") { throw InputError(source, "membership.\(key): give `name` (a field beside the code) or `names` (a layer to join), not both") }
-            let table = NameTable(layer: LayerRef(path: resolve(try n.requiredString("file")), layer: try n.string("layer"), crs: try n.string("crs")),
+            let table = NameTable(layer: LayerRef(path: resolve(try n.requiredString("file")), layer: try n.string("layer"), crs: try n.string("crs"), encoding: try n.string("encoding")),
                                   code: try n.requiredString("code"), name: try n.requiredString("name"))
             return CodeNameFields(code: try p.requiredString("code"), name: "", names: table)
         }
@@ -281,6 +284,7 @@ public struct ProjectConfig: Sendable {
                              content: resolve(try doc.string("content") ?? "Content"), output: resolve(try doc.string("output") ?? "Output"),
                              pdf: pdf)
         config.postalCodes = postal
+        config.communeFilter = try c.string("where")
         config.report = report
         if let n = lc.node("max_overlap_percent") {
             guard case .scalar(let v) = n, let pct = Double(v.string), pct >= 0, pct <= 100 else {

@@ -13,7 +13,7 @@ package enum MembershipLoader {
 
     /// The names of a joined layer by code; a code found twice with two names is an error.
     package static func names(_ table: ProjectConfig.NameTable) throws -> [String: String] {
-        let layer = try VectorDataset(path: table.layer.path).layer(table.layer.layer, crs: table.layer.crs)
+        let layer = try VectorDataset(table.layer).layer(table.layer.layer, crs: table.layer.crs)
         var out: [String: String] = [:]
         var errors: [InputError] = []
         try layer.forEach(fields: [table.code, table.name], geometry: false) { f in
@@ -53,7 +53,8 @@ package enum MembershipLoader {
                 table[code] = values
             }
             let layerCodes = Set(shapes.map(\.code))
-            for code in table.keys.sorted() where !layerCodes.contains(code) {
+            // (With communes.where, the table may list communes the project leaves out.)
+            for code in table.keys.sorted() where !layerCodes.contains(code) && config.communeFilter == nil {
                 errors.append(InputError(file, "commune \(code) is in the membership table but not in the communes layer"))
             }
         }

@@ -31,9 +31,9 @@ public struct BuildKeys: Sendable, Equatable {
     /// The tabulation's key; `scope` names a shard's communes ("" for all of them).
     package static func facts(_ config: ProjectConfig, state: BuildState, scope: String = "") throws -> String {
         var parts = ["facts-2", Tabulator.version, LibraryVersions.description, scope]
-        parts += [try state.hash(source: config.communes.path), config.communes.layer ?? "", config.communes.crs ?? "", config.communeCode]
+        parts += [try state.hash(source: config.communes.path), config.communes.layer ?? "", config.communes.crs ?? "", config.communes.encoding ?? "", config.communeCode, config.communeFilter ?? ""]
         for s in config.landCover.sources {
-            for l in s.layers { parts += [try state.hash(source: l.path), l.layer ?? "", l.crs ?? ""] }
+            for l in s.layers { parts += [try state.hash(source: l.path), l.layer ?? "", l.crs ?? "", l.encoding ?? ""] }
             parts.append("|")
             for m in s.fields.keys.sorted() {
                 parts.append("\(m):" + s.fields[m]!.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))
@@ -50,7 +50,7 @@ public struct BuildKeys: Sendable, Equatable {
         var parts = ["data-1", facts, buildDay, try state.hash(config.source), try codeHash(state)]
         parts += extraFacts
         if let m = config.membership.file { parts.append(try state.hash(m)) }
-        for t in config.nameTables { parts += [try state.hash(source: t.layer.path), t.layer.layer ?? "", t.code, t.name] }
+        for t in config.nameTables { parts += [try state.hash(source: t.layer.path), t.layer.layer ?? "", t.layer.encoding ?? "", t.code, t.name] }
         if let s = config.scot { parts.append(try state.hash(s.file)) }
         if let p = config.postalCodes { parts.append(try state.hash(p.file)) }
         for l in config.explorerLayers { parts.append(try state.hash(source: l.layer.path)) }

@@ -23,7 +23,9 @@ package enum FactsChecks {
         var total = AreaFacts(millesimeCount: layout.millesimes.count, periodCount: layout.periods.count)
         for f in tabulation.communeFacts { total += f }
         func where_(_ year: Int) -> String {
-            tabulation.sources.first { $0.millesimes.contains(year) }?.location ?? config.source
+            let files = tabulation.sources.filter { $0.millesimes.contains(year) }.map(\.location)
+            guard !files.isEmpty else { return config.source }
+            return files.prefix(3).joined(separator: "; ") + (files.count > 3 ? " and \(files.count - 3) more files" : "")
         }
         var errors: [InputError] = []
         for (m, year) in layout.millesimes.enumerated() where total.area > 0 {

@@ -44,7 +44,7 @@ public enum ProjectLoader {
             if config.landCover.unknownCodesAsUnclassified { nomenclature = try nomenclature.addingUnclassified() }
             try checkFields(config, nomenclature)
             let shapes = try CommuneShapes.read(config.communes, codeField: config.communeCode, nameField: config.communeName,
-                                                extraFields: MembershipLoader.extraFields(config))
+                                                extraFields: MembershipLoader.extraFields(config), filter: config.communeFilter)
             let records = try MembershipLoader.records(shapes: shapes, config: config)
             let catalog = try TerritoryCatalog(communes: records, source: config.membership.file ?? config.communes.path)
             // Shapes in catalogue order.

@@ -58,7 +58,8 @@ public enum ProjectInit {
                     out += codes.filter { d.leafNumber(of: $0.trimmingWhitespace()) == nil }.sorted().map { "\(dim) « \($0) »" }
                 }
             }
-            return Array(NSOrderedSet(array: out)) as! [String]
+            var seen = Set<String>()
+            return out.filter { seen.insert($0).inserted }
         }
         let scored = nomenclatures.map { ($0.0, unknown($0.1)) }.sorted { ($0.1.count, $0.0 == "cnig" ? 0 : 1) < ($1.1.count, $1.0 == "cnig" ? 0 : 1) }
         guard let (nomenclature, unknownCodes) = scored.first else { throw InputError(BuiltInResources.content, "no built-in nomenclature") }
@@ -83,23 +84,33 @@ public enum ProjectInit {
             }
             return paths.count == 1 ? quoted(relative(paths[0])) : "[" + paths.map { quoted(relative($0)) }.joined(separator: ", ") + "]"
         }
-        let layerNames = Set(files.map(\.layer))
-        let layerLine = layerNames.count == 1 && files.contains(where: \.layerNeeded) ? "      layer: \(layerNames.first!)\n" : ""
-        let fieldsLine = "      fields: {couverture: \(couverture.first!)\(hasUsage ? ", usage: \(usage.first!)" : "")}\n"
+        let fieldsLine = "      fields: {couverture: \(quoted(couverture.first!))\(hasUsage ? ", usage: \(quoted(usage.first!))" : "")}\n"
         var landCoverYAML = ""
-        let byField = files.allSatisfy { $0.millesimeField != nil } && Set(files.compactMap(\.millesimeField)).count == 1
-        if byField {
-            landCoverYAML += "    # \(files.count) files (\(byDepartement.count) département\(byDepartement.count > 1 ? "s" : "") × \(years.count) millésimes), each file's millésime read from its field \(files[0].millesimeField!)\n"
-            landCoverYAML += "    - files: \(filesValue(files))\n      millesime_field: \(files[0].millesimeField!)\n" + layerLine + fieldsLine
-        } else {
-            for y in years {
-                let group = files.filter { $0.year == y }
-                landCoverYAML += "    # millésime \(y): \(group.count) file\(group.count > 1 ? "s" : "") (year from the \(group[0].yearFrom))\n"
-                landCoverYAML += "    - millesime: \(y)\n      files: \(filesValue(group))\n" + layerLine + fieldsLine
+        // One entry per layer name (IGN's are all `occupation_sol`), with the millésime read from
+        // each file's field, or one entry per year.
+        var layerOrder: [String] = []
+        for f in files where !layerOrder.contains(f.layer) { layerOrder.append(f.layer) }
+        for layerName in layerOrder {
+            let group = files.filter { $0.layer == layerName }
+            let layerLine = "      layer: \(quoted(layerName))\n"
+            let field = group[0].millesimeField
+            if let field, group.allSatisfy({ $0.millesimeField == field }) {
+                let deps = Set(group.compactMap(\.departement)).count
+                landCoverYAML += "    # \(group.count) files\(deps > 0 ? " (\(deps) département\(deps > 1 ? "s" : "") × \(Set(group.map(\.year)).count) millésimes)" : ""), each file's millésime read from its field \(field)\n"
+                landCoverYAML += "    - files: \(filesValue(group))\n      millesime_field: \(quoted(field))\n" + layerLine + fieldsLine
+            } else {
+                for y in Set(group.map(\.year)).sorted() {
+                    let byYear = group.filter { $0.year == y }
+                    landCoverYAML += "    # millésime \(y): \(byYear.count) file\(byYear.count > 1 ? "s" : "") (year from the \(byYear[0].yearFrom))\n"
+                    landCoverYAML += "    - millesime: \(y)\n      files: \(filesValue(byYear))\n" + layerLine + fieldsLine
+                }
             }
-            if files.contains(where: { $0.yearFrom == "folder name" }) {
-                checks.append("the millésimes were read from the folder names (\(years.map(String.init).joined(separator: ", "))): check them in land_cover")
-            }
+        }
+        if files.contains(where: { $0.yearFrom == "folder name" }) {
+            checks.append("the millésimes were read from the folder names (\(years.map(String.init).joined(separator: ", "))): check them in land_cover")
+        }
+        for f in files where f.yearProblem != nil {
+            checks.append("\(relative(f.path)): its MILLESIME field was not used (\(f.yearProblem!)); the year \(f.year) comes from its folder's name")
         }
         if !hasUsage {
             notes.append("no usage field: the portraits show the couverture only (no consumption of NAF spaces, no artificialisation)")
@@ -113,12 +124,33 @@ public enum ProjectInit {
         var membershipYAML = ""
         for l in c.levels {
             if let t = l.names {
-                membershipYAML += "  \(l.label): {code: \(l.code), names: {file: \(quoted(relative(t.layer.path)))\(t.layer.layer.map { ", layer: \($0)" } ?? ""), code: \(t.code), name: \(t.name)}}\n"
+                membershipYAML += "  \(l.label): {code: \(quoted(l.code)), names: {file: \(quoted(relative(t.layer.path)))\(t.layer.layer.map { ", layer: \(quoted($0))" } ?? ""), code: \(quoted(t.code)), name: \(quoted(t.name))}}\n"
             } else {
-                membershipYAML += "  \(l.label): {code: \(l.code), name: \(l.name!)}\n"
+                membershipYAML += "  \(l.label): {code: \(quoted(l.code)), name: \(quoted(l.name!))}\n"
             }
         }
-        let place = c.regionNames.count == 1 ? c.regionNames[0] : c.departementNames.joined(separator: ", ")
+        // The project's communes: those of the départements the land cover was delivered for (a
+        // national ADMIN EXPRESS holds 35 000 communes), when IGN's folder names say them.
+        let delivered = Set(files.compactMap(\.departement))
+        let inLayer = Set(c.places.map(\.departement))
+        var whereLine = ""
+        var scope = c.places
+        if !delivered.isEmpty && files.allSatisfy({ $0.departement != nil }) {
+            let missing = delivered.subtracting(inLayer)
+            if !missing.isEmpty {
+                throw InputError(c.location, "no commune of département\(missing.count > 1 ? "s" : "") \(missing.sorted().joined(separator: ", ")), which the land cover was delivered for (field \(c.levels[1].code)): are these the right communes?")
+            }
+            if inLayer.subtracting(delivered).count > 0 {
+                let list = delivered.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                whereLine = "  where: \(quoted("\(c.levels[1].code) IN (\(list))"))   # the départements of the land cover, of the layer's \(inLayer.count)\n"
+                scope = c.places.filter { delivered.contains($0.departement) }
+            }
+        } else if inLayer.count > 1 {
+            checks.append("all \(c.count) communes of the layer (\(inLayer.count) départements) are in the project: the land cover's folder names do not say its départements; keep only those it covers with communes.where (for example \(c.levels[1].code) IN ('67', '68'))")
+        }
+        let regions = Set(scope.map(\.region)).sorted(), departements = Set(scope.map(\.departement)).sorted()
+        let place = regions.count == 1 && departements.count > 1 ? (c.regionNames[regions[0]] ?? "")
+            : departements.compactMap { c.departementNames[$0] }.joined(separator: ", ")
         let title = "Portraits de territoires" + (place.isEmpty ? "" : " — \(place)")
         let yaml = """
         # Project written by `portraits init` on \(BuildDay.today()) from:
@@ -135,11 +167,11 @@ public enum ProjectInit {
           map_credit: "OCS GE © IGN · Contours IGN ADMIN EXPRESS"
           # base_url: https://example.org/portraits/   # the public address: canonical links and sitemap.xml
 
-        # \(c.count) communes (\(c.crs))
+        # \(scope.count) communes (\(c.crs))
         communes:
           file: \(quoted(relative(c.layer.path)))
-        \(c.layer.layer.map { "  layer: \($0)\n" } ?? "")  code: \(c.code)
-          name: \(c.name)
+        \(c.layer.layer.map { "  layer: \(quoted($0))\n" } ?? "")\(whereLine)  code: \(quoted(c.code))
+          name: \(quoted(c.name))
 
         # Each commune's EPCI, département and région\(c.levels.contains { $0.names != nil } ? ": codes in the communes layer, names joined from the layers beside it" : "")
         membership:
@@ -183,7 +215,7 @@ public enum ProjectInit {
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
 
         var out: [String] = ["Wrote \(configPath)", ""]
-        out.append("Communes: \(c.count) in \(c.location) (\(c.crs)); code \(c.code), name \(c.name)")
+        out.append("Communes: \(scope.count)\(scope.count < c.count ? " of the \(c.count)" : "") in \(c.location) (\(c.crs)); code \(c.code), name \(c.name)\(whereLine.isEmpty ? "" : "; only the départements of the land cover (\(delivered.sorted().joined(separator: ", ")))")")
         for l in c.levels {
             out.append("  \(l.label): code \(l.code), " + (l.names.map { "names from \($0.layer.path)\($0.layer.layer.map { ", layer \($0)" } ?? "") (\($0.code) → \($0.name))" } ?? "name \(l.name!)"))
         }

@@ -43,9 +43,10 @@ package enum SourceInspection {
         package var name: String
         /// EPCI, département, région: the code field and either a name field of the same layer or a layer of names.
         package var levels: [(label: String, code: String, name: String?, names: ProjectConfig.NameTable?)]
-        /// The names of the départements and the région found (for the site's title).
-        package var departementNames: [String]
-        package var regionNames: [String]
+        /// Each commune's département and région codes, and their names (for the scope and the title).
+        package var places: [(departement: String, region: String)]
+        package var departementNames: [String: String]
+        package var regionNames: [String: String]
     }
 
     static let levelFields: [(label: String, code: [String], name: [String], layer: [String], layerCode: [String])] = [
@@ -77,7 +78,6 @@ package enum SourceInspection {
             throw InputError(layer.location, "no field with the communes' names (looked for NOM, NOM_COM, LIBGEO; fields: \(layer.fieldNames.joined(separator: ", ")))")
         }
         var levels: [(label: String, code: String, name: String?, names: ProjectConfig.NameTable?)] = []
-        var departementNames: [String] = [], regionNames: [String] = []
         for l in levelFields {
             guard let c = field(layer, l.code) else {
                 throw InputError(layer.location, "no field with the \(l.label == "epci" ? "EPCI's SIREN" : l.label + "'s code") (looked for \(l.code.joined(separator: ", ")); fields: \(layer.fieldNames.joined(separator: ", "))); give the membership as a CSV table in the project file instead")
@@ -92,13 +92,23 @@ package enum SourceInspection {
                 throw InputError(layer.location, "no names for the field \(c): neither a field \(l.name.joined(separator: " or ")) nor a layer \(l.layer[0]) beside the communes; give the membership as a CSV table in the project file instead")
             }
             levels.append((l.label, c, nil, table))
-            if l.label != "epci" {
-                let found = try MembershipLoader.names(table).values.sorted()
-                if l.label == "departement" { departementNames = found } else { regionNames = found }
-            }
         }
-        return Communes(layer: LayerRef(path: file, layer: names.count == 1 ? nil : layerName), location: layer.location, count: layer.featureCount,
-                        crs: layer.crsName, code: code, name: name, levels: levels, departementNames: departementNames, regionNames: regionNames)
+        // Where each commune lies, and the names of its département and région.
+        let dep = levels[1], reg = levels[2]
+        var places: [(departement: String, region: String)] = []
+        var departementNames: [String: String] = [:], regionNames: [String: String] = [:]
+        let fields = [dep.code, reg.code] + [dep.name, reg.name].compactMap { $0 }
+        try layer.forEach(fields: fields, geometry: false) { f in
+            let d = f.values[0]?.trimmingWhitespace() ?? "", r = f.values[1]?.trimmingWhitespace() ?? ""
+            places.append((d, r))
+            if let n = dep.name.flatMap({ fields.firstIndex(of: $0) }) { departementNames[d] = f.values[n] ?? "" }
+            if let n = reg.name.flatMap({ fields.firstIndex(of: $0) }) { regionNames[r] = f.values[n] ?? "" }
+        }
+        if let t = dep.names { departementNames = try MembershipLoader.names(t) }
+        if let t = reg.names { regionNames = try MembershipLoader.names(t) }
+        return Communes(layer: LayerRef(path: file, layer: names.count == 1 ? nil : layerName), location: layer.location, count: places.count,
+                        crs: layer.crsName, code: code, name: name, levels: levels, places: places,
+                        departementNames: departementNames, regionNames: regionNames)
     }
 
     static func namesLayer(beside file: String, layer: String, names: [String], codes: [String]) throws -> ProjectConfig.NameTable? {
@@ -142,6 +152,8 @@ package enum SourceInspection {
         package var year: Int
         /// How the year was found: "field MILLESIME" or "folder name".
         package var yearFrom: String
+        /// Why the MILLESIME field could not give the year, when the folder name gave it.
+        package var yearProblem: String?
         package var departement: String?
         package var codes: [String: Set<String>]   // dimension id → codes found
     }
@@ -166,25 +178,30 @@ package enum SourceInspection {
             }
         }
         var out: [LandCoverFile] = []
-        for file in Array(NSOrderedSet(array: files)) as! [String] {
+        var seen = Set<String>()
+        for file in files where seen.insert(file).inserted {
             guard let ds = try? VectorDataset(path: file) else { continue }
             for name in ds.layerNames {
                 guard let layer = try? ds.layer(name), let cs = field(layer, couvertureFields) else { continue }
                 let us = field(layer, usageFields)
                 let yearField = field(layer, ["MILLESIME"])
                 var year: Int? = nil, from = ""
+                var yearProblem: String? = nil
                 if let yearField {
-                    let values = Set(try layer.distinctValues(of: yearField).compactMap { $0.flatMap { Int($0.trimmingWhitespace().prefix(4)) } })
-                    if values.count == 1 { year = values.first; from = "field \(yearField)" }
+                    // The rule the build applies (one year per file), so that what init writes builds.
+                    do {
+                        year = try LandCoverSources.yearOf(LayerRef(path: file, layer: name), field: yearField, entry: "land_cover.layers")
+                        from = "field \(yearField)"
+                    } catch { yearProblem = "\(error)" }
                 }
                 if year == nil, let y = yearInPath(file) { year = y; from = "folder name" }
                 guard let year else {
-                    throw InputError(layer.location, "no millésime: no MILLESIME field with one year, and no year in the folder names; write the project file by hand (land_cover.layers with `millesime:`)")
+                    throw InputError(layer.location, "no millésime: \(yearProblem ?? "no MILLESIME field") and no year in the folder names; write the project file by hand (land_cover.layers with `millesime:`)")
                 }
                 var codes: [String: Set<String>] = ["couverture": Set(try layer.distinctValues(of: cs).map { $0 ?? "" })]
                 if let us { codes["usage"] = Set(try layer.distinctValues(of: us).map { $0 ?? "" }) }
                 out.append(LandCoverFile(path: file, layer: name, layerNeeded: ds.layerNames.count > 1, crs: layer.crsName, count: layer.featureCount,
-                                         couverture: cs, usage: us, millesimeField: from.hasPrefix("field") ? yearField : nil, year: year, yearFrom: from,
+                                         couverture: cs, usage: us, millesimeField: from.hasPrefix("field") ? yearField : nil, year: year, yearFrom: from, yearProblem: yearProblem,
                                          departement: departementInPath(file), codes: codes))
             }
         }

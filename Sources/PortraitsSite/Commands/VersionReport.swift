@@ -10,6 +10,7 @@ import PortraitsResources
 public enum VersionReport {
     public static var text: String {
         "portraits \(ToolVersion.number)\n\(LibraryVersions.description), \(CairoVersions.description), \(MarkdownVersion.description), \(SQLiteVersion.description)\n"
-            + "built-in templates: \(BuiltInResources.templates)\nbuilt-in nomenclatures: \(BuiltInResources.nomenclatures.joined(separator: ", "))"
+            + (BuiltInResources.found ? "built-in templates: \(BuiltInResources.templates)\nbuilt-in nomenclatures: \(BuiltInResources.nomenclatures.joined(separator: ", "))"
+                : "built-in templates and nomenclatures: not found (\(BuiltInResources.templates)): install with `make install`")
     }
 }
