@@ -144,16 +144,7 @@ final class InitTests: XCTestCase {
         let dir = try temporaryFolder(self).appendingPathComponent("exemple")
         let printed = try runTool(portraitsBinary.path, ["init", "--example", dir.path])
         XCTAssertTrue(printed.contains("Wrote an example of IGN's downloads"), printed)
-        let p = Process()
-        p.executableURL = portraitsBinary
-        p.arguments = ["build", "--quiet"]
-        p.currentDirectoryURL = dir
-        let err = Pipe()
-        p.standardError = err
-        try p.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, message)
+        _ = try runTool(portraitsBinary.path, ["build", "--quiet"], in: dir)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output/index.html").path))
         let portrait = try read(dir.appendingPathComponent("Output/epci/200000982/2018-2021.html"))
         XCTAssertTrue(portrait.contains("Communauté d’agglomération de Belleville"))
@@ -184,16 +175,7 @@ final class InstallTests: XCTestCase {
             .replacingOccurrences(of: "output: ../../Output-metaleurop", with: "output: Output")
         XCTAssertTrue(text.contains("nomenclature: cnig"))
         try text.write(to: project.appendingPathComponent("portraits.yaml"), atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = installed
-        p.arguments = ["build", "--quiet", "--no-pdf"]
-        p.currentDirectoryURL = project
-        let err = Pipe()
-        p.standardError = err
-        try p.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, message)
+        _ = try runTool(installed.path, ["build", "--quiet", "--no-pdf"], in: project)
         let home = try read(project.appendingPathComponent("Output/index.html"))
         XCTAssertTrue(home.contains("Metaleurop"))
         let css = try FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent("Output/assets").path)

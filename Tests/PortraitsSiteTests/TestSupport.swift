@@ -15,18 +15,20 @@ func temporaryFolder(_ test: XCTestCase) throws -> URL {
     return url
 }
 
-/// Runs a command and returns its standard output; fails the test on a non-zero exit.
-func runTool(_ tool: String, _ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
-    let r = try runToolStatus(tool, args)
+/// Runs a command (in `directory`, else the current one) and returns its standard output; fails
+/// the test on a non-zero exit, with its standard error.
+func runTool(_ tool: String, _ args: [String], in directory: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    let r = try runToolStatus(tool, args, in: directory)
     XCTAssertEqual(r.status, 0, "\(tool) \(args.joined(separator: " ")): \(r.err)", file: file, line: line)
     return r.out
 }
 
 /// A tool's exit status, standard output and standard error.
-func runToolStatus(_ tool: String, _ args: [String]) throws -> (status: Int32, out: String, err: String) {
+func runToolStatus(_ tool: String, _ args: [String], in directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: tool)
     p.arguments = args
+    if let directory { p.currentDirectoryURL = directory }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
