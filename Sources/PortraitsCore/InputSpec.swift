@@ -48,6 +48,9 @@ public struct LandCoverSpec: Sendable, Equatable {
         self.rejectInvalidGeometries = rejectInvalidGeometries
     }
 
+    /// The globs the project file gives (absolute), so that `serve` sees a new file that matches one.
+    public var globs: [String] = []
+
     /// Every layer of every source, in order (the index of a layer's report).
     public var layers: [LayerRef] { sources.flatMap(\.layers) }
 

@@ -64,6 +64,7 @@ enum LandCoverReader {
         var geometryErrors: [InputError] = []
         for (s, source) in spec.sources.enumerated() {
             let first = features.count
+            var pending: [(file: Int, location: String, code: (fid: Int64, field: String, code: String, area: Double))] = []
             for ref in source.layers {
                 let file = reports.count
                 let (read, report, errors, unknownHere) = try readFile(ref, source: s, file: file, fields: source.fields, spec: spec,
@@ -71,18 +72,18 @@ enum LandCoverReader {
                 features += read
                 reports.append(report)
                 geometryErrors += errors
-                for u in unknownHere {
-                    let id = "\(file)|\(u.field)|\(u.code)"
-                    unknown[id, default: UnknownCode(location: report.location, field: u.field, code: u.code, count: 0, area: 0)].count += 1
-                    unknown[id]!.area += u.area
-                }
+                pending += unknownHere.map { (file, report.location, $0) }
             }
-            if let box, features.count == first && geometryErrors.isEmpty && unknown.isEmpty {
+            if let box, features.count == first && geometryErrors.isEmpty && pending.isEmpty {
                 let files = source.layers.count == 1 ? reports[reports.count - 1].location : "the \(source.layers.count) files of millésime \(source.fields.keys.sorted().map(String.init).joined(separator: ", "))"
                 throw InputError(files, "no land-cover polygon around these communes (x \(Int(box.minX))…\(Int(box.maxX)), y \(Int(box.minY))…\(Int(box.maxY))); check the files and layers named in land_cover")
             }
-            if source.layers.count > 1 {
-                try dropDuplicates(&features, from: first, reports: &reports)
+            // Unknown codes counted once: a polygon read twice (and dropped) is not counted again.
+            let dropped = source.layers.count > 1 ? try dropDuplicates(&features, from: first, reports: &reports) : []
+            for (file, location, u) in pending where !dropped.contains(DroppedFeature(file: file, fid: u.fid)) {
+                let id = "\(file)|\(u.field)|\(u.code)"
+                unknown[id, default: UnknownCode(location: location, field: u.field, code: u.code, count: 0, area: 0)].count += 1
+                unknown[id]!.area += u.area
             }
         }
         if !geometryErrors.isEmpty {
@@ -111,7 +112,7 @@ enum LandCoverReader {
     /// unknown codes (field, code, area).
     static func readFile(_ ref: LayerRef, source s: Int, file: Int, fields: [Int: [String: String]], spec: LandCoverSpec, layout: FactsLayout,
                          nomenclature: Nomenclature, within box: BoundingBox?)
-        throws -> ([LandCoverFeature], LandCoverSourceReport, [InputError], [(field: String, code: String, area: Double)]) {
+        throws -> ([LandCoverFeature], LandCoverSourceReport, [InputError], [(fid: Int64, field: String, code: String, area: Double)]) {
         let ds = try VectorDataset(ref)
         let layer = try ds.layer(ref.layer, crs: ref.crs)
         try layer.setSpatialFilter(box)
@@ -177,7 +178,7 @@ enum LandCoverReader {
         struct Checked {
             var features: [LandCoverFeature] = []
             var errors: [InputError] = []
-            var unknown: [(field: String, code: String, area: Double)] = []
+            var unknown: [(fid: Int64, field: String, code: String, area: Double)] = []
             var repaired = 0, repairedAreaChange = 0.0, withoutGeometry = 0, collections = 0
         }
         let chunks = max(1, min(defaultThreadCount() * 4, raws.count / 1_000 + 1))
@@ -213,7 +214,7 @@ enum LandCoverReader {
                 if valid.isEmpty || valid.area <= 0 { out.withoutGeometry += 1; continue }
                 if !r.bad.isEmpty {
                     let area = valid.area
-                    for (field, code) in r.bad { out.unknown.append((field, code, area)) }
+                    for (field, code) in r.bad { out.unknown.append((r.fid, field, code, area)) }
                     if !spec.unknownCodesAsUnclassified { continue }
                 }
                 out.features.append(LandCoverFeature(source: s, file: file, fid: r.fid, wkb: rewritten ? valid.wkb : r.wkb, keys: r.keys,
@@ -227,7 +228,7 @@ enum LandCoverReader {
         raws = []
         var features: [LandCoverFeature] = []
         var errors: [InputError] = []
-        var unknownCodes: [(field: String, code: String, area: Double)] = []
+        var unknownCodes: [(fid: Int64, field: String, code: String, area: Double)] = []
         for c in checked {
             features += c.features
             errors += c.errors
@@ -250,7 +251,11 @@ enum LandCoverReader {
     /// same codes is kept from the first file only and counted in the later file's report; the
     /// same geometry with other codes is an error naming both features. Polygons that merely
     /// overlap are left to the overlap check, which states their area.
-    static func dropDuplicates(_ features: inout [LandCoverFeature], from first: Int, reports: inout [LandCoverSourceReport]) throws {
+    struct DroppedFeature: Hashable { var file: Int; var fid: Int64 }
+
+    /// Returns the features dropped.
+    @discardableResult
+    static func dropDuplicates(_ features: inout [LandCoverFeature], from first: Int, reports: inout [LandCoverSourceReport]) throws -> Set<DroppedFeature> {
         struct Key: Hashable { var box: [Int64]; var area: Int64 }
         func key(_ f: LandCoverFeature) -> Key {
             // Centimetres and square decimetres: the same polygon written from another vertex
@@ -282,10 +287,12 @@ enum LandCoverReader {
             }
         }
         if !conflicts.isEmpty { throw InputErrors(Array(conflicts.sorted { $0.description < $1.description }.prefix(100))) }
-        guard !drop.isEmpty else { return }
+        guard !drop.isEmpty else { return [] }
+        let dropped = Set(drop.map { DroppedFeature(file: features[$0].file, fid: features[$0].fid) })
         var kept = Array(features[..<first])
         kept.reserveCapacity(features.count - drop.count)
         for i in first..<features.count where !drop.contains(i) { kept.append(features[i]) }
         features = kept
+        return dropped
     }
 }

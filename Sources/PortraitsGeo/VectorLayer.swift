@@ -68,6 +68,18 @@ public final class VectorLayer {
         return i
     }
 
+    /// The layer's extent in Lambert-93 (its corners reprojected when it is in another CRS), or
+    /// nil when GDAL cannot say.
+    public func extent() -> BoundingBox? {
+        var e = OGREnvelope()
+        guard OGR_L_GetExtent(handle, &e, 1) == OGRERR_NONE else { return nil }
+        guard let reprojection else { return BoundingBox(minX: e.MinX, minY: e.MinY, maxX: e.MaxX, maxY: e.MaxY) }
+        var xs = [e.MinX, e.MaxX, e.MinX, e.MaxX], ys = [e.MinY, e.MinY, e.MaxY, e.MaxY]
+        var ok = [Int32](repeating: 0, count: 4)
+        guard OCTTransformEx(reprojection.transform, 4, &xs, &ys, nil, &ok) != 0, ok.allSatisfy({ $0 != 0 }) else { return nil }
+        return BoundingBox(minX: xs.min()!, minY: ys.min()!, maxX: xs.max()!, maxY: ys.max()!)
+    }
+
     /// The distinct values of a field (nil for features where it is NULL or unset), in the order
     /// GDAL gives them: one SQL query (SQLite's own for a GeoPackage), no geometry read.
     public func distinctValues(of field: String) throws -> [String?] {

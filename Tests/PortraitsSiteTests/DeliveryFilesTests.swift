@@ -132,6 +132,23 @@ final class DeliveryFilesTests: XCTestCase {
         XCTAssertNotEqual(before, after)
     }
 
+    /// `serve` sees a new delivery that the project's glob matches.
+    func testServeSeesANewFileThatTheGlobMatches() throws {
+        let d = try Deliveries(self)
+        try d.writeAll()
+        for year in [2019, 2021] {
+            try FileManager.default.removeItem(at: d.path("68", year).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent())
+        }
+        try d.writeConfig(landCover: Deliveries.glob)
+        let live = LiveSite(configPath: d.config.path, quiet: true)
+        _ = try live.buildAll()
+        XCTAssertNil(live.pendingChange())
+        try d.write("68", 2021, [("CS2.2.1", "US1.1", "2021", try d.rect(1100, 0, 2000, 1000))])
+        guard case .inputs(let files)? = live.pendingChange() else { return XCTFail("the new file is not seen") }
+        XCTAssertEqual(files, [d.path("68", 2021).path])
+    }
+
     func testTheSamePolygonWithOtherCodesInTwoFilesIsAnError() throws {
         let d = try Deliveries(self)
         try d.writeAll()
@@ -139,6 +156,18 @@ final class DeliveryFilesTests: XCTestCase {
         try d.writeConfig(landCover: Deliveries.glob)
         let message = d.check()
         XCTAssertTrue(message.contains("\(d.path("68", 2021).path), layer occupation_sol, feature 2: the same polygon as \(d.path("67", 2021).path), layer occupation_sol, feature 3, with other codes"), message)
+    }
+
+    func testAnUnknownCodeOnAPolygonReadTwiceIsCountedOnce() throws {
+        let d = try Deliveries(self)
+        try d.writeAll()
+        let strip = try d.rect(900, 0, 1100, 1000)
+        try d.write("67", 2019, [("CS2.2.1", "US1.1", "2019", try d.rect(0, 0, 900, 1000)), ("CS9.9", "US1.1", "2019", strip)])
+        try d.write("68", 2019, [("CS2.2.1", "US1.1", "2019", try d.rect(1100, 0, 2000, 1000)), ("CS9.9", "US1.1", "2019", strip)])
+        try d.writeConfig(landCover: Deliveries.glob + "\nunknown_codes: non-classe")
+        let report = plainSpaces(d.check())
+        XCTAssertTrue(report.contains("code \"CS9.9\" of field CODE_CS is not in the nomenclature: 1 polygons, 20,00 ha counted as non classé"), report)
+        XCTAssertEqual(report.components(separatedBy: "CS9.9").count - 1, 1, "in the first file's report only:\n\(report)")
     }
 
     func testFilesGivenOneByOneWithTheirYear() throws {

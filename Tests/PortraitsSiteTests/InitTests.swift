@@ -138,6 +138,34 @@ final class InitTests: XCTestCase {
         XCTAssertEqual(Set(loaded.catalog.communes.map(\.departement.code)), ["98"])
     }
 
+    /// Land cover in folders that do not name its département: the départements half of whose
+    /// communes meet its extent; land cover that meets no commune is refused.
+    func testInitFindsTheDepartementsFromTheExtentWhenTheFoldersDoNotSay() throws {
+        let dir = try temporaryFolder(self)
+        let downloads = dir.appendingPathComponent("dl").path
+        try IGNDeliveries.write(into: downloads)
+        let ocs = dir.appendingPathComponent("ocs")
+        for year in [2018, 2021] {
+            try FileManager.default.createDirectory(at: ocs.appendingPathComponent("\(year)"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: IGNDeliveries.landCoverFile(downloads, departement: "98", year: year),
+                                             toPath: ocs.appendingPathComponent("\(year)/OCCUPATION_SOL.gpkg").path)
+        }
+        let project = dir.appendingPathComponent("p")
+        let printed = try ProjectInit.run(communes: IGNDeliveries.adminExpressFolder(downloads), landCover: [ocs.path], into: project.path)
+        XCTAssertTrue(printed.contains("Communes: 9 of the 18"), printed)
+        XCTAssertTrue(printed.contains("the départements the land cover's extent meets (98): check communes.where"), printed)
+        XCTAssertTrue(printed.contains("Millésimes: 2018, 2021\n"), printed)
+        // Land cover elsewhere: nothing written.
+        let far = dir.appendingPathComponent("far.gpkg").path
+        let w = try VectorWriter(path: far, layer: "ocs", fields: [("CODE_CS", .string), ("MILLESIME", .string)])
+        try w.add(["CS2.2.1", "2021"], wkb: try GEOSContext().polygon(PolygonRings(rings: [[Point(700_000, 7_000_000), Point(701_000, 7_000_000), Point(701_000, 7_001_000)]])).wkb)
+        try w.close()
+        XCTAssertThrowsError(try ProjectInit.run(communes: IGNDeliveries.adminExpressFolder(downloads), landCover: [far], into: dir.appendingPathComponent("q").path)) { e in
+            XCTAssertTrue("\(e)".contains("meets none of the 18 communes"), "\(e)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("q/portraits.yaml").path))
+    }
+
     /// The installed command as a newcomer runs it: `portraits init --example DIR`, then
     /// `portraits build` in DIR.
     func testInitExampleThenBuildWithTheBinary() throws {

@@ -8,7 +8,14 @@ import Yams
 /// millésime), and its millésime, written (`millesime: 2021`) or read from a field of each file
 /// (`millesime_field: MILLESIME`). Files of one millésime form one source, read as one layer.
 package enum LandCoverSources {
-    static func parse(_ lc: YAMLMap, resolve: (String) -> String, root: String, source: String) throws -> [LandCoverSpec.Source] {
+    /// The sources, and the globs they were found by (absolute).
+    static func parse(_ lc: YAMLMap, resolve: (String) -> String, root: String, source: String) throws -> (sources: [LandCoverSpec.Source], globs: [String]) {
+        var globs: [String] = []
+        func files(_ l: YAMLMap, root: String, resolve: (String) -> String) throws -> [String] {
+            let (found, patterns) = try Self.files(l, root: root, resolve: resolve)
+            globs += patterns
+            return found
+        }
         // Year → its fields and files, in the order the project file gives them.
         var byYear: [Int: (fields: [String: String], layers: [LayerRef], entry: String)] = [:]
         var order: [Int] = []
@@ -60,12 +67,12 @@ package enum LandCoverSources {
                 guard seenYears.insert(y).inserted else { throw InputError(source, "land_cover: millésime \(y) is described twice") }
             }
         }
-        return sources
+        return (sources, globs)
     }
 
     /// The files of an entry: `file` (one path) or `files` (a path, a glob or a list of them),
     /// each glob expanded and sorted; a glob that matches nothing is an error naming it.
-    static func files(_ l: YAMLMap, root: String, resolve: (String) -> String) throws -> [String] {
+    static func files(_ l: YAMLMap, root: String, resolve: (String) -> String) throws -> (files: [String], globs: [String]) {
         let patterns: [String]
         switch (l.has("file"), l.has("files")) {
         case (true, false): patterns = [try l.requiredString("file")]
@@ -76,6 +83,7 @@ package enum LandCoverSources {
         case (false, false): throw l.missing("file")
         }
         var out: [String] = []
+        var globs: [String] = []
         for p in patterns {
             // A path that exists is read as written, whatever characters it holds.
             guard FileGlob.isPattern(p), !FileManager.default.fileExists(atPath: resolve(p)) else { out.append(resolve(p)); continue }
@@ -84,8 +92,9 @@ package enum LandCoverSources {
                 throw InputError(l.source, "\(l.qualified("files")): no file matches \"\(p)\" (from \(root))")
             }
             out += found.filter { !out.contains($0) }
+            globs.append(p.hasPrefix("/") ? p : (root as NSString).appendingPathComponent(p))
         }
-        return out
+        return (out, globs)
     }
 
     /// The millésime a file's field gives: one year for the whole file (IGN writes "2021", or a

@@ -197,7 +197,7 @@ public struct ProjectConfig: Sendable {
         }
 
         guard let lc = try doc.map("land_cover", allowed: ["layers", "multi_date", "unknown_codes", "invalid_geometries", "max_overlap_percent"]) else { throw doc.missing("land_cover") }
-        let sources = try LandCoverSources.parse(lc, resolve: resolve, root: root, source: source)
+        let (sources, globs) = try LandCoverSources.parse(lc, resolve: resolve, root: root, source: source)
         let seenYears = Set(sources.flatMap { $0.fields.keys })
         let unknown = try lc.string("unknown_codes") ?? "error"
         guard unknown == "error" || unknown == "non-classe" else {
@@ -207,7 +207,8 @@ public struct ProjectConfig: Sendable {
         guard invalid == "repair" || invalid == "reject" else {
             throw InputError(source, "land_cover.invalid_geometries must be repair or reject (found \"\(invalid)\")")
         }
-        let landCover = LandCoverSpec(sources: sources, unknownCodesAsUnclassified: unknown == "non-classe", rejectInvalidGeometries: invalid == "reject")
+        var landCover = LandCoverSpec(sources: sources, unknownCodesAsUnclassified: unknown == "non-classe", rejectInvalidGeometries: invalid == "reject")
+        landCover.globs = globs
 
         var periods: [Period] = []
         for (i, n) in try doc.list("periods").enumerated() {

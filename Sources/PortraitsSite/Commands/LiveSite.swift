@@ -81,6 +81,8 @@ public final class LiveSite: @unchecked Sendable {
     package func inputFiles(_ config: ProjectConfig) -> [String] {
         var files = [configPath, config.communes.path, config.nomenclature]
         files += config.landCover.layers.map(\.path)
+        // A new delivery that a glob of the project file matches (expanded again at each look).
+        files += config.landCover.globs.flatMap { FileGlob.expand($0, root: "/") }
         if let m = config.membership.file { files.append(m) }
         files += config.nameTables.map(\.layer.path)
         if let s = config.scot { files.append(s.file) }

@@ -130,23 +130,38 @@ public enum ProjectInit {
             }
         }
         // The project's communes: those of the départements the land cover was delivered for (a
-        // national ADMIN EXPRESS holds 35 000 communes), when IGN's folder names say them.
-        let delivered = Set(files.compactMap(\.departement))
+        // national ADMIN EXPRESS holds 35 000 communes): as IGN's folder names say them, or else
+        // the départements half of whose communes meet the land cover's extent (a neighbour's
+        // communes along the border do not bring it in).
         let inLayer = Set(c.places.map(\.departement))
+        let extents = files.compactMap(\.extent)
+        var meeting: [String: (met: Int, all: Int)] = [:]
+        for p in c.places {
+            let met = extents.contains { $0.intersects(p.box) }
+            meeting[p.departement, default: (0, 0)].all += 1
+            if met { meeting[p.departement]!.met += 1 }
+        }
+        let touched = Set(meeting.filter { $0.value.met > 0 && 2 * $0.value.met >= $0.value.all }.keys)
+        if extents.count == files.count && !meeting.values.contains(where: { $0.met > 0 }) {
+            var all = BoundingBox.empty
+            for e in extents { all.formUnion(e) }
+            throw InputError(landCover.joined(separator: ", "), "the land cover (x \(Int(all.minX))…\(Int(all.maxX)), y \(Int(all.minY))…\(Int(all.maxY)) in Lambert-93) meets none of the \(c.count) communes of \(c.location): are they the same territory, each in its true CRS?")
+        }
+        let named = files.allSatisfy { $0.departement != nil }
+        let delivered = named ? Set(files.compactMap(\.departement)) : touched
         var whereLine = ""
         var scope = c.places
-        if !delivered.isEmpty && files.allSatisfy({ $0.departement != nil }) {
-            let missing = delivered.subtracting(inLayer)
-            if !missing.isEmpty {
-                throw InputError(c.location, "no commune of département\(missing.count > 1 ? "s" : "") \(missing.sorted().joined(separator: ", ")), which the land cover was delivered for (field \(c.levels[1].code)): are these the right communes?")
+        let missing = delivered.subtracting(inLayer)
+        if named && !missing.isEmpty {
+            throw InputError(c.location, "no commune of département\(missing.count > 1 ? "s" : "") \(missing.sorted().joined(separator: ", ")), which the land cover was delivered for (field \(c.levels[1].code)): are these the right communes?")
+        }
+        if !delivered.isEmpty && !inLayer.subtracting(delivered).isEmpty {
+            let list = delivered.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            whereLine = "  where: \(quoted("\(c.levels[1].code) IN (\(list))"))   # the départements of the land cover, of the layer's \(inLayer.count)\n"
+            scope = c.places.filter { delivered.contains($0.departement) }
+            if !named {
+                checks.append("the communes are those of the départements the land cover's extent meets (\(delivered.sorted().joined(separator: ", "))): check communes.where")
             }
-            if inLayer.subtracting(delivered).count > 0 {
-                let list = delivered.sorted().map { "'\($0)'" }.joined(separator: ", ")
-                whereLine = "  where: \(quoted("\(c.levels[1].code) IN (\(list))"))   # the départements of the land cover, of the layer's \(inLayer.count)\n"
-                scope = c.places.filter { delivered.contains($0.departement) }
-            }
-        } else if inLayer.count > 1 {
-            checks.append("all \(c.count) communes of the layer (\(inLayer.count) départements) are in the project: the land cover's folder names do not say its départements; keep only those it covers with communes.where (for example \(c.levels[1].code) IN ('67', '68'))")
         }
         let regions = Set(scope.map(\.region)).sorted(), departements = Set(scope.map(\.departement)).sorted()
         let place = regions.count == 1 && departements.count > 1 ? (c.regionNames[regions[0]] ?? "")
@@ -223,7 +238,7 @@ public enum ProjectInit {
         for f in files {
             out.append("  \(relative(f.path))\(f.layerNeeded ? ", layer \(f.layer)" : ""): \(f.count) polygons, \(f.crs), millésime \(f.year) (\(f.yearFrom))\(f.departement.map { ", département \($0)" } ?? "")")
         }
-        out.append("Millésimes: \(years.map(String.init).joined(separator: ", ")) in every département (\(byDepartement.keys.sorted().joined(separator: ", ")))")
+        out.append("Millésimes: \(years.map(String.init).joined(separator: ", "))" + (named ? " in every département (\(byDepartement.keys.sorted().joined(separator: ", ")))" : ""))
         out.append("Nomenclature: \(nomenclature) (built in)\(unknownCodes.isEmpty ? ", every code found is one of its classes" : "")")
         for n in notes { out.append("Note: \(n)") }
         out.append("Content/ and Templates/: \(written) files written\(kept > 0 ? ", \(kept) already there and kept" : "")")

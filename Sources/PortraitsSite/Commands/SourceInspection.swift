@@ -44,7 +44,7 @@ package enum SourceInspection {
         /// EPCI, département, région: the code field and either a name field of the same layer or a layer of names.
         package var levels: [(label: String, code: String, name: String?, names: ProjectConfig.NameTable?)]
         /// Each commune's département and région codes, and their names (for the scope and the title).
-        package var places: [(departement: String, region: String)]
+        package var places: [(departement: String, region: String, box: BoundingBox)]
         package var departementNames: [String: String]
         package var regionNames: [String: String]
     }
@@ -95,12 +95,13 @@ package enum SourceInspection {
         }
         // Where each commune lies, and the names of its département and région.
         let dep = levels[1], reg = levels[2]
-        var places: [(departement: String, region: String)] = []
+        var places: [(departement: String, region: String, box: BoundingBox)] = []
         var departementNames: [String: String] = [:], regionNames: [String: String] = [:]
         let fields = [dep.code, reg.code] + [dep.name, reg.name].compactMap { $0 }
-        try layer.forEach(fields: fields, geometry: false) { f in
+        let ctx = GEOSContext()
+        try layer.forEach(fields: fields) { f in
             let d = f.values[0]?.trimmingWhitespace() ?? "", r = f.values[1]?.trimmingWhitespace() ?? ""
-            places.append((d, r))
+            places.append((d, r, (f.wkb.flatMap { try? ctx.geometry(wkb: $0) })?.bounds ?? .empty))
             if let n = dep.name.flatMap({ fields.firstIndex(of: $0) }) { departementNames[d] = f.values[n] ?? "" }
             if let n = reg.name.flatMap({ fields.firstIndex(of: $0) }) { regionNames[r] = f.values[n] ?? "" }
         }
@@ -156,6 +157,8 @@ package enum SourceInspection {
         package var yearProblem: String?
         package var departement: String?
         package var codes: [String: Set<String>]   // dimension id → codes found
+        /// Its extent in Lambert-93, when GDAL gives it.
+        package var extent: BoundingBox?
     }
 
     static let couvertureFields = ["CODE_CS", "CS", "COUVERTURE", "CODE_COUV"]
@@ -202,7 +205,7 @@ package enum SourceInspection {
                 if let us { codes["usage"] = Set(try layer.distinctValues(of: us).map { $0 ?? "" }) }
                 out.append(LandCoverFile(path: file, layer: name, layerNeeded: ds.layerNames.count > 1, crs: layer.crsName, count: layer.featureCount,
                                          couverture: cs, usage: us, millesimeField: from.hasPrefix("field") ? yearField : nil, year: year, yearFrom: from, yearProblem: yearProblem,
-                                         departement: departementInPath(file), codes: codes))
+                                         departement: departementInPath(file), codes: codes, extent: layer.extent()))
             }
         }
         return out
