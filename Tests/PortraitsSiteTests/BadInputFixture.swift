@@ -52,26 +52,14 @@ struct BadInputFixture {
 
     /// Writes the project file; `extra` lines are appended, `replace` substitutions applied.
     func writeConfig(extra: String = "", replace: [(String, String)] = []) throws {
-        let root = repositoryRoot.path
-        var text = """
-        site:
-          title: Test
-        communes:
-          file: communes.gpkg
-          layer: communes
-        membership:
-          file: membership.csv
-        land_cover:
-          multi_date:
-            file: ocs.gpkg
-            layer: ocs
-            millesimes:
-              2019: {couverture: CS_2019, usage: US_2019}
-              2021: {couverture: CS_2021, usage: US_2021}
-        nomenclature: \(root)/Content/nomenclatures/cnig/nomenclature.yaml
-        content: \(root)/Content
-        output: site
-        """ + (extra.isEmpty ? "" : "\n" + extra)
+        var text = fixtureProject(landCover: """
+        multi_date:
+          file: ocs.gpkg
+          layer: ocs
+          millesimes:
+            2019: {couverture: CS_2019, usage: US_2019}
+            2021: {couverture: CS_2021, usage: US_2021}
+        """) + (extra.isEmpty ? "" : "\n" + extra)
         for (a, b) in replace { text = text.replacingOccurrences(of: a, with: b) }
         try text.write(to: config, atomically: true, encoding: .utf8)
     }

@@ -61,21 +61,7 @@ final class DeliveryFilesTests: XCTestCase {
         var config: URL { dir.appendingPathComponent("portraits.yaml") }
 
         func writeConfig(landCover: String) throws {
-            let root = repositoryRoot.path
-            try """
-            site:
-              title: Test
-            communes:
-              file: communes.gpkg
-              layer: communes
-            membership:
-              file: membership.csv
-            land_cover:
-            \(landCover.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
-            nomenclature: \(root)/Content/nomenclatures/cnig/nomenclature.yaml
-            content: \(root)/Content
-            output: site
-            """.write(to: config, atomically: true, encoding: .utf8)
+            try fixtureProject(landCover: landCover).write(to: config, atomically: true, encoding: .utf8)
         }
 
         static let glob = """

@@ -50,3 +50,23 @@ var portraitsBinary: URL {
     }
     return repositoryRoot.appendingPathComponent(".build/debug/portraits")
 }
+
+/// The project file of the small fixtures (`communes.gpkg`, `membership.csv`, output `site`),
+/// with `landCover` (its lines) under `land_cover:`.
+func fixtureProject(landCover: String) -> String {
+    let root = repositoryRoot.path
+    return """
+    site:
+      title: Test
+    communes:
+      file: communes.gpkg
+      layer: communes
+    membership:
+      file: membership.csv
+    land_cover:
+    \(landCover.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+    nomenclature: \(root)/Content/nomenclatures/cnig/nomenclature.yaml
+    content: \(root)/Content
+    output: site
+    """
+}
