@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "PortraitsGeoTests", dependencies: ["PortraitsGeo"]),
         .testTarget(name: "PortraitsGraphicsTests", dependencies: ["PortraitsGraphics", "PortraitsCairo"], exclude: ["Golden"]),
         .testTarget(name: "PortraitsSiteTests", dependencies: [
-            "PortraitsProject", "PortraitsModel", "PortraitsDownloads", "PortraitsPrint", "PortraitsWeb", "PortraitsSite", "PortraitsBench", "PortraitsDemo",
+            "PortraitsProject", "PortraitsModel", "PortraitsDownloads", "PortraitsPrint", "PortraitsWeb", "PortraitsSite", "PortraitsBench", "PortraitsDemo", "PortraitsResources",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Golden"]),
     ]

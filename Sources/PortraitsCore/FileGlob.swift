@@ -23,7 +23,7 @@ public enum FileGlob {
         let parts = pattern.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         var out: Set<String> = []
         walk(start, parts[...], into: &out)
-        return out.map { URL(fileURLWithPath: $0).standardized.path }.sorted()
+        return out.map { PathNormalizer.absolute($0, from: "/") }.sorted()
     }
 
     private static func isDirectory(_ path: String) -> Bool {

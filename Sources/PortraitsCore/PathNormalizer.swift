@@ -12,4 +12,14 @@ public enum PathNormalizer {
         }
         return "/" + parts.joined(separator: "/")
     }
+
+    /// `path` (absolute, normalised) as seen from the folder `base` (absolute, normalised):
+    /// `/a/dl/x.gpkg` from `/a/project` is `../dl/x.gpkg`; `path` itself when they share nothing.
+    public static func relative(_ path: String, from base: String) -> String {
+        let a = base.split(separator: "/"), b = path.split(separator: "/")
+        var n = 0
+        while n < min(a.count, b.count) && a[n] == b[n] { n += 1 }
+        guard n > 0 else { return path }
+        return (Array(repeating: "..", count: a.count - n) + b[n...].map(String.init)).joined(separator: "/")
+    }
 }

@@ -246,14 +246,14 @@ enum LandCoverReader {
         return (features, report, errors, unknownCodes)
     }
 
+    /// A feature `dropDuplicates` dropped: its file and id.
+    struct DroppedFeature: Hashable { var file: Int; var fid: Int64 }
+
     /// Polygons that two files of one source both hold (IGN's deliveries of neighbouring
     /// départements may both carry a polygon astride their border): the same geometry with the
     /// same codes is kept from the first file only and counted in the later file's report; the
     /// same geometry with other codes is an error naming both features. Polygons that merely
-    /// overlap are left to the overlap check, which states their area.
-    struct DroppedFeature: Hashable { var file: Int; var fid: Int64 }
-
-    /// Returns the features dropped.
+    /// overlap are left to the overlap check, which states their area. Returns the features dropped.
     @discardableResult
     static func dropDuplicates(_ features: inout [LandCoverFeature], from first: Int, reports: inout [LandCoverSourceReport]) throws -> Set<DroppedFeature> {
         struct Key: Hashable { var box: [Int64]; var area: Int64 }

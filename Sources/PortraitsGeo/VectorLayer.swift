@@ -181,21 +181,20 @@ public final class VectorLayer {
             }
             var wkb: [UInt8]? = nil
             if let g0 = OGR_F_GetGeometryRef(f), OGR_G_IsEmpty(g0) == 0 {
+                // Z and M dropped in place: the geometry is the feature's, destroyed with it.
+                if OGR_G_Is3D(g0) != 0 || OGR_G_IsMeasured(g0) != 0 {
+                    OGR_G_FlattenTo2D(g0)
+                    flattened += 1
+                }
                 var g = g0
                 var owned: OGRGeometryH? = nil
-                let curved = OGR_G_HasCurveGeometry(g, 1) != 0
-                let extraDimensions = OGR_G_Is3D(g) != 0 || OGR_G_IsMeasured(g) != 0
-                if curved {
+                if OGR_G_HasCurveGeometry(g, 1) != 0 {
                     owned = OGR_G_GetLinearGeometry(g, 0, nil)
                     g = owned ?? g
                     linearised += 1
-                } else if reprojection != nil || extraDimensions {
+                } else if reprojection != nil {
                     owned = OGR_G_Clone(g)
                     g = owned!
-                }
-                if extraDimensions {
-                    OGR_G_FlattenTo2D(g)
-                    flattened += 1
                 }
                 defer { if let owned { OGR_G_DestroyGeometry(owned) } }
                 if let r = reprojection {

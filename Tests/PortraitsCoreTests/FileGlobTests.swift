@@ -23,4 +23,10 @@ final class FileGlobTests: XCTestCase {
         XCTAssertFalse(FileGlob.isPattern("a/b.gpkg"))
         XCTAssertEqual(FileGlob.expand("a/b.gpkg", root: "/r"), ["/r/a/b.gpkg"], "a path without wildcards is returned as written")
     }
+
+    func testRelativePaths() {
+        XCTAssertEqual(PathNormalizer.relative("/a/dl/x.gpkg", from: "/a/project"), "../dl/x.gpkg")
+        XCTAssertEqual(PathNormalizer.relative("/a/project/dl/x.gpkg", from: "/a/project"), "dl/x.gpkg")
+        XCTAssertEqual(PathNormalizer.relative("/b/x.gpkg", from: "/a/project"), "/b/x.gpkg", "nothing shared: the path as it is")
+    }
 }

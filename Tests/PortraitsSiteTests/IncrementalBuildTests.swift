@@ -1,4 +1,5 @@
 import Foundation
+import PortraitsResources
 import XCTest
 @testable import PortraitsCore
 @testable import PortraitsBench
@@ -103,7 +104,7 @@ final class IncrementalBuildTests: XCTestCase {
         let before = stamps(site)
         let templates = dir.appendingPathComponent("Templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        let portrait = try read(URL(fileURLWithPath: BuiltInTemplates.folder).appendingPathComponent("portrait.mustache"))
+        let portrait = try read(URL(fileURLWithPath: BuiltInResources.templates).appendingPathComponent("portrait.mustache"))
         try portrait.replacingOccurrences(of: "{{> footer}}", with: "<p>Marque du gabarit de test</p>\n{{> footer}}")
             .write(to: templates.appendingPathComponent("portrait.mustache"), atomically: true, encoding: .utf8)
 

@@ -1,4 +1,5 @@
 import Foundation
+import PortraitsResources
 import XCTest
 @testable import PortraitsCore
 @testable import PortraitsGeo
@@ -30,7 +31,7 @@ final class PortalIntegrationTests: XCTestCase {
         try "insee_com,code_postal\n99001,99100\n99002,99100\n99002,99200\n12345,12345\n".write(to: dir.appendingPathComponent("cp.csv"), atomically: true, encoding: .utf8)
         if overrideFooter {
             try FileManager.default.createDirectory(at: dir.appendingPathComponent("Templates/assets"), withIntermediateDirectories: true)
-            let builtIn = try read(URL(fileURLWithPath: BuiltInTemplates.folder).appendingPathComponent("footer.mustache"))
+            let builtIn = try read(URL(fileURLWithPath: BuiltInResources.templates).appendingPathComponent("footer.mustache"))
             try builtIn.replacingOccurrences(of: "</footer>", with: "<p>Pied de page du projet</p></footer>")
                 .write(to: dir.appendingPathComponent("Templates/footer.mustache"), atomically: true, encoding: .utf8)
             try ".projet { color: #000; }\n".write(to: dir.appendingPathComponent("Templates/assets/projet.css"), atomically: true, encoding: .utf8)

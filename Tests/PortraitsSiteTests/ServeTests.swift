@@ -1,4 +1,5 @@
 import Foundation
+import PortraitsResources
 import XCTest
 @testable import PortraitsBench
 @testable import PortraitsDownloads
@@ -86,7 +87,7 @@ final class ServeTests: XCTestCase {
         XCTAssertTrue(changed.1.contains("Marque de test 4821"), "documentation change served")
 
         // A template of the project overrides the built-in one: every page changes.
-        let footer = try read(URL(fileURLWithPath: BuiltInTemplates.folder).appendingPathComponent("footer.mustache"))
+        let footer = try read(URL(fileURLWithPath: BuiltInResources.templates).appendingPathComponent("footer.mustache"))
         try footer.replacingOccurrences(of: "</footer>", with: "<p>Pied 7719</p></footer>")
             .write(to: dir.appendingPathComponent("Templates/footer.mustache"), atomically: true, encoding: .utf8)
         let templated = wait("\(base)/index.html", seconds: 60) { _, body in body.contains("Pied 7719") }

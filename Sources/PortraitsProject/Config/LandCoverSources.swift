@@ -11,11 +11,6 @@ package enum LandCoverSources {
     /// The sources, and the globs they were found by (absolute).
     static func parse(_ lc: YAMLMap, resolve: (String) -> String, root: String, source: String) throws -> (sources: [LandCoverSpec.Source], globs: [String]) {
         var globs: [String] = []
-        func files(_ l: YAMLMap, root: String, resolve: (String) -> String) throws -> [String] {
-            let (found, patterns) = try Self.files(l, root: root, resolve: resolve)
-            globs += patterns
-            return found
-        }
         // Year → its fields and files, in the order the project file gives them.
         var byYear: [Int: (fields: [String: String], layers: [LayerRef], entry: String)] = [:]
         var order: [Int] = []
@@ -23,7 +18,7 @@ package enum LandCoverSources {
             let l = try YAMLMap(node, path: "land_cover.layers[\(i)]", source: source,
                                 allowed: ["millesime", "millesime_field", "file", "files", "layer", "crs", "encoding", "fields"])
             guard let fields = try l.stringMap("fields"), !fields.isEmpty else { throw l.missing("fields") }
-            let refs = try files(l, root: root, resolve: resolve).map { LayerRef(path: $0, layer: try l.string("layer"), crs: try l.string("crs"), encoding: try l.string("encoding")) }
+            let refs = try files(l, root: root, resolve: resolve, globs: &globs).map { LayerRef(path: $0, layer: try l.string("layer"), crs: try l.string("crs"), encoding: try l.string("encoding")) }
             let year = try l.int("millesime"), yearField = try l.string("millesime_field")
             var years: [(Int, LayerRef)] = []
             switch (year, yearField) {
@@ -56,7 +51,7 @@ package enum LandCoverSources {
                 for (dk, dv) in f { if let a = dk.string, let b = dv.string { dims[a] = b } }
                 fields[y] = dims
             }
-            let refs = try files(md, root: root, resolve: resolve).map { LayerRef(path: $0, layer: try md.string("layer"), crs: try md.string("crs"), encoding: try md.string("encoding")) }
+            let refs = try files(md, root: root, resolve: resolve, globs: &globs).map { LayerRef(path: $0, layer: try md.string("layer"), crs: try md.string("crs"), encoding: try md.string("encoding")) }
             sources.append(.init(layers: refs, fields: fields))
         }
         guard !sources.isEmpty else { throw InputError(source, "land_cover needs `layers` or `multi_date`") }
@@ -71,8 +66,9 @@ package enum LandCoverSources {
     }
 
     /// The files of an entry: `file` (one path) or `files` (a path, a glob or a list of them),
-    /// each glob expanded and sorted; a glob that matches nothing is an error naming it.
-    static func files(_ l: YAMLMap, root: String, resolve: (String) -> String) throws -> (files: [String], globs: [String]) {
+    /// each glob expanded and sorted (and added to `globs`, absolute); a glob that matches nothing
+    /// is an error naming it.
+    static func files(_ l: YAMLMap, root: String, resolve: (String) -> String, globs: inout [String]) throws -> [String] {
         let patterns: [String]
         switch (l.has("file"), l.has("files")) {
         case (true, false): patterns = [try l.requiredString("file")]
@@ -83,7 +79,6 @@ package enum LandCoverSources {
         case (false, false): throw l.missing("file")
         }
         var out: [String] = []
-        var globs: [String] = []
         for p in patterns {
             // A path that exists is read as written, whatever characters it holds.
             guard FileGlob.isPattern(p), !FileManager.default.fileExists(atPath: resolve(p)) else { out.append(resolve(p)); continue }
@@ -94,7 +89,7 @@ package enum LandCoverSources {
             out += found.filter { !out.contains($0) }
             globs.append(p.hasPrefix("/") ? p : (root as NSString).appendingPathComponent(p))
         }
-        return (out, globs)
+        return out
     }
 
     /// The millésime a file's field gives: one year for the whole file (IGN writes "2021", or a

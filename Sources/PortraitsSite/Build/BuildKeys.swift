@@ -1,4 +1,5 @@
 import Foundation
+import PortraitsResources
 import PortraitsCore
 import PortraitsGeo
 import PortraitsProject
@@ -54,7 +55,7 @@ public struct BuildKeys: Sendable, Equatable {
         if let s = config.scot { parts.append(try state.hash(s.file)) }
         if let p = config.postalCodes { parts.append(try state.hash(p.file)) }
         for l in config.explorerLayers { parts.append(try state.hash(source: l.layer.path)) }
-        let templates = ContentHash.of([try state.hash(folder: BuiltInTemplates.folder), try state.hash(folder: config.templates)])
+        let templates = ContentHash.of([try state.hash(folder: BuiltInResources.templates), try state.hash(folder: config.templates)])
         // Options given on the command line change the configuration without changing its file.
         let publishing = ContentHash.of([config.site.baseURL ?? "", "\(config.pdf)", "\(config.report)"])
         return BuildKeys(facts: facts, data: ContentHash.of(parts), templates: templates, content: try state.hash(folder: config.content),

@@ -69,13 +69,7 @@ public enum ProjectInit {
 
         // land_cover: one entry with the millésime read from each file, or one entry per year.
         // Paths from the project's folder (`../telechargements/…` when the downloads sit beside it).
-        func relative(_ path: String) -> String {
-            let a = root.split(separator: "/"), b = path.split(separator: "/")
-            var n = 0
-            while n < min(a.count, b.count) && a[n] == b[n] { n += 1 }
-            guard n > 0 else { return path }
-            return (Array(repeating: "..", count: a.count - n) + b[n...].map(String.init)).joined(separator: "/")
-        }
+        func relative(_ path: String) -> String { PathNormalizer.relative(path, from: root) }
         func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
         func filesValue(_ group: [SourceInspection.LandCoverFile]) -> String {
             let paths = group.map(\.path)

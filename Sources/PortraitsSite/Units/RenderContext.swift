@@ -1,4 +1,5 @@
 import Foundation
+import PortraitsResources
 import PortraitsCore
 import PortraitsDownloads
 import PortraitsModel
@@ -36,7 +37,7 @@ package struct RenderContext {
         self.portraits = portraits
         self.buildDay = buildDay
         templates = try TemplateSet(override: config.templates)
-        assets = try SiteAssets(folders: ([BuiltInTemplates.folder] + (config.templates.map { [$0] } ?? [])).map { ($0 as NSString).appendingPathComponent("assets") })
+        assets = try SiteAssets(folders: ([BuiltInResources.templates] + (config.templates.map { [$0] } ?? [])).map { ($0 as NSString).appendingPathComponent("assets") })
         docs = try DocPages(folder: config.content)
         levels = TerritoryLevel.allCases.filter { !project.catalog.all($0).isEmpty }
         let navDocs = docs.docs.filter { $0.document.order < 10 }.map { ($0.slug, $0.document.title) }

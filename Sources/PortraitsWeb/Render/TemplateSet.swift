@@ -6,14 +6,6 @@ import PortraitsModel
 import PortraitsDownloads
 import PortraitsResources
 
-/// Where the built-in templates and assets live: in the tool (a SwiftPM resource), so that a
-/// project needs no `Templates/` folder of its own.
-public enum BuiltInTemplates {
-    public static var folder: String {
-        BuiltInResources.templates
-    }
-}
-
 /// The page templates (Mustache): the built-in ones, each replaced by the file of the same name in
 /// the project's `Templates/` folder when there is one. Values are HTML-escaped by `{{ }}`; only
 /// trusted HTML (Markdown rendered by cmark-gfm with raw HTML off, generated charts) goes through
@@ -58,7 +50,7 @@ public struct TemplateSet: Sendable {
 
     /// The built-in templates, overridden by the project's folder when given.
     public init(override: String?) throws {
-        try self.init(folders: [BuiltInTemplates.folder] + (override.map { [$0] } ?? []))
+        try self.init(folders: [BuiltInResources.templates] + (override.map { [$0] } ?? []))
     }
 
     func render(_ name: String, _ context: [String: Any]) throws -> String {
