@@ -74,7 +74,7 @@ let package = Package(
         ]),
         // Benchmarks and their floors.
         .target(name: "PortraitsBench", dependencies: [
-            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "PortraitsProject", "PortraitsModel", "PortraitsSite",
+            "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "PortraitsProject", "PortraitsModel", "PortraitsPrint", "PortraitsSite",
         ]),
         // The synthetic land-cover generator of the embedded demo.
         .target(name: "PortraitsDemo", dependencies: ["PortraitsCore", "PortraitsGeo"]),

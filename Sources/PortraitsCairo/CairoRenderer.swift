@@ -60,9 +60,10 @@ public enum CairoRenderer {
         }
         cairo_scale(cr, scale, scale)
         paint(scene, cr)
+        let drawing = cairo_status(cr)
         cairo_destroy(cr)
         let sink = ByteSink()
-        let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque())
+        let status = drawing != CAIRO_STATUS_SUCCESS ? drawing : cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque())
         cairo_surface_destroy(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
         return sink.bytes
@@ -85,9 +86,11 @@ public enum CairoRenderer {
     }
 
     private static func finish(_ cr: OpaquePointer, _ surface: OpaquePointer) throws {
+        // An error on the context (not the surface) stops every later drawing call silently.
+        let drawing = cairo_status(cr)
         cairo_destroy(cr)
         cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
+        let status = drawing != CAIRO_STATUS_SUCCESS ? drawing : cairo_surface_status(surface)
         cairo_surface_destroy(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
     }

@@ -17,7 +17,7 @@ struct Portraits: ParsableCommand {
         replaced atomically at the end of a successful build.
         """,
         version: VersionReport.text,
-        subcommands: [Build.self, Init.self, Tabulate.self, Demo.self, Check.self, Serve.self, BenchGraphics.self, BenchFloor.self],
+        subcommands: [Build.self, Init.self, Tabulate.self, Demo.self, Check.self, Serve.self, BenchGraphics.self, BenchPrint.self, BenchFloor.self],
         defaultSubcommand: Build.self
     )
 }
@@ -266,6 +266,30 @@ struct BenchGraphics: ParsableCommand {
                 throw ValidationError("--level \(level): one of \(TerritoryLevel.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             print(try GraphicsBenchmark.run(configPath: config, sampleEvery: max(1, sampleEvery), mapsOnly: mapsOnly, level: level))
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct BenchPrint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-print",
+        abstract: "Measure the portrait PDFs of a project, phase by phase: layout, Cairo's PDF surface, finishing (qpdf).",
+        discussion: "Loads and tabulates the project, lays out each territory's map scenes (as the build does for its web maps), then draws every portrait PDF the project prints, timing each phase. Prints a Markdown table. Writes nothing else.")
+
+    @Option(name: .shortAndLong, help: "Project file.")
+    var config = "portraits.yaml"
+
+    @Option(help: "Measure one territory in this many.")
+    var sampleEvery = 1
+
+    @Option(help: "Threads drawing (default: one per core).")
+    var threads = defaultThreadCount()
+
+    func run() throws {
+        do {
+            print(try PrintBenchmark.run(configPath: config, sampleEvery: max(1, sampleEvery), threads: max(1, threads)))
         } catch {
             throw fail(error)
         }

@@ -237,6 +237,23 @@ final class PDFIntegrationTests: XCTestCase {
         XCTAssertEqual(TerritoryScenes.laidOut.value - before, 5 * 3 + 4 + 3 + 2 * 2)
     }
 
+    /// `portraits bench-print` draws the portrait PDFs the build prints (as many, with as many
+    /// pages) and times each phase.
+    func testPrintBenchmarkDrawsWhatTheBuildPrints() throws {
+        let site = try buildSite(pdf: "pdf: {portraits: all, atlases: []}")
+        let built = try FileManager.default.subpathsOfDirectory(atPath: site.path).filter { ($0 as NSString).lastPathComponent.hasPrefix("portrait-") && $0.hasSuffix(".pdf") }
+        let pages = try built.map { try Self.pageCount(site.appendingPathComponent($0).path) }.sorted()
+        let report = try PrintBenchmark.run(configPath: site.deletingLastPathComponent().appendingPathComponent("portraits.yaml").path, threads: 1)
+        XCTAssertTrue(report.hasPrefix("\(built.count) portrait PDFs of 5 territories × 1 views"), report)
+        for phase in ["layout", "Cairo's PDF surface", "finishing (qpdf)"] { XCTAssertTrue(report.contains("| \(phase)"), report) }
+        XCTAssertTrue(report.contains("Pages per portrait, median \(pages[pages.count / 2])"), "\(pages) \(built) \(report)")
+    }
+
+    static func pageCount(_ pdf: String) throws -> Int {
+        let out = try runTool("/usr/bin/pdfinfo", [pdf])
+        return Int(out.split(separator: "\n").first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
+    }
+
     func testSlugAndDate() {
         XCTAssertEqual(Slug.of("Saint-Étienne-lès-Remiremont"), "saint-etienne-les-remiremont")
         XCTAssertEqual(Slug.of("L'Œuvre  & Cœur"), "l-oeuvre-coeur")
