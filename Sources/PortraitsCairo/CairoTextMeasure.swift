@@ -14,11 +14,21 @@ extension TextMeasure {
 
 /// The two faces the scenes use (regular and bold), scaled to 1 000 units so that advances keep
 /// their precision, behind a lock: the PDF stage measures on every core.
+///
+/// Each advance is kept: the printed pages measure the same words, labels and numbers in every
+/// portrait and atlas, and Cairo's answer for a string never changes. Measuring also holds the
+/// face's lock that the threads drawing PDFs need, so each measure saved is a wait saved too. The
+/// cache stops growing at `cacheBytes` (its strings and slots), after which new strings are
+/// measured each time.
 private final class CairoFonts: @unchecked Sendable {
     private static let unit = 1_000.0
+    private static let cacheBytes = 64 << 20
     private let regular: OpaquePointer
     private let bold: OpaquePointer
     private let lock = NSLock()
+    private var regularAdvances: [UTF8Key: Double] = [:]
+    private var boldAdvances: [UTF8Key: Double] = [:]
+    private var cached = 0
 
     init() {
         regular = Self.scaledFont(weight: CAIRO_FONT_WEIGHT_NORMAL)
@@ -40,10 +50,17 @@ private final class CairoFonts: @unchecked Sendable {
     }
 
     func advance(_ text: String, bold isBold: Bool) -> Double {
-        var extents = cairo_text_extents_t()
+        let key = UTF8Key(text: text)
         lock.lock()
+        defer { lock.unlock() }
+        if let known = isBold ? boldAdvances[key] : regularAdvances[key] { return known }
+        var extents = cairo_text_extents_t()
         cairo_scaled_font_text_extents(isBold ? bold : regular, text, &extents)
-        lock.unlock()
-        return extents.x_advance / Self.unit
+        let advance = extents.x_advance / Self.unit
+        if cached + key.weight <= Self.cacheBytes {
+            cached += key.weight
+            if isBold { boldAdvances[key] = advance } else { regularAdvances[key] = advance }
+        }
+        return advance
     }
 }
