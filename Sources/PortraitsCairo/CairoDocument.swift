@@ -27,7 +27,10 @@ extension CairoRenderer {
         for (i, page) in document.pages.enumerated() {
             if i > 0 { cairo_pdf_surface_set_size(surface, page.width, page.height) }
             cairo_save(cr)
-            paint(page, cr)
+            do { try paint(page, cr) } catch {
+                abandon(cr, surface)
+                throw error
+            }
             cairo_restore(cr)
             cairo_show_page(cr)
         }

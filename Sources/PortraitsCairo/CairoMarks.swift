@@ -4,7 +4,7 @@ import PortraitsGraphics
 
 /// One function per kind of mark: how Cairo draws it.
 enum CairoMarks {
-    static func draw(_ mark: Mark, _ cr: OpaquePointer) {
+    static func draw(_ mark: Mark, _ cr: OpaquePointer) throws {
         switch mark {
         case let .rect(x, y, w, h, fill, stroke):
             guard w.isFinite, h.isFinite, w >= 0, h >= 0 else { return }
@@ -49,14 +49,15 @@ enum CairoMarks {
         case .tag(.end(let name)):
             cairo_tag_end(cr, name)
         case let .raster(scene, x, y, w, h, dpi):
-            raster(scene, x: x, y: y, width: w, height: h, dpi: dpi, cr)
+            try raster(scene, x: x, y: y, width: w, height: h, dpi: dpi, cr)
         }
     }
 
     /// `scene` painted on white into an image of `dpi` pixels per inch of the rectangle (one unit
     /// of the target is a point), then that image painted into the rectangle. Cairo's PDF surface
-    /// embeds it as an image, compressed.
-    static func raster(_ scene: Scene, x: Double, y: Double, width w: Double, height h: Double, dpi: Double, _ cr: OpaquePointer) {
+    /// embeds it as an image, compressed. An error while drawing the image (on its own context,
+    /// which the target's status does not see) is thrown, rather than a half-drawn map placed.
+    static func raster(_ scene: Scene, x: Double, y: Double, width w: Double, height h: Double, dpi: Double, _ cr: OpaquePointer) throws {
         guard scene.width > 0, scene.height > 0, w > 0, h > 0, dpi > 0 else { return }
         let pw = Int32(min(8_000, (w * dpi / 72).rounded(.up))), ph = Int32(min(8_000, (h * dpi / 72).rounded(.up)))
         guard let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph) else { return }
@@ -65,8 +66,10 @@ enum CairoMarks {
         cairo_set_source_rgb(ic, 1, 1, 1)
         cairo_paint(ic)
         cairo_scale(ic, Double(pw) / scene.width, Double(ph) / scene.height)
-        for mark in scene.marks { draw(mark, ic) }
+        for mark in scene.marks { try draw(mark, ic) }
+        let drawing = cairo_status(ic)
         cairo_destroy(ic)
+        guard drawing == CAIRO_STATUS_SUCCESS else { throw CairoRenderer.RenderError.cairo("map as an image: " + String(cString: cairo_status_to_string(drawing))) }
         cairo_surface_flush(image)
         cairo_save(cr)
         cairo_translate(cr, x, y)

@@ -27,7 +27,7 @@ public enum CairoRenderer {
         if !inline { paintBackground(scene, cr) }
         var text = SVGTextLayer()
         var clipDepth = 0
-        for mark in scene.marks {
+        do { for mark in scene.marks {
             switch mark {
             case let .text(s, at, style) where clipDepth == 0:
                 text.add(s, at: at, style: style)
@@ -35,13 +35,16 @@ public enum CairoRenderer {
                 text.addHotspot(x: x, y: y, width: w, height: h, label: label)
             case .clipBegin:
                 clipDepth += 1
-                CairoMarks.draw(mark, cr)
+                try CairoMarks.draw(mark, cr)
             case .clipEnd:
                 clipDepth = max(0, clipDepth - 1)
-                CairoMarks.draw(mark, cr)
+                try CairoMarks.draw(mark, cr)
             default:
-                CairoMarks.draw(mark, cr)
+                try CairoMarks.draw(mark, cr)
             }
+        } } catch {
+            abandon(cr, surface)
+            throw error
         }
         try finish(cr, surface)
         return text.merged(into: SVGCompactor.compact(SVGStyles.compact(sink.bytes), decimals: 1), declaresFont: !inline)
@@ -59,7 +62,10 @@ public enum CairoRenderer {
             cairo_paint(cr)
         }
         cairo_scale(cr, scale, scale)
-        paint(scene, cr)
+        do { try paint(scene, cr) } catch {
+            abandon(cr, surface)
+            throw error
+        }
         let drawing = cairo_status(cr)
         cairo_destroy(cr)
         let sink = ByteSink()
@@ -81,8 +87,18 @@ public enum CairoRenderer {
 
     private static func draw(_ scene: Scene, on surface: OpaquePointer) throws {
         let cr = cairo_create(surface)!
-        paint(scene, cr)
+        do { try paint(scene, cr) } catch {
+            abandon(cr, surface)
+            throw error
+        }
         try finish(cr, surface)
+    }
+
+    /// Releases a context and its surface after a drawing error (nothing of them is kept).
+    static func abandon(_ cr: OpaquePointer, _ surface: OpaquePointer) {
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        cairo_surface_destroy(surface)
     }
 
     private static func finish(_ cr: OpaquePointer, _ surface: OpaquePointer) throws {
@@ -96,9 +112,9 @@ public enum CairoRenderer {
     }
 
     /// Paints every mark of the scene in order onto a Cairo context.
-    public static func paint(_ scene: Scene, _ cr: OpaquePointer) {
+    public static func paint(_ scene: Scene, _ cr: OpaquePointer) throws {
         paintBackground(scene, cr)
-        for mark in scene.marks { CairoMarks.draw(mark, cr) }
+        for mark in scene.marks { try CairoMarks.draw(mark, cr) }
     }
 
     static func paintBackground(_ scene: Scene, _ cr: OpaquePointer) {

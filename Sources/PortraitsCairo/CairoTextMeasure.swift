@@ -16,10 +16,9 @@ extension TextMeasure {
 /// their precision, behind a lock: the PDF stage measures on every core.
 ///
 /// Each advance is kept: the printed pages measure the same words, labels and numbers in every
-/// portrait and atlas, and Cairo's answer for a string never changes. Measuring also holds the
-/// face's lock that the threads drawing PDFs need, so each measure saved is a wait saved too. The
-/// cache stops growing at `cacheBytes` (its strings and slots), after which new strings are
-/// measured each time.
+/// portrait and atlas, and Cairo's answer for a string never changes. The cache stops growing at
+/// `cacheBytes` of strings and entries as `UTF8Key.weight` counts them (the dictionary's spare
+/// capacity comes on top, up to about twice that), after which new strings are measured each time.
 private final class CairoFonts: @unchecked Sendable {
     private static let unit = 1_000.0
     private static let cacheBytes = 64 << 20

@@ -83,7 +83,7 @@ package final class PDFUnit: @unchecked Sendable {
         let progress = makeProgress(jobs.reduce(0) { $0 + $1.0.children.count + 1 })
         defer { progress?.finish() }
         let chunks = max(1, min(jobs.count, threads * 8))
-        let counts: [Counts] = try parallelMap(count: chunks) { chunk in
+        let counts: [Counts] = try parallelMap(count: chunks, threads: threads) { chunk in
             var n = Counts()
             for (k, (t, view)) in jobs.enumerated() where k % chunks == chunk {
                 let members = t.children.compactMap { project.catalog[$0] }
