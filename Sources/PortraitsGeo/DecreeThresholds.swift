@@ -44,8 +44,11 @@ public enum DecreeThresholds {
     static func widthParts(_ g: Geometry, _ ctx: GEOSContext) throws -> (wide: Geometry?, narrow: Geometry?) {
         let inner = try g.buffer(-(linearHalfWidth - widthTolerance / 2))
         guard !inner.isEmpty, inner.area > 0 else { return (nil, g) }
-        let opened = try inner.buffer(linearHalfWidth + widthTolerance).intersection(g)
-        let rest = try g.difference(opened).polygonalParts().filter { $0.area >= minNarrowArea }
+        // What of the polygon lies outside the opening: the polygon minus the inner part's buffer
+        // (the opening is that buffer within the polygon; the difference is the same without
+        // intersecting first, and each rounded corner comes out as a part of its own).
+        let rest = try g.difference(try inner.buffer(linearHalfWidth + widthTolerance)).polygonalParts()
+            .filter { $0.area >= minNarrowArea }
         guard !rest.isEmpty else { return (g, nil) }
         let narrow = ctx.collection(rest, multiPolygon: true)
         let wide = ctx.collection(try g.difference(narrow).polygonalParts(), multiPolygon: true)

@@ -13,7 +13,7 @@ import PortraitsCore
 /// whose two millésimes come from different layers are intersected piece by piece.
 public enum Tabulator {
     /// Raised whenever a change of this code changes its results: part of the facts store's key.
-    public static let version = "tabulator-8"
+    public static let version = "tabulator-9"
 
     /// Reports progress: called with a phase, its unit and total, returns what counts items done.
     public typealias ProgressFactory = (_ phase: String, _ unit: String, _ total: Int) -> (@Sendable (Int) -> Void)
@@ -36,8 +36,7 @@ public enum Tabulator {
         let traits = TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules)
         // Linear infrastructure is split into its parts at least 5 m wide and the narrower rest:
         // from here on, a feature is such a part (same source, id and classes).
-        let (features, lcrFlags, origins, cut) = try thresholds(read, sources: landCover.sources.count, traits: traits)
-        clock.lap("decree thresholds (patches of contiguous polygons)")
+        let (features, lcrFlags, origins, cut) = try thresholds(read, sources: landCover.sources.count, traits: traits, clock: &clock)
         let coverLevels = CoverLevels(nomenclature.primary)
         func change(_ ka: ClassKey, _ kb: ClassKey, _ fa: Bool?, _ fb: Bool?) -> LandChange? {
             LandChange.of(from: ka, to: kb, fromTraits: traits[ka], toTraits: traits[kb], artificialisedBefore: fa, artificialisedAfter: fb,
@@ -204,7 +203,7 @@ public enum Tabulator {
     /// nomenclature's rules cannot tell), the input feature each comes from, and whether it is only
     /// a part of it.
     static func thresholds(_ input: [LandCoverFeature], sources: Int, traits: TraitsTable,
-                           threads: Int = defaultThreadCount()) throws -> (features: [LandCoverFeature], flags: [[Bool?]], origins: [Int], cut: [Bool]) {
+                           threads: Int = defaultThreadCount(), clock: inout PhaseClock) throws -> (features: [LandCoverFeature], flags: [[Bool?]], origins: [Int], cut: [Bool]) {
         let matrixFlags = input.map { f in f.keys.map { k in k.flatMap { traits[$0].artificialised } } }
         let linearInput = input.map { f in f.keys.map { k in k.map { traits[$0].linear == true } ?? false } }
         // On every core: rule 1 (width along the feature) for linear infrastructure, and each
@@ -237,6 +236,7 @@ public enum Tabulator {
             }
             return out
         }.flatMap { $0 }
+        clock.lap("decree thresholds, rule 1: \(input.indices.filter { DecreeThresholds.needsWidth(matrixFlags[$0], linearInput[$0]) }.count) linear polygons judged on their width")
         var features: [LandCoverFeature] = []
         features.reserveCapacity(parts.count)
         var flags: [[Bool?]] = []
@@ -258,10 +258,12 @@ public enum Tabulator {
             guard !small.isEmpty else { continue }
             let grid = EnvelopeGrid(members.map { parts[$0].box }, cell: 250)
             let neighbours = try Contiguity.neighbours(of: small, wkbs: members.map { features[$0].wkb }, grid: grid, threads: threads)
+            clock.lap("decree thresholds, rule 2: contiguity of \(small.count) polygons under 2 500 m²")
             let result = DecreeThresholds.patches(
                 small: small, neighbours: neighbours, areas: members.map { parts[$0].area }, statuses: members.map { flags[$0] },
                 built: members.map { built[$0] }, linear: members.map { linear[$0] })
             for (k, f) in members.enumerated() { flags[f] = result[k] }
+            clock.lap("decree thresholds, rule 2: patches")
         }
         return (features, flags, parts.map(\.feature), parts.map { $0.wkb != nil })
     }

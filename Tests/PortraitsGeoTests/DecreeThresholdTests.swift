@@ -140,6 +140,35 @@ final class DecreeThresholdTests: XCTestCase {
         XCTAssertEqual(g.lcr[1], 6_000, accuracy: 2, "the 6 m road counts, its 3 m spur (300 m²) does not")
     }
 
+    func testRoundedCornersAreJudgedOneByOne() throws {
+        // The opening rounds each salient corner off: a right angle loses 1.3 m², a 45° angle 7.7 m²
+        // (r² (cot(α/2) − (π − α)/2), r = 2.5 m). Each is under the 10 m² of a narrow stretch, so
+        // the polygon counts whole, even when its corners add up to more (here 16.8 m²).
+        let triangle = try ctx.polygon(PolygonRings(rings: [[Point(x0 + 100, y0 + 100), Point(x0 + 200, y0 + 100), Point(x0 + 100, y0 + 200)]]))
+        let f = try tabulate([("CS1.1.1.2", "US4.1.1", triangle)])
+        XCTAssertEqual(f.lcr[1], 5_000, accuracy: 1e-6, "three rounded corners, no narrow stretch")
+        // Two polygons of the scale profile (WKB as read) whose corners came out as one part of
+        // 11.4 and 19.1 m², joined along their edges, when the opening was intersected with the
+        // polygon before the difference: each corner alone is under 10 m².
+        for hex in ["010600000001000000010300000001000000050000003b5cdc33024f2f4104346d4328e75941555cab80fc4e2f41a28b217a28e75941ac846c833c4f2f41232a92b740e75941b5765c50a54f2f41765bb0b22ae759413b5cdc33024f2f4104346d4328e75941",
+                    "0106000000010000000103000000010000000400000096dfe77d0d4d2f41073ffc04d3e659411ab0915bb54c2f41e60a9947dde659415c4b4fc0fe4c2f412b8b4559eae6594196dfe77d0d4d2f41073ffc04d3e65941"] {
+            var bytes: [UInt8] = []
+            var i = hex.startIndex
+            while i < hex.endIndex { let j = hex.index(i, offsetBy: 2); bytes.append(UInt8(hex[i..<j], radix: 16)!); i = j }
+            let polygon = try ctx.geometry(wkb: bytes)
+            switch try DecreeThresholds.widthParts(polygon, ctx) {
+            case let (wide?, nil): XCTAssertEqual(wide.area, polygon.area, accuracy: 1e-9)
+            case let (wide, narrow): XCTFail("split into \(wide?.area ?? 0) m² wide and \(narrow?.area ?? 0) m² narrow")
+            }
+        }
+        // A sharp tip (20°) is a narrow stretch of its own: about 30 m² beyond where a 5 m disc fits.
+        let spike = try ctx.polygon(PolygonRings(rings: [[Point(x0 + 100, y0 + 100), Point(x0 + 200, y0 + 100), Point(x0 + 200, y0 + 100 + 100 * tan(20 * Double.pi / 180))]]))
+        let (wide, narrow) = try DecreeThresholds.widthParts(spike, ctx)
+        XCTAssertNotNil(wide)
+        XCTAssertGreaterThan(narrow?.area ?? 0, 10)
+        XCTAssertEqual((wide?.area ?? 0) + (narrow?.area ?? 0), spike.area, accuracy: 1e-6)
+    }
+
     func testSurfacesTouchingOnlyAtACornerAreTwoPatches() throws {
         // Two 1 600 m² yards touching at one corner: two patches under 2 500 m², neither counts.
         let f = try tabulate([("CS1.1.1.2", "US1.1", try rect(100, 100, 140, 140)), ("CS1.1.1.2", "US1.1", try rect(140, 140, 180, 180))])
