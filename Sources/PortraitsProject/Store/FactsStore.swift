@@ -45,7 +45,9 @@ public enum FactsStore {
                 CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE communes(code TEXT PRIMARY KEY, facts BLOB NOT NULL, pieces BLOB NOT NULL, outline BLOB NOT NULL);
                 """)
-            let sources = String(decoding: try JSONEncoder().encode(tabulation.sources), as: UTF8.self)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys // the same bytes for the same sources, run after run
+            let sources = String(decoding: try encoder.encode(tabulation.sources), as: UTF8.self)
             let layout = tabulation.layout
             try db.transaction {
                 let meta = try db.prepare("INSERT INTO meta VALUES (?, ?)")
