@@ -144,19 +144,40 @@ enum LandCoverReader {
             var bad: [(String, String)]
         }
         var raws: [Raw] = []
+        // Each distinct value of a column is read once: trimmed, and looked up in its dimension.
+        // A layer holds a few dozen codes over millions of rows (a column of mostly distinct
+        // values, a misnamed field, keeps only its first `kept`).
+        let kept = 4_096
+        var codes = [[String: (leaf: Int32?, trimmed: String)]](repeating: [:], count: slots.count)
+        func code(_ value: String?, slot: Int) -> (leaf: Int32?, trimmed: String) {
+            let raw = value ?? ""
+            if let known = codes[slot][raw] { return known }
+            let trimmed = raw.trimmingWhitespace()
+            let found = (nomenclature.dimensions[slots[slot].dim].leafNumber(of: trimmed), trimmed)
+            if codes[slot].count < kept { codes[slot][raw] = found }
+            return found
+        }
+        var yearMatches: [String: (matches: Bool, trimmed: String)] = [:]
         try layer.forEach(fields: columns) { f in
             report.featureCount += 1
-            if let yearColumn, let value = f.values[yearColumn]?.trimmingWhitespace(), !value.isEmpty,
-               Int(value.prefix(4)) != ms[0] {
-                if let m = yearMismatch { yearMismatch = (m.count + 1, m.first, m.found) } else { yearMismatch = (1, f.fid, value) }
+            if let yearColumn, let raw = f.values[yearColumn] {
+                let year = yearMatches[raw] ?? {
+                    let value = raw.trimmingWhitespace()
+                    let found = (value.isEmpty || Int(value.prefix(4)) == ms[0], value)
+                    if yearMatches.count < kept { yearMatches[raw] = found }
+                    return found
+                }()
+                if !year.matches {
+                    if let m = yearMismatch { yearMismatch = (m.count + 1, m.first, m.found) } else { yearMismatch = (1, f.fid, year.trimmed) }
+                }
             }
             guard let wkb = f.wkb else { report.withoutGeometry += 1; return }
             var keys = [ClassKey?](repeating: nil, count: layout.millesimes.count)
             var bad: [(String, String)] = []
-            for slot in slots {
-                let value = f.values[slot.col]?.trimmingWhitespace() ?? ""
-                let dim = nomenclature.dimensions[slot.dim]
-                guard let leaf = dim.leafNumber(of: value) else {
+            for (i, slot) in slots.enumerated() {
+                let (found, value) = code(f.values[slot.col], slot: i)
+                guard let leaf = found else {
+                    let dim = nomenclature.dimensions[slot.dim]
                     bad.append((columns[slot.col], value))
                     guard spec.unknownCodesAsUnclassified, let nc = dim.leafNumber(of: Nomenclature.unclassifiedCode) else { continue }
                     var k = keys[slot.m] ?? ClassKey(-1, -1)

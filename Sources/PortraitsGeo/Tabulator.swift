@@ -236,7 +236,6 @@ public enum Tabulator {
             }
             return out
         }.flatMap { $0 }
-        clock.lap("decree thresholds, rule 1: \(input.indices.filter { DecreeThresholds.needsWidth(matrixFlags[$0], linearInput[$0]) }.count) linear polygons judged on their width")
         var features: [LandCoverFeature] = []
         features.reserveCapacity(parts.count)
         var flags: [[Bool?]] = []
@@ -251,6 +250,7 @@ public enum Tabulator {
         }
         let built = parts.map { p in input[p.feature].keys.map { k in k.map { traits[$0].built == true } ?? false } }
         let linear = parts.map { linearInput[$0.feature] }
+        clock.lap("decree thresholds, rule 1: \(input.indices.filter { DecreeThresholds.needsWidth(matrixFlags[$0], linearInput[$0]) }.count) linear polygons judged on their width")
         // Rule 2 per layer, on the polygons under the patch threshold and those contiguous with them.
         for s in 0..<sources {
             let members = features.indices.filter { features[$0].source == s }
@@ -258,12 +258,13 @@ public enum Tabulator {
             guard !small.isEmpty else { continue }
             let grid = EnvelopeGrid(members.map { parts[$0].box }, cell: 250)
             let neighbours = try Contiguity.neighbours(of: small, wkbs: members.map { features[$0].wkb }, grid: grid, threads: threads)
-            clock.lap("decree thresholds, rule 2: contiguity of \(small.count) polygons under 2 500 m²")
+            let layer = sources > 1 ? ", layer \(s + 1) of \(sources)" : ""
+            clock.lap("decree thresholds, rule 2\(layer): contiguity of \(small.count) polygons under 2 500 m²")
             let result = DecreeThresholds.patches(
                 small: small, neighbours: neighbours, areas: members.map { parts[$0].area }, statuses: members.map { flags[$0] },
                 built: members.map { built[$0] }, linear: members.map { linear[$0] })
             for (k, f) in members.enumerated() { flags[f] = result[k] }
-            clock.lap("decree thresholds, rule 2: patches")
+            clock.lap("decree thresholds, rule 2\(layer): patches")
         }
         return (features, flags, parts.map(\.feature), parts.map { $0.wkb != nil })
     }

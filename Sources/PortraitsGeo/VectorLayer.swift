@@ -53,11 +53,11 @@ public final class VectorLayer {
     public var isReprojected: Bool { reprojection != nil }
 
     /// Features `forEach(skipOutside: true)` passed over.
-    public private(set) var skippedOutside = 0
+    public internal(set) var skippedOutside = 0
     /// Geometries read with curves (CURVEPOLYGON, MULTISURFACE…), linearised; and with Z or M
     /// coordinates, flattened to 2D.
-    public private(set) var linearised = 0
-    public private(set) var flattened = 0
+    public internal(set) var linearised = 0
+    public internal(set) var flattened = 0
 
     /// Index of a field, or an error naming the file, the layer, the field and the fields there are.
     public func fieldIndex(_ field: String) throws -> Int32 {
@@ -106,7 +106,13 @@ public final class VectorLayer {
         guard OGR_L_SetAttributeFilter(handle, condition) == OGRERR_NONE else {
             throw InputError(location, "cannot select the features where \(condition ?? ""): \(GDALSetup.lastError("invalid condition"))")
         }
+        attributeFilter = condition
     }
+
+    /// The condition `setAttributeFilter` set: `forEach` then reads feature by feature, since
+    /// GDAL's stream ignores the fields not asked for, and with them, for drivers where OGR
+    /// evaluates the condition itself (Shapefile), the fields the condition names.
+    private(set) var attributeFilter: String?
 
     /// Restricts reading to the features whose envelope meets a Lambert-93 rectangle (nil: all).
     /// The rectangle is brought to the layer's reference first (its sides densified to 1 km).
@@ -158,8 +164,25 @@ public final class VectorLayer {
     /// A feature outside metropolitan France is an error naming it, or, with `skipOutside`, passed
     /// over and counted in `skippedOutside` (a national layer drawn over the explorer's maps).
     /// With `geometry: false`, no geometry is read (a table of names): `wkb` is nil.
-    public func forEach(fields: [String], skipOutside: Bool = false, geometry: Bool = true, _ body: (VectorFeature) throws -> Void) throws {
+    ///
+    /// A layer already in Lambert-93 whose fields are text or integers, without an attribute filter,
+    /// is read through GDAL's Arrow stream (`forEachRow`): the same features, values and WKB,
+    /// without an OGR feature per row
+    /// (`columnar: false` reads feature by feature all the same: the tests compare both).
+    public func forEach(fields: [String], skipOutside: Bool = false, geometry: Bool = true, columnar: Bool = true,
+                        _ body: (VectorFeature) throws -> Void) throws {
         let indices = try fields.map { try fieldIndex($0) }
+        OGR_L_ResetReading(handle)
+        CPLErrorReset()
+        if geometry, columnar, reprojection == nil, attributeFilter == nil,
+           let stream = try ArrowLayerStream.ifSupported(self, fields: fields, includeFID: true, integers: true) {
+            try forEachRow(of: stream, fields: fields, skipOutside: skipOutside, body)
+            // A read error ends GDAL's stream as it ends the feature loop below: it must not pass for the end.
+            if CPLGetLastErrorType() == CE_Failure {
+                throw InputError(location, "reading stopped: \(GDALSetup.lastError("read error"))")
+            }
+            return
+        }
         if !geometry {
             let ignored = CSLAddString(nil, "OGR_GEOMETRY")
             _ = ignored?.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: 2) { OGR_L_SetIgnoredFields(handle, $0) }
@@ -174,42 +197,13 @@ public final class VectorLayer {
             let values: [String?] = try zip(indices, fields).map { i, name in
                 guard OGR_F_IsFieldSetAndNotNull(f, i) != 0 else { return nil }
                 let raw = OGR_F_GetFieldAsString(f, i)!
-                guard let text = String(validatingCString: raw) else {
-                    throw InputError("\(location), feature \(fid)", "field \(name) is not UTF-8 text (\"\(String(cString: raw))\"): the file does not say its encoding (a Shapefile without its .cpg); set `encoding:` for it in the project file (ISO-8859-1, CP1252…)")
-                }
+                guard let text = String(validatingCString: raw) else { throw notUTF8(fid: fid, field: name, shown: String(cString: raw)) }
                 return text
             }
             var wkb: [UInt8]? = nil
             if let g0 = OGR_F_GetGeometryRef(f), OGR_G_IsEmpty(g0) == 0 {
-                // Z and M dropped in place: the geometry is the feature's, destroyed with it.
-                if OGR_G_Is3D(g0) != 0 || OGR_G_IsMeasured(g0) != 0 {
-                    OGR_G_FlattenTo2D(g0)
-                    flattened += 1
-                }
-                var g = g0
-                var owned: OGRGeometryH? = nil
-                if OGR_G_HasCurveGeometry(g, 1) != 0 {
-                    owned = OGR_G_GetLinearGeometry(g, 0, nil)
-                    g = owned ?? g
-                    linearised += 1
-                } else if reprojection != nil {
-                    owned = OGR_G_Clone(g)
-                    g = owned!
-                }
-                defer { if let owned { OGR_G_DestroyGeometry(owned) } }
-                if let r = reprojection {
-                    guard OGR_G_Transform(g, r.transform) == OGRERR_NONE else {
-                        throw InputError("\(location), feature \(fid)", "cannot reproject from \(crsName) to EPSG:2154 (\(GDALSetup.lastError("transformation failed"))): are the coordinates really in \(crsName)? Fix the layer's CRS, or set `crs:` for it")
-                    }
-                }
-                do { try checkPlausible(g, fid: fid) } catch where skipOutside {
-                    skippedOutside += 1
-                    continue
-                }
-                OGR_G_CloseRings(g) // unclosed rings (a common defect) are closed before GEOS reads them
-                let size = Int(OGR_G_WkbSize(g))
-                var bytes = [UInt8](repeating: 0, count: size)
-                bytes.withUnsafeMutableBufferPointer { _ = OGR_G_ExportToIsoWkb(g, wkbNDR, $0.baseAddress) }
+                // The geometry is the feature's, destroyed with it.
+                guard let bytes = try normalised(g0, fid: fid, skipOutside: skipOutside) else { continue }
                 wkb = bytes
             }
             try body(VectorFeature(fid: fid, values: values, wkb: wkb))
@@ -217,5 +211,44 @@ public final class VectorLayer {
         if CPLGetLastErrorType() == CE_Failure {
             throw InputError(location, "reading stopped: \(GDALSetup.lastError("read error"))")
         }
+    }
+
+    func notUTF8(fid: Int64, field: String, shown: String) -> InputError {
+        InputError("\(location), feature \(fid)", "field \(field) is not UTF-8 text (\"\(shown)\"): the file does not say its encoding (a Shapefile without its .cpg); set `encoding:` for it in the project file (ISO-8859-1, CP1252…)")
+    }
+
+    /// A non-empty geometry as the readers take it: Z and M dropped (in place), curves linearised,
+    /// in Lambert-93, rings closed, as ISO WKB. Nil: outside metropolitan France and `skipOutside`
+    /// (counted); outside without it is an error naming the feature.
+    func normalised(_ g0: OGRGeometryH, fid: Int64, skipOutside: Bool) throws -> [UInt8]? {
+        if OGR_G_Is3D(g0) != 0 || OGR_G_IsMeasured(g0) != 0 {
+            OGR_G_FlattenTo2D(g0)
+            flattened += 1
+        }
+        var g = g0
+        var owned: OGRGeometryH? = nil
+        if OGR_G_HasCurveGeometry(g, 1) != 0 {
+            owned = OGR_G_GetLinearGeometry(g, 0, nil)
+            g = owned ?? g
+            linearised += 1
+        } else if reprojection != nil {
+            owned = OGR_G_Clone(g)
+            g = owned!
+        }
+        defer { if let owned { OGR_G_DestroyGeometry(owned) } }
+        if let r = reprojection {
+            guard OGR_G_Transform(g, r.transform) == OGRERR_NONE else {
+                throw InputError("\(location), feature \(fid)", "cannot reproject from \(crsName) to EPSG:2154 (\(GDALSetup.lastError("transformation failed"))): are the coordinates really in \(crsName)? Fix the layer's CRS, or set `crs:` for it")
+            }
+        }
+        do { try checkPlausible(g, fid: fid) } catch where skipOutside {
+            skippedOutside += 1
+            return nil
+        }
+        OGR_G_CloseRings(g) // unclosed rings (a common defect) are closed before GEOS reads them
+        let size = Int(OGR_G_WkbSize(g))
+        var bytes = [UInt8](repeating: 0, count: size)
+        bytes.withUnsafeMutableBufferPointer { _ = OGR_G_ExportToIsoWkb(g, wkbNDR, $0.baseAddress) }
+        return bytes
     }
 }
