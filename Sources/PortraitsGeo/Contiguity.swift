@@ -62,48 +62,16 @@ enum WKBSegments {
     /// did, or nil for an unhandled or truncated WKB.
     static func forEach(_ wkb: [UInt8], _ body: (Key) -> Bool) -> Bool? {
         wkb.withUnsafeBytes { raw -> Bool? in
-            var at = 0
-            func u32() -> Int? {
-                guard at + 4 <= raw.count else { return nil }
-                defer { at += 4 }
-                return Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
-            }
-            func f64() -> Double {
-                defer { at += 8 }
-                return Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
-            }
-            func polygon() -> Bool? {
-                guard at < raw.count, raw[at] == 1 else { return nil }
-                at += 1
-                guard u32() == 3, let rings = u32() else { return nil }
-                for _ in 0..<rings {
-                    guard let n = u32(), at + n * 16 <= raw.count else { return nil }
-                    guard n > 0 else { continue }
-                    var px = f64(), py = f64()
-                    for _ in 1..<n {
-                        let x = f64(), y = f64()
-                        if (x, y) != (px, py), body(Key(px, py, x, y)) { return true }
-                        (px, py) = (x, y)
-                    }
+            PolygonWKB.walk(raw) { n, point in
+                guard n > 0 else { return false }
+                var (px, py) = point(0)
+                for i in 1..<n {
+                    let (x, y) = point(i)
+                    if (x, y) != (px, py), body(Key(px, py, x, y)) { return true }
+                    (px, py) = (x, y)
                 }
                 return false
-            }
-            guard raw.count >= 5, raw[0] == 1 else { return nil }
-            at = 1
-            switch u32() {
-            case 3:
-                at = 0
-                return polygon()
-            case 6:
-                guard let n = u32() else { return nil }
-                for _ in 0..<n {
-                    guard let r = polygon() else { return nil }
-                    if r { return true }
-                }
-                return false
-            default:
-                return nil
-            }
+            }?.stopped
         }
     }
 }

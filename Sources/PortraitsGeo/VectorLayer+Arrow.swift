@@ -80,49 +80,21 @@ enum PlainPolygonWKB {
     }
 
     static func accepts(_ raw: UnsafeRawBufferPointer, _ box: inout OGREnvelope) -> Bool {
-        var at = 0
-        func u32() -> Int? {
-            guard at + 4 <= raw.count else { return nil }
-            defer { at += 4 }
-            return Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
-        }
-        func f64() -> Double {
-            defer { at += 8 }
-            return Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
-        }
         let xs = VectorLayer.plausibleX, ys = VectorLayer.plausibleY
-        func polygon() -> Bool {
-            guard at < raw.count, raw[at] == 1 else { return false }
-            at += 1
-            guard u32() == 3, let rings = u32(), rings > 0 else { return false }
-            for _ in 0..<rings {
-                guard let n = u32(), n >= 2, at + n * 16 <= raw.count else { return false }
-                var first = (0.0, 0.0), last = (0.0, 0.0)
-                for i in 0..<n {
-                    let x = f64(), y = f64()
-                    // Both ranges are finite: NaN and infinities fail them.
-                    guard xs.contains(x), ys.contains(y) else { return false }
-                    box.MinX = min(box.MinX, x); box.MaxX = max(box.MaxX, x)
-                    box.MinY = min(box.MinY, y); box.MaxY = max(box.MaxY, y)
-                    if i == 0 { first = (x, y) }
-                    last = (x, y)
-                }
-                guard first == last else { return false }
+        var plain = true
+        let walked = PolygonWKB.walk(raw) { n, point in
+            guard n >= 2 else { plain = false; return true }
+            for i in 0..<n {
+                let (x, y) = point(i)
+                // Both ranges are finite: NaN and infinities fail them.
+                guard xs.contains(x), ys.contains(y) else { plain = false; return true }
+                box.MinX = min(box.MinX, x); box.MaxX = max(box.MaxX, x)
+                box.MinY = min(box.MinY, y); box.MaxY = max(box.MaxY, y)
             }
-            return true
-        }
-        guard raw.count >= 9, raw[0] == 1 else { return false }
-        at = 1
-        switch u32() {
-        case 3:
-            at = 0
-            guard polygon() else { return false }
-        case 6:
-            guard let n = u32(), n > 0 else { return false }
-            for _ in 0..<n { guard polygon() else { return false } }
-        default:
+            if point(0) != point(n - 1) { plain = false; return true }
             return false
         }
-        return at == raw.count
+        guard let walked else { return false }
+        return plain && walked.polygons > 0 && !walked.ringlessPolygon && !walked.trailingBytes
     }
 }
