@@ -33,22 +33,30 @@ public struct MapProjection: Sendable {
         Point(offsetX + (p.x - bounds.minX) * scale, offsetY + (bounds.maxY - p.y) * scale)
     }
 
+    /// The frame grown by `FrameClip.margin`: what a map can show of a polygon.
+    public var clip: FrameClip { FrameClip(x: frameX, y: frameY, width: frameWidth, height: frameHeight) }
+
     /// A polygon in pixels, with vertices closer than `tolerance` pixels to the previous one
-    /// dropped (a map need not draw detail it cannot show). Nil when it shrinks below a triangle.
+    /// dropped (a map need not draw detail it cannot show), and its rings cut to the frame
+    /// (`FrameClip`: what lies beyond the frame is not drawn). Nil when its exterior shrinks below
+    /// a triangle or lies outside the frame.
     public func project(_ poly: PolygonRings, tolerance: Double = 0.35) -> PolygonRings? {
+        let clip = self.clip
         var rings: [[Point]] = []
         for (i, ring) in poly.rings.enumerated() {
             var out: [Point] = []
             out.reserveCapacity(ring.count)
+            var bounds = BoundingBox.empty
             for p in ring {
                 let q = project(p)
                 if let last = out.last, abs(last.x - q.x) < tolerance && abs(last.y - q.y) < tolerance { continue }
                 out.append(q)
+                bounds.include(q)
             }
-            if out.count < 3 {
+            guard out.count >= 3, let cut = clip.cut(out, bounds: bounds) else {
                 if i == 0 { return nil } else { continue }
             }
-            rings.append(out)
+            rings.append(cut)
         }
         return PolygonRings(rings: rings)
     }
