@@ -45,6 +45,9 @@ final class PortalUnitTests: XCTestCase {
         let list = MapPiecesScript.list([piece])
         XCTAssertTrue(list.contains("[1234,[0,-1],[1],[\""), list)
         XCTAssertTrue(list.contains("\\\\"), "the backslash is escaped: \(list)")
+        // Read back as JSON, the ring is its encoding, character for character.
+        let parsed = try? JSONSerialization.jsonObject(with: Data(list.utf8)) as? [[Any]]
+        XCTAssertEqual((parsed?.first?[3] as? [String])?.first, MapPiecesScript.encode(slash + [Point(1, 1), Point(2, 0)]))
     }
 
     func testHeadingAnchorsAreUniqueFoldedAndListed() {

@@ -54,7 +54,7 @@ package enum MapPiecesScript {
             if i > 0 { s += ",\n" }
             s += "[" + String(Int(piece.area.rounded())) + ",[" + piece.classes.map(String.init).joined(separator: ",") + "],["
             s += piece.kinds.map(String.init).joined(separator: ",") + "],["
-            s += piece.rings.map { "\"" + encode($0).replacingOccurrences(of: "\\", with: "\\\\") + "\"" }.joined(separator: ",") + "]]"
+            s += piece.rings.map(jsonLiteral).joined(separator: ",") + "]]"
         }
         return s + "]"
     }
@@ -62,26 +62,40 @@ package enum MapPiecesScript {
     /// A ring as an encoded polyline of its quantised coordinates (x then y), each point but the
     /// first as its difference with the previous one. The ring is not closed again.
     package static func encode(_ ring: [Point]) -> String {
+        String(decoding: encoded(ring, escaped: false), as: UTF8.self)
+    }
+
+    /// `encode(ring)` as a JSON string literal: between quotes, each backslash (one of the
+    /// encoding's characters) doubled.
+    static func jsonLiteral(_ ring: [Point]) -> String {
+        String(decoding: encoded(ring, escaped: true), as: UTF8.self)
+    }
+
+    private static func encoded(_ ring: [Point], escaped: Bool) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(ring.count * 5)
+        out.reserveCapacity(ring.count * 5 + 2)
+        if escaped { out.append(0x22) }
         var px = 0, py = 0
         for p in ring {
             let x = Int((p.x * quantum).rounded()), y = Int((p.y * quantum).rounded())
-            put(x - px, &out)
-            put(y - py, &out)
+            put(x - px, &out, escaped: escaped)
+            put(y - py, &out, escaped: escaped)
             px = x
             py = y
         }
-        return String(decoding: out, as: UTF8.self)
+        if escaped { out.append(0x22) }
+        return out
     }
 
-    private static func put(_ value: Int, _ out: inout [UInt8]) {
+    private static func put(_ value: Int, _ out: inout [UInt8], escaped: Bool) {
         var v = value < 0 ? ~(value << 1) : value << 1
-        while v >= 0x20 {
-            out.append(UInt8((0x20 | (v & 0x1F)) + 63))
+        while true {
+            let byte = v >= 0x20 ? UInt8((0x20 | (v & 0x1F)) + 63) : UInt8(v + 63)
+            if escaped && byte == 0x5C { out.append(0x5C) }
+            out.append(byte)
+            if v < 0x20 { return }
             v >>= 5
         }
-        out.append(UInt8(v + 63))
     }
 
     /// The inverse of `encode`, in frame pixels (for tests).
