@@ -9,8 +9,9 @@ public struct Point: Sendable, Equatable, Hashable {
     }
 }
 
-/// A polygon as plain coordinates: the exterior ring first, then the holes. Rings are closed
-/// (first point repeated last) as GEOS and OGR give them.
+/// A polygon as plain coordinates: the exterior ring first, then the holes. Rings read from GEOS
+/// and OGR are closed (first point repeated last); a ring cut to a map's frame (`FrameClip`) is
+/// not, and every reader closes a ring itself.
 public struct PolygonRings: Sendable, Equatable {
     public var rings: [[Point]]
 

@@ -216,14 +216,17 @@ public enum Tabulator {
             var box: BoundingBox
         }
         let chunks = max(1, min(threads * 4, input.count / 1_000 + 1))
-        let parts: [Part] = try parallelMap(count: chunks) { chunk in
+        // Each chunk's parts, and how many of its features rule 1 judged.
+        let perChunk: [(parts: [Part], judged: Int)] = try parallelMap(count: chunks) { chunk in
             let ctx = GEOSContext()
             var out: [Part] = []
+            var judged = 0
             for f in (input.count * chunk / chunks)..<(input.count * (chunk + 1) / chunks) {
                 guard DecreeThresholds.needsWidth(matrixFlags[f], linearInput[f]) else {
                     out.append(Part(feature: f, wkb: nil, narrow: false, area: input[f].area, box: input[f].box))
                     continue
                 }
+                judged += 1
                 switch try DecreeThresholds.widthParts(try ctx.geometry(wkb: input[f].wkb), ctx) {
                 case (nil, _):
                     out.append(Part(feature: f, wkb: nil, narrow: true, area: input[f].area, box: input[f].box))
@@ -234,8 +237,9 @@ public enum Tabulator {
                     out.append(Part(feature: f, wkb: narrow.wkb, narrow: true, area: narrow.area, box: narrow.bounds))
                 }
             }
-            return out
-        }.flatMap { $0 }
+            return (out, judged)
+        }
+        let parts = perChunk.flatMap(\.parts)
         var features: [LandCoverFeature] = []
         features.reserveCapacity(parts.count)
         var flags: [[Bool?]] = []
@@ -250,7 +254,7 @@ public enum Tabulator {
         }
         let built = parts.map { p in input[p.feature].keys.map { k in k.map { traits[$0].built == true } ?? false } }
         let linear = parts.map { linearInput[$0.feature] }
-        clock.lap("decree thresholds, rule 1: \(input.indices.filter { DecreeThresholds.needsWidth(matrixFlags[$0], linearInput[$0]) }.count) linear polygons judged on their width")
+        clock.lap("decree thresholds, rule 1: \(perChunk.reduce(0) { $0 + $1.judged }) linear polygons judged on their width")
         // Rule 2 per layer, on the polygons under the patch threshold and those contiguous with them.
         for s in 0..<sources {
             let members = features.indices.filter { features[$0].source == s }

@@ -53,11 +53,11 @@ public final class VectorLayer {
     public var isReprojected: Bool { reprojection != nil }
 
     /// Features `forEach(skipOutside: true)` passed over.
-    public internal(set) var skippedOutside = 0
+    public private(set) var skippedOutside = 0
     /// Geometries read with curves (CURVEPOLYGON, MULTISURFACE…), linearised; and with Z or M
     /// coordinates, flattened to 2D.
-    public internal(set) var linearised = 0
-    public internal(set) var flattened = 0
+    public private(set) var linearised = 0
+    public private(set) var flattened = 0
 
     /// Index of a field, or an error naming the file, the layer, the field and the fields there are.
     public func fieldIndex(_ field: String) throws -> Int32 {
