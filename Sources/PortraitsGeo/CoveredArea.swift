@@ -12,11 +12,17 @@ import PortraitsCore
 /// their shared edges match, the result is a valid polygonal geometry whose area is the sum of
 /// theirs. An overlap (a duplicated polygon, one polygon over another, a partial overlap) leaves
 /// crossing or missing edges: the result is invalid or its area differs, and the union of the
-/// pieces is computed as before. Edges that do not match vertex for vertex (a vertex of one
-/// polygon on its neighbour's edge) also fall back to the union: slower, never wrong.
+/// pieces is computed as before.
+///
+/// Neighbours whose shared edges do not match vertex for vertex (a vertex of one polygon on its
+/// neighbour's edge: a T-junction, as along the seam between two départements' deliveries) make
+/// the coverage union fail although they do not overlap. They are tried again with each polygon's
+/// neighbours' vertices added to its edges (`SharedVertices`, within 10⁻⁹ of the polygons'
+/// extent); that moves no edge by more than this tolerance, and the same area check then bounds
+/// what it moved. Only an overlap, or edges that cross, fall back to the union.
 enum CoveredArea {
     /// How a commune's covered area was obtained, for the log.
-    enum Method { case sum, union }
+    enum Method { case sum, sumWithSharedVertices, union }
 
     /// Relative tolerance between the coverage union's area and the sum of its polygons' areas
     /// (rounding only: an overlap of 1 m² in 1 km² is 10⁻⁶).
@@ -28,15 +34,37 @@ enum CoveredArea {
     static func of(pieces: [Geometry], areas: [Double], originals: [Geometry], context: GEOSContext) throws -> (Double, Method) {
         let sum = areas.reduce(0, +)
         if try partition(originals, context: context) { return (sum, .sum) }
+        if try partitionWithSharedVertices(originals, context: context) { return (sum, .sumWithSharedVertices) }
         return (try context.union(pieces).area, .union)
     }
 
     /// Whether the polygons have no overlap of positive area (and their shared edges match).
-    static func partition(_ polygons: [Geometry], context: GEOSContext) throws -> Bool {
+    /// `area`: the sum of the polygons' areas the union must have (theirs when nil).
+    static func partition(_ polygons: [Geometry], area: Double? = nil, context: GEOSContext) throws -> Bool {
         if polygons.count < 2 { return true }
-        let sum = polygons.reduce(0) { $0 + $1.area }
+        let sum = area ?? polygons.reduce(0) { $0 + $1.area }
         // GEOS 3.11 itself refuses some inputs ("cannot process overlapping inputs", "incorrectly noded").
         guard let union = try? context.collection(polygons).coverageUnion() else { return false }
         return union.isValid && abs(union.area - sum) <= tolerance * max(sum, 1)
+    }
+
+    /// Relative to the polygons' extent: how far a vertex may lie from a neighbour's edge and still
+    /// be taken as on it (10 µm for a commune 10 km wide; a GEOS intersection point is computed to
+    /// about 10⁻⁹ m).
+    static let sharedVertexTolerance = 1e-9
+
+    /// `partition` again, after adding to each polygon's edges its neighbours' vertices that lie on
+    /// them; the union's area is compared with the original polygons' sum.
+    static func partitionWithSharedVertices(_ polygons: [Geometry], context: GEOSContext) throws -> Bool {
+        guard polygons.count >= 2 else { return true }
+        let rings = polygons.flatMap { $0.polygons() }
+        var box = BoundingBox.empty
+        for p in rings { for ring in p.rings { for v in ring { box.include(v) } } }
+        guard !box.isEmpty else { return false }
+        let tolerance = sharedVertexTolerance * max(box.width, box.height)
+        let noded = SharedVertices.inserted(into: rings, tolerance: tolerance)
+        guard noded.added > 0 else { return false }
+        let geometries = try noded.polygons.map { try context.polygon($0) }
+        return try partition(geometries, area: polygons.reduce(0) { $0 + $1.area }, context: context)
     }
 }

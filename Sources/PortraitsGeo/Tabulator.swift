@@ -9,11 +9,12 @@ import PortraitsCore
 /// (already valid: the reader repairs or rejects invalid ones) is looked up in an STRtree of communes, assigned whole to a commune that
 /// contains it properly (prepared geometry), and intersected only with the communes whose boundary
 /// it crosses. Pass 2 (parallel over communes): pieces are summed in feature order, so the figures
-/// do not depend on the number of threads; the covered area is the union of the pieces; periods
+/// do not depend on the number of threads; the covered area is the union of the pieces (their sum
+/// where the layer is a partition there: `CoveredArea`); periods
 /// whose two millésimes come from different layers are intersected piece by piece.
 public enum Tabulator {
     /// Raised whenever a change of this code changes its results: part of the facts store's key.
-    public static let version = "tabulator-9"
+    public static let version = "tabulator-10"
 
     /// Reports progress: called with a phase, its unit and total, returns what counts items done.
     public typealias ProgressFactory = (_ phase: String, _ unit: String, _ total: Int) -> (@Sendable (Int) -> Void)
@@ -96,10 +97,10 @@ public enum Tabulator {
         // Pass 2: per commune sums, coverage and cross-layer transitions.
         let millesimeSource: [Int] = layout.millesimes.map { m in landCover.sources.firstIndex { $0.fields[m] != nil }! }
         let communesDone = progress?("sums", "communes", communes.count)
-        let perChunk: [(out: [(AreaFacts, [MapPiece], [PolygonRings])], unions: Int)] = try parallelMap(count: chunks) { chunk in
+        let perChunk: [(out: [(AreaFacts, [MapPiece], [PolygonRings])], unions: Int, seams: Int)] = try parallelMap(count: chunks) { chunk in
             let ctx = GEOSContext()
             var out: [(AreaFacts, [MapPiece], [PolygonRings])] = []
-            var unions = 0
+            var unions = 0, seams = 0
             let lo = communes.count * chunk / chunks, hi = communes.count * (chunk + 1) / chunks
             for c in lo..<hi {
                 let outline = try ctx.geometry(wkb: communes[c].wkb)
@@ -148,6 +149,7 @@ public enum Tabulator {
                     let (covered, method) = try CoveredArea.of(pieces: mine.map { geoms[$0] }, areas: mine.map { pieces[$0].area },
                                                                originals: originals, context: ctx)
                     if method == .union { unions += 1 }
+                    if method == .sumWithSharedVertices { seams += 1 }
                     for (m, src) in millesimeSource.enumerated() where src == s { facts.covered[m] = covered }
                 }
                 // Periods whose millésimes come from two layers: intersect the pieces of both.
@@ -182,11 +184,11 @@ public enum Tabulator {
                 out.append((facts, mapPieces, outline.polygons()))
                 communesDone?(1)
             }
-            return (out, unions)
+            return (out, unions, seams)
         }
         let perCommune = perChunk.flatMap(\.out)
-        let unions = perChunk.reduce(0) { $0 + $1.unions }
-        clock.lap("sums, coverage and map pieces per commune (\(unions) of \(communes.count) with overlapping land cover: union)")
+        let unions = perChunk.reduce(0) { $0 + $1.unions }, seams = perChunk.reduce(0) { $0 + $1.seams }
+        clock.lap("sums, coverage and map pieces per commune (\(unions) of \(communes.count) with overlapping land cover: union; \(seams) a partition once neighbours' vertices were shared)")
 
         return Tabulation(layout: layout, communeFacts: perCommune.map { $0.0 }, pieces: perCommune.map { $0.1 },
                           outlines: perCommune.map { $0.2 }, sources: sources)

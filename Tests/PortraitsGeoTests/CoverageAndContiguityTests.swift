@@ -41,12 +41,43 @@ final class CoverageAndContiguityTests: XCTestCase {
         }
     }
 
-    func testUnmatchedVerticesFallBackToTheUnion() throws {
-        // A T-junction: the right square's corner (10, 5) lies on the left one's edge.
+    func testTJunctionsAreAPartitionOnceVerticesAreShared() throws {
+        // A T-junction: the right polygon's corner (10, 5) lies on the left square's edge. GEOS's
+        // coverage union refuses the pair as they are; with the corner added to the edge, they are
+        // a partition and the area is the sum.
         let left = try rect(0, 0, 10, 10)
         let right = try ctx.polygon(PolygonRings(rings: [[Point(10, 0), Point(20, 0), Point(20, 5), Point(10, 5)]]))
-        let (area, _) = try covered([left, right])
+        XCTAssertFalse(try CoveredArea.partition([left, right], context: ctx))
+        let (area, method) = try covered([left, right])
+        XCTAssertEqual(method, .sumWithSharedVertices)
         XCTAssertEqual(area, 150, accuracy: 1e-9)
+        // A slanted seam between two sides cut apart, as two départements' deliveries are: the east
+        // side is split in two by GEOS, whose computed corner on the seam is not a vertex of the
+        // west side (and lies on its edge only to rounding). GEOS's coverage union takes this one as
+        // it is; either way it is no union, and the area is the union's.
+        let square = try rect(0, 0, 2000, 1000)
+        let westHalf = try ctx.polygon(PolygonRings(rings: [[Point(-1, -1), Point(1000, -1), Point(1003.7, 1001), Point(-1, 1001)]]))
+        let west = try square.intersection(westHalf), east = try square.difference(westHalf)
+        let east1 = try east.intersection(try rect(0, 0, 2000, 333.3)), east2 = try east.difference(try rect(0, 0, 2000, 333.3))
+        let seam = try covered([west, east1, east2])
+        XCTAssertNotEqual(seam.1, .union)
+        XCTAssertEqual(seam.0, try ctx.union([west, east1, east2]).area, accuracy: 1e-6)
+    }
+
+    func testTJunctionsBesideAnOverlapStillFallBackToTheUnion() throws {
+        // The same T-junction, and a third polygon over part of the left square: shared vertices do
+        // not make an overlap a partition.
+        let left = try rect(0, 0, 10, 10)
+        let right = try ctx.polygon(PolygonRings(rings: [[Point(10, 0), Point(20, 0), Point(20, 5), Point(10, 5)]]))
+        let over = try rect(2, 2, 4, 12)
+        let (area, method) = try covered([left, right, over])
+        XCTAssertEqual(method, .union)
+        XCTAssertEqual(area, 154, accuracy: 1e-9)
+        // A vertex 1 mm off its neighbour's edge (a real sliver of overlap) is not taken as on it.
+        let bulging = try ctx.polygon(PolygonRings(rings: [[Point(10, 0), Point(20, 0), Point(20, 5), Point(10 - 0.001, 5)]]))
+        let (sliver, how) = try covered([left, bulging])
+        XCTAssertEqual(how, .union)
+        XCTAssertEqual(sliver, try ctx.union([left, bulging]).area, accuracy: 1e-9)
     }
 
     func testDisjointPolygonsAreAPartition() throws {
