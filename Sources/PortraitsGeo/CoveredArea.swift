@@ -29,22 +29,24 @@ enum CoveredArea {
     static let tolerance = 1e-9
 
     /// - Parameters:
-    ///   - pieces: the pieces of one layer in the commune, with their areas, in feature order.
-    ///   - originals: the layer's polygons these pieces were cut from (each once).
-    static func of(pieces: [Geometry], areas: [Double], originals: [Geometry], context: GEOSContext) throws -> (Double, Method) {
+    ///   - areas: the areas of the pieces of one layer in the commune, in feature order.
+    ///   - originals: the layer's polygons these pieces were cut from (each once), as one collection.
+    ///   - count: how many originals the collection holds.
+    ///   - pieces: the pieces themselves, asked for only when their union is needed.
+    static func of(areas: [Double], originals: Geometry, count: Int, pieces: () throws -> [Geometry],
+                   context: GEOSContext) throws -> (Double, Method) {
         let sum = areas.reduce(0, +)
-        if try partition(originals, context: context) { return (sum, .sum) }
+        if try count < 2 || partition(originals, context: context) { return (sum, .sum) }
         if try partitionWithSharedVertices(originals, context: context) { return (sum, .sumWithSharedVertices) }
-        return (try context.union(pieces).area, .union)
+        return (try context.union(try pieces()).area, .union)
     }
 
-    /// Whether the polygons have no overlap of positive area (and their shared edges match).
-    /// `area`: the sum of the polygons' areas the union must have (theirs when nil).
-    static func partition(_ polygons: [Geometry], area: Double? = nil, context: GEOSContext) throws -> Bool {
-        if polygons.count < 2 { return true }
-        let sum = area ?? polygons.reduce(0) { $0 + $1.area }
+    /// Whether the polygons of a collection have no overlap of positive area (and their shared
+    /// edges match). `area`: the sum of the polygons' areas the union must have (theirs when nil).
+    static func partition(_ polygons: Geometry, area: Double? = nil, context: GEOSContext) throws -> Bool {
+        let sum = area ?? polygons.area
         // GEOS 3.11 itself refuses some inputs ("cannot process overlapping inputs", "incorrectly noded").
-        guard let union = try? context.collection(polygons).coverageUnion() else { return false }
+        guard let union = try? polygons.coverageUnion() else { return false }
         return union.isValid && abs(union.area - sum) <= tolerance * max(sum, 1)
     }
 
@@ -55,9 +57,9 @@ enum CoveredArea {
 
     /// `partition` again, after adding to each polygon's edges its neighbours' vertices that lie on
     /// them; the union's area is compared with the original polygons' sum.
-    static func partitionWithSharedVertices(_ polygons: [Geometry], context: GEOSContext) throws -> Bool {
-        guard polygons.count >= 2 else { return true }
-        let rings = polygons.flatMap { $0.polygons() }
+    static func partitionWithSharedVertices(_ polygons: Geometry, context: GEOSContext) throws -> Bool {
+        let rings = polygons.polygons()
+        guard rings.count >= 2 else { return true }
         var box = BoundingBox.empty
         for p in rings { for ring in p.rings { for v in ring { box.include(v) } } }
         guard !box.isEmpty else { return false }
@@ -65,6 +67,6 @@ enum CoveredArea {
         let noded = SharedVertices.inserted(into: rings, tolerance: tolerance)
         guard noded.added > 0 else { return false }
         let geometries = try noded.polygons.map { try context.polygon($0) }
-        return try partition(geometries, area: polygons.reduce(0) { $0 + $1.area }, context: context)
+        return try partition(context.collection(geometries), area: polygons.area, context: context)
     }
 }

@@ -29,6 +29,17 @@ public final class GEOSContext: @unchecked Sendable {
         return Geometry(g, self)
     }
 
+    /// A GeometryCollection of geometries given as WKB, read in one call (no geometry per part
+    /// built, then copied, as `collection` does).
+    public func collection(wkbs: [[UInt8]]) throws -> Geometry {
+        var bytes: [UInt8] = [1]
+        bytes.reserveCapacity(9 + wkbs.reduce(0) { $0 + $1.count })
+        withUnsafeBytes(of: UInt32(7).littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(wkbs.count).littleEndian) { bytes.append(contentsOf: $0) }
+        for w in wkbs { bytes += w }
+        return try geometry(wkb: bytes)
+    }
+
     /// A polygon from rings (exterior first); rings are closed when they are not.
     public func polygon(_ p: PolygonRings) throws -> Geometry {
         func ring(_ pts: [Point]) throws -> OpaquePointer {

@@ -1,6 +1,8 @@
+import PortraitsCore
+
 /// The rings of a 2D Polygon or MultiPolygon in little-endian WKB (as GDAL and GEOS write it), read
-/// in place without building a geometry: shared by the contiguity test (`WKBSegments`) and the
-/// columnar reader (`PlainPolygonWKB`).
+/// in place without building a geometry: shared by the contiguity test (`WKBSegments`), the
+/// columnar reader (`PlainPolygonWKB`) and the tabulation's map pieces (`polygons`).
 enum PolygonWKB {
     /// What a walk went through.
     struct Walked {
@@ -14,8 +16,10 @@ enum PolygonWKB {
     }
 
     /// Calls `ring` with each ring's point count and a reader of its points (0..<count) until it
-    /// returns true. Nil: not a little-endian 2D Polygon or MultiPolygon, or truncated.
-    static func walk(_ raw: UnsafeRawBufferPointer, ring: (_ count: Int, _ point: (Int) -> (x: Double, y: Double)) -> Bool) -> Walked? {
+    /// returns true, and `polygon` before each polygon's rings. Nil: not a little-endian 2D Polygon
+    /// or MultiPolygon, or truncated.
+    static func walk(_ raw: UnsafeRawBufferPointer, polygon startPolygon: () -> Void = {},
+                     ring: (_ count: Int, _ point: (Int) -> (x: Double, y: Double)) -> Bool) -> Walked? {
         var at = 0
         var out = Walked()
         func u32() -> Int? {
@@ -32,6 +36,7 @@ enum PolygonWKB {
             at += 1
             guard u32() == 3, let rings = u32() else { return nil }
             out.polygons += 1
+            startPolygon()
             if rings == 0 { out.ringlessPolygon = true }
             for _ in 0..<rings {
                 guard let n = u32(), at + n * 16 <= raw.count else { return nil }
@@ -59,5 +64,25 @@ enum PolygonWKB {
         }
         out.trailingBytes = !out.stopped && at != raw.count
         return out
+    }
+
+    /// The polygons of a 2D Polygon or MultiPolygon, as `Geometry.polygons()` gives them from GEOS
+    /// (empty polygons left out), without building a geometry. Nil: a WKB `walk` does not handle,
+    /// trailing bytes, or a ring of fewer than 4 points (left to GEOS).
+    static func polygons(_ wkb: [UInt8]) -> [PolygonRings]? {
+        var out: [PolygonRings] = []
+        var plain = true
+        let walked = wkb.withUnsafeBytes { raw in
+            walk(raw, polygon: { out.append(PolygonRings(rings: [])) }) { n, point in
+                guard n >= 4 else { plain = false; return true }
+                var ring: [Point] = []
+                ring.reserveCapacity(n)
+                for i in 0..<n { let (x, y) = point(i); ring.append(Point(x, y)) }
+                out[out.count - 1].rings.append(ring)
+                return false
+            }
+        }
+        guard let walked, plain, !walked.trailingBytes else { return nil }
+        return out.filter { !$0.rings.isEmpty }
     }
 }

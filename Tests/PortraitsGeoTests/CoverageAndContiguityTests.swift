@@ -13,7 +13,7 @@ final class CoverageAndContiguityTests: XCTestCase {
     }
 
     func covered(_ polygons: [Geometry]) throws -> (Double, CoveredArea.Method) {
-        try CoveredArea.of(pieces: polygons, areas: polygons.map(\.area), originals: polygons, context: ctx)
+        try CoveredArea.of(areas: polygons.map(\.area), originals: ctx.collection(polygons), count: polygons.count, pieces: { polygons }, context: ctx)
     }
 
     func testPartitionIsSummedWithoutUnion() throws {
@@ -47,7 +47,7 @@ final class CoverageAndContiguityTests: XCTestCase {
         // a partition and the area is the sum.
         let left = try rect(0, 0, 10, 10)
         let right = try ctx.polygon(PolygonRings(rings: [[Point(10, 0), Point(20, 0), Point(20, 5), Point(10, 5)]]))
-        XCTAssertFalse(try CoveredArea.partition([left, right], context: ctx))
+        XCTAssertFalse(try CoveredArea.partition(ctx.collection([left, right]), context: ctx))
         let (area, method) = try covered([left, right])
         XCTAssertEqual(method, .sumWithSharedVertices)
         XCTAssertEqual(area, 150, accuracy: 1e-9)
