@@ -13,7 +13,7 @@ from collections import namedtuple
 STAGE = re.compile(r"\[\d+/\d+\] (\S+)\s+([\d.]+) s  (.*)  \[cpu ([\d.]+) s, peak rss (\d+) MB\]")
 UNIT = re.compile(r"  unit (\S+) (made|reused) cpu=([\d.]+) files=(\d+) bytes=(\d+)")
 PART = re.compile(r"  part (\S+) cpu=([\d.]+) files=(\d+) bytes=(\d+)")
-PHASE = re.compile(r"  tabulate: (.*) ([\d.]+) s \[cpu [\d.]+ s\]")
+PHASE = re.compile(r"^  tabulate: (.*?) ([\d.]+) s(?: \[cpu [\d.]+ s\])?$", re.M)
 GRAPHICS = re.compile(r"Land-cover maps of 800 to 1 200 polygons: (\d+) maps, median ([\d.]+) ms")
 
 # The render stage's maps before the work of the maps' speed (BENCHMARKS-scale.md of 2026-11-26:

@@ -19,7 +19,7 @@ import page_weight  # noqa: E402
 
 # Lines as `portraits build` prints them (a demo build of 2026-12-05; the phases' CPU since 2026-12-06).
 BUILD_LOG = """[1/7] load          0.2 s  5115 communes, 5326 territories  [cpu 0.2 s, peak rss 92 MB]
-  tabulate: read land cover 3.4 s [cpu 6.1 s]
+  tabulate: read land cover 3.4 s
   tabulate: overlay 41.2 s [cpu 80.3 s]
 [2/7] tabulate     48.1 s  135427 land-cover polygons, 3 millésimes, 3 periods  [cpu 90.2 s, peak rss 219 MB]
 [4/7] compute       2.3 s  headline indicators of 5326 territories × 3 periods, 15978 portraits  [cpu 2.3 s, peak rss 449 MB]
