@@ -143,7 +143,58 @@ enum LandCoverReader {
             var keys: [ClassKey?]
             var bad: [(String, String)]
         }
-        var raws: [Raw] = []
+        // The geometries are checked (below) on the other cores while GDAL goes on reading.
+        var pending: [Raw] = []
+        let batchSize = 16_384
+        // Check the geometries on the workers: readable, polygonal (a collection keeps its
+        // polygons), valid (repaired with MakeValid unless the project rejects invalid ones).
+        // Results are merged in reading order.
+        struct Checked {
+            var features: [LandCoverFeature] = []
+            var errors: [InputError] = []
+            var unknown: [(fid: Int64, field: String, code: String, area: Double)] = []
+            var repaired = 0, repairedAreaChange = 0.0, withoutGeometry = 0, collections = 0
+        }
+        let location = layer.location
+        let checks = PipelinedMap<[Raw], Checked> { batch in
+            let ctx = GEOSContext()
+            var out = Checked()
+            for r in batch {
+                let at = "\(location), feature \(r.fid)"
+                var g: Geometry
+                do { g = try ctx.geometry(wkb: r.wkb) } catch {
+                    out.errors.append(InputError(at, "unreadable geometry (\(error))"))
+                    continue
+                }
+                var rewritten = false
+                if g.isCollection {
+                    g = ctx.collection(g.polygonalParts(), multiPolygon: true)
+                    out.collections += 1
+                    rewritten = true
+                }
+                var valid = g
+                if let reason = g.invalidityReason {
+                    if spec.rejectInvalidGeometries {
+                        out.errors.append(InputError(at, "invalid geometry: \(reason)"))
+                        continue
+                    }
+                    valid = ctx.collection(try g.makeValid().polygonalParts(), multiPolygon: true)
+                    out.repaired += 1
+                    out.repairedAreaChange += valid.area - g.area
+                    rewritten = true
+                }
+                if valid.isEmpty || valid.area <= 0 { out.withoutGeometry += 1; continue }
+                if !r.bad.isEmpty {
+                    let area = valid.area
+                    for (field, code) in r.bad { out.unknown.append((r.fid, field, code, area)) }
+                    if !spec.unknownCodesAsUnclassified { continue }
+                }
+                out.features.append(LandCoverFeature(source: s, file: file, fid: r.fid, wkb: rewritten ? valid.wkb : r.wkb, keys: r.keys,
+                                                     area: valid.area, box: valid.bounds))
+            }
+            return out
+        }
+        defer { checks.wait() }
         // Each distinct value of a column is read once: trimmed, and looked up in its dimension.
         // A layer holds a few dozen codes over millions of rows (a column of mostly distinct
         // values, a misnamed field, keeps only its first `kept`).
@@ -189,64 +240,20 @@ enum LandCoverReader {
                 if slot.dim == 0 { k.primary = leaf } else { k.secondary = leaf }
                 keys[slot.m] = k
             }
-            raws.append(Raw(fid: f.fid, wkb: wkb, keys: keys, bad: bad))
+            pending.append(Raw(fid: f.fid, wkb: wkb, keys: keys, bad: bad))
+            if pending.count == batchSize {
+                checks.submit(pending)
+                pending = []
+            }
         }
+        checks.submit(pending)
+        pending = []
+        let checked = try checks.finish()
         report.linearised = layer.linearised
         report.flattened = layer.flattened
-        // Check the geometries on every core: readable, polygonal (a collection keeps its
-        // polygons), valid (repaired with MakeValid unless the project rejects invalid ones).
-        // Results are merged in reading order.
-        struct Checked {
-            var features: [LandCoverFeature] = []
-            var errors: [InputError] = []
-            var unknown: [(fid: Int64, field: String, code: String, area: Double)] = []
-            var repaired = 0, repairedAreaChange = 0.0, withoutGeometry = 0, collections = 0
-        }
-        let chunks = max(1, min(defaultThreadCount() * 4, raws.count / 1_000 + 1))
-        let location = layer.location
-        let checked: [Checked] = try parallelMap(count: chunks) { chunk in
-            let ctx = GEOSContext()
-            var out = Checked()
-            for i in (raws.count * chunk / chunks)..<(raws.count * (chunk + 1) / chunks) {
-                let r = raws[i]
-                let at = "\(location), feature \(r.fid)"
-                var g: Geometry
-                do { g = try ctx.geometry(wkb: r.wkb) } catch {
-                    out.errors.append(InputError(at, "unreadable geometry (\(error))"))
-                    continue
-                }
-                var rewritten = false
-                if g.isCollection {
-                    g = ctx.collection(g.polygonalParts(), multiPolygon: true)
-                    out.collections += 1
-                    rewritten = true
-                }
-                var valid = g
-                if let reason = g.invalidityReason {
-                    if spec.rejectInvalidGeometries {
-                        out.errors.append(InputError(at, "invalid geometry: \(reason)"))
-                        continue
-                    }
-                    valid = ctx.collection(try g.makeValid().polygonalParts(), multiPolygon: true)
-                    out.repaired += 1
-                    out.repairedAreaChange += valid.area - g.area
-                    rewritten = true
-                }
-                if valid.isEmpty || valid.area <= 0 { out.withoutGeometry += 1; continue }
-                if !r.bad.isEmpty {
-                    let area = valid.area
-                    for (field, code) in r.bad { out.unknown.append((r.fid, field, code, area)) }
-                    if !spec.unknownCodesAsUnclassified { continue }
-                }
-                out.features.append(LandCoverFeature(source: s, file: file, fid: r.fid, wkb: rewritten ? valid.wkb : r.wkb, keys: r.keys,
-                                                     area: valid.area, box: valid.bounds))
-            }
-            return out
-        }
         if let yearMismatch, let yearField {
             throw InputError(layer.location, "field \(yearField) says \"\(yearMismatch.found)\" (feature \(yearMismatch.first), and \(yearMismatch.count) polygons in all) but the project file reads this layer as millésime \(ms[0]): are two files swapped? Fix land_cover.layers")
         }
-        raws = []
         var features: [LandCoverFeature] = []
         var errors: [InputError] = []
         var unknownCodes: [(fid: Int64, field: String, code: String, area: Double)] = []
