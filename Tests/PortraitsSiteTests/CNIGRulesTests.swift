@@ -35,6 +35,16 @@ final class CNIGRulesTests: XCTestCase {
         XCTAssertEqual(checked, 14 * 20)
     }
 
+    func testTraitsTableAnswersAsTheRulesForEveryKey() throws {
+        // Computed up front for every leaf pair (and "none" in either dimension), read without a lock.
+        let n = try NomenclatureLoader.load(path: folder.appendingPathComponent("nomenclature.yaml").path)
+        let traits = TraitsTable(nomenclature: n, rules: n.rules)
+        var keys: [ClassKey] = []
+        for p in -1..<Int32(n.primary.leaves.count) { for s in -1..<Int32(n.dimensions[1].leaves.count) { keys.append(ClassKey(p, s)) } }
+        for key in keys { XCTAssertEqual(traits[key], n.rules.traits(of: key, in: n), "\(key)") }
+        XCTAssertEqual(keys.count, 15 * 21)
+    }
+
     func testUsageDecidesTheFamily() throws {
         let n = try NomenclatureLoader.load(path: folder.appendingPathComponent("nomenclature.yaml").path)
         let traits = TraitsTable(nomenclature: n, rules: n.rules)

@@ -127,19 +127,40 @@ public struct CorrespondenceRules: Sendable {
     }
 }
 
-/// Traits of every class key met, computed once.
+/// Traits of every class key, computed once. The tabulation asks for them tens of millions of
+/// times from every core: for a nomenclature of up to `maxDense` leaf pairs (CNIG's has about
+/// 20 × 20) they are all computed up front into an array read without a lock; beyond, each key
+/// is computed when first met and kept under a lock.
 public final class TraitsTable: @unchecked Sendable {
     public let nomenclature: Nomenclature
     public let rules: CorrespondenceRules
+    /// Most (primary, secondary) leaf pairs computed up front.
+    static let maxDense = 4_096
+    /// Traits by `(primary + 1) * columns + (secondary + 1)` (-1 is "none" in a key); empty when
+    /// the nomenclature has more pairs than `maxDense`.
+    private let dense: [ClassTraits]
+    private let rows: Int, columns: Int
     private var cache: [ClassKey: ClassTraits] = [:]
     private let lock = NSLockLike()
 
     public init(nomenclature: Nomenclature, rules: CorrespondenceRules) {
         self.nomenclature = nomenclature
         self.rules = rules
+        rows = nomenclature.dimensions[0].leaves.count + 1
+        columns = nomenclature.dimensions.count > 1 ? nomenclature.dimensions[1].leaves.count + 1 : 1
+        var dense: [ClassTraits] = []
+        if rows * columns <= Self.maxDense {
+            dense.reserveCapacity(rows * columns)
+            for p in 0..<rows {
+                for s in 0..<columns { dense.append(rules.traits(of: ClassKey(Int32(p - 1), Int32(s - 1)), in: nomenclature)) }
+            }
+        }
+        self.dense = dense
     }
 
     public subscript(key: ClassKey) -> ClassTraits {
+        let p = Int(key.primary) + 1, s = Int(key.secondary) + 1
+        if !dense.isEmpty, p >= 0, p < rows, s >= 0, s < columns { return dense[p * columns + s] }
         lock.lock(); defer { lock.unlock() }
         if let t = cache[key] { return t }
         let t = rules.traits(of: key, in: nomenclature)
