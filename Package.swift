@@ -24,6 +24,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        // The allocator (MemoryAllocator.swift): linked in place of glibc's malloc.
+        .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
         // Small POSIX helpers Swift cannot call directly (renameat2).
         .target(name: "CSupport"),
 
@@ -34,7 +36,7 @@ let package = Package(
         // everything else there that git tracks.)
         .target(name: "PortraitsResources", path: ".",
                 exclude: ["README.md", "BENCHMARKS.md", "BENCHMARKS-scale.md", "Makefile", "data", "demo", "docs", "examples", "scripts", "Tests",
-                          "Sources/CCairo", "Sources/CCmarkGFM", "Sources/CGDAL", "Sources/CGEOS", "Sources/CQPDF", "Sources/CSQLite",
+                          "Sources/CCairo", "Sources/CCmarkGFM", "Sources/CGDAL", "Sources/CJemalloc", "Sources/CGEOS", "Sources/CQPDF", "Sources/CSQLite",
                           "Sources/CSupport", "Sources/CXLSXWriter", "Sources/PortraitsBench", "Sources/PortraitsCairo", "Sources/PortraitsCore",
                           "Sources/PortraitsDemo", "Sources/PortraitsDownloads", "Sources/PortraitsGeo", "Sources/PortraitsGraphics",
                           "Sources/PortraitsModel", "Sources/PortraitsPrint", "Sources/PortraitsProject", "Sources/PortraitsSite",
@@ -70,7 +72,7 @@ let package = Package(
         // The build: stages, keys, output checks, the live site of `serve`.
         .target(name: "PortraitsSite", dependencies: [
             "PortraitsCore", "PortraitsGeo", "PortraitsGraphics", "PortraitsCairo", "PortraitsProject", "PortraitsModel",
-            "PortraitsDownloads", "PortraitsPrint", "PortraitsWeb", "PortraitsDemo", "PortraitsResources", "CSupport",
+            "PortraitsDownloads", "PortraitsPrint", "PortraitsWeb", "PortraitsDemo", "PortraitsResources", "CSupport", "CJemalloc",
         ]),
         // Benchmarks and their floors.
         .target(name: "PortraitsBench", dependencies: [

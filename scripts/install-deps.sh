@@ -11,6 +11,7 @@ packages=(
   libsqlite3-dev              # SQLite
   libxlsxwriter-dev           # XLSX downloads (numeric cells typed, one sheet per theme)
   fonts-dejavu-core           # the font of charts and maps (declared in Typography.swift)
+  libjemalloc-dev             # jemalloc: the allocator, linked in place of glibc's malloc (MemoryAllocator.swift)
   libqpdf-dev                 # qpdf's library: the PDFs' links, language and cross-reference table (PDFFinishing.swift)
   qpdf                        # qpdf --check: the tests check every PDF's structure
   poppler-utils               # pdfinfo, pdffonts, pdftotext: the tests open the generated PDFs
