@@ -17,10 +17,26 @@ package struct ByteWriter {
         int(p.rings.count)
         for ring in p.rings {
             int(ring.count)
-            for pt in ring { double(pt.x); double(pt.y) }
+            if pointsAreRawDoubles {
+                // The same bytes as each point's x then y, copied at once.
+                ring.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            } else {
+                for pt in ring { double(pt.x); double(pt.y) }
+            }
         }
     }
 }
+
+/// Whether an array of points is, in memory, each point's x then y as little-endian doubles (so
+/// that a ring is written and read as one copy).
+let pointsAreRawDoubles: Bool = {
+    #if _endian(little)
+    return MemoryLayout<Point>.size == 16 && MemoryLayout<Point>.stride == 16
+        && MemoryLayout<Point>.offset(of: \Point.x) == 0 && MemoryLayout<Point>.offset(of: \Point.y) == 8
+    #else
+    return false
+    #endif
+}()
 
 struct ByteReader {
     package let bytes: [UInt8]
@@ -59,10 +75,22 @@ struct ByteReader {
         var rings: [[Point]] = []
         for _ in 0..<(try int()) {
             let n = try int()
-            var ring: [Point] = []
-            ring.reserveCapacity(n)
-            for _ in 0..<n { ring.append(Point(try double(), try double())) }
-            rings.append(ring)
+            guard pointsAreRawDoubles else {
+                var ring: [Point] = []
+                ring.reserveCapacity(n)
+                for _ in 0..<n { ring.append(Point(try double(), try double())) }
+                rings.append(ring)
+                continue
+            }
+            guard offset + n * 16 <= bytes.count else { throw InputError(source, "truncated record in the facts store") }
+            let start = offset
+            rings.append([Point](unsafeUninitializedCapacity: n) { points, count in
+                bytes.withUnsafeBytes { raw in
+                    UnsafeMutableRawBufferPointer(points).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + n * 16)]))
+                }
+                count = n
+            })
+            offset += n * 16
         }
         return PolygonRings(rings: rings)
     }
