@@ -30,13 +30,16 @@ enum CoveredArea {
 
     /// - Parameters:
     ///   - areas: the areas of the pieces of one layer in the commune, in feature order.
-    ///   - originals: the layer's polygons these pieces were cut from (each once), as one collection.
-    ///   - count: how many originals the collection holds.
+    ///   - originals: the layer's polygons these pieces were cut from (each once), as WKB.
     ///   - pieces: the pieces themselves, asked for only when their union is needed.
-    static func of(areas: [Double], originals: Geometry, count: Int, pieces: () throws -> [Geometry],
+    static func of(areas: [Double], originals wkbs: [[UInt8]], pieces: () throws -> [Geometry],
                    context: GEOSContext) throws -> (Double, Method) {
         let sum = areas.reduce(0, +)
-        if try count < 2 || partition(originals, context: context) { return (sum, .sum) }
+        // One polygon alone is a partition (the reader made it valid): nothing to read.
+        if wkbs.count < 2 { return (sum, .sum) }
+        // Read by GEOS in one collection rather than one geometry each.
+        let originals = try context.collection(wkbs: wkbs)
+        if try partition(originals, context: context) { return (sum, .sum) }
         if try partitionWithSharedVertices(originals, context: context) { return (sum, .sumWithSharedVertices) }
         return (try context.union(try pieces()).area, .union)
     }
@@ -59,14 +62,16 @@ enum CoveredArea {
     /// them; the union's area is compared with the original polygons' sum.
     static func partitionWithSharedVertices(_ polygons: Geometry, context: GEOSContext) throws -> Bool {
         let rings = polygons.polygons()
-        guard rings.count >= 2 else { return true }
+        // Fewer polygons than a collection of originals holds: not the input this expects; the union decides.
+        guard rings.count >= 2 else { return false }
         var box = BoundingBox.empty
         for p in rings { for ring in p.rings { for v in ring { box.include(v) } } }
         guard !box.isEmpty else { return false }
         let tolerance = sharedVertexTolerance * max(box.width, box.height)
         let noded = SharedVertices.inserted(into: rings, tolerance: tolerance)
         guard noded.added > 0 else { return false }
-        let geometries = try noded.polygons.map { try context.polygon($0) }
+        // A rebuilt polygon GEOS refuses: the union decides.
+        guard let geometries = try? noded.polygons.map({ try context.polygon($0) }) else { return false }
         return try partition(context.collection(geometries), area: polygons.area, context: context)
     }
 }

@@ -68,13 +68,13 @@ enum PolygonWKB {
 
     /// The polygons of a 2D Polygon or MultiPolygon, as `Geometry.polygons()` gives them from GEOS
     /// (empty polygons left out), without building a geometry. Nil: a WKB `walk` does not handle,
-    /// trailing bytes, or a ring of fewer than 4 points (left to GEOS).
+    /// trailing bytes, or a ring of fewer than 4 points or not closed (left to GEOS, which refuses it).
     static func polygons(_ wkb: [UInt8]) -> [PolygonRings]? {
         var out: [PolygonRings] = []
         var plain = true
         let walked = wkb.withUnsafeBytes { raw in
             walk(raw, polygon: { out.append(PolygonRings(rings: [])) }) { n, point in
-                guard n >= 4 else { plain = false; return true }
+                guard n >= 4, point(0) == point(n - 1) else { plain = false; return true }
                 var ring: [Point] = []
                 ring.reserveCapacity(n)
                 for i in 0..<n { let (x, y) = point(i); ring.append(Point(x, y)) }

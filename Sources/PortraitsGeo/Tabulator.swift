@@ -148,13 +148,13 @@ public enum Tabulator {
                     let mine = pieces.indices.filter { features[pieces[$0].feature].source == s }
                     guard !mine.isEmpty else { continue }
                     var seen = Set<Int>()
-                    // The polygons the pieces were cut from, each once, read by GEOS in one collection.
+                    // The polygons the pieces were cut from, each once.
                     let originals = mine.compactMap { i -> [UInt8]? in
                         let o = origins[pieces[i].feature]
                         return seen.insert(o).inserted ? read[o].wkb : nil
                     }
-                    let (covered, method) = try CoveredArea.of(areas: mine.map { pieces[$0].area }, originals: try ctx.collection(wkbs: originals),
-                                                               count: originals.count, pieces: { try mine.map(geometry) }, context: ctx)
+                    let (covered, method) = try CoveredArea.of(areas: mine.map { pieces[$0].area }, originals: originals,
+                                                               pieces: { try mine.map(geometry) }, context: ctx)
                     if method == .union { unions += 1 }
                     if method == .sumWithSharedVertices { seams += 1 }
                     for (m, src) in millesimeSource.enumerated() where src == s { facts.covered[m] = covered }

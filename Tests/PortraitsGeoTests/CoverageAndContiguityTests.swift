@@ -13,7 +13,7 @@ final class CoverageAndContiguityTests: XCTestCase {
     }
 
     func covered(_ polygons: [Geometry]) throws -> (Double, CoveredArea.Method) {
-        try CoveredArea.of(areas: polygons.map(\.area), originals: ctx.collection(polygons), count: polygons.count, pieces: { polygons }, context: ctx)
+        try CoveredArea.of(areas: polygons.map(\.area), originals: polygons.map(\.wkb), pieces: { polygons }, context: ctx)
     }
 
     func testPartitionIsSummedWithoutUnion() throws {

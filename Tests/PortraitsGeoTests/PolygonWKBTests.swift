@@ -36,6 +36,9 @@ final class PolygonWKBTests: XCTestCase {
         var threePoints: [UInt8] = [1, 3, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0]
         for v in [0.0, 0, 1, 0, 0, 0] { withUnsafeBytes(of: v.bitPattern.littleEndian) { threePoints += $0 } }
         XCTAssertNil(PolygonWKB.polygons(threePoints), "a ring of 3 points")
+        var open: [UInt8] = [1, 3, 0, 0, 0, 1, 0, 0, 0, 4, 0, 0, 0]
+        for v in [0.0, 0, 1, 0, 1, 1, 0, 1] { withUnsafeBytes(of: v.bitPattern.littleEndian) { open += $0 } }
+        XCTAssertNil(PolygonWKB.polygons(open), "a ring not closed")
     }
 
     func testCollectionFromWKB() throws {

@@ -1,4 +1,3 @@
-import CSupport
 import PortraitsCore
 import PortraitsGeo
 import PortraitsProject
@@ -32,7 +31,7 @@ public enum ProjectLoader {
         }
         // The overlay's working memory (every polygon's WKB, GEOS geometries) is freed by now: give
         // it back to the system, so that the render stage does not start from the tabulation's peak.
-        portraits_release_free_memory()
+        MemoryAllocator.releaseFreeMemory()
         return try assemble(config: config, inputs: (nomenclature, catalog, shapes, postal, extra), tabulation: tabulation,
                             origin: origin, day: day, reporter: reporter)
     }
