@@ -29,15 +29,9 @@ public enum DecreeThresholds {
     /// (a right-angled corner loses (1 − π/4) · 2.5² ≈ 1.3 m²).
     public static let minNarrowArea = 10.0
 
-    /// Whether rule 1 has to look at a polygon: artificialised linear infrastructure at some millésime.
-    static func needsWidth(_ statuses: [Bool?], _ linear: [Bool]) -> Bool {
-        statuses.indices.contains { statuses[$0] == true && linear[$0] }
-    }
-
-    /// Rule 1 applied: the millésimes where the polygon is artificialised linear infrastructure become not artificialised.
-    static func narrowed(_ statuses: inout [Bool?], _ linear: [Bool]) {
-        for m in statuses.indices where statuses[m] == true && linear[m] { statuses[m] = false }
-    }
+    /// Whether rule 1 judges a polygon at a millésime (artificialised linear infrastructure); its
+    /// part narrower than 5 m is then not artificialised at that millésime.
+    static func judgedOnWidth(_ status: Bool?, linear: Bool) -> Bool { status == true && linear }
 
     /// Rule 1's split of a linear polygon: the part at least 5 m wide (nil when none) and the part
     /// narrower than 5 m (nil when none). Both nil never happens for a non-empty polygon.
@@ -61,46 +55,78 @@ public enum DecreeThresholds {
     /// Rule 2 (with rule 3's exceptions) on statuses that rule 1 has already set, for the polygons
     /// of one layer: `small` lists those under the patch threshold and `neighbours[i]` the polygons
     /// contiguous with `small[i]` (`Contiguity`). Returns every polygon's statuses.
-    static func patches(small: [Int], neighbours smallNeighbours: [[Int]], areas: [Double], statuses: [[Bool?]],
-                        built: [[Bool]], linear: [[Bool]]) -> [[Bool?]] {
+    static func patches(small: [Int], neighbours smallNeighbours: [[Int]], areas: [Double], statuses: FeatureRows<Bool?>,
+                        built: FeatureRows<Bool>, linear: FeatureRows<Bool>) -> FeatureRows<Bool?> {
         var result = statuses
         guard !small.isEmpty else { return result }
-        let millesimes = statuses[small[0]].count
-        var neighbours: [Int: [Int]] = [:]
-        for (i, f) in small.enumerated() { neighbours[f] = smallNeighbours[i] }
+        let millesimes = statuses.width
+        let n = small.count
+        // A polygon's place in `small` (-1: not under the threshold); arrays rather than
+        // dictionaries, read hundreds of thousands of times.
+        var slot = [Int32](repeating: -1, count: statuses.count)
+        for (i, f) in small.enumerated() { slot[f] = Int32(i) }
         for m in 0..<millesimes {
-            let status = result.map { $0[m] }
-            // Union-find over small polygons of the same (determined) status.
-            var parent = [Int: Int]()
-            func find(_ x: Int) -> Int {
+            let status = (0..<statuses.count).map { statuses[$0, m] }
+            // Union-find over small polygons of the same (determined) status, by their place in `small`.
+            var parent = [Int32](unsafeUninitializedCapacity: n) { b, count in
+                for i in 0..<n { b[i] = Int32(i) }
+                count = n
+            }
+            func find(_ x: Int32) -> Int32 {
                 var x = x
-                while let p = parent[x], p != x { parent[x] = parent[p] ?? p; x = p }
+                while parent[Int(x)] != x {
+                    parent[Int(x)] = parent[Int(parent[Int(x)])]
+                    x = parent[Int(x)]
+                }
                 return x
             }
-            for f in small where status[f] != nil { parent[f] = f }
-            var touchesLarge = Set<Int>()
-            for f in small where status[f] != nil {
-                for g in neighbours[f]! where status[g] == status[f] {
-                    if areas[g] >= patchArea { touchesLarge.insert(f); continue }
-                    let a = find(f), b = find(g)
-                    if a != b { parent[a] = b }
+            var touchesLarge = [Bool](repeating: false, count: n)
+            for (i, f) in small.enumerated() where status[f] != nil {
+                for g in smallNeighbours[i] where status[g] == status[f] {
+                    // Every polygon under the threshold is in `small`: another one is large.
+                    guard areas[g] < patchArea, slot[g] >= 0 else { touchesLarge[i] = true; continue }
+                    let a = find(Int32(i)), b = find(slot[g])
+                    if a != b { parent[Int(a)] = b }
                 }
             }
-            var components: [Int: [Int]] = [:]
-            for f in small where status[f] != nil { components[find(f), default: []].append(f) }
-            for (_, members) in components {
-                if members.contains(where: { touchesLarge.contains($0) }) { continue }
-                let area = members.reduce(0) { $0 + areas[$1] }
+            // The patches: the members of each, in the order of `small`, grouped by their root.
+            var root = [Int32](repeating: -1, count: n)
+            var size = [Int32](repeating: 0, count: n)
+            for (i, f) in small.enumerated() where status[f] != nil {
+                root[i] = find(Int32(i))
+                size[Int(root[i])] += 1
+            }
+            var start = [Int32](repeating: 0, count: n + 1)
+            for r in 0..<n { start[r + 1] = start[r] + size[r] }
+            var fill = start
+            var members = [Int32](repeating: 0, count: Int(start[n]))
+            for i in 0..<n where root[i] >= 0 {
+                members[Int(fill[Int(root[i])])] = Int32(i)
+                fill[Int(root[i])] += 1
+            }
+            for r in 0..<n where size[r] > 0 {
+                let patch = members[Int(start[r])..<Int(start[r + 1])]
+                if patch.contains(where: { touchesLarge[Int($0)] }) { continue }
+                let area = patch.reduce(0) { $0 + areas[small[Int($1)]] }
                 guard area < patchArea else { continue }
-                let memberSet = Set(members)
-                let outside = Set(members.flatMap { neighbours[$0]! }).subtracting(memberSet)
-                // Enclosed: at least one neighbour, every neighbour of the other, determined status.
-                guard !outside.isEmpty, let s = status[members[0]],
-                      outside.allSatisfy({ status[$0] == !s }) else { continue }
-                for f in members {
-                    if s && built[f][m] && areas[f] >= builtArea { continue } // rule 3
-                    if s && linear[f][m] { continue } // linear infrastructure is judged on its width only
-                    result[f][m] = !s
+                // Enclosed: at least one neighbour outside the patch, every such neighbour of the
+                // other, determined status.
+                guard let s = status[small[Int(patch.first!)]] else { continue }
+                var outside = false, enclosed = true
+                for i in patch {
+                    for g in smallNeighbours[Int(i)] {
+                        if slot[g] >= 0, root[Int(slot[g])] == Int32(r) { continue }
+                        outside = true
+                        if status[g] != !s { enclosed = false; break }
+                    }
+                    if !enclosed { break }
+                }
+                guard outside, enclosed else { continue }
+                for i in patch {
+                    let f = small[Int(i)]
+                    if s && built[f, m] && areas[f] >= builtArea { continue } // rule 3
+                    if s && linear[f, m] { continue } // linear infrastructure is judged on its width only
+                    result[f, m] = !s
                 }
             }
         }

@@ -69,7 +69,7 @@ enum LandCoverReader {
                 let file = reports.count
                 let (read, report, errors, unknownHere) = try readFile(ref, source: s, file: file, fields: source.fields, spec: spec,
                                                                        layout: layout, nomenclature: nomenclature, within: box)
-                features += read
+                if features.isEmpty { features = read } else { features += read } // one file: no copy of millions of features
                 reports.append(report)
                 geometryErrors += errors
                 pending += unknownHere.map { (file, report.location, $0) }
@@ -257,6 +257,7 @@ enum LandCoverReader {
         var features: [LandCoverFeature] = []
         var errors: [InputError] = []
         var unknownCodes: [(fid: Int64, field: String, code: String, area: Double)] = []
+        features.reserveCapacity(checked.reduce(0) { $0 + $1.features.count })
         for c in checked {
             features += c.features
             errors += c.errors

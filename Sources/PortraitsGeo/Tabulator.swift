@@ -43,7 +43,10 @@ public enum Tabulator {
             LandChange.of(from: ka, to: kb, fromTraits: traits[ka], toTraits: traits[kb], artificialisedBefore: fa, artificialisedAfter: fb,
                           levels: coverLevels)
         }
-        let chunks = max(1, min(threads * 4, features.count / 500 + 1))
+        // Many small chunks taken in turn by the workers: the work per polygon varies with the
+        // place (a chunk along a seam or a city takes longer), and a worker finishing alone
+        // would leave a core idle.
+        let chunks = max(1, min(512, features.count / 2_000 + 1))
         let overlayDone = progress?("overlay", "polygons", features.count)
 
         // Pass 1: clip features to communes.
@@ -51,11 +54,19 @@ public enum Tabulator {
             var pieces: [Int: [Piece]] = [:]
             var outside: [Int: Double] = [:]
         }
-        let chunkResults: [ChunkResult] = try parallelMap(count: chunks) { chunk in
+        // Each worker reads the communes once into its GEOS context, with their prepared geometries and index.
+        struct Communes {
+            let ctx: GEOSContext
+            let geoms: [Geometry]
+            let prepared: [PreparedGeometry]
+            let index: SpatialIndex
+        }
+        let chunkResults: [ChunkResult] = try parallelMap(count: chunks, threads: threads, state: { () -> Communes in
             let ctx = GEOSContext()
             let geoms = try communes.map { try ctx.geometry(wkb: $0.wkb) }
-            let prepared = geoms.map { PreparedGeometry($0) }
-            let index = SpatialIndex(geoms, context: ctx)
+            return Communes(ctx: ctx, geoms: geoms, prepared: geoms.map { PreparedGeometry($0) }, index: SpatialIndex(geoms, context: ctx))
+        }) { worker, chunk in
+            let (ctx, geoms, prepared, index) = (worker.ctx, worker.geoms, worker.prepared, worker.index)
             var result = ChunkResult()
             let lo = features.count * chunk / chunks, hi = features.count * (chunk + 1) / chunks
             for fi in lo..<hi {
@@ -97,11 +108,12 @@ public enum Tabulator {
         // Pass 2: per commune sums, coverage and cross-layer transitions.
         let millesimeSource: [Int] = layout.millesimes.map { m in landCover.sources.firstIndex { $0.fields[m] != nil }! }
         let communesDone = progress?("sums", "communes", communes.count)
-        let perChunk: [(out: [(AreaFacts, [MapPiece], [PolygonRings])], unions: Int, seams: Int)] = try parallelMap(count: chunks) { chunk in
-            let ctx = GEOSContext()
+        let communeChunks = max(1, min(256, communes.count / 8 + 1))
+        let perChunk: [(out: [(AreaFacts, [MapPiece], [PolygonRings])], unions: Int, seams: Int)] = try parallelMap(
+            count: communeChunks, threads: threads, state: { GEOSContext() }) { ctx, chunk in
             var out: [(AreaFacts, [MapPiece], [PolygonRings])] = []
             var unions = 0, seams = 0
-            let lo = communes.count * chunk / chunks, hi = communes.count * (chunk + 1) / chunks
+            let lo = communes.count * chunk / communeChunks, hi = communes.count * (chunk + 1) / communeChunks
             for c in lo..<hi {
                 let outline = try ctx.geometry(wkb: communes[c].wkb)
                 var facts = AreaFacts(millesimeCount: layout.millesimes.count, periodCount: periods.count, area: outline.area)
@@ -122,20 +134,21 @@ public enum Tabulator {
                 func wkb(_ p: Piece) -> [UInt8] { p.wkb.isEmpty ? features[p.feature].wkb : p.wkb }
                 for (i, p) in pieces.enumerated() {
                     let keys = features[p.feature].keys
-                    let flags = lcrFlags[p.feature]
+                    let row = p.feature
+                    func flag(_ m: Int) -> Bool? { lcrFlags[row, m] }
                     for (m, k) in keys.enumerated() {
                         if let k { facts.stock[m][k, default: 0] += p.area }
-                        if flags[m] == true { facts.lcr[m] += p.area }
+                        if flag(m) == true { facts.lcr[m] += p.area }
                     }
                     var changes = PeriodChanges()
                     for (pi, period) in periods.enumerated() {
                         let a = layout.index(of: period.start)!, b = layout.index(of: period.end)!
                         if let ka = keys[a], let kb = keys[b] {
                             facts.transitions[pi][Transition(ka, kb), default: 0] += p.area
-                            changes[pi] = change(ka, kb, flags[a], flags[b])
+                            changes[pi] = change(ka, kb, flag(a), flag(b))
                             if let c = changes[pi] { facts.changes[pi][c, default: 0] += p.area }
                         }
-                        addFlux(&facts.lcrFlux[pi], flags[a], flags[b], p.area)
+                        addFlux(&facts.lcrFlux[pi], flag(a), flag(b), p.area)
                     }
                     let classes = keys.map { $0?.primary ?? -1 }
                     // The rings straight from the WKB (GEOS for a WKB the walk does not handle).
@@ -176,7 +189,7 @@ public enum Tabulator {
                             let inter = try gi.intersection(treeB.geometries[j])
                             let area = inter.area
                             guard area > 0 else { continue }
-                            let fa = lcrFlags[pieces[i].feature][a], fb = lcrFlags[pieces[pb[j]].feature][b]
+                            let fa = lcrFlags[pieces[i].feature, a], fb = lcrFlags[pieces[pb[j]].feature, b]
                             facts.transitions[pi][Transition(ka, kb), default: 0] += area
                             addFlux(&facts.lcrFlux[pi], fa, fb, area)
                             if let kind = change(ka, kb, fa, fb) {
@@ -212,130 +225,117 @@ public enum Tabulator {
     /// part, when it has both) and the LCR status of each at each millésime (nil where the
     /// nomenclature's rules cannot tell), the input feature each comes from, and whether it is only
     /// a part of it.
-    static func thresholds(_ input: [LandCoverFeature], sources: Int, traits: TraitsTable,
-                           threads: Int = defaultThreadCount(), clock: inout PhaseClock) throws -> (features: [LandCoverFeature], flags: [[Bool?]], origins: [Int], cut: [Bool]) {
-        let matrixFlags = input.map { f in f.keys.map { k in k.flatMap { traits[$0].artificialised } } }
-        let linearInput = input.map { f in f.keys.map { k in k.map { traits[$0].linear == true } ?? false } }
-        // On every core: rule 1 (width along the feature) for linear infrastructure, and each
-        // resulting polygon's area and envelope.
-        struct Part {
-            var feature: Int
-            var wkb: [UInt8]?   // nil: the feature whole
-            var narrow: Bool
-            var area: Double
-            var box: BoundingBox
-        }
-        let chunks = max(1, min(threads * 4, input.count / 1_000 + 1))
-        // Each chunk's parts, and how many of its features rule 1 judged.
-        let perChunk: [(parts: [Part], judged: Int)] = try parallelMap(count: chunks) { chunk in
-            let ctx = GEOSContext()
-            var out: [Part] = []
+    static func thresholds(_ input: [LandCoverFeature], sources: Int, traits: TraitsTable, threads: Int = defaultThreadCount(),
+                           clock: inout PhaseClock) throws -> (features: [LandCoverFeature], flags: FeatureRows<Bool?>, origins: [Int], cut: [Bool]) {
+        let width = max(1, input.first?.keys.count ?? 1)
+        // On every core, a chunk of features at a time (small chunks: the linear polygons cluster
+        // in space, so a few chunks hold most of the work): the statuses after the CS × US matrix,
+        // rule 1 (width along the feature) for linear infrastructure, and each resulting polygon
+        // with its statuses, classes' traits and the feature it comes from, in feature order.
+        struct Chunk {
+            var features: [LandCoverFeature] = []
+            var flags: FeatureRows<Bool?>
+            var built: FeatureRows<Bool>
+            var linear: FeatureRows<Bool>
+            var origins: [Int] = []
+            var cut: [Bool] = []
             var judged = 0
-            for f in (input.count * chunk / chunks)..<(input.count * (chunk + 1) / chunks) {
-                guard DecreeThresholds.needsWidth(matrixFlags[f], linearInput[f]) else {
-                    out.append(Part(feature: f, wkb: nil, narrow: false, area: input[f].area, box: input[f].box))
+        }
+        let chunks = max(1, min(512, input.count / 2_000 + 1))
+        let perChunk: [Chunk] = try parallelMap(count: chunks, threads: threads, state: { GEOSContext() }) { ctx, chunk in
+            var out = Chunk(flags: FeatureRows(width: width), built: FeatureRows(width: width), linear: FeatureRows(width: width))
+            let range = (input.count * chunk / chunks)..<(input.count * (chunk + 1) / chunks)
+            out.features.reserveCapacity(range.count)
+            out.flags.reserveCapacity(range.count)
+            out.built.reserveCapacity(range.count)
+            out.linear.reserveCapacity(range.count)
+            out.origins.reserveCapacity(range.count)
+            out.cut.reserveCapacity(range.count)
+            var matrix = [Bool?](repeating: nil, count: width), linear = [Bool](repeating: false, count: width)
+            var built = [Bool](repeating: false, count: width), narrowed = matrix
+            for f in range {
+                let keys = input[f].keys
+                precondition(keys.count == width, "feature \(input[f].fid): \(keys.count) millésimes where others have \(width)")
+                var needsWidth = false
+                for m in 0..<width {
+                    let t = keys[m].map { traits[$0] }
+                    matrix[m] = t?.artificialised
+                    linear[m] = t?.linear == true
+                    built[m] = t?.built == true
+                    let judged = DecreeThresholds.judgedOnWidth(matrix[m], linear: linear[m])
+                    needsWidth = needsWidth || judged
+                    narrowed[m] = judged ? false : matrix[m]
+                }
+                func add(_ feature: LandCoverFeature, narrow: Bool, cut: Bool) {
+                    out.features.append(feature)
+                    out.flags.append(row: narrow ? narrowed : matrix)
+                    out.built.append(row: built)
+                    out.linear.append(row: linear)
+                    out.origins.append(f)
+                    out.cut.append(cut)
+                }
+                guard needsWidth else {
+                    add(input[f], narrow: false, cut: false)
                     continue
                 }
-                judged += 1
+                out.judged += 1
                 switch try DecreeThresholds.widthParts(try ctx.geometry(wkb: input[f].wkb), ctx) {
                 case (nil, _):
-                    out.append(Part(feature: f, wkb: nil, narrow: true, area: input[f].area, box: input[f].box))
+                    add(input[f], narrow: true, cut: false)
                 case (.some, nil):
-                    out.append(Part(feature: f, wkb: nil, narrow: false, area: input[f].area, box: input[f].box))
+                    add(input[f], narrow: false, cut: false)
                 case let (.some(wide), .some(narrow)):
-                    out.append(Part(feature: f, wkb: wide.wkb, narrow: false, area: wide.area, box: wide.bounds))
-                    out.append(Part(feature: f, wkb: narrow.wkb, narrow: true, area: narrow.area, box: narrow.bounds))
+                    for (part, isNarrow) in [(wide, false), (narrow, true)] {
+                        var g = input[f]
+                        g.wkb = part.wkb
+                        g.area = part.area
+                        g.box = part.bounds
+                        add(g, narrow: isNarrow, cut: true)
+                    }
                 }
             }
-            return (out, judged)
+            return out
         }
-        let parts = perChunk.flatMap(\.parts)
-        var features: [LandCoverFeature] = []
-        features.reserveCapacity(parts.count)
-        var flags: [[Bool?]] = []
-        flags.reserveCapacity(parts.count)
-        for part in parts {
-            var f = input[part.feature]
-            if let wkb = part.wkb { f.wkb = wkb; f.area = part.area; f.box = part.box }
-            features.append(f)
-            var status = matrixFlags[part.feature]
-            if part.narrow { DecreeThresholds.narrowed(&status, linearInput[part.feature]) }
-            flags.append(status)
+        let total = perChunk.reduce(0) { $0 + $1.features.count }
+        var features: [LandCoverFeature] = [], origins: [Int] = [], cut: [Bool] = []
+        var flags = FeatureRows<Bool?>(width: width), built = FeatureRows<Bool>(width: width), linear = FeatureRows<Bool>(width: width)
+        features.reserveCapacity(total)
+        flags.reserveCapacity(total)
+        built.reserveCapacity(total)
+        linear.reserveCapacity(total)
+        origins.reserveCapacity(total)
+        cut.reserveCapacity(total)
+        for c in perChunk {
+            features += c.features
+            flags.append(contentsOf: c.flags)
+            built.append(contentsOf: c.built)
+            linear.append(contentsOf: c.linear)
+            origins += c.origins
+            cut += c.cut
         }
-        let built = parts.map { p in input[p.feature].keys.map { k in k.map { traits[$0].built == true } ?? false } }
-        let linear = parts.map { linearInput[$0.feature] }
         clock.lap("decree thresholds, rule 1: \(perChunk.reduce(0) { $0 + $1.judged }) linear polygons judged on their width")
         // Rule 2 per layer, on the polygons under the patch threshold and those contiguous with them.
         for s in 0..<sources {
             let members = features.indices.filter { features[$0].source == s }
-            let small = members.indices.filter { parts[members[$0]].area < DecreeThresholds.patchArea }
+            let small = members.indices.filter { features[members[$0]].area < DecreeThresholds.patchArea }
             guard !small.isEmpty else { continue }
-            let grid = EnvelopeGrid(members.map { parts[$0].box }, cell: 250)
+            let grid = EnvelopeGrid(members.map { features[$0].box }, cell: 250)
             let neighbours = try Contiguity.neighbours(of: small, wkbs: members.map { features[$0].wkb }, grid: grid, threads: threads)
             let layer = sources > 1 ? ", layer \(s + 1) of \(sources)" : ""
             clock.lap("decree thresholds, rule 2\(layer): contiguity of \(small.count) polygons under 2 500 m²")
-            let result = DecreeThresholds.patches(
-                small: small, neighbours: neighbours, areas: members.map { parts[$0].area }, statuses: members.map { flags[$0] },
-                built: members.map { built[$0] }, linear: members.map { linear[$0] })
-            for (k, f) in members.enumerated() { flags[f] = result[k] }
+            if members.count == features.count {
+                // One layer (members are every feature, in order): no copy.
+                flags = DecreeThresholds.patches(small: small, neighbours: neighbours, areas: features.map(\.area), statuses: flags,
+                                                 built: built, linear: linear)
+            } else {
+                let result = DecreeThresholds.patches(
+                    small: small, neighbours: neighbours, areas: members.map { features[$0].area }, statuses: flags.rows(members),
+                    built: built.rows(members), linear: linear.rows(members))
+                flags.scatter(result, to: members)
+            }
             clock.lap("decree thresholds, rule 2\(layer): patches")
         }
-        return (features, flags, parts.map(\.feature), parts.map { $0.wkb != nil })
-    }
-}
-
-/// Envelopes bucketed in a square grid: which envelopes meet a box, without building geometries.
-/// An envelope spanning more than `maxCells` cells (a large forest, a whole-commune polygon of a
-/// coarse layer) is kept apart and checked against every query instead.
-struct EnvelopeGrid {
-    let boxes: [BoundingBox]
-    let cell: Double
-    var buckets: [Int64: [Int32]] = [:]
-    var wide: [Int32] = []
-    static let maxCells: Int64 = 64
-
-    init(_ boxes: [BoundingBox], cell: Double) {
-        self.boxes = boxes
-        self.cell = cell
-        for (i, b) in boxes.enumerated() where !b.isEmpty {
-            // Coordinates too large for cells (the readers refuse them; kept apart all the same).
-            guard Self.fitsCells(b, cell) else { wide.append(Int32(i)); continue }
-            let (x0, x1, y0, y1) = span(b)
-            if (x1 - x0 + 1) * (y1 - y0 + 1) > Self.maxCells { wide.append(Int32(i)); continue }
-            for x in x0...x1 { for y in y0...y1 { buckets[Self.key(x, y), default: []].append(Int32(i)) } }
-        }
-    }
-
-    static func fitsCells(_ b: BoundingBox, _ cell: Double) -> Bool {
-        [b.minX, b.maxX, b.minY, b.maxY].allSatisfy { $0.isFinite && abs($0 / cell) < 1e9 }
-    }
-
-    func span(_ b: BoundingBox) -> (Int64, Int64, Int64, Int64) {
-        (Int64(floor(b.minX / cell)), Int64(floor(b.maxX / cell)), Int64(floor(b.minY / cell)), Int64(floor(b.maxY / cell)))
-    }
-
-    static func key(_ x: Int64, _ y: Int64) -> Int64 { x << 32 | (y & 0xFFFF_FFFF) }
-
-    /// Indices of the envelopes that meet `b` (touching included).
-    func query(_ b: BoundingBox) -> Set<Int> {
-        var out = Set<Int>()
-        for i in wide where boxes[Int(i)].intersects(b) { out.insert(Int(i)) }
-        guard Self.fitsCells(b, cell) else {
-            for (i, box) in boxes.enumerated() where !box.isEmpty && box.intersects(b) { out.insert(i) }
-            return out
-        }
-        let (x0, x1, y0, y1) = span(b)
-        if (x1 - x0 + 1) * (y1 - y0 + 1) > Self.maxCells * 16 {
-            // A very large query box: test every envelope rather than visit its cells.
-            for (i, box) in boxes.enumerated() where !box.isEmpty && box.intersects(b) { out.insert(i) }
-            return out
-        }
-        for x in x0...x1 {
-            for y in y0...y1 {
-                for i in buckets[Self.key(x, y)] ?? [] where boxes[Int(i)].intersects(b) { out.insert(Int(i)) }
-            }
-        }
-        return out
+        return (features, flags, origins, cut)
     }
 }
 

@@ -42,4 +42,34 @@ final class ParallelTests: XCTestCase {
             return i
         }) { e in XCTAssertEqual(e as? Failure, Failure(index: 3)) }
     }
+
+    /// With a state per worker: made once per worker (not per index), each index sees the state of
+    /// the worker that took it, results stay in index order, and an error while making it is rethrown.
+    func testAStatePerWorkerIsMadeOncePerWorker() throws {
+        final class Counter: @unchecked Sendable { var made = 0, taken = 0 }
+        for threads in [1, 2, 3] {
+            let lock = NSLock()
+            var states: [Counter] = []
+            let results = try parallelMap(count: 300, threads: threads, state: { () -> Counter in
+                let c = Counter()
+                lock.lock(); states.append(c); lock.unlock()
+                return c
+            }) { (c: inout Counter, i: Int) -> Int in
+                c.taken += 1
+                if i % 50 == 0 { Thread.sleep(forTimeInterval: 0.002) }
+                return i * 3
+            }
+            XCTAssertEqual(results, (0..<300).map { $0 * 3 })
+            XCTAssertLessThanOrEqual(states.count, threads, "one state per worker at most")
+            XCTAssertEqual(states.reduce(0) { $0 + $1.taken }, 300, "every index taken once, with its worker's state")
+        }
+        struct Failure: Error, Equatable {}
+        XCTAssertThrowsError(try parallelMap(count: 10, threads: 2, state: { () -> Int in throw Failure() }) { (_: inout Int, i: Int) in i }) {
+            XCTAssertEqual($0 as? Failure, Failure())
+        }
+        XCTAssertThrowsError(try parallelMap(count: 20, threads: 2, state: { 0 }) { (_: inout Int, i: Int) -> Int in
+            if i >= 5 { throw Failure() }
+            return i
+        })
+    }
 }

@@ -20,10 +20,11 @@ final class DecreeThresholdTests: XCTestCase {
         try ctx.polygon(PolygonRings(rings: [[Point(x0 + a, y0 + b), Point(x0 + c, y0 + b), Point(x0 + c, y0 + d), Point(x0 + a, y0 + d)]]))
     }
 
-    /// CNIG-like rules: CS1.1.1.1 built, CS1.1.1.2 sealed (linear with US4.1.1), CS2.2.1 artificial only with US5.
+    /// CNIG-like rules: CS1.1.1.1 built, CS1.1.1.2 sealed (linear with US4.1.1), CS2.2.1 artificial
+    /// only with US5; CS9 in no rule (its status cannot be told).
     var nomenclature: Nomenclature {
         let c = RGBColor(hex: "#808080")!
-        let cs = ["CS1.1.1.1", "CS1.1.1.2", "CS2.2.1"].map { NomenclatureClass(code: $0, parent: nil, level: 1, label: $0, shortLabel: $0, color: c) }
+        let cs = ["CS1.1.1.1", "CS1.1.1.2", "CS2.2.1", "CS9"].map { NomenclatureClass(code: $0, parent: nil, level: 1, label: $0, shortLabel: $0, color: c) }
         let us = ["US1.1", "US4.1.1", "US5"].map { NomenclatureClass(code: $0, parent: nil, level: 1, label: $0, shortLabel: $0, color: c) }
         var n = Nomenclature(name: "t", dimensions: [
             try! NomenclatureDimension(id: "couverture", name: "C", levelNames: ["N1"], classes: cs, source: "t"),
@@ -77,6 +78,15 @@ final class DecreeThresholdTests: XCTestCase {
         let f = try tabulate([("CS1.1.1.2", "US1.1", try rect(100, 100, 140, 140))]) // 1 600 m² yard
         XCTAssertEqual(f.lcr[1], 0, accuracy: 1e-6)
         XCTAssertEqual(f.lcrFlux[0].artificialisation, 0, accuracy: 1e-6)
+    }
+
+    /// A patch is enclosed only when every neighbour outside it has the other status: one whose
+    /// status the rules cannot tell leaves the patch as it is.
+    func testAPatchBesideAnUndeterminedPolygonKeepsItsStatus() throws {
+        let f = try tabulate([("CS1.1.1.2", "US1.1", try rect(100, 100, 140, 140)), ("CS9", "US1.1", try rect(140, 100, 200, 140))])
+        XCTAssertEqual(f.lcr[1], 1_600, accuracy: 1e-6, "the yard is not enclosed by non-artificial land")
+        let g = try tabulate([("CS1.1.1.2", "US1.1", try rect(100, 100, 140, 140)), ("CS9", "US1.1", try rect(300, 100, 360, 140))])
+        XCTAssertEqual(g.lcr[1], 0, accuracy: 1e-6, "the same yard away from it is")
     }
 
     func testLargeArtificialPatchCounts() throws {
