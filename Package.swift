@@ -26,7 +26,7 @@ let package = Package(
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // The allocator (MemoryAllocator.swift): linked in place of glibc's malloc.
         .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
-        // Small POSIX helpers Swift cannot call directly (renameat2).
+        // Small POSIX helpers Swift cannot call directly (renameat2), and printf's "%f" made fast for Cairo.
         .target(name: "CSupport"),
 
         // Pure value types and indicators: no I/O, no C.
@@ -47,7 +47,8 @@ let package = Package(
         // What to draw: charts and maps as scenes of marks (no backend).
         .target(name: "PortraitsGraphics", dependencies: ["PortraitsCore"]),
         // How to draw it: Cairo onto SVG, PNG and PDF surfaces.
-        .target(name: "PortraitsCairo", dependencies: ["PortraitsGraphics", "CCairo", "CQPDF"]),
+        // CSupport: the fast "%f" that Cairo prints every coordinate with (fixed_notation.c).
+        .target(name: "PortraitsCairo", dependencies: ["PortraitsGraphics", "CCairo", "CQPDF", "CSupport"]),
         // The site, in layers (each module uses only those above it):
         // the project: configuration, the output writer, the facts store and build state, the loaded project.
         .target(name: "PortraitsProject", dependencies: [
@@ -90,7 +91,7 @@ let package = Package(
 
         .testTarget(name: "PortraitsCoreTests", dependencies: ["PortraitsCore"]),
         .testTarget(name: "PortraitsGeoTests", dependencies: ["PortraitsGeo"]),
-        .testTarget(name: "PortraitsGraphicsTests", dependencies: ["PortraitsGraphics", "PortraitsCairo"], exclude: ["Golden"]),
+        .testTarget(name: "PortraitsGraphicsTests", dependencies: ["PortraitsGraphics", "PortraitsCairo", "CSupport"], exclude: ["Golden"]),
         .testTarget(name: "PortraitsSiteTests", dependencies: [
             "PortraitsProject", "PortraitsModel", "PortraitsDownloads", "PortraitsPrint", "PortraitsWeb", "PortraitsSite", "PortraitsBench", "PortraitsDemo", "PortraitsResources",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -14,17 +14,25 @@ public enum SVGStyles {
         var shortened: [ArraySlice<UInt8>: [UInt8]] = [:]
         var out: [UInt8] = []
         out.reserveCapacity(input.count)
-        var i = 0
-        let n = input.count
-        while i < n {
-            if input[i] == 0x20, i + marker.count <= n, input[i..<(i + marker.count)].elementsEqual(marker),
-               let end = input[(i + marker.count)...].firstIndex(of: 0x22) {
-                let raw = input[(i + marker.count)..<end]
+        input.withUnsafeBufferPointer { b in
+            let n = b.count, m = marker.count
+            var i = 0, copied = 0
+            while i + m <= n {
+                // A style attribute: ` style="` (the first byte rules out nearly every position).
+                guard b[i] == 0x20, b[i + 1] == 0x73, b[i + 2] == 0x74 else { i += 1; continue }
+                var k = 3
+                while k < m, b[i + k] == marker[k] { k += 1 }
+                guard k == m else { i += 1; continue }
+                var end = i + m
+                while end < n, b[end] != 0x22 { end += 1 }
+                guard end < n else { break }
+                out.append(contentsOf: b[copied..<i])
+                let raw = input[(i + m)..<end]
                 let style: [UInt8]
                 if let known = shortened[raw] {
                     style = known
                 } else {
-                    style = Array(shorten(String(decoding: raw, as: UTF8.self)).utf8)
+                    style = shorten(bytes: raw)
                     shortened[raw] = style
                 }
                 if !style.isEmpty {
@@ -33,56 +41,79 @@ public enum SVGStyles {
                     out.append(0x22)
                 }
                 i = end + 1
-                continue
+                copied = i
             }
-            out.append(input[i])
-            i += 1
+            out.append(contentsOf: b[copied..<n])
         }
         return out
     }
 
     /// One style's declarations without the defaults, colours as `#rrggbb`.
     static func shorten(_ style: String) -> String {
-        var declarations: [(String, String)] = []
-        for part in style.split(separator: ";") {
-            guard let colon = part.firstIndex(of: ":") else { continue }
-            let key = part[..<colon].trimmingCharacters(in: .whitespaces)
-            let value = part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            declarations.append((key, value))
+        String(decoding: shorten(bytes: Array(style.utf8)[...]), as: UTF8.self)
+    }
+
+    /// The same on the style's bytes (Cairo writes ASCII), without Foundation: called for every
+    /// distinct style of every chart and map of a build.
+    static func shorten(bytes style: ArraySlice<UInt8>) -> [UInt8] {
+        @inline(__always) func trimmed(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            var lo = s.startIndex, hi = s.endIndex
+            while lo < hi, s[lo] == 0x20 || s[lo] == 0x09 { lo += 1 }
+            while hi > lo, s[hi - 1] == 0x20 || s[hi - 1] == 0x09 { hi -= 1 }
+            return s[lo..<hi]
         }
-        func value(_ k: String) -> String? { declarations.last { $0.0 == k }?.1 }
-        let stroked = (value("stroke") ?? "none") != "none"
-        let join = value("stroke-linejoin") ?? "miter"
-        var kept: [String] = []
+        var declarations: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] = []
+        for part in style.split(separator: 0x3B) {
+            guard let colon = part.firstIndex(of: 0x3A) else { continue }
+            declarations.append((trimmed(part[..<colon]), trimmed(part[(colon + 1)...])))
+        }
+        func value(_ k: String) -> ArraySlice<UInt8>? { declarations.last { $0.key.elementsEqual(k.utf8) }?.value }
+        func equals(_ v: ArraySlice<UInt8>, _ text: String) -> Bool { v.elementsEqual(text.utf8) }
+        func number(_ v: ArraySlice<UInt8>) -> Double? { Double(String(decoding: v, as: UTF8.self)) }
+        let stroked = !equals(value("stroke") ?? Array("none".utf8)[...], "none")
+        let join = value("stroke-linejoin").map { String(decoding: $0, as: UTF8.self) } ?? "miter"
+        var out: [UInt8] = []
+        out.reserveCapacity(style.count)
         for (k, v) in declarations {
-            switch k {
-            case "fill-rule", "clip-rule": if v == "nonzero" { continue }
-            case "fill-opacity", "stroke-opacity", "opacity": if Double(v) == 1 { continue }
-            case "stroke": if v == "none" { continue }
-            case "stroke-width": if !stroked || Double(v) == 1 { continue }
-            case "stroke-linecap": if !stroked || v == "butt" { continue }
-            case "stroke-linejoin": if !stroked || v == "miter" { continue }
-            case "stroke-miterlimit": if !stroked || join != "miter" || Double(v) == 4 { continue }
-            case "stroke-dasharray": if !stroked || v == "none" { continue }
-            case "stroke-dashoffset": if !stroked || Double(v) == 0 { continue }
+            switch String(decoding: k, as: UTF8.self) {
+            case "fill-rule", "clip-rule": if equals(v, "nonzero") { continue }
+            case "fill-opacity", "stroke-opacity", "opacity": if number(v) == 1 { continue }
+            case "stroke": if equals(v, "none") { continue }
+            case "stroke-width": if !stroked || number(v) == 1 { continue }
+            case "stroke-linecap": if !stroked || equals(v, "butt") { continue }
+            case "stroke-linejoin": if !stroked || equals(v, "miter") { continue }
+            case "stroke-miterlimit": if !stroked || join != "miter" || number(v) == 4 { continue }
+            case "stroke-dasharray": if !stroked || equals(v, "none") { continue }
+            case "stroke-dashoffset": if !stroked || number(v) == 0 { continue }
             default: break
             }
-            kept.append("\(k):\(hexColors(v))")
+            if !out.isEmpty { out.append(0x3B) }
+            out += k
+            out.append(0x3A)
+            out += hexColor(v) ?? Array(v)
         }
-        return kept.joined(separator: ";")
+        return out
     }
 
     /// `rgb(80.392157%,0%,100%)` → `#cd00ff`; any other value unchanged.
     static func hexColors(_ v: String) -> String {
-        guard v.hasPrefix("rgb("), v.hasSuffix(")") else { return v }
-        let channels = v.dropFirst(4).dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard channels.count == 3 else { return v }
-        let hex = Array("0123456789abcdef")
-        var out = "#"
-        for c in channels {
+        hexColor(Array(v.utf8)[...]).map { String(decoding: $0, as: UTF8.self) } ?? v
+    }
+
+    /// `#rrggbb` for an `rgb(…)` value of three channels (percentages or bytes), else nil.
+    static func hexColor(_ v: ArraySlice<UInt8>) -> [UInt8]? {
+        guard v.starts(with: "rgb(".utf8), v.last == 0x29 else { return nil }
+        let channels = v.dropFirst(4).dropLast().split(separator: 0x2C, omittingEmptySubsequences: true)
+        guard channels.count == 3 else { return nil }
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = [0x23]
+        for raw in channels {
+            var c = raw
+            while let f = c.first, f == 0x20 || f == 0x09 { c = c.dropFirst() }
+            while let l = c.last, l == 0x20 || l == 0x09 { c = c.dropLast() }
             let byte: Int
-            if c.hasSuffix("%"), let p = Double(c.dropLast()) { byte = Int((p * 255 / 100).rounded()) }
-            else if let b = Int(c) { byte = b } else { return v }
+            if c.last == 0x25, let p = Double(String(decoding: c.dropLast(), as: UTF8.self)) { byte = Int((p * 255 / 100).rounded()) }
+            else if let b = Int(String(decoding: c, as: UTF8.self)) { byte = b } else { return nil }
             let clamped = max(0, min(255, byte))
             out.append(hex[clamped >> 4]); out.append(hex[clamped & 15])
         }

@@ -1,11 +1,25 @@
 #ifndef PORTRAITS_CSUPPORT_H
 #define PORTRAITS_CSUPPORT_H
 
+#include <stddef.h>
+
 /// Atomically exchanges two paths on the same file system (Linux renameat2 RENAME_EXCHANGE).
 /// Returns 0 on success, -1 with errno set otherwise (for example on a file system without support).
 int portraits_exchange_paths(const char *a, const char *b);
 
 /// Returns the heap's free memory to the system (glibc malloc_trim), after a stage that used a lot.
 void portraits_release_free_memory(void);
+
+/// Writes `value` as printf's "%f" does in the C locale ("-12.345678", six decimals, rounded to
+/// nearest, ties to even) into `out` (at least 40 bytes) and returns its length; -1 for a value
+/// this fast path leaves to glibc (not finite, 2^43 or more, a locale whose decimal point is not ".").
+/// The process's snprintf("%f", x), which Cairo calls for every coordinate, goes through it.
+int portraits_fixed_notation(double value, char *out);
+
+/// snprintf(s, size, "%f", value) through this process's snprintf (for tests: truncation and return value).
+int portraits_format_f(char *s, size_t size, double value);
+
+/// How many snprintf("%f") calls the fast path answered in this process (tests check Cairo's go through it).
+unsigned long portraits_fixed_notation_calls(void);
 
 #endif

@@ -1,0 +1,122 @@
+// Cairo's SVG and PDF surfaces print every coordinate with snprintf(buf, size, "%f", x)
+// (cairo-output-stream.c, _cairo_dtostr). glibc formats a double through multi-precision
+// arithmetic and its whole printf machinery: a third of a land-cover map's drawing time.
+// This file defines snprintf and __snprintf_chk (the fortified form Debian's Cairo calls) for the
+// process: the format "%f" alone, with a finite value under 2^43 and a "." decimal point, is
+// formatted here, exactly as glibc does it (the value's exact binary expansion times 10^6, rounded
+// to nearest, ties to even); every other call goes to glibc's vsnprintf / __vsnprintf_chk unchanged.
+// Tested against glibc's own output (FixedNotationTests).
+#ifdef _FORTIFY_SOURCE
+#undef _FORTIFY_SOURCE
+#endif
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <locale.h>
+#include "CSupport.h"
+
+extern int __vsnprintf_chk(char *s, size_t maxlen, int flag, size_t slen, const char *format, va_list ap);
+extern void __chk_fail(void) __attribute__((noreturn));
+
+static atomic_ulong fixed_notation_calls;
+
+unsigned long portraits_fixed_notation_calls(void) { return atomic_load_explicit(&fixed_notation_calls, memory_order_relaxed); }
+
+int portraits_fixed_notation(double value, char *out) {
+    uint64_t bits;
+    memcpy(&bits, &value, sizeof bits);
+    int negative = (int)(bits >> 63);
+    int biased = (int)((bits >> 52) & 0x7FF);
+    uint64_t fraction = bits & ((UINT64_C(1) << 52) - 1);
+    if (biased == 0x7FF) return -1;                 // infinity, NaN
+    if (biased >= 1023 + 43) return -1;             // 2^43 and over: glibc's way
+    struct lconv *lc = localeconv();
+    if (lc == NULL || lc->decimal_point == NULL || strcmp(lc->decimal_point, ".") != 0) return -1;
+    // The value is m · 2^e exactly; q = m · 2^e · 10^6 rounded to nearest, ties to even.
+    uint64_t q;
+    if (biased == 0) {
+        q = 0;                                      // zero and subnormals are below 5 · 10^-7
+    } else {
+        uint64_t m = fraction | (UINT64_C(1) << 52);
+        int e = biased - 1075;
+        if (e >= 0) {
+            q = (m << e) * UINT64_C(1000000);       // an integer under 2^43: the product is under 2^63
+        } else {
+            int s = -e;
+            unsigned __int128 n = (unsigned __int128)m * 1000000u;   // under 2^73
+            if (s >= 128) {
+                q = 0;                              // under 2^-75, far below half of 10^-6
+            } else {
+                unsigned __int128 whole = n >> s;
+                unsigned __int128 rest = n - (whole << s);
+                unsigned __int128 half = (unsigned __int128)1 << (s - 1);
+                if (rest > half || (rest == half && (whole & 1))) whole += 1;
+                q = (uint64_t)whole;
+            }
+        }
+    }
+    uint64_t integer = q / 1000000u, decimals = q % 1000000u;
+    char digits[24];
+    int n = 0;
+    do { digits[n++] = (char)('0' + integer % 10); integer /= 10; } while (integer > 0);
+    int len = 0;
+    if (negative) out[len++] = '-';
+    while (n > 0) out[len++] = digits[--n];
+    out[len++] = '.';
+    for (int i = 5; i >= 0; i--) { out[len + i] = (char)('0' + decimals % 10); decimals /= 10; }
+    len += 6;
+    out[len] = '\0';
+    return len;
+}
+
+static int is_plain_f(const char *format) { return format[0] == '%' && format[1] == 'f' && format[2] == '\0'; }
+
+// snprintf's contract: at most size - 1 characters and a terminating NUL when size > 0; returns
+// the length the whole text has.
+static int copy_out(char *s, size_t size, const char *text, int len) {
+    if (size > 0) {
+        size_t n = (size_t)len < size - 1 ? (size_t)len : size - 1;
+        memcpy(s, text, n);
+        s[n] = '\0';
+    }
+    atomic_fetch_add_explicit(&fixed_notation_calls, 1, memory_order_relaxed);
+    return len;
+}
+
+int snprintf(char *restrict s, size_t size, const char *restrict format, ...) {
+    va_list ap;
+    if (is_plain_f(format)) {
+        va_start(ap, format);
+        double value = va_arg(ap, double);
+        va_end(ap);
+        char text[40];
+        int len = portraits_fixed_notation(value, text);
+        if (len >= 0) return copy_out(s, size, text, len);
+    }
+    va_start(ap, format);
+    int r = vsnprintf(s, size, format, ap);
+    va_end(ap);
+    return r;
+}
+
+int portraits_format_f(char *s, size_t size, double value) { return snprintf(s, size, "%f", value); }
+
+int __snprintf_chk(char *s, size_t maxlen, int flag, size_t slen, const char *format, ...) {
+    va_list ap;
+    if (is_plain_f(format)) {
+        if (slen < maxlen) __chk_fail();
+        va_start(ap, format);
+        double value = va_arg(ap, double);
+        va_end(ap);
+        char text[40];
+        int len = portraits_fixed_notation(value, text);
+        if (len >= 0) return copy_out(s, maxlen, text, len);
+    }
+    va_start(ap, format);
+    int r = __vsnprintf_chk(s, maxlen, flag, slen, format, ap);
+    va_end(ap);
+    return r;
+}

@@ -1,0 +1,75 @@
+import CSupport
+import Foundation
+import XCTest
+@testable import PortraitsCairo
+@testable import PortraitsGraphics
+import PortraitsCore
+
+/// The process's snprintf("%f") (`fixed_notation.c`) writes what glibc writes, byte for byte, and
+/// Cairo's coordinates go through it.
+final class FixedNotationTests: XCTestCase {
+    /// glibc's own "%f" (vsnprintf is not replaced).
+    func glibc(_ x: Double) -> String {
+        var buffer = [CChar](repeating: 0, count: 400)
+        _ = withVaList([x]) { vsnprintf(&buffer, buffer.count, "%f", $0) }
+        return String(cString: buffer)
+    }
+
+    func fast(_ x: Double) -> String? {
+        var buffer = [CChar](repeating: 0, count: 40)
+        let n = portraits_fixed_notation(x, &buffer)
+        return n < 0 ? nil : String(cString: buffer)
+    }
+
+    func testTheSameDigitsAsGlibc() {
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.1, 0.05, 1e-7, 5e-7, 4.9999999e-7, 5.0000001e-7, 1.5e-6, 2.5e-6,
+                                0.0000005, 0.0000015, 0.0000025, 999_999.9999995, 123_456.7890125, 0x1p43 - 1, 0x1p43.nextDown,
+                                Double.leastNonzeroMagnitude, -Double.leastNormalMagnitude, 0.1 + 0.2, 1 / 3.0, -2 / 3.0]
+        // Cairo's coordinates are multiples of 1/256 (24.8 fixed point); k/128 and k/64 end in a tie at the 7th decimal.
+        for k in stride(from: -300_000, through: 300_000, by: 7) { values.append(Double(k) / 256) }
+        for k in 0..<5_000 { values += [Double(k) / 128, Double(k) / 64 + 0.0078125, -Double(k) / 128] }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200_000 {
+            let magnitude = Double.random(in: -9...12, using: &rng)
+            values.append(pow(10, magnitude) * (Bool.random(using: &rng) ? 1 : -1))
+            // Exact ties at the sixth decimal: an integer number of 10^-6 plus half of it, as near as a double gets.
+            values.append((Double(Int.random(in: 0..<10_000_000, using: &rng)) + 0.5) / 1e6)
+        }
+        var checked = 0
+        for x in values {
+            guard let f = fast(x) else { XCTFail("\(x) left to glibc"); continue }
+            if f != glibc(x) { XCTFail("\(x.debugDescription): \(f) where glibc writes \(glibc(x))"); break }
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 400_000)
+    }
+
+    func testValuesItLeavesToGlibc() {
+        for x in [Double.infinity, -Double.infinity, Double.nan, 0x1p43, -0x1p43, 1e300] {
+            XCTAssertNil(fast(x), "\(x)")
+            var buffer = [CChar](repeating: 0, count: 400)
+            XCTAssertEqual(Int(portraits_format_f(&buffer, buffer.count, x)), glibc(x).utf8.count)
+            XCTAssertEqual(String(cString: buffer), glibc(x), "still written, by glibc")
+        }
+    }
+
+    /// snprintf's contract: at most size − 1 characters and a NUL, the whole length returned.
+    func testTruncationAndLength() {
+        var buffer = [CChar](repeating: 0x7F, count: 8)
+        XCTAssertEqual(portraits_format_f(&buffer, 6, -12.5), 10)
+        XCTAssertEqual(String(cString: buffer), "-12.5")
+        XCTAssertEqual(buffer[6], 0x7F, "nothing written past the size")
+        XCTAssertEqual(portraits_format_f(&buffer, 0, 3.25), 8)
+        XCTAssertEqual(buffer[0], 0x2D, "size 0: nothing written")
+    }
+
+    /// Cairo's SVG surface calls snprintf("%f") for its coordinates, and this process's runs.
+    func testCairoPrintsItsCoordinatesThroughIt() throws {
+        let before = portraits_fixed_notation_calls()
+        let ring = [Point(10.3, 10.7), Point(90.125, 12.5), Point(50.0078125, 80.33)]
+        let scene = Scene(width: 100, height: 100, marks: [.polygons([PolygonRings(rings: [ring])], fill: RGBColor(hex: "#336699")!, stroke: nil)])
+        let svg = String(decoding: try CairoRenderer.svg(scene), as: UTF8.self)
+        XCTAssertTrue(svg.contains("90.1"), svg)
+        XCTAssertGreaterThanOrEqual(portraits_fixed_notation_calls() - before, 6, "Cairo's coordinates did not go through the fast path")
+    }
+}
