@@ -11,7 +11,7 @@ public enum SVGStyles {
     /// repeats a handful of styles over hundreds of shapes: each distinct style is shortened once.
     public static func compact(_ input: [UInt8]) -> [UInt8] {
         let marker = Array(" style=\"".utf8)
-        var shortened: [ArraySlice<UInt8>: [UInt8]] = [:]
+        var shortened: [StyleKey: [UInt8]] = [:]
         var out: [UInt8] = []
         out.reserveCapacity(input.count)
         input.withUnsafeBufferPointer { b in
@@ -29,11 +29,11 @@ public enum SVGStyles {
                 out.append(contentsOf: b[copied..<i])
                 let raw = input[(i + m)..<end]
                 let style: [UInt8]
-                if let known = shortened[raw] {
+                if let known = shortened[StyleKey(bytes: raw)] {
                     style = known
                 } else {
                     style = shorten(bytes: raw)
-                    shortened[raw] = style
+                    shortened[StyleKey(bytes: raw)] = style
                 }
                 if !style.isEmpty {
                     out += marker
@@ -118,5 +118,17 @@ public enum SVGStyles {
             out.append(hex[clamped >> 4]); out.append(hex[clamped & 15])
         }
         return out
+    }
+
+    /// A style's bytes as a dictionary key, hashed at once (an `ArraySlice`'s own hash feeds the
+    /// hasher byte by byte: a chart looks up a style for each of its hundreds of shapes).
+    struct StyleKey: Hashable {
+        let bytes: ArraySlice<UInt8>
+
+        static func == (a: StyleKey, b: StyleKey) -> Bool { a.bytes.elementsEqual(b.bytes) }
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 }
