@@ -86,18 +86,24 @@ static int copy_out(char *s, size_t size, const char *text, int len) {
     return len;
 }
 
+// The "%f" fast path on a va_list taken by value: the length (snprintf's), or -1 when the call is
+// to go to glibc (the caller then starts its arguments again).
+static int fast_f(char *s, size_t size, const char *format, va_list ap) {
+    if (!is_plain_f(format)) return -1;
+    double value = va_arg(ap, double);
+    char text[40];
+    int len = portraits_fixed_notation(value, text);
+    return len < 0 ? -1 : copy_out(s, size, text, len);
+}
+
 int snprintf(char *restrict s, size_t size, const char *restrict format, ...) {
     va_list ap;
-    if (is_plain_f(format)) {
-        va_start(ap, format);
-        double value = va_arg(ap, double);
-        va_end(ap);
-        char text[40];
-        int len = portraits_fixed_notation(value, text);
-        if (len >= 0) return copy_out(s, size, text, len);
-    }
     va_start(ap, format);
-    int r = vsnprintf(s, size, format, ap);
+    int r = fast_f(s, size, format, ap);
+    va_end(ap);
+    if (r >= 0) return r;
+    va_start(ap, format);
+    r = vsnprintf(s, size, format, ap);
     va_end(ap);
     return r;
 }
@@ -105,18 +111,15 @@ int snprintf(char *restrict s, size_t size, const char *restrict format, ...) {
 int portraits_format_f(char *s, size_t size, double value) { return snprintf(s, size, "%f", value); }
 
 int __snprintf_chk(char *s, size_t maxlen, int flag, size_t slen, const char *format, ...) {
+    // glibc's check first: the buffer must hold what the caller says it may write.
+    if (slen < maxlen) __chk_fail();
     va_list ap;
-    if (is_plain_f(format)) {
-        if (slen < maxlen) __chk_fail();
-        va_start(ap, format);
-        double value = va_arg(ap, double);
-        va_end(ap);
-        char text[40];
-        int len = portraits_fixed_notation(value, text);
-        if (len >= 0) return copy_out(s, maxlen, text, len);
-    }
     va_start(ap, format);
-    int r = __vsnprintf_chk(s, maxlen, flag, slen, format, ap);
+    int r = fast_f(s, maxlen, format, ap);
+    va_end(ap);
+    if (r >= 0) return r;
+    va_start(ap, format);
+    r = __vsnprintf_chk(s, maxlen, flag, slen, format, ap);
     va_end(ap);
     return r;
 }

@@ -32,7 +32,7 @@ public enum SVGStyles {
                 if let known = shortened[StyleKey(bytes: raw)] {
                     style = known
                 } else {
-                    style = shorten(bytes: raw)
+                    style = Self.seen.shortened(raw)
                     shortened[StyleKey(bytes: raw)] = style
                 }
                 if !style.isEmpty {
@@ -47,6 +47,10 @@ public enum SVGStyles {
         }
         return out
     }
+
+    /// The styles shortened so far by the process: a site's charts and maps repeat a few hundred
+    /// styles (a palette, a few strokes) across tens of thousands of documents.
+    private static let seen = KnownStyles()
 
     /// One style's declarations without the defaults, colours as `#rrggbb`.
     static func shorten(_ style: String) -> String {
@@ -118,6 +122,27 @@ public enum SVGStyles {
             out.append(hex[clamped >> 4]); out.append(hex[clamped & 15])
         }
         return out
+    }
+
+    /// Shortened styles behind a lock (documents are drawn on every core), up to `limit` of them:
+    /// past that, a new style is shortened each time it is met.
+    private final class KnownStyles: @unchecked Sendable {
+        private let lock = NSLock()
+        private var styles: [StyleKey: [UInt8]] = [:]
+        private let limit = 20_000
+
+        func shortened(_ raw: ArraySlice<UInt8>) -> [UInt8] {
+            let key = StyleKey(bytes: raw)
+            lock.lock()
+            let found = styles[key]
+            lock.unlock()
+            if let found { return found }
+            let style = shorten(bytes: raw)
+            lock.lock()
+            if styles.count < limit { styles[StyleKey(bytes: ArraySlice(Array(raw)))] = style }
+            lock.unlock()
+            return style
+        }
     }
 
     /// A style's bytes as a dictionary key, hashed at once (an `ArraySlice`'s own hash feeds the

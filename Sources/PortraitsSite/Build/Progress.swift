@@ -41,8 +41,10 @@ public final class Progress: @unchecked Sendable {
             let tenth = done * 10 / total
             if tenth > lastTenth { lastTenth = tenth; line = text(now) }
         }
-        lock.unlock()
+        // Written before the lock is released: lines from several threads come out in order (a
+        // thread reporting 10 % must not print after another's 100 %).
         if let line, let log { log(line) }
+        lock.unlock()
     }
 
     /// Ends the in-place line on a terminal.

@@ -47,33 +47,54 @@ package enum MapPiecesScript {
 
     static func call(_ pairs: [(String, String)]) -> String { "portraitsMapPieces(" + JSONText.object(pairs) + ");\n" }
 
-    /// `[area in m², [class per millésime], [change kind per period], [ring, …]]` per piece.
+    /// `[area in m², [class per millésime], [change kind per period], [ring, …]]` per piece,
+    /// written as bytes (a département's tiles hold hundreds of thousands of pieces).
     static func list(_ pieces: [MapPieces.Piece]) -> String {
-        var s = "[\n"
-        for (i, piece) in pieces.enumerated() {
-            if i > 0 { s += ",\n" }
-            s += "[" + String(Int(piece.area.rounded())) + ",[" + piece.classes.map(String.init).joined(separator: ",") + "],["
-            s += piece.kinds.map(String.init).joined(separator: ",") + "],["
-            s += piece.rings.map(jsonLiteral).joined(separator: ",") + "]]"
+        var s: [UInt8] = []
+        s.reserveCapacity(pieces.reduce(2) { $0 + 24 + $1.rings.reduce(0) { $0 + $1.count * 5 + 3 } })
+        func integers(_ values: [Int]) {
+            for (k, v) in values.enumerated() {
+                if k > 0 { s.append(0x2C) }
+                appendInt(v, &s)
+            }
         }
-        return s + "]"
+        s += "[\n".utf8
+        for (i, piece) in pieces.enumerated() {
+            if i > 0 { s += ",\n".utf8 }
+            s.append(0x5B)
+            appendInt(Int(piece.area.rounded()), &s)
+            s += ",[".utf8
+            integers(piece.classes)
+            s += "],[".utf8
+            integers(piece.kinds)
+            s += "],[".utf8
+            for (k, ring) in piece.rings.enumerated() {
+                if k > 0 { s.append(0x2C) }
+                encoded(ring, escaped: true, into: &s)
+            }
+            s += "]]".utf8
+        }
+        s.append(0x5D)
+        return String(decoding: s, as: UTF8.self)
     }
 
     /// A ring as an encoded polyline of its quantised coordinates (x then y), each point but the
     /// first as its difference with the previous one. The ring is not closed again.
     package static func encode(_ ring: [Point]) -> String {
-        String(decoding: encoded(ring, escaped: false), as: UTF8.self)
+        var out: [UInt8] = []
+        encoded(ring, escaped: false, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `encode(ring)` as a JSON string literal: between quotes, each backslash (one of the
     /// encoding's characters) doubled.
     static func jsonLiteral(_ ring: [Point]) -> String {
-        String(decoding: encoded(ring, escaped: true), as: UTF8.self)
+        var out: [UInt8] = []
+        encoded(ring, escaped: true, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func encoded(_ ring: [Point], escaped: Bool) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(ring.count * 5 + 2)
+    private static func encoded(_ ring: [Point], escaped: Bool, into out: inout [UInt8]) {
         if escaped { out.append(0x22) }
         var px = 0, py = 0
         for p in ring {
@@ -84,7 +105,19 @@ package enum MapPiecesScript {
             py = y
         }
         if escaped { out.append(0x22) }
-        return out
+    }
+
+    /// A decimal integer, as `String(value)` writes it.
+    private static func appendInt(_ value: Int, _ out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var v = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[n] = UInt8(48 + v % 10); v /= 10; n += 1 } while v > 0
+            while n > 0 { n -= 1; out.append(d[n]) }
+        }
     }
 
     private static func put(_ value: Int, _ out: inout [UInt8], escaped: Bool) {
