@@ -1,9 +1,10 @@
-// Cairo's SVG and PDF surfaces print every coordinate with snprintf(buf, size, "%f", x)
+// Cairo prints every number of an SVG or PDF with snprintf: "%f" (its own "%f") or "%.*f" with the
+// decimals of its fixed point (its own "%g", which the PDF surface uses for path coordinates)
 // (cairo-output-stream.c, _cairo_dtostr). glibc formats a double through multi-precision
 // arithmetic and its whole printf machinery: a third of a land-cover map's drawing time.
 // This file defines snprintf and __snprintf_chk (the fortified form Debian's Cairo calls) for the
-// process: the format "%f" alone, with a finite value under 2^43 and a "." decimal point, is
-// formatted here, exactly as glibc does it (the value's exact binary expansion times 10^6, rounded
+// process: the formats "%f" and "%.*f" alone (up to 9 decimals), with a finite value under 2^43 and a "." decimal point, are
+// formatted here, exactly as glibc does it (the value's exact binary expansion times 10^decimals, rounded
 // to nearest, ties to even); every other call goes to glibc's vsnprintf / __vsnprintf_chk unchanged.
 // Tested against glibc's own output (FixedNotationTests).
 #ifdef _FORTIFY_SOURCE
@@ -21,11 +22,13 @@
 extern int __vsnprintf_chk(char *s, size_t maxlen, int flag, size_t slen, const char *format, va_list ap);
 extern void __chk_fail(void) __attribute__((noreturn));
 
-static atomic_ulong fixed_notation_calls;
+static atomic_ulong fixed_notation_calls, fixed_precision_calls;
 
 unsigned long portraits_fixed_notation_calls(void) { return atomic_load_explicit(&fixed_notation_calls, memory_order_relaxed); }
+unsigned long portraits_fixed_precision_calls(void) { return atomic_load_explicit(&fixed_precision_calls, memory_order_relaxed); }
 
-int portraits_fixed_notation(double value, char *out) {
+int portraits_fixed_notation_digits(double value, int precision, char *out) {
+    if (precision < 0 || precision > 9) return -1;  // more decimals: glibc's way
     uint64_t bits;
     memcpy(&bits, &value, sizeof bits);
     int negative = (int)(bits >> 63);
@@ -35,44 +38,58 @@ int portraits_fixed_notation(double value, char *out) {
     if (biased >= 1023 + 43) return -1;             // 2^43 and over: glibc's way
     struct lconv *lc = localeconv();
     if (lc == NULL || lc->decimal_point == NULL || strcmp(lc->decimal_point, ".") != 0) return -1;
-    // The value is m · 2^e exactly; q = m · 2^e · 10^6 rounded to nearest, ties to even.
-    uint64_t q;
+    uint64_t scale = 1;
+    for (int i = 0; i < precision; i++) scale *= 10;
+    // The value is m · 2^e exactly; q = m · 2^e · 10^precision rounded to nearest, ties to even
+    // (m < 2^53 and 10^9 < 2^30: every product fits in 128 bits).
+    unsigned __int128 q;
     if (biased == 0) {
-        q = 0;                                      // zero and subnormals are below 5 · 10^-7
+        q = 0;                                      // zero and subnormals are below 5 · 10^-10
     } else {
         uint64_t m = fraction | (UINT64_C(1) << 52);
         int e = biased - 1075;
         if (e >= 0) {
-            q = (m << e) * UINT64_C(1000000);       // an integer under 2^43: the product is under 2^63
+            q = (unsigned __int128)(m << e) * scale;    // an integer under 2^43
         } else {
             int s = -e;
-            unsigned __int128 n = (unsigned __int128)m * 1000000u;   // under 2^73
+            unsigned __int128 n = (unsigned __int128)m * scale;   // under 2^83
             if (s >= 128) {
-                q = 0;                              // under 2^-75, far below half of 10^-6
+                q = 0;                              // under 2^-75, far below half of 10^-9
             } else {
                 unsigned __int128 whole = n >> s;
                 unsigned __int128 rest = n - (whole << s);
                 unsigned __int128 half = (unsigned __int128)1 << (s - 1);
                 if (rest > half || (rest == half && (whole & 1))) whole += 1;
-                q = (uint64_t)whole;
+                q = whole;
             }
         }
     }
-    uint64_t integer = q / 1000000u, decimals = q % 1000000u;
+    uint64_t integer = (uint64_t)(q / scale), decimals = (uint64_t)(q % scale);
     char digits[24];
     int n = 0;
     do { digits[n++] = (char)('0' + integer % 10); integer /= 10; } while (integer > 0);
     int len = 0;
     if (negative) out[len++] = '-';
     while (n > 0) out[len++] = digits[--n];
-    out[len++] = '.';
-    for (int i = 5; i >= 0; i--) { out[len + i] = (char)('0' + decimals % 10); decimals /= 10; }
-    len += 6;
+    if (precision > 0) {
+        out[len++] = '.';
+        for (int i = precision - 1; i >= 0; i--) { out[len + i] = (char)('0' + decimals % 10); decimals /= 10; }
+        len += precision;
+    }
     out[len] = '\0';
     return len;
 }
 
-static int is_plain_f(const char *format) { return format[0] == '%' && format[1] == 'f' && format[2] == '\0'; }
+int portraits_fixed_notation(double value, char *out) { return portraits_fixed_notation_digits(value, 6, out); }
+
+// "%f" (six decimals) or "%.*f" (the number of decimals an argument), the two forms Cairo prints
+// its numbers with (its "%g" is "%.*f" with the digits of its fixed point); 0 for any other format.
+static int fixed_format(const char *format) {
+    if (format[0] != '%') return 0;
+    if (format[1] == 'f' && format[2] == '\0') return 1;
+    if (format[1] == '.' && format[2] == '*' && format[3] == 'f' && format[4] == '\0') return 2;
+    return 0;
+}
 
 // snprintf's contract: at most size - 1 characters and a terminating NUL when size > 0; returns
 // the length the whole text has.
@@ -86,14 +103,22 @@ static int copy_out(char *s, size_t size, const char *text, int len) {
     return len;
 }
 
-// The "%f" fast path on a va_list taken by value: the length (snprintf's), or -1 when the call is
-// to go to glibc (the caller then starts its arguments again).
+// The fast path on a va_list taken by value: the length (snprintf's), or -1 when the call is to
+// go to glibc (the caller then starts its arguments again).
 static int fast_f(char *s, size_t size, const char *format, va_list ap) {
-    if (!is_plain_f(format)) return -1;
+    int form = fixed_format(format);
+    if (form == 0) return -1;
+    int precision = 6;
+    if (form == 2) {
+        precision = va_arg(ap, int);
+        if (precision < 0) precision = 6;           // a negative precision is taken as omitted
+    }
     double value = va_arg(ap, double);
-    char text[40];
-    int len = portraits_fixed_notation(value, text);
-    return len < 0 ? -1 : copy_out(s, size, text, len);
+    char text[48];
+    int len = portraits_fixed_notation_digits(value, precision, text);
+    if (len < 0) return -1;
+    if (form == 2) atomic_fetch_add_explicit(&fixed_precision_calls, 1, memory_order_relaxed);
+    return copy_out(s, size, text, len);
 }
 
 int snprintf(char *restrict s, size_t size, const char *restrict format, ...) {
@@ -109,6 +134,8 @@ int snprintf(char *restrict s, size_t size, const char *restrict format, ...) {
 }
 
 int portraits_format_f(char *s, size_t size, double value) { return snprintf(s, size, "%f", value); }
+
+int portraits_format_digits(char *s, size_t size, int precision, double value) { return snprintf(s, size, "%.*f", precision, value); }
 
 int __snprintf_chk(char *s, size_t maxlen, int flag, size_t slen, const char *format, ...) {
     // glibc's check first: the buffer must hold what the caller says it may write.

@@ -44,6 +44,35 @@ final class FixedNotationTests: XCTestCase {
         XCTAssertGreaterThan(checked, 400_000)
     }
 
+    /// "%.*f" with 0 to 9 decimals (Cairo's PDF surface prints its coordinates with two), through
+    /// the process's snprintf, against glibc.
+    func testEveryPrecisionAsGlibc() {
+        func glibc(_ x: Double, _ p: Int32) -> String {
+            var buffer = [CChar](repeating: 0, count: 400)
+            _ = withVaList([p, x]) { vsnprintf(&buffer, buffer.count, "%.*f", $0) }
+            return String(cString: buffer)
+        }
+        var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 1e-10, 0x1p43.nextDown, 0.005, 0.015, 0.025]
+        for k in stride(from: -40_000, through: 40_000, by: 3) { values.append(Double(k) / 256) }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 { values.append(pow(10, Double.random(in: -10...12, using: &rng)) * (Bool.random(using: &rng) ? 1 : -1)) }
+        var buffer = [CChar](repeating: 0, count: 64)
+        for p in Int32(-1)...9 {
+            for x in values {
+                let n = portraits_format_digits(&buffer, buffer.count, p, x)
+                let mine = String(cString: buffer)
+                if mine != glibc(x, p) || Int(n) != mine.utf8.count {
+                    XCTFail("%.\(p)f of \(x.debugDescription): \(mine) where glibc writes \(glibc(x, p))")
+                    return
+                }
+            }
+            if p >= 0 { XCTAssertNotEqual(portraits_fixed_notation_digits(1.25, p, &buffer), -1, "\(p) decimals are the fast path's") }
+        }
+        XCTAssertEqual(portraits_fixed_notation_digits(1.25, 10, &buffer), -1, "10 decimals are left to glibc")
+        XCTAssertEqual(portraits_format_digits(&buffer, buffer.count, 12, 1.25), 14)
+        XCTAssertEqual(String(cString: buffer), "1.250000000000")
+    }
+
     func testValuesItLeavesToGlibc() {
         for x in [Double.infinity, -Double.infinity, Double.nan, 0x1p43, -0x1p43, 1e300] {
             XCTAssertNil(fast(x), "\(x)")
@@ -71,5 +100,9 @@ final class FixedNotationTests: XCTestCase {
         let svg = String(decoding: try CairoRenderer.svg(scene), as: UTF8.self)
         XCTAssertTrue(svg.contains("90.1"), svg)
         XCTAssertGreaterThanOrEqual(portraits_fixed_notation_calls() - before, 6, "Cairo's coordinates did not go through the fast path")
+        // The PDF surface prints its path with Cairo's "%g", that is "%.*f".
+        let beforePDF = portraits_fixed_precision_calls()
+        _ = try CairoRenderer.pdf(scene)
+        XCTAssertGreaterThanOrEqual(portraits_fixed_precision_calls() - beforePDF, 6, "the PDF's coordinates (\"%.*f\") did not go through the fast path")
     }
 }

@@ -16,10 +16,19 @@ void portraits_release_free_memory(void);
 /// The process's snprintf("%f", x), which Cairo calls for every coordinate, goes through it.
 int portraits_fixed_notation(double value, char *out);
 
+/// The same with `precision` decimals (0 to 9, printf's "%.*f"); -1 for what it leaves to glibc.
+int portraits_fixed_notation_digits(double value, int precision, char *out);
+
+/// snprintf(s, size, "%.*f", precision, value) through this process's snprintf (for tests).
+int portraits_format_digits(char *s, size_t size, int precision, double value);
+
 /// snprintf(s, size, "%f", value) through this process's snprintf (for tests: truncation and return value).
 int portraits_format_f(char *s, size_t size, double value);
 
 /// How many snprintf("%f") calls the fast path answered in this process (tests check Cairo's go through it).
 unsigned long portraits_fixed_notation_calls(void);
+
+/// Of those, how many had the form "%.*f".
+unsigned long portraits_fixed_precision_calls(void);
 
 #endif
