@@ -86,14 +86,6 @@ package enum MapPiecesScript {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `encode(ring)` as a JSON string literal: between quotes, each backslash (one of the
-    /// encoding's characters) doubled.
-    static func jsonLiteral(_ ring: [Point]) -> String {
-        var out: [UInt8] = []
-        encoded(ring, escaped: true, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     private static func encoded(_ ring: [Point], escaped: Bool, into out: inout [UInt8]) {
         if escaped { out.append(0x22) }
         var px = 0, py = 0
