@@ -1,0 +1,69 @@
+import XCTest
+import CCairo
+@testable import PortraitsCairo
+@testable import PortraitsCore
+@testable import PortraitsGraphics
+
+/// A land-cover class is filled and stroked in its own colour (the seam), so that two fills that
+/// touch leave no pale hairline between them. In pixels the seam is drawn with mitred joins and
+/// Cairo's fast antialiasing (`CairoMarks.seam`); in vector files it keeps its round joins.
+final class SeamTests: XCTestCase {
+    let green = RGBColor(hex: "#33a02c")!
+    let orange = RGBColor(hex: "#ff7f00")!
+
+    /// Two classes meeting along a slanted edge, each filled and stroked in its colour, the
+    /// picture at a scale where the edge crosses pixels.
+    func scene(seams: Bool) -> Scene {
+        let left = PolygonRings(rings: [[Point(2, 2), Point(31.3, 2), Point(24.7, 38), Point(2, 38), Point(2, 2)]])
+        let right = PolygonRings(rings: [[Point(31.3, 2), Point(58, 2), Point(58, 38), Point(24.7, 38), Point(31.3, 2)]])
+        var s = Scene(width: 60, height: 40)
+        s.add(.polygons([left], fill: green, stroke: seams ? Stroke(green, width: 0.3) : nil))
+        s.add(.polygons([right], fill: orange, stroke: seams ? Stroke(orange, width: 0.3) : nil))
+        return s
+    }
+
+    /// Along the edge, how much of the white background shows through: without seams each fill
+    /// covers part of an edge pixel and the background the rest; with them, none.
+    func testTheSeamHidesTheHairlineInPixels() throws {
+        /// The largest share of white in a pixel of the picture's middle rows. A pixel is a blend
+        /// a·green + b·orange + c·white (a + b + c = 1): its red gives a, then its blue gives c.
+        func whiteShare(_ scene: Scene) throws -> Double {
+            let (data, stride, h) = try pixels(scene, scale: 3.1)
+            var largest = 0.0
+            for y in 12..<(h - 12) {
+                for x in 10..<170 {
+                    // RGB24 little-endian: blue, green, red, unused.
+                    let i = y * stride + 4 * x
+                    let (blue, red) = (Double(data[i]), Double(data[i + 2]))
+                    let a = (255 - red) / (255 - 0x33)
+                    largest = max(largest, (blue - 0x2c * a) / 255)
+                }
+            }
+            return largest
+        }
+        XCTAssertGreaterThan(try whiteShare(scene(seams: false)), 0.1, "the test no longer sees the hairline it is about")
+        XCTAssertLessThan(try whiteShare(scene(seams: true)), 0.03, "white between the two classes")
+    }
+
+    /// In an SVG (drawn by the browser) the seam keeps Cairo's round joins.
+    func testVectorFilesKeepRoundJoins() throws {
+        let svg = String(decoding: try CairoRenderer.svg(scene(seams: true)), as: UTF8.self)
+        XCTAssertTrue(svg.contains("round"), svg)
+    }
+
+    /// The raster test's surface: RGB24 on white at `scale`.
+    func pixels(_ scene: Scene, scale: Double) throws -> (data: [UInt8], stride: Int, height: Int) {
+        let w = Int32((scene.width * scale).rounded(.up)), h = Int32((scene.height * scale).rounded(.up))
+        let surface = try XCTUnwrap(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h))
+        defer { cairo_surface_destroy(surface) }
+        let cr = try XCTUnwrap(cairo_create(surface))
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        try CairoRenderer.paint(scene, cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        return (Array(UnsafeBufferPointer(start: cairo_image_surface_get_data(surface), count: stride * Int(h))), stride, Int(h))
+    }
+}
