@@ -1,9 +1,10 @@
-// Cairo prints every number of an SVG or PDF with snprintf: "%f" (its own "%f") or "%.*f" with the
-// decimals of its fixed point (its own "%g", which the PDF surface uses for path coordinates)
-// (cairo-output-stream.c, _cairo_dtostr). glibc formats a double through multi-precision
-// arithmetic and its whole printf machinery: a third of a land-cover map's drawing time.
+// Cairo prints every number of an SVG or PDF with snprintf: "%f" (its own "%f"), "%.*f" with the
+// decimals of its fixed point (its own "%g", which the PDF surface uses for path coordinates), and
+// for a number under 0.1 (zero among them) "%.18f" then "%.*f" with as many decimals as its
+// significant digits need (cairo-output-stream.c, _cairo_dtostr). glibc formats a double through
+// multi-precision arithmetic and its whole printf machinery: a third of a land-cover map's drawing time.
 // This file defines snprintf and __snprintf_chk (the fortified form Debian's Cairo calls) for the
-// process: the formats "%f" and "%.*f" alone (up to 9 decimals), with a finite value under 2^43 and a "." decimal point, are
+// process: the formats "%f", "%.*f" and "%.Nf" alone (up to 18 decimals), with a finite value under 2^43 and a "." decimal point, are
 // formatted here, exactly as glibc does it (the value's exact binary expansion times 10^decimals, rounded
 // to nearest, ties to even); every other call goes to glibc's vsnprintf / __vsnprintf_chk unchanged.
 // Tested against glibc's own output (FixedNotationTests).
@@ -28,7 +29,7 @@ unsigned long portraits_fixed_notation_calls(void) { return atomic_load_explicit
 unsigned long portraits_fixed_precision_calls(void) { return atomic_load_explicit(&fixed_precision_calls, memory_order_relaxed); }
 
 int portraits_fixed_notation_digits(double value, int precision, char *out) {
-    if (precision < 0 || precision > 9) return -1;  // more decimals: glibc's way
+    if (precision < 0 || precision > 18) return -1; // more decimals: glibc's way
     uint64_t bits;
     memcpy(&bits, &value, sizeof bits);
     int negative = (int)(bits >> 63);
@@ -41,20 +42,20 @@ int portraits_fixed_notation_digits(double value, int precision, char *out) {
     uint64_t scale = 1;
     for (int i = 0; i < precision; i++) scale *= 10;
     // The value is m · 2^e exactly; q = m · 2^e · 10^precision rounded to nearest, ties to even
-    // (m < 2^53 and 10^9 < 2^30: every product fits in 128 bits).
+    // (m < 2^53 and 10^18 < 2^60: every product fits in 128 bits).
     unsigned __int128 q;
     if (biased == 0) {
-        q = 0;                                      // zero and subnormals are below 5 · 10^-10
+        q = 0;                                      // zero and subnormals are below 5 · 10^-19
     } else {
         uint64_t m = fraction | (UINT64_C(1) << 52);
         int e = biased - 1075;
         if (e >= 0) {
-            q = (unsigned __int128)(m << e) * scale;    // an integer under 2^43
+            q = (unsigned __int128)(m << e) * scale;    // an integer under 2^43, times 10^18 under 2^103
         } else {
             int s = -e;
-            unsigned __int128 n = (unsigned __int128)m * scale;   // under 2^83
+            unsigned __int128 n = (unsigned __int128)m * scale;   // under 2^113
             if (s >= 128) {
-                q = 0;                              // under 2^-75, far below half of 10^-9
+                q = 0;                              // under 2^-75, far below half of 10^-18
             } else {
                 unsigned __int128 whole = n >> s;
                 unsigned __int128 rest = n - (whole << s);
@@ -64,7 +65,14 @@ int portraits_fixed_notation_digits(double value, int precision, char *out) {
             }
         }
     }
-    uint64_t integer = (uint64_t)(q / scale), decimals = (uint64_t)(q % scale);
+    uint64_t integer, decimals;
+    if (q >> 64 == 0) {
+        integer = (uint64_t)q / scale;              // 64-bit division: the common case
+        decimals = (uint64_t)q % scale;
+    } else {
+        integer = (uint64_t)(q / scale);
+        decimals = (uint64_t)(q % scale);
+    }
     char digits[24];
     int n = 0;
     do { digits[n++] = (char)('0' + integer % 10); integer /= 10; } while (integer > 0);
@@ -82,12 +90,20 @@ int portraits_fixed_notation_digits(double value, int precision, char *out) {
 
 int portraits_fixed_notation(double value, char *out) { return portraits_fixed_notation_digits(value, 6, out); }
 
-// "%f" (six decimals) or "%.*f" (the number of decimals an argument), the two forms Cairo prints
-// its numbers with (its "%g" is "%.*f" with the digits of its fixed point); 0 for any other format.
+// "%f" (six decimals), "%.*f" (the number of decimals an argument) or "%.Nf" (N written, one or
+// two digits), the forms Cairo prints its numbers with (its "%g" is "%.*f" with the digits of its
+// fixed point; a number under 0.1 is printed first with "%.18f"): 1, 2 or 3 + N; 0 for any other.
 static int fixed_format(const char *format) {
     if (format[0] != '%') return 0;
     if (format[1] == 'f' && format[2] == '\0') return 1;
-    if (format[1] == '.' && format[2] == '*' && format[3] == 'f' && format[4] == '\0') return 2;
+    if (format[1] != '.') return 0;
+    if (format[2] == '*' && format[3] == 'f' && format[4] == '\0') return 2;
+    if (format[2] >= '0' && format[2] <= '9') {
+        int n = format[2] - '0';
+        int i = 3;
+        if (format[3] >= '0' && format[3] <= '9') { n = n * 10 + (format[3] - '0'); i = 4; }
+        if (format[i] == 'f' && format[i + 1] == '\0') return 3 + n;
+    }
     return 0;
 }
 
@@ -108,7 +124,7 @@ static int copy_out(char *s, size_t size, const char *text, int len) {
 static int fast_f(char *s, size_t size, const char *format, va_list ap) {
     int form = fixed_format(format);
     if (form == 0) return -1;
-    int precision = 6;
+    int precision = form >= 3 ? form - 3 : 6;
     if (form == 2) {
         precision = va_arg(ap, int);
         if (precision < 0) precision = 6;           // a negative precision is taken as omitted
@@ -136,6 +152,10 @@ int snprintf(char *restrict s, size_t size, const char *restrict format, ...) {
 int portraits_format_f(char *s, size_t size, double value) { return snprintf(s, size, "%f", value); }
 
 int portraits_format_digits(char *s, size_t size, int precision, double value) { return snprintf(s, size, "%.*f", precision, value); }
+
+int portraits_format_eighteen(char *s, size_t size, double value) { return snprintf(s, size, "%.18f", value); }
+
+int portraits_format_two(char *s, size_t size, double value) { return snprintf(s, size, "%.2f", value); }
 
 int __snprintf_chk(char *s, size_t maxlen, int flag, size_t slen, const char *format, ...) {
     // glibc's check first: the buffer must hold what the caller says it may write.

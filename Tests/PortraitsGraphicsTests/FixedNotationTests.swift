@@ -44,8 +44,9 @@ final class FixedNotationTests: XCTestCase {
         XCTAssertGreaterThan(checked, 400_000)
     }
 
-    /// "%.*f" with 0 to 9 decimals (Cairo's PDF surface prints its coordinates with two), through
-    /// the process's snprintf, against glibc.
+    /// "%.*f" with 0 to 18 decimals (Cairo's PDF surface prints its coordinates with two, a number
+    /// under 0.1 with as many as its significant digits need), through the process's snprintf,
+    /// against glibc; "%.18f" and "%.2f" written in the format likewise.
     func testEveryPrecisionAsGlibc() {
         func glibc(_ x: Double, _ p: Int32) -> String {
             var buffer = [CChar](repeating: 0, count: 400)
@@ -57,7 +58,7 @@ final class FixedNotationTests: XCTestCase {
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<20_000 { values.append(pow(10, Double.random(in: -10...12, using: &rng)) * (Bool.random(using: &rng) ? 1 : -1)) }
         var buffer = [CChar](repeating: 0, count: 64)
-        for p in Int32(-1)...9 {
+        for p in Int32(-1)...18 {
             for x in values {
                 let n = portraits_format_digits(&buffer, buffer.count, p, x)
                 let mine = String(cString: buffer)
@@ -68,9 +69,27 @@ final class FixedNotationTests: XCTestCase {
             }
             if p >= 0 { XCTAssertNotEqual(portraits_fixed_notation_digits(1.25, p, &buffer), -1, "\(p) decimals are the fast path's") }
         }
-        XCTAssertEqual(portraits_fixed_notation_digits(1.25, 10, &buffer), -1, "10 decimals are left to glibc")
-        XCTAssertEqual(portraits_format_digits(&buffer, buffer.count, 12, 1.25), 14)
-        XCTAssertEqual(String(cString: buffer), "1.250000000000")
+        XCTAssertEqual(portraits_fixed_notation_digits(1.25, 19, &buffer), -1, "19 decimals are left to glibc")
+        XCTAssertEqual(portraits_format_digits(&buffer, buffer.count, 20, 1.25), 22)
+        XCTAssertEqual(String(cString: buffer), "1.25000000000000000000")
+        // The precision written in the format: Cairo's "%.18f" for a number under 0.1, and "%.2f".
+        func glibcWritten(_ x: Double, _ format: String) -> String {
+            var out = [CChar](repeating: 0, count: 400)
+            _ = withVaList([x]) { vsnprintf(&out, out.count, format, $0) }
+            return String(cString: out)
+        }
+        let before = portraits_fixed_notation_calls()
+        for x in values {
+            for format in ["%.18f", "%.2f"] {
+                let n = format == "%.2f" ? portraits_format_two(&buffer, buffer.count, x) : portraits_format_eighteen(&buffer, buffer.count, x)
+                let mine = String(cString: buffer)
+                if mine != glibcWritten(x, format) || Int(n) != mine.utf8.count {
+                    XCTFail("\(format) of \(x.debugDescription): \(mine) where glibc writes \(glibcWritten(x, format))")
+                    return
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(Int(portraits_fixed_notation_calls() - before), 2 * values.count, "every one of them through the fast path")
     }
 
     func testValuesItLeavesToGlibc() {

@@ -16,11 +16,17 @@ void portraits_release_free_memory(void);
 /// The process's snprintf("%f", x), which Cairo calls for every coordinate, goes through it.
 int portraits_fixed_notation(double value, char *out);
 
-/// The same with `precision` decimals (0 to 9, printf's "%.*f"); -1 for what it leaves to glibc.
+/// The same with `precision` decimals (0 to 18, printf's "%.*f"); -1 for what it leaves to glibc.
 int portraits_fixed_notation_digits(double value, int precision, char *out);
 
 /// snprintf(s, size, "%.*f", precision, value) through this process's snprintf (for tests).
 int portraits_format_digits(char *s, size_t size, int precision, double value);
+
+/// snprintf(s, size, "%.18f", value) through this process's snprintf (for tests: Cairo's form for a number under 0.1).
+int portraits_format_eighteen(char *s, size_t size, double value);
+
+/// snprintf(s, size, "%.2f", value) through this process's snprintf (for tests: a written precision).
+int portraits_format_two(char *s, size_t size, double value);
 
 /// snprintf(s, size, "%f", value) through this process's snprintf (for tests: truncation and return value).
 int portraits_format_f(char *s, size_t size, double value);
