@@ -60,23 +60,39 @@ enum CairoMarks {
     static func raster(_ scene: Scene, x: Double, y: Double, width w: Double, height h: Double, dpi: Double, _ cr: OpaquePointer) throws {
         guard scene.width > 0, scene.height > 0, w > 0, h > 0, dpi > 0 else { return }
         let pw = Int32(min(8_000, (w * dpi / 72).rounded(.up))), ph = Int32(min(8_000, (h * dpi / 72).rounded(.up)))
-        guard let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph) else { return }
+        let reuse = RasterReuse.current
+        guard let image = try reuse?.image(scene, width: pw, height: ph) ?? image(scene, width: pw, height: ph) else { return }
         defer { cairo_surface_destroy(image) }
-        let ic = cairo_create(image)!
-        cairo_set_source_rgb(ic, 1, 1, 1)
-        cairo_paint(ic)
-        cairo_scale(ic, Double(pw) / scene.width, Double(ph) / scene.height)
-        for mark in scene.marks { try draw(mark, ic) }
-        let drawing = cairo_status(ic)
-        cairo_destroy(ic)
-        guard drawing == CAIRO_STATUS_SUCCESS else { throw CairoRenderer.RenderError.cairo("map as an image: " + String(cString: cairo_status_to_string(drawing))) }
-        cairo_surface_flush(image)
         cairo_save(cr)
         cairo_translate(cr, x, y)
         cairo_scale(cr, w / Double(pw), h / Double(ph))
         cairo_set_source_surface(cr, image, 0, 0)
         cairo_paint(cr)
         cairo_restore(cr)
+    }
+
+    /// `scene` drawn on white into a new image of `pw` × `ph` pixels, kept by the reuse block
+    /// open on this thread if any; nil when Cairo cannot make the image.
+    static func image(_ scene: Scene, width pw: Int32, height ph: Int32) throws -> OpaquePointer? {
+        guard let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph) else { return nil }
+        let ic = cairo_create(image)!
+        cairo_set_source_rgb(ic, 1, 1, 1)
+        cairo_paint(ic)
+        cairo_scale(ic, Double(pw) / scene.width, Double(ph) / scene.height)
+        do { for mark in scene.marks { try draw(mark, ic) } } catch {
+            cairo_destroy(ic)
+            cairo_surface_destroy(image)
+            throw error
+        }
+        let drawing = cairo_status(ic)
+        cairo_destroy(ic)
+        guard drawing == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(image)
+            throw CairoRenderer.RenderError.cairo("map as an image: " + String(cString: cairo_status_to_string(drawing)))
+        }
+        cairo_surface_flush(image)
+        RasterReuse.current?.keep(image, scene, width: pw, height: ph)
+        return image
     }
 
     static func setColor(_ cr: OpaquePointer, _ c: RGBColor) {

@@ -2,7 +2,7 @@ import PortraitsCore
 
 /// What to draw, independent of any backend: a canvas in pixels and marks in painting order.
 /// Backends (SVG, PNG, PDF through Cairo) draw a scene mark by mark; they add nothing.
-public struct Scene: Sendable {
+public struct Scene: Sendable, Equatable {
     public var width: Double
     public var height: Double
     public var background: RGBColor?
@@ -52,7 +52,7 @@ public struct TextStyle: Sendable, Equatable {
 }
 
 /// The marks of a scene. Coordinates are pixels, origin top-left, y down.
-public enum Mark: Sendable {
+public enum Mark: Sendable, Equatable {
     case rect(x: Double, y: Double, width: Double, height: Double, fill: RGBColor?, stroke: Stroke?)
     /// Polygons (even-odd fill, holes as inner rings).
     case polygons([PolygonRings], fill: RGBColor?, stroke: Stroke?)

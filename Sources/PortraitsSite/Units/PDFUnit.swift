@@ -51,14 +51,17 @@ package final class PDFUnit: @unchecked Sendable {
     }
 
     /// A territory's portrait PDFs, drawn from its scenes (the ones its web maps were drawn from).
-    /// Returns how many and their bytes.
+    /// A map drawn as an image in several of its views (the last millésime's) is drawn once
+    /// (`CairoRenderer.reusingRasters`). Returns how many and their bytes.
     @discardableResult
     package func portraits(of scenes: TerritoryScenes) throws -> Counts {
         var n = Counts()
-        for v in views where plan.portrait(v) {
-            let doc = PortraitPDF.document(printed(scenes, v))
-            n = n + (try write(doc, to: SitePaths.portraitPDF(scenes.territory, v)))
-            n.portraits += 1
+        try CairoRenderer.reusingRasters {
+            for v in views where plan.portrait(v) {
+                let doc = PortraitPDF.document(printed(scenes, v))
+                n = n + (try write(doc, to: SitePaths.portraitPDF(scenes.territory, v)))
+                n.portraits += 1
+            }
         }
         add(n)
         return n
