@@ -157,6 +157,11 @@ int portraits_format_eighteen(char *s, size_t size, double value) { return snpri
 
 int portraits_format_two(char *s, size_t size, double value) { return snprintf(s, size, "%.2f", value); }
 
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+int portraits_format_one(char *s, size_t size, const char *format, double value) { return snprintf(s, size, format, value); }
+#pragma GCC diagnostic pop
+
 int __snprintf_chk(char *s, size_t maxlen, int flag, size_t slen, const char *format, ...) {
     // glibc's check first: the buffer must hold what the caller says it may write.
     if (slen < maxlen) __chk_fail();

@@ -78,6 +78,8 @@ final class FixedNotationTests: XCTestCase {
             _ = withVaList([x]) { vsnprintf(&out, out.count, format, $0) }
             return String(cString: out)
         }
+        // Exact ties at the 18th decimal: odd multiples of 2^-19 have 19 decimals, the last a 5.
+        for k in stride(from: 1, through: 2_001, by: 2) { values += [Double(k) * 0x1p-19, -Double(k) * 0x1p-19] }
         let before = portraits_fixed_notation_calls()
         for x in values {
             for format in ["%.18f", "%.2f"] {
@@ -90,6 +92,16 @@ final class FixedNotationTests: XCTestCase {
             }
         }
         XCTAssertGreaterThanOrEqual(Int(portraits_fixed_notation_calls() - before), 2 * values.count, "every one of them through the fast path")
+        // Formats near those it takes, each written as glibc writes it (through the fast path or not).
+        for format in ["%.05f", "%.0f", "%.18f", "%.19f", "%.123f", "%.f", "%.1", "%.2lf", "%.2f%%", "%8.2f", "%.2e", "%.2F", "%.", "%"] {
+            for x in [0.0, -0.0, 0.125, 2.5, -3.0625, 1e-7, 1234.5678, 0x1p-19] {
+                var out = [CChar](repeating: 0, count: 400)
+                let n = portraits_format_one(&out, out.count, format, x)
+                let mine = String(cString: out)
+                XCTAssertEqual(mine, glibcWritten(x, format), "\(format) of \(x)")
+                XCTAssertEqual(Int(n), glibcWritten(x, format).utf8.count, "\(format) of \(x): length")
+            }
+        }
     }
 
     func testValuesItLeavesToGlibc() {

@@ -1,4 +1,5 @@
 import XCTest
+import CCairo
 @testable import PortraitsCairo
 @testable import PortraitsCore
 @testable import PortraitsGraphics
@@ -56,6 +57,27 @@ final class RasterReuseTests: XCTestCase {
             return try CairoRenderer.pdf(moved)
         }
         XCTAssertTrue(withBlock == (try CairoRenderer.pdf(moved)), "the moved square's map was taken for the first one")
+    }
+
+    /// A block keeps its images up to its budget, the least recently used forgotten first, and
+    /// releases each one it keeps (Cairo's reference counts back to the caller's alone).
+    func testABlockKeepsItsLatestImagesWithinItsBudgetAndReleasesThem() throws {
+        let maps = [map(), map(shift: 0.5), map(shift: 1)]
+        let images = try maps.map { _ in try XCTUnwrap(cairo_image_surface_create(CAIRO_FORMAT_RGB24, 100, 60)) }
+        defer { images.forEach { cairo_surface_destroy($0) } }
+        do {
+            let block = RasterReuse.Images(budget: 2 * 4 * 100 * 60)
+            block.keep(images[0], maps[0], width: 100, height: 60)
+            block.keep(images[1], maps[1], width: 100, height: 60)
+            // The first taken again: the second is now the least recently used, forgotten for the third.
+            let again = try XCTUnwrap(block.image(maps[0], width: 100, height: 60))
+            cairo_surface_destroy(again)
+            block.keep(images[2], maps[2], width: 100, height: 60)
+            XCTAssertNil(block.image(maps[1], width: 100, height: 60))
+            XCTAssertEqual(cairo_surface_get_reference_count(images[1]), 1, "a forgotten image is released")
+            XCTAssertEqual(cairo_surface_get_reference_count(images[0]), 2, "a kept image holds a reference")
+        }
+        XCTAssertEqual(images.map { cairo_surface_get_reference_count($0) }, [1, 1, 1], "the block's references outlive it")
     }
 
     func testNothingIsKeptOutsideABlock() throws {

@@ -4,9 +4,9 @@ import CCairo
 @testable import PortraitsCore
 @testable import PortraitsGraphics
 
-/// A land-cover class is filled and stroked in its own colour (the seam), so that two fills that
-/// touch leave no pale hairline between them. In pixels the seam is drawn with mitred joins and
-/// Cairo's fast antialiasing (`CairoMarks.seam`); in vector files it keeps its round joins.
+/// A land-cover class is filled and stroked thin in its own colour (the seam), so that two fills
+/// that touch leave no pale hairline between them. In pixels the seam is drawn with mitred joins
+/// (`CairoMarks.seam`); in vector files it keeps its round joins.
 final class SeamTests: XCTestCase {
     let green = RGBColor(hex: "#33a02c")!
     let orange = RGBColor(hex: "#ff7f00")!
@@ -48,7 +48,24 @@ final class SeamTests: XCTestCase {
     /// In an SVG (drawn by the browser) the seam keeps Cairo's round joins.
     func testVectorFilesKeepRoundJoins() throws {
         let svg = String(decoding: try CairoRenderer.svg(scene(seams: true)), as: UTF8.self)
-        XCTAssertTrue(svg.contains("round"), svg)
+        XCTAssertTrue(svg.contains("stroke-linejoin:round"), svg)
+        XCTAssertFalse(svg.contains("miter"), svg)
+    }
+
+    /// What is a seam: a thin undashed stroke of the fill's own colour, drawn into pixels; not on
+    /// a PDF or an SVG, not a territory outlined in its colour on a locator (0.8), not a dash.
+    func testWhatIsASeam() throws {
+        let image = try XCTUnwrap(cairo_image_surface_create(CAIRO_FORMAT_RGB24, 10, 10))
+        let pdf = try XCTUnwrap(cairo_pdf_surface_create(nil, 10, 10))
+        defer { cairo_surface_destroy(image); cairo_surface_destroy(pdf) }
+        let onImage = try XCTUnwrap(cairo_create(image)), onPDF = try XCTUnwrap(cairo_create(pdf))
+        defer { cairo_destroy(onImage); cairo_destroy(onPDF) }
+        XCTAssertTrue(CairoMarks.isSeam(green, Stroke(green, width: 0.3), onImage))
+        XCTAssertFalse(CairoMarks.isSeam(green, Stroke(green, width: 0.3), onPDF))
+        XCTAssertFalse(CairoMarks.isSeam(green, Stroke(green, width: 0.8), onImage))
+        XCTAssertFalse(CairoMarks.isSeam(green, Stroke(green, width: 0.3, dash: [2, 1]), onImage))
+        XCTAssertFalse(CairoMarks.isSeam(green, Stroke(orange, width: 0.3), onImage))
+        XCTAssertFalse(CairoMarks.isSeam(nil, Stroke(green, width: 0.3), onImage))
     }
 
     /// The raster test's surface: RGB24 on white at `scale`.

@@ -28,6 +28,9 @@ int portraits_format_eighteen(char *s, size_t size, double value);
 /// snprintf(s, size, "%.2f", value) through this process's snprintf (for tests: a written precision).
 int portraits_format_two(char *s, size_t size, double value);
 
+/// snprintf(s, size, format, value) through this process's snprintf (for tests: formats near those the fast path takes).
+int portraits_format_one(char *s, size_t size, const char *format, double value);
+
 /// snprintf(s, size, "%f", value) through this process's snprintf (for tests: truncation and return value).
 int portraits_format_f(char *s, size_t size, double value);
 
