@@ -26,8 +26,8 @@ let package = Package(
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // The allocator (MemoryAllocator.swift): linked in place of glibc's malloc.
         .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
-        // Small POSIX helpers Swift cannot call directly (renameat2), and printf's "%f" made fast for Cairo.
-        .target(name: "CSupport"),
+        // Small POSIX helpers Swift cannot call directly (renameat2), printf's "%f" made fast for Cairo, the PDFs' zlib level.
+        .target(name: "CSupport", linkerSettings: [.linkedLibrary("z")]),   // zlib: deflate_level.c
 
         // Pure value types and indicators: no I/O, no C.
         .target(name: "PortraitsCore"),
@@ -47,7 +47,8 @@ let package = Package(
         // What to draw: charts and maps as scenes of marks (no backend).
         .target(name: "PortraitsGraphics", dependencies: ["PortraitsCore"]),
         // How to draw it: Cairo onto SVG, PNG and PDF surfaces.
-        // CSupport: the fast "%f" that Cairo prints every coordinate with (fixed_notation.c).
+        // CSupport: the fast "%f" that Cairo prints every coordinate with (fixed_notation.c), the
+        // PDFs' zlib level (deflate_level.c).
         .target(name: "PortraitsCairo", dependencies: ["PortraitsGraphics", "CCairo", "CQPDF", "CSupport"]),
         // The site, in layers (each module uses only those above it):
         // the project: configuration, the output writer, the facts store and build state, the loaded project.

@@ -8,12 +8,17 @@ extension CairoRenderer {
     /// subsets and text stays selectable (Cairo's PDF surface), the structure tags of the pages
     /// (`Mark.tag`) make the tagged PDF's structure tree; the links, the language, the figures'
     /// text alternatives, the XMP metadata and the file's structure are qpdf's (`PDFFinishing`).
+    /// Streams are compressed at `PDFCompression.level`.
     public static func pdf(_ document: DocumentSpec) throws -> [UInt8] {
-        try finishedPDF(document, cairoPDF(document))
+        try PDFCompression.with { try finishedPDF(document, cairoPDF(document)) }
     }
 
     /// Cairo's PDF of the document, before `PDFFinishing` (what the print benchmark times apart).
     public static func cairoPDF(_ document: DocumentSpec) throws -> [UInt8] {
+        try PDFCompression.with { try drawnPDF(document) }
+    }
+
+    private static func drawnPDF(_ document: DocumentSpec) throws -> [UInt8] {
         let sink = ByteSink()
         let first = document.pages.first
         let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(),
@@ -63,7 +68,7 @@ extension CairoRenderer {
                 return nil
             }
         }
-        return try PDFFinishing.finish(cairo, links: PDFFinishing.links(of: document.pages), heights: document.pages.map(\.height), figures: figures,
-                                       metadata: .init(title: document.title, subject: document.subject, author: document.author, date: document.date))
+        return try PDFCompression.with { try PDFFinishing.finish(cairo, links: PDFFinishing.links(of: document.pages), heights: document.pages.map(\.height), figures: figures,
+                                       metadata: .init(title: document.title, subject: document.subject, author: document.author, date: document.date)) }
     }
 }

@@ -77,6 +77,10 @@ public enum CairoRenderer {
 
     /// The scene as a one-page PDF (one scene unit = one point), fonts embedded, text selectable.
     public static func pdf(_ scene: Scene) throws -> [UInt8] {
+        try PDFCompression.with { try drawnPDF(scene) }
+    }
+
+    private static func drawnPDF(_ scene: Scene) throws -> [UInt8] {
         let sink = ByteSink()
         let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), scene.width, scene.height)!
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "portraits")
