@@ -64,7 +64,7 @@ final class FrameClipTests: XCTestCase {
             s.add(.clipEnd)
             return s
         }
-        let whole = try pixels(scene(polygon), scale: 1.37), drawn = try pixels(scene(cut), scale: 1.37)
+        let whole = try scenePixels(scene(polygon), scale: 1.37).data, drawn = try scenePixels(scene(cut), scale: 1.37).data
         XCTAssertEqual(whole.count, drawn.count)
         var differing = 0, largest = 0
         for (a, b) in zip(whole, drawn) where a != b {
@@ -75,21 +75,5 @@ final class FrameClipTests: XCTestCase {
         // 1/256 px, not quite on the line it drew to the far vertex (57 bytes of 57 984 by 2 at most).
         XCTAssertLessThanOrEqual(largest, 2)
         XCTAssertLessThan(differing, whole.count / 500)
-    }
-
-    /// The scene's pixels (RGB24, on white) at `scale`.
-    func pixels(_ scene: Scene, scale: Double) throws -> [UInt8] {
-        let w = Int32((scene.width * scale).rounded(.up)), h = Int32((scene.height * scale).rounded(.up))
-        let surface = try XCTUnwrap(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h))
-        defer { cairo_surface_destroy(surface) }
-        let cr = try XCTUnwrap(cairo_create(surface))
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_scale(cr, scale, scale)
-        try CairoRenderer.paint(scene, cr)
-        cairo_destroy(cr)
-        cairo_surface_flush(surface)
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        return Array(UnsafeBufferPointer(start: cairo_image_surface_get_data(surface), count: stride * Int(h)))
     }
 }

@@ -28,7 +28,7 @@ final class SeamTests: XCTestCase {
         /// The largest share of white in a pixel of the picture's middle rows. A pixel is a blend
         /// a·green + b·orange + c·white (a + b + c = 1): its red gives a, then its blue gives c.
         func whiteShare(_ scene: Scene) throws -> Double {
-            let (data, stride, h) = try pixels(scene, scale: 3.1)
+            let (data, stride, h) = try scenePixels(scene, scale: 3.1)
             var largest = 0.0
             for y in 12..<(h - 12) {
                 for x in 10..<170 {
@@ -66,21 +66,5 @@ final class SeamTests: XCTestCase {
         XCTAssertFalse(CairoMarks.isSeam(green, Stroke(green, width: 0.3, dash: [2, 1]), onImage))
         XCTAssertFalse(CairoMarks.isSeam(green, Stroke(orange, width: 0.3), onImage))
         XCTAssertFalse(CairoMarks.isSeam(nil, Stroke(green, width: 0.3), onImage))
-    }
-
-    /// The raster test's surface: RGB24 on white at `scale`.
-    func pixels(_ scene: Scene, scale: Double) throws -> (data: [UInt8], stride: Int, height: Int) {
-        let w = Int32((scene.width * scale).rounded(.up)), h = Int32((scene.height * scale).rounded(.up))
-        let surface = try XCTUnwrap(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h))
-        defer { cairo_surface_destroy(surface) }
-        let cr = try XCTUnwrap(cairo_create(surface))
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_scale(cr, scale, scale)
-        try CairoRenderer.paint(scene, cr)
-        cairo_destroy(cr)
-        cairo_surface_flush(surface)
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        return (Array(UnsafeBufferPointer(start: cairo_image_surface_get_data(surface), count: stride * Int(h))), stride, Int(h))
     }
 }
