@@ -118,7 +118,7 @@ final class IndicatorIntegrationTests: XCTestCase {
         func same(_ a: Figure, _ b: Double, _ what: String, _ t: Territory, _ v: PortraitView) {
             XCTAssertEqual(a.value ?? .nan, b, accuracy: 1e-6 + 1e-9 * abs(b), "\(t.id) \(v.id): \(what)")
         }
-        var withZAN = 0
+        var withZAN = 0, rankedWithoutConsumption = 0
         for t in project.catalog.sorted {
             let facts = project.facts[t.id]!
             for view in views {
@@ -148,6 +148,12 @@ final class IndicatorIntegrationTests: XCTestCase {
                     XCTAssertEqual(k, v, accuracy: 1e-12 * max(1, abs(v)), "\(t.id) \(view.id): key figures")
                 }
                 XCTAssertEqual(portrait.message.rank, themes.comparison.rank)
+                // A rank for consumption only where there is some (the atlases' tables say « – » otherwise).
+                if let rank = themes.comparison.rank {
+                    let consumed = h.consumptionIntensity > 0
+                    XCTAssertEqual(rank.contains("pour la consommation d’espaces par an"), consumed, "\(t.id) \(view.id): \(rank)")
+                    if !consumed { rankedWithoutConsumption += 1 }
+                }
                 XCTAssertEqual(portrait.message.items.last?.caveat != nil, zan != nil, "the ZAN status with its caveat")
                 same(themes.consumption.total, h.consumption, "consumption", t, view)
                 same(themes.consumption.perYear, h.consumptionPerYear, "consumption per year", t, view)
@@ -175,6 +181,7 @@ final class IndicatorIntegrationTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(withZAN, 0)
+        XCTAssertGreaterThan(rankedWithoutConsumption, 0, "no territory of the fixture is ranked without consumption: the rule above is not exercised")
     }
 
     /// What a tap on a map tells (`MapPieces`) is what the figures count: for every commune and

@@ -31,8 +31,12 @@ package struct ComparisonTheme: Sendable {
         ]
         var rank: String?
         if let (parent, ranks) = indicators.ranks(territory, p) {
+            // A territory that consumed nothing has no rank for it (« – » in the atlases' tables):
+            // tied with every other at zero, an ordinal would read as a place among consumers.
+            let consumed = (pairs.first { $0.0 == territory.id }?.2.consumptionIntensity ?? 0) > 0
             rank = "Parmi les \(ranks.consumption.count) \(territory.id.level.pluralInText) \(FrenchText.de(parent.id, parent.name)) : "
-                + "\(ordinal(ranks.consumption.position)) pour la consommation d’espaces par an rapportée à la surface, "
+                + (consumed ? "\(ordinal(ranks.consumption.position)) pour la consommation d’espaces par an rapportée à la surface, "
+                            : "aucune consommation d’espaces sur la période (pas de rang pour elle), ")
                 + "\(ordinal(ranks.artificialised.position)) pour la part artificialisée (1 = la plus forte)."
         }
         return ComparisonTheme(
