@@ -153,10 +153,6 @@ int portraits_format_f(char *s, size_t size, double value) { return snprintf(s, 
 
 int portraits_format_digits(char *s, size_t size, int precision, double value) { return snprintf(s, size, "%.*f", precision, value); }
 
-int portraits_format_eighteen(char *s, size_t size, double value) { return snprintf(s, size, "%.18f", value); }
-
-int portraits_format_two(char *s, size_t size, double value) { return snprintf(s, size, "%.2f", value); }
-
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 int portraits_format_one(char *s, size_t size, const char *format, double value) { return snprintf(s, size, format, value); }

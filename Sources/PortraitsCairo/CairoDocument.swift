@@ -10,7 +10,7 @@ extension CairoRenderer {
     /// text alternatives, the XMP metadata and the file's structure are qpdf's (`PDFFinishing`).
     /// Streams are compressed at `PDFCompression.level`.
     public static func pdf(_ document: DocumentSpec) throws -> [UInt8] {
-        try PDFCompression.with { try finishedPDF(document, cairoPDF(document)) }
+        try finishedPDF(document, cairoPDF(document))
     }
 
     /// Cairo's PDF of the document, before `PDFFinishing` (what the print benchmark times apart).

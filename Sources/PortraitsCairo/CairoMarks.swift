@@ -61,7 +61,7 @@ enum CairoMarks {
         guard scene.width > 0, scene.height > 0, w > 0, h > 0, dpi > 0 else { return }
         let pw = Int32(min(8_000, (w * dpi / 72).rounded(.up))), ph = Int32(min(8_000, (h * dpi / 72).rounded(.up)))
         let reuse = RasterReuse.current
-        guard let image = try reuse?.image(scene, width: pw, height: ph) ?? image(scene, width: pw, height: ph) else { return }
+        guard let image = try reuse?.image(scene, width: pw, height: ph) ?? image(scene, width: pw, height: ph, keepingIn: reuse) else { return }
         defer { cairo_surface_destroy(image) }
         cairo_save(cr)
         cairo_translate(cr, x, y)
@@ -71,9 +71,9 @@ enum CairoMarks {
         cairo_restore(cr)
     }
 
-    /// `scene` drawn on white into a new image of `pw` × `ph` pixels, kept by the reuse block
-    /// open on this thread if any; nil when Cairo cannot make the image.
-    static func image(_ scene: Scene, width pw: Int32, height ph: Int32) throws -> OpaquePointer? {
+    /// `scene` drawn on white into a new image of `pw` × `ph` pixels, kept by `reuse` (the block
+    /// open on this thread) if any; nil when Cairo cannot make the image.
+    static func image(_ scene: Scene, width pw: Int32, height ph: Int32, keepingIn reuse: RasterReuse.Images?) throws -> OpaquePointer? {
         guard let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph) else { return nil }
         let ic = cairo_create(image)!
         cairo_set_source_rgb(ic, 1, 1, 1)
@@ -91,7 +91,7 @@ enum CairoMarks {
             throw CairoRenderer.RenderError.cairo("map as an image: " + String(cString: cairo_status_to_string(drawing)))
         }
         cairo_surface_flush(image)
-        RasterReuse.current?.keep(image, scene, width: pw, height: ph)
+        reuse?.keep(image, scene, width: pw, height: ph)
         return image
     }
 

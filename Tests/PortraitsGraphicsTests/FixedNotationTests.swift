@@ -83,7 +83,7 @@ final class FixedNotationTests: XCTestCase {
         let before = portraits_fixed_notation_calls()
         for x in values {
             for format in ["%.18f", "%.2f"] {
-                let n = format == "%.2f" ? portraits_format_two(&buffer, buffer.count, x) : portraits_format_eighteen(&buffer, buffer.count, x)
+                let n = portraits_format_one(&buffer, buffer.count, format, x)
                 let mine = String(cString: buffer)
                 if mine != glibcWritten(x, format) || Int(n) != mine.utf8.count {
                     XCTFail("\(format) of \(x.debugDescription): \(mine) where glibc writes \(glibcWritten(x, format))")

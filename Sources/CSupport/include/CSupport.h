@@ -22,13 +22,7 @@ int portraits_fixed_notation_digits(double value, int precision, char *out);
 /// snprintf(s, size, "%.*f", precision, value) through this process's snprintf (for tests).
 int portraits_format_digits(char *s, size_t size, int precision, double value);
 
-/// snprintf(s, size, "%.18f", value) through this process's snprintf (for tests: Cairo's form for a number under 0.1).
-int portraits_format_eighteen(char *s, size_t size, double value);
-
-/// snprintf(s, size, "%.2f", value) through this process's snprintf (for tests: a written precision).
-int portraits_format_two(char *s, size_t size, double value);
-
-/// snprintf(s, size, format, value) through this process's snprintf (for tests: formats near those the fast path takes).
+/// snprintf(s, size, format, value) through this process's snprintf (for tests: Cairo's "%.18f" and formats near those the fast path takes).
 int portraits_format_one(char *s, size_t size, const char *format, double value);
 
 /// snprintf(s, size, "%f", value) through this process's snprintf (for tests: truncation and return value).
