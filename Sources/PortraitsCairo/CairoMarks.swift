@@ -13,16 +13,10 @@ enum CairoMarks {
             // needs no join nor limit (SVG's defaults) on each of a chart's bars.
             fillAndStroke(cr, fill, stroke, join: CAIRO_LINE_JOIN_MITER)
         case let .polygons(polys, fill, stroke):
-            cairo_new_path(cr)
-            for p in polys {
-                for ring in p.rings where ring.count >= 3 {
-                    cairo_move_to(cr, ring[0].x, ring[0].y)
-                    for q in ring.dropFirst() { cairo_line_to(cr, q.x, q.y) }
-                    cairo_close_path(cr)
-                }
-            }
-            cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
+            path(polys, cr)
             fillAndStroke(cr, fill, stroke)
+        case let .hatch(polys, pattern, stroke, spacing):
+            hatch(polys, pattern, stroke, spacing: spacing, cr)
         case let .polyline(points, stroke):
             guard let first = points.first else { return }
             cairo_new_path(cr)
@@ -93,6 +87,57 @@ enum CairoMarks {
         cairo_surface_flush(image)
         reuse?.keep(image, scene, width: pw, height: ph)
         return image
+    }
+
+    /// The polygons' rings as the current path, filled even-odd.
+    static func path(_ polys: [PolygonRings], _ cr: OpaquePointer) {
+        cairo_new_path(cr)
+        for p in polys {
+            for ring in p.rings where ring.count >= 3 {
+                cairo_move_to(cr, ring[0].x, ring[0].y)
+                for q in ring.dropFirst() { cairo_line_to(cr, q.x, q.y) }
+                cairo_close_path(cr)
+            }
+        }
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
+    }
+
+    /// Lines at 45° (and at −45° when crossed), `spacing` apart, inside the polygons: clipped to
+    /// them, drawn over what the clip leaves visible of the page. The lines sit on a grid of the
+    /// scene's coordinates, not of each polygon, so that two hatched polygons that touch continue
+    /// each other's lines.
+    static func hatch(_ polys: [PolygonRings], _ pattern: Hatch, _ stroke: Stroke, spacing: Double, _ cr: OpaquePointer) {
+        guard spacing > 0, spacing.isFinite, stroke.width > 0 else { return }
+        cairo_save(cr)
+        path(polys, cr)
+        cairo_clip(cr)
+        var x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0
+        cairo_clip_extents(cr, &x0, &y0, &x1, &y1)
+        if x1 > x0, y1 > y0 {
+            // A line x + y = c (rising to the right, y down) or x − y = c; lines `spacing` apart
+            // differ in c by spacing × √2.
+            let step = spacing * 2.0.squareRoot()
+            cairo_new_path(cr)
+            var c = ((x0 + y0) / step).rounded(.down) * step
+            while c <= x1 + y1 {
+                cairo_move_to(cr, c - y0, y0)
+                cairo_line_to(cr, c - y1, y1)
+                c += step
+            }
+            if pattern == .crossed {
+                c = ((x0 - y1) / step).rounded(.down) * step
+                while c <= x1 - y0 {
+                    cairo_move_to(cr, c + y0, y0)
+                    cairo_line_to(cr, c + y1, y1)
+                    c += step
+                }
+            }
+            applyStroke(cr, Stroke(stroke.color, width: stroke.width), join: CAIRO_LINE_JOIN_MITER)
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+            cairo_stroke(cr)
+        }
+        cairo_new_path(cr)
+        cairo_restore(cr)
     }
 
     static func setColor(_ cr: OpaquePointer, _ c: RGBColor) {

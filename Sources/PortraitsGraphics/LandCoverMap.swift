@@ -5,10 +5,14 @@ import PortraitsCore
 public struct LegendEntry: Sendable, Equatable {
     public var label: String
     public var color: RGBColor
+    /// How print draws it, when chosen for every class the map's kind can show (a class then
+    /// prints alike in every document); nil: print chooses from the legend's own entries.
+    public var print: PrintFill?
 
-    public init(label: String, color: RGBColor) {
+    public init(label: String, color: RGBColor, print: PrintFill? = nil) {
         self.label = label
         self.color = color
+        self.print = print
     }
 }
 

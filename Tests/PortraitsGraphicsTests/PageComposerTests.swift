@@ -100,16 +100,64 @@ final class PageComposerTests: XCTestCase {
         }
     }
 
-    /// CNIG's classes that print alike in grey (zones non bâties and feuillus: 178 and 189; arbustives and
-    /// herbacées: 214 and 212) are moved apart; colours already apart keep theirs.
-    func testGreyLegibilitySeparatesCloseClasses() {
-        let colors = ["#ff377a", "#ff9191", "#ffff99", "#cccccc", "#80ff00", "#00a600", "#80be00", "#a6ff80", "#e6004d", "#ccf24d", "#000000"].map { RGBColor(hex: $0)! }
-        let out = GreyLegibility.separated(colors)
-        let greys = out.map(GreyLegibility.grey)
-        for i in greys.indices { for j in greys.indices where j > i { XCTAssertGreaterThanOrEqual(abs(greys[i] - greys[j]), 16.9, "\(i) \(j)") } }
+    /// The grey level a print fill makes on average, its hatch's lines included.
+    func printedGrey(_ f: PrintFill) -> Double {
+        let cover = f.hatch?.coverage(width: Hatch.width, spacing: Hatch.spacing) ?? 0
+        return GreyLegibility.grey(f.color) * (1 - cover) + GreyLegibility.grey(f.lineColor) * cover
+    }
+
+    /// CNIG's fourteen classes of couverture at level 4, some of which print alike in grey (zones
+    /// non bâties and feuillus: 178 and 189; arbustives and herbacées: 214 and 212): every two
+    /// differ by 12 grey levels on average, and two of the same texture by 36.
+    func testPrintFillsSeparateCNIGClassesByGreyAndTexture() {
+        let cnig = ["#ff377a", "#ff9191", "#ffff99", "#a64d00", "#cccccc", "#00ccf2", "#a6e6cc", "#80ff00", "#00a600", "#80be00",
+                    "#a6ff80", "#e68000", "#ccf24d", "#cafcca"].map { RGBColor(hex: $0)! }
+        let fills = GreyLegibility.printFills(cnig)
+        XCTAssertEqual(Set(fills.map(\.hatch)), [nil, .diagonal, .crossed], "fourteen classes need three textures")
+        for i in fills.indices {
+            for j in fills.indices where j > i {
+                let d = abs(printedGrey(fills[i]) - printedGrey(fills[j]))
+                XCTAssertGreaterThanOrEqual(d, 12, "\(cnig[i].hex) and \(cnig[j].hex)")
+                if fills[i].hatch == fills[j].hatch { XCTAssertGreaterThanOrEqual(d, 35, "\(cnig[i].hex) and \(cnig[j].hex), same texture") }
+            }
+            if fills[i].hatch != nil {
+                XCTAssertGreaterThanOrEqual(abs(GreyLegibility.grey(fills[i].color) - GreyLegibility.grey(fills[i].lineColor)), Hatch.contrast - 1, "\(cnig[i].hex): lines told from their ground")
+            }
+        }
+        XCTAssertEqual(GreyLegibility.printFills(cnig + [cnig[3]]).last, fills[3], "equal colours print alike")
+        // Weighted by area, the classes covering most stay plain (herbacées, 48 % of the Bas-Rhin,
+        // and feuillus, 18 %), the separation kept.
+        for heavy in [12, 7] {
+            XCTAssertNotNil(fills[heavy].hatch, "without weights, \(cnig[heavy].hex) is hatched: the test would not show the weights' effect")
+            var weights = [Double](repeating: 1, count: cnig.count)
+            weights[heavy] = 50
+            let weighted = GreyLegibility.printFills(cnig, weights: weights)
+            XCTAssertNil(weighted[heavy].hatch, cnig[heavy].hex)
+            XCTAssertEqual(Set(weighted.map(\.hatch)), [nil, .diagonal, .crossed])
+            for i in weighted.indices { for j in weighted.indices where j > i && weighted[i].hatch == weighted[j].hatch {
+                XCTAssertGreaterThanOrEqual(abs(printedGrey(weighted[i]) - printedGrey(weighted[j])), 35)
+            } }
+        }
+        // Few classes: lightness alone, 36 levels apart; colours already apart keep theirs.
+        let five = Array(cnig.prefix(5))
+        let few = GreyLegibility.printFills(five)
+        XCTAssertTrue(few.allSatisfy { $0.hatch == nil })
+        for i in few.indices { for j in few.indices where j > i { XCTAssertGreaterThanOrEqual(abs(printedGrey(few[i]) - printedGrey(few[j])), 35.5) } }
         let apart = [RGBColor(r: 60, g: 60, b: 200), RGBColor(r: 250, g: 200, b: 60)]
-        XCTAssertEqual(GreyLegibility.separated(apart), apart)
-        XCTAssertEqual(GreyLegibility.separated(colors + [colors[0]]).last, out[0], "equal colours stay equal")
+        XCTAssertEqual(GreyLegibility.printFills(apart).map(\.color), apart)
+    }
+
+    /// A legend whose entries carry the print fills their model chose keeps them (a class prints
+    /// alike in every document); one without takes fills chosen among its own entries.
+    func testMapLegendKeepsItsModelsPrintFills() {
+        let chosen = PrintFill(color: RGBColor(r: 10, g: 20, b: 30), hatch: .crossed, lineColor: RGBColor(r: 90, g: 90, b: 90))
+        let a = LegendEntry(label: "a", color: RGBColor(r: 255, g: 0, b: 0), print: chosen)
+        let b = LegendEntry(label: "b", color: RGBColor(r: 0, g: 255, b: 0), print: PrintFill(color: RGBColor(r: 0, g: 255, b: 0)))
+        XCTAssertEqual(PageComposer.printFills(MapLegend(title: "t", entries: [a, b], source: "s")), [chosen, b.print!])
+        var bare = a
+        bare.print = nil
+        XCTAssertEqual(PageComposer.printFills(MapLegend(title: "t", entries: [bare, b], source: "s")),
+                       GreyLegibility.printFills([a.color, b.color]))
     }
 
     /// A dense map printed as an image at 200 dpi: poppler finds one image of that resolution and

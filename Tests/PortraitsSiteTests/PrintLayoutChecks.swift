@@ -76,8 +76,9 @@ extension IndicatorIntegrationTests {
     }
 
     /// The région's portrait (every class of the nomenclature on its map) printed to PDF, rendered
-    /// in grey by poppler as a grey printer would: the legend swatches of each map differ by 12 grey
-    /// levels at least.
+    /// in grey by poppler as a grey printer would: the legend swatches of each map are told apart,
+    /// by their grey (30 levels at least) or by their texture (plain, lines one way, lines both
+    /// ways, as the pixels show it) and 10 grey levels.
     func checkGreyLegends(_ project: Project, region: PrintedPortrait) throws {
         var c = PageComposer(measure: .cairo)
         region.compose(into: &c, level: 0)
@@ -86,18 +87,25 @@ extension IndicatorIntegrationTests {
         let pdf = dir.appendingPathComponent("region.pdf")
         try Data(try CairoRenderer.pdf(doc)).write(to: pdf)
         XCTAssertFalse(c.mapSwatches.isEmpty)
-        let dpi = 100.0
+        let dpi = 300.0
+        var textures = Set<PGM.Texture>()
         for (k, map) in c.mapSwatches.enumerated() where map.swatches.count > 1 {
             let out = dir.appendingPathComponent("grey-\(k)").path
             _ = try runTool("/usr/bin/pdftoppm", ["-gray", "-r", "\(Int(dpi))", "-f", "\(map.page + 1)", "-l", "\(map.page + 1)", "-singlefile", pdf.path, out])
             let image = try PGM(Data(contentsOf: URL(fileURLWithPath: out + ".pgm")))
-            let greys = map.swatches.map { s in image.mean(x: (s.x + 2) * dpi / 72, y: (s.y + 2) * dpi / 72, width: (s.width - 4) * dpi / 72, height: (s.height - 4) * dpi / 72) }
-            for i in greys.indices {
-                for j in greys.indices where j > i {
-                    XCTAssertGreaterThanOrEqual(abs(greys[i] - greys[j]), 12, "map \(k) page \(map.page + 1): legend entries \(i) and \(j) print as \(greys[i]) and \(greys[j])")
+            let looks = map.swatches.map { s in
+                image.look(x: (s.x + 1.5) * dpi / 72, y: (s.y + 1.5) * dpi / 72, width: (s.width - 3) * dpi / 72, height: (s.height - 3) * dpi / 72)
+            }
+            textures.formUnion(looks.map(\.texture))
+            for i in looks.indices {
+                for j in looks.indices where j > i {
+                    let d = abs(looks[i].mean - looks[j].mean)
+                    let what = "map \(k) page \(map.page + 1): legend entries \(i) and \(j) print as \(looks[i]) and \(looks[j])"
+                    XCTAssertGreaterThanOrEqual(d, looks[i].texture == looks[j].texture ? 30 : 10, what)
                 }
             }
         }
+        XCTAssertEqual(textures, [.plain, .lines, .crossed], "the région's map, every class on it, needs all three textures")
     }
 }
 
@@ -123,6 +131,33 @@ struct PGM {
         width = w
         height = h
         pixels = Array(bytes[i..<(i + w * h)])
+    }
+
+    /// What a hatch looks like: none, lines one way, lines both ways.
+    enum Texture: Hashable { case plain, lines, crossed }
+
+    /// The mean grey of a rectangle (pixels) and its texture: how much a pixel differs from the
+    /// one 4 pixels away along each diagonal (a hatch's lines run along one diagonal and
+    /// alternate along the other).
+    func look(x: Double, y: Double, width w: Double, height h: Double) -> (mean: Double, texture: Texture) {
+        let x0 = Int(x.rounded()), y0 = Int(y.rounded()), x1 = Int((x + w).rounded()), y1 = Int((y + h).rounded())
+        let k = 4
+        var rising = 0.0, falling = 0.0, n = 0.0
+        for py in (y0 + k)..<max(y0 + k, y1 - k) where py >= k && py + k < height {
+            for px in x0..<max(x0, x1 - k) where px >= 0 && px + k < width {
+                let v = Double(pixels[py * width + px])
+                rising += abs(v - Double(pixels[(py - k) * width + px + k]))
+                falling += abs(v - Double(pixels[(py + k) * width + px + k]))
+                n += 1
+            }
+        }
+        let mean = self.mean(x: x, y: y, width: w, height: h)
+        guard n > 0 else { return (mean, .plain) }
+        rising /= n
+        falling /= n
+        let strongest = max(rising, falling), weakest = min(rising, falling)
+        let texture: Texture = strongest < 6 ? .plain : (weakest < strongest / 3 ? .lines : .crossed)
+        return (mean, texture)
     }
 
     /// The mean grey of a rectangle (pixels).

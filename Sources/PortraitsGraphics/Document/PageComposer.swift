@@ -216,7 +216,7 @@ public struct PageComposer {
     private func mapLayout(_ frame: Scene, _ legend: MapLegend, maxHeight: Double)
         -> (scale: Double, legendLines: [[String]], sourceLines: [String], height: Double) {
         let legendWidth = Self.mapLegendWidth, size = Self.captionSize, leading = size * 1.25
-        let legendLines = legend.entries.map { measure.wrap($0.label, width: legendWidth - 16, size: size) }
+        let legendLines = legend.entries.map { measure.wrap($0.label, width: legendWidth - Self.swatchWidth - 5, size: size) }
         let legendHeight = 16 + legendLines.reduce(0) { $0 + Double($1.count) * leading + 4 }
         let sourceLines = measure.wrap(legend.source, width: contentWidth, size: size)
         let sourceHeight = Double(sourceLines.count) * leading + 4
@@ -226,26 +226,37 @@ public struct PageComposer {
     }
 
     static let mapLegendWidth = 170.0
+    /// A legend swatch: wide enough to show three lines of a hatch.
+    static let swatchWidth = 14.0, swatchHeight = 10.0
+
+    /// How the entries of `legend` print: as their model chose for every class of their kind,
+    /// or else chosen among them.
+    static func printFills(_ legend: MapLegend) -> [PrintFill] {
+        let chosen = legend.entries.compactMap(\.print)
+        return chosen.count == legend.entries.count ? chosen : GreyLegibility.printFills(legend.entries.map(\.color))
+    }
 
     /// A map: its frame (drawn at the web's scale, shrunk to fit) with its legend at its right and
     /// its source under it, both set in points like the text (not scaled with the frame) and
-    /// wrapped. The classes take their print colours (`GreyLegibility`): two classes never print
-    /// as the same grey. Never split.
+    /// wrapped. The classes take their print colours and hatches (`GreyLegibility`): two classes
+    /// never print as the same grey. Never split.
     ///
     /// `rasterDPI`: draw the frame as an image at that resolution (a dense map: its image weighs
     /// less than its polygons); nil keeps it vector.
     public mutating func map(frame: Scene, legend: MapLegend, maxHeight: Double = 420, alt: String, rasterDPI: Double? = nil) {
         let layout = mapLayout(frame, legend, maxHeight: maxHeight)
-        let print = GreyLegibility.separated(legend.entries.map(\.color))
-        var recolor: [RGBColor: RGBColor] = [:]
-        for (e, c) in zip(legend.entries, print) where e.color != c { recolor[e.color] = c }
+        let print = Self.printFills(legend)
+        var fills: [RGBColor: PrintFill] = [:]
+        for (e, f) in zip(legend.entries, print) where f != PrintFill(color: e.color) { fills[e.color] = f }
         ensure(layout.height)
         begin("Figure", alt: alt)
         defer { end() }
+        let scale = max(layout.scale, 1e-6)
+        let printed = frame.printed(fills, spacing: Hatch.spacing / scale, width: Hatch.width / scale)
         if let dpi = rasterDPI {
-            current.add(.raster(frame.recolored(recolor), x: Self.margin, y: y, width: frame.width * layout.scale, height: frame.height * layout.scale, dpi: dpi))
+            current.add(.raster(printed, x: Self.margin, y: y, width: frame.width * layout.scale, height: frame.height * layout.scale, dpi: dpi))
         } else {
-            current.marks += frame.recolored(recolor).placed(dx: Self.margin, dy: y, scale: layout.scale)
+            current.marks += printed.placed(dx: Self.margin, dy: y, scale: layout.scale)
         }
         let size = Self.captionSize, leading = size * 1.25
         let lx = Self.margin + contentWidth - Self.mapLegendWidth
@@ -254,10 +265,13 @@ public struct PageComposer {
         ly += 6
         var swatches: [(x: Double, y: Double, width: Double, height: Double)] = []
         for (k, e) in legend.entries.enumerated() {
-            current.add(.rect(x: lx, y: ly + 2, width: 11, height: 8, fill: print[k], stroke: Stroke(Palette.outline, width: 0.5)))
-            swatches.append((lx, ly + 2, 11, 8))
+            let (sw, sh) = (Self.swatchWidth, Self.swatchHeight)
+            let swatch = [Point(lx, ly + 1), Point(lx + sw, ly + 1), Point(lx + sw, ly + 1 + sh), Point(lx, ly + 1 + sh)]
+            current.marks += print[k].marks([PolygonRings(rings: [swatch])], stroke: nil, spacing: Hatch.spacing, width: Hatch.width)
+            current.add(.rect(x: lx, y: ly + 1, width: sw, height: sh, fill: nil, stroke: Stroke(Palette.outline, width: 0.5)))
+            swatches.append((lx, ly + 1, sw, sh))
             for (i, line) in layout.legendLines[k].enumerated() {
-                current.add(.text(line, at: Point(lx + 16, ly + 9 + Double(i) * leading), style: TextStyle(size: size)))
+                current.add(.text(line, at: Point(lx + sw + 5, ly + 9 + Double(i) * leading), style: TextStyle(size: size)))
             }
             ly += Double(layout.legendLines[k].count) * leading + 4
         }
@@ -444,6 +458,8 @@ extension Mark {
         case let .rect(x, y, w, h, fill, stroke): return .rect(x: x, y: y + dy, width: w, height: h, fill: fill, stroke: stroke)
         case let .polygons(polys, fill, stroke): return .polygons(polys.map { PolygonRings(rings: $0.rings.map { $0.map(p) }) }, fill: fill, stroke: stroke)
         case let .polyline(points, stroke): return .polyline(points.map(p), stroke: stroke)
+        case let .hatch(polys, pattern, stroke, spacing):
+            return .hatch(polys.map { PolygonRings(rings: $0.rings.map { $0.map(p) }) }, pattern: pattern, stroke: stroke, spacing: spacing)
         case let .text(t, at, style): return .text(t, at: p(at), style: style)
         case let .clipBegin(x, y, w, h): return .clipBegin(x: x, y: y + dy, width: w, height: h)
         case .clipEnd: return .clipEnd

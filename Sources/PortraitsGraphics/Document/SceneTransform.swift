@@ -19,6 +19,8 @@ extension Scene {
                 out.append(.polygons(polys.map { PolygonRings(rings: $0.rings.map { $0.map(p) }) }, fill: fill, stroke: s(stroke)))
             case let .polyline(points, stroke):
                 out.append(.polyline(points.map(p), stroke: s(stroke)!))
+            case let .hatch(polys, pattern, stroke, spacing):
+                out.append(.hatch(polys.map { PolygonRings(rings: $0.rings.map { $0.map(p) }) }, pattern: pattern, stroke: s(stroke)!, spacing: spacing * scale))
             case let .text(t, at, style):
                 var st = style
                 st.size *= scale
@@ -43,19 +45,35 @@ extension Scene {
 }
 
 extension Scene {
-    /// The scene with every fill and stroke of a colour in `colors` replaced by its value (a map's
-    /// classes in their print colours).
-    public func recolored(_ colors: [RGBColor: RGBColor]) -> Scene {
-        guard !colors.isEmpty else { return self }
-        func c(_ x: RGBColor?) -> RGBColor? { x.map { colors[$0] ?? $0 } }
-        func s(_ st: Stroke?) -> Stroke? { st.map { Stroke(colors[$0.color] ?? $0.color, width: $0.width, dash: $0.dash) } }
+    /// The scene as print draws it: every fill of a colour in `fills` takes its print colour and,
+    /// when it has one, its hatch (lines `spacing` apart and `width` wide, in the scene's units);
+    /// strokes of such a colour (a class's seam) take the print colour.
+    public func printed(_ fills: [RGBColor: PrintFill], spacing: Double, width: Double) -> Scene {
+        guard !fills.isEmpty else { return self }
+        func s(_ st: Stroke?) -> Stroke? { st.map { Stroke(fills[$0.color]?.color ?? $0.color, width: $0.width, dash: $0.dash) } }
         var out = self
-        out.marks = marks.map { mark in
+        out.marks = []
+        out.marks.reserveCapacity(marks.count + fills.count)
+        for mark in marks {
             switch mark {
-            case let .rect(x, y, w, h, fill, stroke): return .rect(x: x, y: y, width: w, height: h, fill: c(fill), stroke: s(stroke))
-            case let .polygons(polys, fill, stroke): return .polygons(polys, fill: c(fill), stroke: s(stroke))
-            case let .polyline(points, stroke): return .polyline(points, stroke: s(stroke)!)
-            default: return mark
+            case let .rect(x, y, w, h, fill, stroke):
+                if let f = fill.flatMap({ fills[$0] }) {
+                    let ring = [Point(x, y), Point(x + w, y), Point(x + w, y + h), Point(x, y + h)]
+                    out.marks.append(.rect(x: x, y: y, width: w, height: h, fill: f.color, stroke: s(stroke)))
+                    if let hatch = f.hatch { out.marks.append(.hatch([PolygonRings(rings: [ring])], pattern: hatch, stroke: Stroke(f.lineColor, width: width), spacing: spacing)) }
+                } else {
+                    out.marks.append(.rect(x: x, y: y, width: w, height: h, fill: fill, stroke: s(stroke)))
+                }
+            case let .polygons(polys, fill, stroke):
+                if let f = fill.flatMap({ fills[$0] }) {
+                    out.marks += f.marks(polys, stroke: s(stroke), spacing: spacing, width: width)
+                } else {
+                    out.marks.append(.polygons(polys, fill: fill, stroke: s(stroke)))
+                }
+            case let .polyline(points, stroke):
+                out.marks.append(.polyline(points, stroke: s(stroke)!))
+            default:
+                out.marks.append(mark)
             }
         }
         return out

@@ -49,6 +49,9 @@ package struct TerritoryMaps {
     /// For each primary leaf, the index of its class at the display level in `legendClasses`.
     package let leafToLegend: [Int]
     package let legendClasses: [NomenclatureClass]
+    /// How each class of `legendClasses` prints, chosen among all of them
+    /// (`GreyLegibility.printFills`): a class prints alike on every map of every document.
+    package let printFills: [PrintFill]
     package let communeBounds: [BoundingBox]
     /// Above this many vertices a map is rasterised to PNG, to stay light.
     package static let rasterThreshold = 40_000
@@ -62,6 +65,17 @@ package struct TerritoryMaps {
         let classes = dim.classes(atLevel: project.displayLevel)
         let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1.code, $0) })
         legendClasses = classes
+        // Each class's area over the whole project at the last millésime: the classes that cover
+        // most are left plain where the textures can be dealt so.
+        var weights = [Double](repeating: 0, count: classes.count)
+        let last = project.layout.millesimes.count - 1
+        for root in project.catalog.sorted where root.parents.isEmpty {
+            guard let facts = project.facts[root.id] else { continue }
+            for (k, row) in Stock.byClass(facts, millesime: last, nomenclature: project.nomenclature, level: project.displayLevel).enumerated() where k < weights.count {
+                weights[k] += row.area
+            }
+        }
+        printFills = GreyLegibility.printFills(classes.map(\.color), weights: weights)
         leafToLegend = dim.leaves.map { i in index[dim.ancestor(of: dim.classes[i].code, atLevel: project.displayLevel)!.code]! }
         communeBounds = project.tabulation.outlines.map { polys in
             var b = BoundingBox.empty
@@ -86,7 +100,7 @@ package struct TerritoryMaps {
         // Legend: only the classes present, in nomenclature order.
         let kept = present.sorted()
         let remap = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
-        let legend = kept.map { LegendEntry(label: legendClasses[$0].shortLabel, color: legendClasses[$0].color) }
+        let legend = kept.map { LegendEntry(label: legendClasses[$0].shortLabel, color: legendClasses[$0].color, print: printFills[$0]) }
         pieces = pieces.map { (remap[$0.legendIndex]!, $0.polygon) }
         let (outline, context, parent) = surroundings(of: territory)
         return LandCoverMapInput(pieces: pieces, legend: legend, outline: outline, context: context, parentOutline: parent, source: source)

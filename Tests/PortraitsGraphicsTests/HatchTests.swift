@@ -1,0 +1,82 @@
+import XCTest
+@testable import PortraitsCairo
+@testable import PortraitsCore
+@testable import PortraitsGraphics
+
+/// A hatch drawn by Cairo: lines in the polygons only (not in their holes, not outside), at 45°,
+/// covering the share of the ground its width and spacing say; crossed, both ways.
+final class HatchTests: XCTestCase {
+    /// A 60 × 60 square with a 20 × 20 hole, hatched in black on white.
+    func hatched(_ pattern: Hatch) throws -> (dark: (Int, Int) -> Bool, outside: [Bool], hole: [Bool], inside: [Bool]) {
+        let outer = [Point(20, 20), Point(80, 20), Point(80, 80), Point(20, 80)]
+        let hole = [Point(40, 40), Point(60, 40), Point(60, 60), Point(40, 60)]
+        var scene = Scene(width: 100, height: 100)
+        scene.add(.hatch([PolygonRings(rings: [outer, hole])], pattern: pattern, stroke: Stroke(RGBColor(r: 0, g: 0, b: 0), width: 1.5), spacing: 6))
+        let (data, stride, _) = try scenePixels(scene, scale: 1)
+        func dark(_ x: Int, _ y: Int) -> Bool { data[y * stride + x * 4 + 1] < 128 }
+        var outside: [Bool] = [], holeP: [Bool] = [], inside: [Bool] = []
+        for y in 0..<100 {
+            for x in 0..<100 {
+                let inOuter = x >= 21 && x < 79 && y >= 21 && y < 79, inHole = x >= 39 && x < 61 && y >= 39 && y < 61
+                if x < 19 || x > 80 || y < 19 || y > 80 { outside.append(dark(x, y)) }
+                else if x >= 41 && x < 59 && y >= 41 && y < 59 { holeP.append(dark(x, y)) }
+                else if inOuter && !inHole { inside.append(dark(x, y)) }
+            }
+        }
+        return (dark, outside, holeP, inside)
+    }
+
+    func testDiagonalLinesInsideThePolygonsOnly() throws {
+        let h = try hatched(.diagonal)
+        XCTAssertFalse(h.outside.contains(true), "no line outside the polygon")
+        XCTAssertFalse(h.hole.contains(true), "no line in its hole")
+        let share = Double(h.inside.filter { $0 }.count) / Double(h.inside.count)
+        XCTAssertEqual(share, Hatch.diagonal.coverage(width: 1.5, spacing: 6), accuracy: 0.08)
+        // Rising to the right: a dark pixel's neighbour up and right is dark, down and right is not.
+        var along = 0, across = 0, n = 0
+        for y in 25..<35 { for x in 25..<75 where h.dark(x, y) {
+            n += 1
+            if h.dark(x + 3, y - 3) { along += 1 }
+            if h.dark(x + 3, y + 3) { across += 1 }
+        } }
+        XCTAssertGreaterThan(n, 0)
+        XCTAssertGreaterThan(Double(along) / Double(n), 0.9)
+        XCTAssertLessThan(Double(across) / Double(n), 0.2)
+    }
+
+    func testCrossedLinesGoBothWays() throws {
+        let h = try hatched(.crossed)
+        XCTAssertFalse(h.outside.contains(true))
+        XCTAssertFalse(h.hole.contains(true))
+        let share = Double(h.inside.filter { $0 }.count) / Double(h.inside.count)
+        XCTAssertEqual(share, Hatch.crossed.coverage(width: 1.5, spacing: 6), accuracy: 0.08)
+        var up = 0, down = 0
+        for y in 25..<35 { for x in 25..<75 where h.dark(x, y) {
+            if h.dark(x + 3, y - 3) { up += 1 }
+            if h.dark(x + 3, y + 3) { down += 1 }
+        } }
+        XCTAssertGreaterThan(up, 20)
+        XCTAssertGreaterThan(down, 20)
+    }
+
+    /// Print's scene: a class's fill takes its print colour and, if hatched, a hatch after it, with
+    /// the spacing given in the scene's units (so that placing the scene at a smaller scale keeps
+    /// the lines' spacing on paper); its seam takes the print colour; other marks are unchanged.
+    func testPrintedSceneAddsTheHatchOfAHatchedClass() {
+        let red = RGBColor(r: 255, g: 0, b: 0), grey = RGBColor(r: 128, g: 128, b: 128)
+        let square = PolygonRings(rings: [[Point(0, 0), Point(10, 0), Point(10, 10), Point(0, 10)]])
+        var scene = Scene(width: 10, height: 10)
+        scene.add(.polygons([square], fill: red, stroke: Stroke(red, width: 0.3)))
+        scene.add(.polygons([square], fill: grey, stroke: nil))
+        let fill = PrintFill(color: RGBColor(r: 200, g: 50, b: 50), hatch: .diagonal, lineColor: RGBColor(r: 100, g: 0, b: 0))
+        let printed = scene.printed([red: fill], spacing: 5.2, width: 1)
+        XCTAssertEqual(printed.marks, [
+            .polygons([square], fill: fill.color, stroke: Stroke(fill.color, width: 0.3)),
+            .hatch([square], pattern: .diagonal, stroke: Stroke(fill.lineColor, width: 1), spacing: 5.2),
+            .polygons([square], fill: grey, stroke: nil),
+        ])
+        let placed = printed.placed(dx: 0, dy: 0, scale: 0.5)
+        XCTAssertTrue(placed.contains(.hatch([PolygonRings(rings: [[Point(0, 0), Point(5, 0), Point(5, 5), Point(0, 5)]])], pattern: .diagonal,
+                                             stroke: Stroke(fill.lineColor, width: 0.5), spacing: 2.6)))
+    }
+}
