@@ -190,7 +190,10 @@ public enum LandCoverMap {
         return lines
     }
 
+    /// The arrow and its « N » on a white ground, like the scale bar: a border or a class under
+    /// them (a parent's dashed outline running through the corner) would otherwise cross them.
     static func addNorthArrow(to scene: inout Scene, x: Double, y: Double) {
+        scene.add(.rect(x: x - 11, y: y - 4, width: 22, height: 44, fill: Palette.white, stroke: nil))
         let tri = PolygonRings(rings: [[Point(x, y), Point(x + 7, y + 20), Point(x, y + 15), Point(x - 7, y + 20), Point(x, y)]])
         scene.add(.polygons([tri], fill: Palette.outline, stroke: Stroke(Palette.white, width: 1)))
         scene.add(.text("N", at: Point(x, y + 35), style: TextStyle(size: frameLabelSize, bold: true, anchor: .middle)))

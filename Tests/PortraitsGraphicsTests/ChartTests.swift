@@ -93,6 +93,15 @@ final class ChartTests: XCTestCase {
         XCTAssertTrue(texts.contains { $0.hasSuffix("km") || $0.hasSuffix("\u{00A0}m") }, "\(texts)")
         XCTAssertTrue(texts.contains("Millésime 2021 · Source test"))
         XCTAssertFalse(try svgText(scene).contains("nan"))
+        // The north arrow and its « N » on a white ground drawn before them (a border under them
+        // would cross them otherwise).
+        let n = try XCTUnwrap(scene.marks.firstIndex { if case .text("N", _, _) = $0 { return true }; return false })
+        guard case let .text(_, at, _) = scene.marks[n] else { return }
+        let ground = scene.marks[..<n].last { m in
+            if case let .rect(x, y, w, h, fill, _) = m, fill == Palette.white { return x < at.x && x + w > at.x && y < at.y - 30 && y + h > at.y }
+            return false
+        }
+        XCTAssertNotNil(ground, "a white ground under the arrow and its letter")
     }
 
     /// Cairo's styles without the declarations SVG implies, colours back to the exact bytes.
