@@ -118,7 +118,7 @@ final class IndicatorIntegrationTests: XCTestCase {
         func same(_ a: Figure, _ b: Double, _ what: String, _ t: Territory, _ v: PortraitView) {
             XCTAssertEqual(a.value ?? .nan, b, accuracy: 1e-6 + 1e-9 * abs(b), "\(t.id) \(v.id): \(what)")
         }
-        var withZAN = 0, rankedWithoutConsumption = 0
+        var withZAN = 0, rankedWithoutConsumption = 0, tablesRankedAsPortraits = 0
         for t in project.catalog.sorted {
             let facts = project.facts[t.id]!
             for view in views {
@@ -154,6 +154,17 @@ final class IndicatorIntegrationTests: XCTestCase {
                     XCTAssertEqual(rank.contains("pour la consommation d’espaces par an"), consumed, "\(t.id) \(view.id): \(rank)")
                     if !consumed { rankedWithoutConsumption += 1 }
                 }
+                // A members' table ranked as the members' own portraits are says their rank.
+                if case let .asOnTheirPortraits(count, _) = portrait.members.ranking {
+                    tablesRankedAsPortraits += 1
+                    for row in portrait.members.rows {
+                        if let r = row.intensityRank {
+                            let own = try XCTUnwrap(portraits.portrait(row.id, view)?.themes?.comparison.rank, "\(t.id) \(view.id): \(row.id) has a rank in the table")
+                            XCTAssertTrue(own.hasPrefix("Parmi les \(count) "), "\(t.id) \(view.id): \(row.id) ranked among \(count) in the table, « \(own) » on its portrait")
+                            XCTAssertTrue(own.contains(" \(ComparisonTheme.ordinal(r)) pour la consommation d’espaces"), "\(t.id) \(view.id): \(row.id) \(r) in the table, « \(own) »")
+                        }
+                    }
+                }
                 XCTAssertEqual(portrait.message.items.last?.caveat != nil, zan != nil, "the ZAN status with its caveat")
                 same(themes.consumption.total, h.consumption, "consumption", t, view)
                 same(themes.consumption.perYear, h.consumptionPerYear, "consumption per year", t, view)
@@ -182,6 +193,7 @@ final class IndicatorIntegrationTests: XCTestCase {
         }
         XCTAssertGreaterThan(withZAN, 0)
         XCTAssertGreaterThan(rankedWithoutConsumption, 0, "no territory of the fixture is ranked without consumption: the rule above is not exercised")
+        XCTAssertGreaterThan(tablesRankedAsPortraits, 0)
     }
 
     /// What a tap on a map tells (`MapPieces`) is what the figures count: for every commune and

@@ -42,6 +42,10 @@ extension IndicatorIntegrationTests {
             documents.append(("atlas \(group.id)", atlas))
             // The cover (message, contents, the site's notices) is one page: the summary starts on page 2.
             XCTAssertEqual(atlas.outline.first { $0.title.hasSuffix("en chiffres clés") }?.page, 1, "atlas \(group.id): a one-page cover")
+            // The cover says the group's rank among its siblings, as its portrait does.
+            let rank = try XCTUnwrap(printed(group, main).portrait.message.rank, "atlas \(group.id): the fixture's group has a rank")
+            let coverText = atlas.pages[0].marks.compactMap { m -> String? in if case let .text(t, _, _) = m { return t }; return nil }.joined(separator: " ")
+            XCTAssertTrue(coverText.contains(String(rank.prefix(30))), "atlas \(group.id): the cover says « \(rank) »")
             // Each fiche: two pages, from its bookmark; in French order; the last ends the atlas.
             let names = Set(members.map(\.name))
             let fiches = atlas.outline.filter { $0.level == 1 && names.contains($0.title) }
@@ -49,6 +53,33 @@ extension IndicatorIntegrationTests {
             for (a, b) in zip(fiches, fiches.dropFirst()) { XCTAssertEqual(b.page - a.page, 2, "atlas \(group.id): fiche \(a.title) is two pages") }
             XCTAssertEqual(atlas.pages.count - fiches.last!.page, 2, "atlas \(group.id): the last fiche is two pages")
         }
+        // Every group's atlas cover is one page (the summary starts on page 2), its name and rank
+        // included, compact where it must be.
+        var compacted = 0
+        for group in all where [.epci, .scot, .departement].contains(group.id.level) {
+            let members = group.children.compactMap { project.catalog[$0] }.map { printed($0, main) }
+            let front = PrintedAtlas(group: printed(group, main), members: members).fittedFront(fichePages: members.indices.map { $0 * 2 })
+            XCTAssertEqual(front.tables[0], 2, "atlas \(group.id): a one-page cover")
+            if front.compact { compacted += 1 }
+        }
+        // With one line of notice more, the covers that would run to two pages are laid out
+        // compact and keep to one.
+        var config = project.config
+        config.site.notices.append("Une ligne de plus sur la couverture, pour l’essai de sa mise en page.")
+        let busy = Project(config: config, nomenclature: project.nomenclature, catalog: project.catalog, tabulation: project.tabulation, facts: project.facts,
+                           outlines: project.outlines, displayLevel: project.displayLevel, traits: project.traits, postalCodes: project.postalCodes,
+                           extraLayers: project.extraLayers, factsOrigin: project.factsOrigin, factsDay: project.factsDay)
+        let busyMaps = TerritoryMaps(project: busy)
+        for group in all where [.epci, .departement].contains(group.id.level) {
+            func busyPrinted(_ t: Territory) -> PrintedPortrait {
+                PrintedPortrait(project: busy, portrait: store.portrait(t.id, main)!, scenes: TerritoryScenes(t, maps: busyMaps), date: date)
+            }
+            let members = group.children.compactMap { project.catalog[$0] }.map(busyPrinted)
+            let front = PrintedAtlas(group: busyPrinted(group), members: members).fittedFront(fichePages: members.indices.map { $0 * 2 })
+            XCTAssertEqual(front.tables[0], 2, "atlas \(group.id), long notices: a one-page cover")
+            if front.compact { compacted += 1 }
+        }
+        XCTAssertGreaterThan(compacted, 0, "no cover laid out compact: the rule is not exercised")
         let measure = TextMeasure.cairo
         let margin = PageComposer.margin, width = DocumentSpec.a4Width
         let footerTop = DocumentSpec.a4Height - margin - PageComposer.footerRoom

@@ -25,8 +25,24 @@ package struct MemberTable: Sendable {
     package let rows: [Row]
     /// Whether the figures cover a period (else the stock at one millésime).
     package let hasPeriod: Bool
+    /// Among whom the rows are ranked.
+    package let ranking: Ranking
 
-    package static func make(_ children: [Territory], view: PortraitView, project: Project, indicators: IndicatorStore) -> MemberTable {
+    /// Among whom a table's rows are ranked.
+    package enum Ranking: Sendable, Equatable {
+        /// Among the members the group ranks on their own portraits (a département's EPCI: « parmi
+        /// les 24 EPCI du Bas-Rhin »), so that the table and the fiches say the same rank; the other
+        /// rows (an EPCI ranked in the département of its seat, a commune outside any EPCI) have
+        /// none. `count`: how many are ranked, all of `level`.
+        case asOnTheirPortraits(count: Int, level: TerritoryLevel)
+        /// Among all the rows (a SCoT's communes, ranked on their own portraits among their EPCI's).
+        case amongRows
+    }
+
+    /// `group`: the territory whose members the rows are; its members ranked among its children
+    /// on their own portraits (`IndicatorStore.ranks`) are ranked among themselves, else all rows
+    /// among all.
+    package static func make(_ children: [Territory], of group: Territory, view: PortraitView, project: Project, indicators: IndicatorStore) -> MemberTable {
         let layout = project.layout
         let p = view.period.flatMap { layout.periods.firstIndex(of: $0) }
         let m = layout.millesimes.firstIndex(of: view.millesime) ?? layout.millesimes.count - 1
@@ -41,9 +57,19 @@ package struct MemberTable: Sendable {
             return Row(id: t.id, name: t.name, area: .ha(facts.area), consumption: nil, consumptionPerYear: nil, intensity: nil,
                        artificialisedShare: .pct(facts.area > 0 ? artificialised / facts.area : nil), netArtificialisationPerYear: nil)
         }
+        // The rows the group ranks on their portraits: those whose ranking parent is the group.
+        let children = Dictionary(uniqueKeysWithValues: children.map { ($0.id, $0) })
+        let siblings = Set(rows.indices.filter { i in
+            guard let t = children[rows[i].id], let level = IndicatorStore.rankingParentLevel(t.id.level) else { return false }
+            return level == group.id.level && t.parents.first(where: { $0.level == level }) == group.id
+        })
+        let ranking: Ranking = siblings.first.map { .asOnTheirPortraits(count: siblings.count, level: rows[$0].id.level) } ?? .amongRows
         var ranked = rows
-        let intensities = Dictionary(uniqueKeysWithValues: rows.enumerated().compactMap { i, r in r.intensity?.value.map { (i, $0) } })
+        let intensities = Dictionary(uniqueKeysWithValues: rows.enumerated().compactMap { i, r -> (Int, Double)? in
+            guard siblings.isEmpty || siblings.contains(i) else { return nil }
+            return r.intensity?.value.map { (i, $0) }
+        })
         for i in ranked.indices where (intensities[i] ?? 0) > 0 { ranked[i].intensityRank = Comparison.rank(of: i, in: intensities)?.position }
-        return MemberTable(rows: ranked, hasPeriod: p != nil)
+        return MemberTable(rows: ranked, hasPeriod: p != nil, ranking: ranking)
     }
 }

@@ -65,10 +65,10 @@ package enum PortraitBuilder {
             parents: territory.parents.compactMap { id in project.catalog[id].map { Portrait.Link(id: id, name: $0.name) } },
             children: children.map { Portrait.Link(id: $0.id, name: $0.name) },
             childrenTitle: childrenTitle,
-            members: MemberTable.make(children, view: view, project: project, indicators: indicators),
+            members: MemberTable.make(children, of: territory, view: view, project: project, indicators: indicators),
             communes: territory.id.level == .departement
                 ? MemberTable.make(territory.communeIndices.compactMap { project.catalog[TerritoryID(.commune, project.catalog.communes[$0].code)] },
-                                   view: view, project: project, indicators: indicators)
+                                   of: territory, view: view, project: project, indicators: indicators)
                 : nil,
             area: .ha(facts.area), coveredShare: .pct(coveredShare),
             communeCount: territory.id.level != .commune ? .count(territory.communeIndices.count) : nil,

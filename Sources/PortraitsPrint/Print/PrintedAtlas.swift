@@ -48,11 +48,12 @@ package struct PrintedAtlas {
         // its pages, then with the real page numbers.
         // Laid out once to count the front's pages and find where its tables start, then with
         // the real page numbers (the numbers do not change the number of lines).
-        let draft = front(fichePages: starts, offset: 0, tables: [2, 2])
+        let draft = fittedFront(fichePages: starts)
         let frontCount = draft.composer.allPages.count
-        let front = self.front(fichePages: starts, offset: frontCount, tables: draft.tables).composer
+        let front = self.front(fichePages: starts, offset: frontCount, tables: draft.tables, compact: draft.compact).composer
         let total = frontCount + owners.count
-        let period = group.view.period.map { "période \($0.label)" } ?? "millésime \(group.view.millesime)"
+        // Each page says its atlas, period and date, as a portrait's do (a page torn out of the file).
+        let period = (group.view.period.map { "période \($0.label)" } ?? "millésime \(group.view.millesime)") + " · édité le \(PrintedPortrait.frenchDate(group.date))"
         var pages = front.allPages.enumerated().map { i, page in
             PageComposer.withFooter(page, "\(title) · \(period)", page: i + 1, of: total, measure: front.measure)
         }
@@ -66,20 +67,35 @@ package struct PrintedAtlas {
                             author: group.project.config.site.title, date: group.date, pages: pages, outline: outline)
     }
 
+    /// The front laid out a first time (page numbers of the body from 1), with its cover on one
+    /// page: compact (notes in caption size) when it would not be otherwise.
+    func fittedFront(fichePages: [Int]) -> (composer: PageComposer, tables: [Int], compact: Bool) {
+        let plain = front(fichePages: fichePages, offset: 0, tables: [2, 2], compact: false)
+        if plain.tables[0] <= 2 { return (plain.composer, plain.tables, false) }
+        let compact = front(fichePages: fichePages, offset: 0, tables: [2, 2], compact: true)
+        return (compact.composer, compact.tables, true)
+    }
+
     /// The cover and the summary, with the body starting at page `offset + 1` (the group's
     /// portrait first), each member's fiche at body page `fichePages[k]`, the summary's tables at
     /// pages `tables` (1-based). Returns the pages laid out and where the tables did start.
-    func front(fichePages: [Int], offset: Int, tables: [Int]) -> (composer: PageComposer, tables: [Int]) {
+    /// `compact`: the cover's notes in caption size, to keep it on one page.
+    func front(fichePages: [Int], offset: Int, tables: [Int], compact: Bool) -> (composer: PageComposer, tables: [Int]) {
         var c = PageComposer(measure: .cairo)
         let site = group.project.config.site.title
+        let notes = compact ? PageComposer.captionSize : PageComposer.noteSize
         c.paragraph(site.uppercased(), size: 9, color: Palette.muted, bold: true)
-        c.space(16)
+        c.space(6)
         c.paragraph("Atlas des \(membersLabel)", size: 13, color: Palette.muted)
-        c.heading(name, size: 28, outline: 0, keepWithNext: 0)
+        // The name on one line where 22 pt at least allow it.
+        let natural = c.measure.width(name, size: 28, bold: true)
+        c.heading(name, size: natural > c.contentWidth ? max(22, (28 * c.contentWidth / natural).rounded(.down)) : 28, outline: 0, keepWithNext: 0)
         let size = [group.portrait.area.text] + (group.portrait.communeCount.map { ["\($0.text) communes"] } ?? [])
         c.paragraph("\(group.territory.id.level.label) \(group.territory.id.code) · \(size.joined(separator: ", "))", size: 11, color: Palette.muted)
         c.paragraph(group.view.period.map { "Période \($0.label)" } ?? "Millésime \(group.view.millesime)", size: 18, bold: true)
-        group.message(&c, size: 11, locatorWidth: 130, locatorCaption: false)
+        group.message(&c, size: 11, locatorWidth: 130, locatorCaption: false, notes: notes)
+        // The group's rank among its siblings, as its portrait's first page says it.
+        if let rank = group.portrait.message.rank { c.paragraph(rank, size: notes) }
 
         var parts: [(String, Int)] = [("\(members.count) \(membersLabel) en chiffres clés", tables[0])]
         if group.portrait.communes != nil { parts.append(("Toutes les communes du département", tables[1])) }
@@ -88,20 +104,17 @@ package struct PrintedAtlas {
         c.heading("Contenu", size: 13, keepWithNext: 60)
         c.table(["Partie", "page"], parts.map { [$0.0, String($0.1)] }, numeric: [1], links: parts.map { .page($0.1) })
         // The site's notices (a demonstration's synthetic data) on the cover too, not only inside.
-        for notice in group.project.config.site.notices { c.paragraph(notice, size: PageComposer.noteSize, color: Palette.muted) }
-        c.paragraph("Édité le \(PrintedPortrait.frenchDate(group.date)). Les chiffres sont en hectares (Lambert-93), calculés commune par commune puis additionnés ; la méthode est décrite à la fin du portrait.",
-                    size: PageComposer.noteSize, color: Palette.muted)
+        for notice in group.project.config.site.notices { c.paragraph(notice, size: notes, color: Palette.muted) }
 
         // The summary.
         c.newPage()
-        let rows = FrenchText.sorted(group.portrait.members.rows) { $0.name }
         let pageOf = Dictionary(uniqueKeysWithValues: zip(members.map(\.territory.id), fichePages.map { offset + $0 + 1 }))
         c.heading("\(members.count) \(membersLabel) en chiffres clés", size: 15, outline: 0, keepWithNext: 80)
-        summary(&c, rows, pages: pageOf)
+        summary(&c, group.portrait.members, pages: pageOf)
         var found = [c.outline.last!.page + 1, c.outline.last!.page + 1]
         if let communes = group.portrait.communes {
             c.heading("Toutes les communes du département (\(communes.rows.count))", size: 15, outline: 0, keepWithNext: 80)
-            summary(&c, FrenchText.sorted(communes.rows) { $0.name }, pages: [:])
+            summary(&c, communes, pages: [:])
             found[1] = c.outline.last!.page + 1
         }
         return (c, found)
@@ -109,17 +122,26 @@ package struct PrintedAtlas {
 
     /// A summary table: each row's key figures and rank; with `pages`, the page of its fiche (a
     /// link on the row).
-    func summary(_ c: inout PageComposer, _ rows: [MemberTable.Row], pages: [TerritoryID: Int]) {
+    func summary(_ c: inout PageComposer, _ table: MemberTable, pages: [TerritoryID: Int]) {
+        let rows = FrenchText.sorted(table.rows) { $0.name }
         let withPages = !pages.isEmpty
         // Members that reach beyond the group (an EPCI across two départements): their figures
         // are the whole member's.
         let inside = Set(group.territory.communeIndices)
         let outside = Set(members.filter { !$0.territory.communeIndices.allSatisfy(inside.contains) }.map(\.territory.id))
         if let period = group.view.period {
-            c.paragraph("Période \(period.label). Rang : 1 = la plus forte consommation d’espaces naturels, agricoles et forestiers par an rapportée à la surface, parmi les territoires du tableau ; « – » : aucune consommation."
+            let among: String
+            switch table.ranking {
+            case .amongRows:
+                among = "parmi les territoires du tableau ; « – » : aucune consommation."
+            case let .asOnTheirPortraits(count, level):
+                among = "parmi les \(count) \(level.pluralInText) \(FrenchText.de(group.territory.id, name)), comme sur leurs fiches ; « – » : aucune consommation"
+                    + (count < rows.count ? ", ou territoire classé dans un autre ensemble (un EPCI rattaché à un autre département) ou sans rang (une commune hors EPCI)." : ".")
+            }
+            c.paragraph("Période \(period.label), en hectares (Lambert-93), calculés commune par commune puis additionnés (méthode à la fin du portrait). Rang : 1 = la plus forte consommation d’espaces naturels, agricoles et forestiers par an rapportée à la surface, " + among
                         + (withPages ? " La colonne « page » donne la page de la fiche (à l’écran, un clic sur la ligne y mène)." : "")
                         + (rows.contains { outside.contains($0.id) } ? " * S’étend au-delà du département : chiffres de l’EPCI entier, qui ne s’additionnent donc pas à ceux du département." : ""),
-                        size: PageComposer.noteSize, color: Palette.muted)
+                        size: PageComposer.noteSize, color: Palette.muted, lead: true)
             c.table(["Territoire", "surface", "conso. NAF", "par an pour 1\u{00A0}000\u{00A0}ha", "rang", "part artificialisée", "artif. nette / an"] + (withPages ? ["page"] : []),
                     rows.map { r in
                         [r.name + (outside.contains(r.id) ? " *" : ""), r.area.text, r.consumption?.text ?? "–", r.intensity?.text ?? "–", r.intensityRank.map(String.init) ?? "–",
@@ -127,6 +149,9 @@ package struct PrintedAtlas {
                     },
                     numeric: Set(1...(withPages ? 7 : 6)), links: withPages ? rows.map { r in pages[r.id].map { .page($0) } } : [])
         } else {
+            c.paragraph("Millésime \(group.view.millesime), en hectares (Lambert-93), calculés commune par commune puis additionnés (méthode à la fin du portrait)."
+                        + (withPages ? " La colonne « page » donne la page de la fiche (à l’écran, un clic sur la ligne y mène)." : ""),
+                        size: PageComposer.noteSize, color: Palette.muted, lead: true)
             c.table(["Territoire", "surface", "part artificialisée"] + (withPages ? ["page"] : []),
                     rows.map { r in [r.name, r.area.text, r.artificialisedShare.text] + (withPages ? [pages[r.id].map(String.init) ?? "–"] : []) },
                     numeric: Set(1...(withPages ? 3 : 2)), links: withPages ? rows.map { r in pages[r.id].map { .page($0) } } : [])

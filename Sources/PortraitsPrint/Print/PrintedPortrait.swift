@@ -69,7 +69,7 @@ package struct PrintedPortrait {
     /// The message as every first page prints it (the cover, an atlas's cover, a fiche): the
     /// sentence with the locator at its right (the région has none), the key figures, the ZAN
     /// projection's caveat under them.
-    func message(_ c: inout PageComposer, size: Double, locatorWidth: Double, locatorCaption: Bool) {
+    func message(_ c: inout PageComposer, size: Double, locatorWidth: Double, locatorCaption: Bool, notes: Double = PageComposer.noteSize) {
         let message = portrait.message
         if let locator = scenes.locator {
             c.paragraph(message.sentence, size: size, beside: locator.scene, figureWidth: locatorWidth, alt: locator.title)
@@ -79,7 +79,7 @@ package struct PrintedPortrait {
         }
         c.space(4)
         c.keyFigures(message.items.map { ($0.figure.text, $0.label + ($0.detail.map { " · " + $0 } ?? "")) }, perLine: 2)
-        for caveat in message.items.compactMap(\.caveat) { c.paragraph(caveat, size: PageComposer.noteSize, color: Palette.muted) }
+        for caveat in message.items.compactMap(\.caveat) { c.paragraph(caveat, size: notes, color: Palette.muted) }
     }
 
     var parentsText: String {
