@@ -52,6 +52,35 @@ final class PageComposerTests: XCTestCase {
         XCTAssertEqual(c.outline.last?.page, 1, "its bookmark goes with it")
     }
 
+    /// A heading and its lead sentence go to the next page with the table or the chart they
+    /// introduce, wherever the page would break; a paragraph that is not a lead stays.
+    func testLeadSentenceFollowsItsBlockWithItsHeading() {
+        for (k, filled) in stride(from: 500.0, through: 740, by: 12).enumerated() {
+            for table in [true, false] {
+                var c = PageComposer(measure: .cairo)
+                c.space(filled)
+                c.heading("Titre \(k)", outline: 1, keepWithNext: 0)
+                c.paragraph("La phrase qui présente le tableau ou le graphique, assez longue pour tenir sur deux lignes de la page imprimée, voire trois.", lead: true)
+                if table {
+                    c.table(["Classe", "surface"], (1...6).map { ["Ligne \($0)", "\($0),0 ha"] }, numeric: [1])
+                } else {
+                    c.figure(Scene(width: 400, height: 200), alt: "Un graphique")
+                }
+                let pageOf = { (text: String) in c.allPages.firstIndex { self.texts($0).contains { $0.0.hasPrefix(text) } } }
+                let block = table ? pageOf("Classe") : c.allPages.firstIndex { $0.marks.contains { if case .tag(.begin("Figure", _)) = $0 { return true }; return false } }
+                XCTAssertEqual(pageOf("Titre"), block, "filled \(filled), \(table ? "table" : "chart"): the heading on the block's page")
+                XCTAssertEqual(pageOf("La phrase"), block, "filled \(filled), \(table ? "table" : "chart"): the sentence on the block's page")
+                XCTAssertEqual(c.outline.last?.page, block)
+            }
+        }
+        var c = PageComposer(measure: .cairo)
+        c.space(640)
+        c.heading("Titre", keepWithNext: 0)
+        c.paragraph("Une phrase qui ne présente rien.")
+        c.figure(Scene(width: 400, height: 200), alt: "Un graphique")
+        XCTAssertTrue(texts(c.allPages[0]).contains { $0.0 == "Titre" }, "without lead, the heading stays with its first block, the sentence")
+    }
+
     func testTableSplitsWithThreeRowsEachSideAndItsHeader() {
         for filled in stride(from: 0.0, through: 700, by: 37) {
             var c = PageComposer(measure: .cairo)

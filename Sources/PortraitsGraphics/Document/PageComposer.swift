@@ -59,6 +59,8 @@ public struct PageComposer {
     public var atPageTop: Bool { current.marks.isEmpty }
     /// Room left on the current page.
     public var remaining: Double { bottom - y }
+    /// The height of a page's content, margins and footer off.
+    public var pageContentHeight: Double { bottom - Self.margin }
     /// The height of a page's frame.
     public var pageHeight: Double { bottom - Self.margin }
 
@@ -151,8 +153,13 @@ public struct PageComposer {
 
     /// A paragraph wrapped to the content width; breaks across pages between lines (never leaving
     /// a single line of it alone at the bottom of a page). With `link`, every line is clickable.
+    ///
+    /// `lead`: the paragraph introduces the block after it (a section's sentence before its chart,
+    /// a table's note): a heading before it keeps waiting for that block, and moves to the next
+    /// page with the paragraph if the block does not fit under them — a heading and its sentence
+    /// never end a page whose chart or table starts the next.
     public mutating func paragraph(_ text: String, size: Double = bodySize, color: RGBColor = Palette.text, bold: Bool = false, indent: Double = 0,
-                                   link: LinkTarget? = nil) {
+                                   link: LinkTarget? = nil, lead: Bool = false) {
         let leading = size * 1.4
         let lines = measure.wrap(text, width: contentWidth - indent, size: size, bold: bold)
         ensure(leading * Double(min(lines.count, 2)))
@@ -165,7 +172,7 @@ public struct PageComposer {
             if let link {
                 current.add(.link(x: Self.margin + indent, y: y - leading, width: measure.width(line, size: size, bold: bold), height: leading, target: link))
             }
-            placed()
+            if !lead { placed() }
         }
         y += size * 0.6
     }

@@ -167,14 +167,13 @@ package struct PrintedPortrait {
 
     func stockOnly(_ c: inout PageComposer, _ stock: StockOnlyTheme, level: Int) {
         c.heading("Artificialisation et imperméabilisation en \(view.millesime)", outline: level)
-        c.paragraph(stock.sentence)
+        c.paragraph(stock.sentence, lead: true)
         c.table(["", "surface"], stock.rows.map { [$0.label, $0.figure.text] }, numeric: [1])
         if let note = stock.undetermined { c.paragraph(note, size: PageComposer.noteSize, color: Palette.muted) }
         c.paragraph("Une seule date d’occupation du sol : le portrait présente le stock, sans évolution.", size: PageComposer.noteSize, color: Palette.muted)
     }
 
     func method(_ c: inout PageComposer, level: Int) {
-        c.heading("Méthode et sources", outline: level, keepWithNext: 120)
         let n = project.nomenclature
         let texts = [
             "Occupation du sol : nomenclature « \(n.name) », \(PortraitBuilder.levelName(project)). Les surfaces sont calculées par intersection des polygones d’occupation du sol avec les communes (GEOS, Lambert-93), commune par commune, puis additionnées pour l’EPCI, le SCoT, le département et la région : rien n’est moyenné ni extrapolé.",
@@ -183,16 +182,21 @@ package struct PrintedPortrait {
             "Imperméabilisation : surfaces bâties et revêtues (zones imperméables de la nomenclature).",
             "Trajectoire ZAN : consommation de référence 2011–2020, enveloppe 2021–2030 égale à la moitié, avec la garantie communale de 1 ha.",
         ]
-        for t in texts { c.paragraph(t, size: PageComposer.noteSize) }
         let path = SitePaths.portrait(territory.id, view)
         let url = project.config.site.publicBaseURL.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + path }
         // No public address (none given, or a placeholder such as the demo's): say where the
         // portrait is on the portal, link nothing.
         let online = "Portrait en ligne, données téléchargeables et méthode détaillée : "
             + (url ?? "portail « \(project.config.site.title) », page \(path).")
-        // The sources and the address stay together (never two lines alone on a last page).
         let texts2 = project.config.site.attribution + [online]
-        c.ensure(c.paragraphHeight("Sources", size: 10.5) + texts2.reduce(0) { $0 + c.paragraphHeight($1, size: PageComposer.noteSize) })
+        let sourcesHeight = c.paragraphHeight("Sources", size: 10.5) + texts2.reduce(0) { $0 + c.paragraphHeight($1, size: PageComposer.noteSize) }
+        // The method and the sources on one page (they are read together, and the sources alone
+        // would make a last page of a few lines); started on a new page if they do not fit.
+        let methodHeight = texts.reduce(0) { $0 + c.paragraphHeight($1, size: PageComposer.noteSize) }
+        c.heading("Méthode et sources", outline: level, keepWithNext: min(methodHeight + sourcesHeight, c.pageContentHeight - 60))
+        for t in texts { c.paragraph(t, size: PageComposer.noteSize) }
+        // The sources and the address stay together (never two lines alone on a last page).
+        c.ensure(sourcesHeight)
         c.paragraph("Sources", size: 10.5, bold: true)
         for a in project.config.site.attribution { c.paragraph(a, size: PageComposer.noteSize) }
         c.paragraph(online, size: PageComposer.noteSize, link: url.map { .uri($0) })
@@ -210,8 +214,8 @@ package struct PrintedPortrait {
         let sentenceHeight = sentence.map { c.paragraphHeight($0) } ?? 0
         let chartHeight = drawn.first.map { c.figureHeight($0, maxHeight: Self.chartMaxHeight) } ?? 0
         c.heading(title, outline: level, keepWithNext: sentenceHeight + chartHeight)
-        if let sentence { c.paragraph(sentence) }
-        for text in omitted { c.paragraph(text, size: PageComposer.noteSize, color: Palette.muted) }
+        if let sentence { c.paragraph(sentence, lead: !drawn.isEmpty) }
+        for text in omitted { c.paragraph(text, size: PageComposer.noteSize, color: Palette.muted, lead: !drawn.isEmpty) }
         for (chart, scene) in zip(shown, drawn) { c.figure(scene, maxHeight: Self.chartMaxHeight, alt: chart.alt) }
         if let note { c.paragraph(note, size: PageComposer.noteSize, color: Palette.muted) }
     }
