@@ -6,21 +6,26 @@ import XCTest
 /// A hatch drawn by Cairo: lines in the polygons only (not in their holes, not outside), at 45°,
 /// covering the share of the ground its width and spacing say; crossed, both ways.
 final class HatchTests: XCTestCase {
-    /// A 60 × 60 square with a 20 × 20 hole, hatched in black on white.
-    func hatched(_ pattern: Hatch) throws -> (dark: (Int, Int) -> Bool, outside: [Bool], hole: [Bool], inside: [Bool]) {
+    /// Lines 8 pixels apart along a diagonal (x + y), so that the tile repeats on whole pixels.
+    let spacing = 8 / 2.0.squareRoot()
+
+    /// A 60 × 60 square with a 20 × 20 hole, hatched in black on white: whether a pixel is dark,
+    /// the darkness (0–1) of the pixels outside, in the hole and inside.
+    func hatched(_ pattern: Hatch) throws -> (dark: (Int, Int) -> Bool, outside: [Double], hole: [Double], inside: [Double]) {
         let outer = [Point(20, 20), Point(80, 20), Point(80, 80), Point(20, 80)]
         let hole = [Point(40, 40), Point(60, 40), Point(60, 60), Point(40, 60)]
         var scene = Scene(width: 100, height: 100)
-        scene.add(.hatch([PolygonRings(rings: [outer, hole])], pattern: pattern, stroke: Stroke(RGBColor(r: 0, g: 0, b: 0), width: 1.5), spacing: 6))
+        scene.add(.hatch([PolygonRings(rings: [outer, hole])], pattern: pattern, stroke: Stroke(RGBColor(r: 0, g: 0, b: 0), width: 1.5), spacing: spacing))
         let (data, stride, _) = try scenePixels(scene, scale: 1)
         func dark(_ x: Int, _ y: Int) -> Bool { data[y * stride + x * 4 + 1] < 128 }
-        var outside: [Bool] = [], holeP: [Bool] = [], inside: [Bool] = []
+        func ink(_ x: Int, _ y: Int) -> Double { 1 - Double(data[y * stride + x * 4 + 1]) / 255 }
+        var outside: [Double] = [], holeP: [Double] = [], inside: [Double] = []
         for y in 0..<100 {
             for x in 0..<100 {
                 let inOuter = x >= 21 && x < 79 && y >= 21 && y < 79, inHole = x >= 39 && x < 61 && y >= 39 && y < 61
-                if x < 19 || x > 80 || y < 19 || y > 80 { outside.append(dark(x, y)) }
-                else if x >= 41 && x < 59 && y >= 41 && y < 59 { holeP.append(dark(x, y)) }
-                else if inOuter && !inHole { inside.append(dark(x, y)) }
+                if x < 19 || x > 80 || y < 19 || y > 80 { outside.append(ink(x, y)) }
+                else if x >= 41 && x < 59 && y >= 41 && y < 59 { holeP.append(ink(x, y)) }
+                else if inOuter && !inHole { inside.append(ink(x, y)) }
             }
         }
         return (dark, outside, holeP, inside)
@@ -28,16 +33,17 @@ final class HatchTests: XCTestCase {
 
     func testDiagonalLinesInsideThePolygonsOnly() throws {
         let h = try hatched(.diagonal)
-        XCTAssertFalse(h.outside.contains(true), "no line outside the polygon")
-        XCTAssertFalse(h.hole.contains(true), "no line in its hole")
-        let share = Double(h.inside.filter { $0 }.count) / Double(h.inside.count)
-        XCTAssertEqual(share, Hatch.diagonal.coverage(width: 1.5, spacing: 6), accuracy: 0.08)
-        // Rising to the right: a dark pixel's neighbour up and right is dark, down and right is not.
+        XCTAssertEqual(h.outside.max(), 0, "no line outside the polygon")
+        XCTAssertEqual(h.hole.max(), 0, "no line in its hole")
+        let share = h.inside.reduce(0, +) / Double(h.inside.count)
+        XCTAssertEqual(share, Hatch.diagonal.coverage(width: 1.5, spacing: spacing), accuracy: 0.04)
+        // Rising to the right: a dark pixel's neighbour up and right is dark; half a spacing down
+        // and right, it is not.
         var along = 0, across = 0, n = 0
         for y in 25..<35 { for x in 25..<75 where h.dark(x, y) {
             n += 1
-            if h.dark(x + 3, y - 3) { along += 1 }
-            if h.dark(x + 3, y + 3) { across += 1 }
+            if h.dark(x + 2, y - 2) { along += 1 }
+            if h.dark(x + 2, y + 2) { across += 1 }
         } }
         XCTAssertGreaterThan(n, 0)
         XCTAssertGreaterThan(Double(along) / Double(n), 0.9)
@@ -46,14 +52,14 @@ final class HatchTests: XCTestCase {
 
     func testCrossedLinesGoBothWays() throws {
         let h = try hatched(.crossed)
-        XCTAssertFalse(h.outside.contains(true))
-        XCTAssertFalse(h.hole.contains(true))
-        let share = Double(h.inside.filter { $0 }.count) / Double(h.inside.count)
-        XCTAssertEqual(share, Hatch.crossed.coverage(width: 1.5, spacing: 6), accuracy: 0.08)
+        XCTAssertEqual(h.outside.max(), 0)
+        XCTAssertEqual(h.hole.max(), 0)
+        let share = h.inside.reduce(0, +) / Double(h.inside.count)
+        XCTAssertEqual(share, Hatch.crossed.coverage(width: 1.5, spacing: spacing), accuracy: 0.05)
         var up = 0, down = 0
         for y in 25..<35 { for x in 25..<75 where h.dark(x, y) {
-            if h.dark(x + 3, y - 3) { up += 1 }
-            if h.dark(x + 3, y + 3) { down += 1 }
+            if h.dark(x + 2, y - 2) { up += 1 }
+            if h.dark(x + 2, y + 2) { down += 1 }
         } }
         XCTAssertGreaterThan(up, 20)
         XCTAssertGreaterThan(down, 20)
