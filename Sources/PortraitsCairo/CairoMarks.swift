@@ -110,7 +110,7 @@ enum CairoMarks {
     /// scene's coordinates, so that two hatched polygons that touch continue each other's lines.
     static func hatch(_ polys: [PolygonRings], _ pattern: Hatch, _ stroke: Stroke, spacing: Double, _ cr: OpaquePointer) {
         guard spacing > 0, spacing.isFinite, stroke.width > 0 else { return }
-        guard let tile = hatchTile(pattern, stroke, spacing: spacing, cr) else { return }
+        guard let tile = HatchTiles.tile(pattern, stroke, spacing: spacing, cr) else { return }
         defer { cairo_pattern_destroy(tile) }
         cairo_save(cr)
         path(polys, cr)
@@ -122,7 +122,7 @@ enum CairoMarks {
     /// A repeating pattern of a square tile `spacing` × √2 wide with the hatch's lines: lines
     /// x + y = c (rising to the right, y down) through its corners and its diagonal, and x − y = c
     /// when crossed, so that the tiles join into continuous lines `spacing` apart.
-    static func hatchTile(_ pattern: Hatch, _ stroke: Stroke, spacing: Double, _ cr: OpaquePointer) -> OpaquePointer? {
+    static func hatchTile(_ pattern: Hatch, _ stroke: Stroke, spacing: Double, raster: Bool, deviceScale k: Double) -> OpaquePointer? {
         let side = spacing * 2.0.squareRoot()
         func drawLines(_ tc: OpaquePointer, _ d: Double, _ width: Double) {
             setColor(tc, stroke.color)
@@ -140,12 +140,9 @@ enum CairoMarks {
             }
             cairo_stroke(tc)
         }
-        if isRaster(cr) {
-            // The tile in the target's pixels: `n` of them for `side` (rounded, so that the tile
-            // repeats on whole pixels), drawn at the target's scale.
-            var dx = side, dy = 0.0
-            cairo_user_to_device_distance(cr, &dx, &dy)
-            let k = (dx * dx + dy * dy).squareRoot() / side
+        if raster {
+            // The tile in the target's pixels (`k` per unit): `n` of them for `side` (rounded, so
+            // that the tile repeats on whole pixels).
             let n = max(4, (side * k).rounded())
             guard k.isFinite, k > 0, n <= 4_096, let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(n), Int32(n)) else { return nil }
             defer { cairo_surface_destroy(surface) }
@@ -162,14 +159,22 @@ enum CairoMarks {
             cairo_pattern_set_matrix(p, &m)
             return p
         }
-        var extents = cairo_rectangle_t(x: 0, y: 0, width: side, height: side)
+        // A recording `units` wide for `side`: Cairo's PDF surface steps a tiling pattern by its
+        // recording's whole extents (a 3.68 pt tile repeated every 4 pt broke the lines at every
+        // tile's edge), so the tile is drawn on a whole number of units and scaled by the
+        // pattern's matrix.
+        let units = 64.0
+        var extents = cairo_rectangle_t(x: 0, y: 0, width: units, height: units)
         guard let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents) else { return nil }
         defer { cairo_surface_destroy(surface) }
         let tc = cairo_create(surface)!
-        drawLines(tc, side, stroke.width)
+        drawLines(tc, units, stroke.width * units / side)
         cairo_destroy(tc)
         let p = cairo_pattern_create_for_surface(surface)!
         cairo_pattern_set_extend(p, CAIRO_EXTEND_REPEAT)
+        var m = cairo_matrix_t()
+        cairo_matrix_init_scale(&m, units / side, units / side)
+        cairo_pattern_set_matrix(p, &m)
         return p
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import PortraitsCairo
 @testable import PortraitsCore
@@ -84,5 +85,34 @@ final class HatchTests: XCTestCase {
         let placed = printed.placed(dx: 0, dy: 0, scale: 0.5)
         XCTAssertTrue(placed.contains(.hatch([PolygonRings(rings: [[Point(0, 0), Point(5, 0), Point(5, 5), Point(0, 5)]])], pattern: .diagonal,
                                              stroke: Stroke(fill.lineColor, width: 0.5), spacing: 2.6)))
+    }
+
+    /// In a PDF, a hatch is a tiling pattern: ten hatched polygons of one class embed its tile
+    /// once (one form), and the page's content holds no line of it; the tile is stepped by its
+    /// recording's whole extents and scaled by the pattern's matrix to the hatch's spacing.
+    func testPDFHatchIsOneTilingPatternPerClass() throws {
+        var scene = Scene(width: 300, height: 100)
+        for k in 0..<10 {
+            let x = Double(k) * 30
+            let square = PolygonRings(rings: [[Point(x, 10), Point(x + 25, 10), Point(x + 25, 60), Point(x, 60)]])
+            scene.add(.hatch([square], pattern: .crossed, stroke: Stroke(RGBColor(r: 90, g: 20, b: 20), width: 0.5), spacing: 2.6))
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hatch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("h.pdf"), plain = dir.appendingPathComponent("q.pdf")
+        try Data(try CairoRenderer.pdf(scene)).write(to: file)
+        let qpdf = Process()
+        qpdf.executableURL = URL(fileURLWithPath: "/usr/bin/qpdf")
+        qpdf.arguments = ["--qdf", "--object-streams=disable", file.path, plain.path]
+        try qpdf.run()
+        qpdf.waitUntilExit()
+        XCTAssertEqual(qpdf.terminationStatus, 0)
+        let text = String(decoding: try Data(contentsOf: plain), as: UTF8.self)
+        XCTAssertEqual(text.components(separatedBy: "/Subtype /Form").count - 1, 1, "one tile for the ten polygons")
+        XCTAssertEqual(text.components(separatedBy: "/PatternType 1").count - 1, 10)
+        XCTAssertTrue(text.contains("/XStep 64"), "the recording's whole extents")
+        // The pattern's matrix scales the 64 units to the tile's side, spacing × √2.
+        XCTAssertTrue(text.contains(String(format: "%.6g", 2.6 * 2.0.squareRoot() / 64).prefix(7)), "the matrix's scale")
     }
 }
