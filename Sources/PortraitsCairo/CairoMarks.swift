@@ -15,8 +15,9 @@ enum CairoMarks {
         case let .polygons(polys, fill, stroke):
             path(polys, cr)
             fillAndStroke(cr, fill, stroke)
-        case let .hatch(polys, pattern, stroke, spacing):
-            hatch(polys, pattern, stroke, spacing: spacing, cr)
+        case let .hatched(polys, fill, stroke, spacing, lineWidth):
+            path(polys, cr)
+            hatched(fill, stroke, spacing: spacing, lineWidth: lineWidth, cr)
         case let .polyline(points, stroke):
             guard let first = points.first else { return }
             cairo_new_path(cr)
@@ -102,29 +103,44 @@ enum CairoMarks {
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
     }
 
-    /// Lines at 45° (and at −45° when crossed), `spacing` apart, inside the polygons: the
-    /// polygons filled with a repeating tile that holds the lines. On an image the tile is drawn in
-    /// the target's pixels (one rasterisation of the polygons, the tile composited: a fifth of the
-    /// time of stroking every line through a clip); on a vector surface it is a recording, which
-    /// the PDF writes as one tiling pattern instead of every line. The tiles sit on a grid of the
-    /// scene's coordinates, so that two hatched polygons that touch continue each other's lines.
-    static func hatch(_ polys: [PolygonRings], _ pattern: Hatch, _ stroke: Stroke, spacing: Double, _ cr: OpaquePointer) {
-        guard spacing > 0, spacing.isFinite, stroke.width > 0 else { return }
-        guard let tile = HatchTiles.tile(pattern, stroke, spacing: spacing, cr) else { return }
+    /// The current path filled with a printed class's ground and its hatch, then stroked with
+    /// `stroke` (a seam) if any. The fill is a repeating opaque tile holding the ground and the
+    /// lines, so that the path is drawn once: on an image, one rasterisation (a tile in the target's
+    /// pixels composited); in a PDF, one `B` with the tile as a tiling pattern, as a plain class
+    /// is (Cairo combines a fill and a stroke of one path only when the fill is opaque). The tiles
+    /// sit on a grid of the scene's coordinates, so that two hatched polygons that touch continue
+    /// each other's lines.
+    static func hatched(_ fill: PrintFill, _ stroke: Stroke?, spacing: Double, lineWidth: Double, _ cr: OpaquePointer) {
+        guard let hatch = fill.hatch, spacing > 0, spacing.isFinite, lineWidth > 0,
+              let tile = HatchTiles.tile(hatch, ground: fill.color, lines: Stroke(fill.lineColor, width: lineWidth), spacing: spacing, cr) else {
+            fillAndStroke(cr, fill.color, stroke)
+            return
+        }
         defer { cairo_pattern_destroy(tile) }
-        cairo_save(cr)
-        path(polys, cr)
         cairo_set_source(cr, tile)
-        cairo_fill(cr)
-        cairo_restore(cr)
+        if let stroke {
+            cairo_fill_preserve(cr)
+            if isSeam(fill.color, stroke, cr) {
+                seam(cr, stroke)
+            } else {
+                applyStroke(cr, stroke)
+                cairo_stroke(cr)
+            }
+        } else {
+            cairo_fill(cr)
+        }
+        cairo_new_path(cr)
     }
 
-    /// A repeating pattern of a square tile `spacing` × √2 wide with the hatch's lines: lines
-    /// x + y = c (rising to the right, y down) through its corners and its diagonal, and x − y = c
-    /// when crossed, so that the tiles join into continuous lines `spacing` apart.
-    static func hatchTile(_ pattern: Hatch, _ stroke: Stroke, spacing: Double, raster: Bool, deviceScale k: Double) -> OpaquePointer? {
+    /// A repeating pattern of a square tile `spacing` × √2 wide: the ground, then the hatch's
+    /// lines x + y = c (rising to the right, y down) through its corners and its diagonal, and
+    /// x − y = c when crossed, so that the tiles join into continuous lines `spacing` apart.
+    /// `raster`: an image tile of `k` pixels per unit (an image target's); else a recording.
+    static func hatchTile(_ pattern: Hatch, ground: RGBColor, lines stroke: Stroke, spacing: Double, raster: Bool, deviceScale k: Double) -> OpaquePointer? {
         let side = spacing * 2.0.squareRoot()
-        func drawLines(_ tc: OpaquePointer, _ d: Double, _ width: Double) {
+        func draw(_ tc: OpaquePointer, _ d: Double, _ width: Double) {
+            setColor(tc, ground)
+            cairo_paint(tc)
             setColor(tc, stroke.color)
             cairo_set_line_width(tc, width)
             cairo_set_line_cap(tc, CAIRO_LINE_CAP_SQUARE)
@@ -140,40 +156,33 @@ enum CairoMarks {
             }
             cairo_stroke(tc)
         }
+        // The tile drawn on a whole number of its own units (`n`), scaled to `side` by the
+        // pattern's matrix: an image's tile on whole pixels of the target (`k` per unit, the
+        // spacing rounded to them); a recording on 64 units, as Cairo's PDF surface steps a tiling
+        // pattern by its recording's whole extents (a 3.68 pt tile stepped every 4 pt broke the
+        // lines at every tile's edge).
+        let n = raster ? max(4, (side * k).rounded()) : 64
+        let scale = raster ? k : n / side
+        guard scale.isFinite, scale > 0, n <= 4_096 else { return nil }
+        let surface: OpaquePointer?
         if raster {
-            // The tile in the target's pixels (`k` per unit): `n` of them for `side` (rounded, so
-            // that the tile repeats on whole pixels).
-            let n = max(4, (side * k).rounded())
-            guard k.isFinite, k > 0, n <= 4_096, let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(n), Int32(n)) else { return nil }
-            defer { cairo_surface_destroy(surface) }
-            let tc = cairo_create(surface)!
-            cairo_rectangle(tc, 0, 0, n, n)
-            cairo_clip(tc)
-            drawLines(tc, n, stroke.width * k)
-            cairo_destroy(tc)
-            let p = cairo_pattern_create_for_surface(surface)!
-            cairo_pattern_set_extend(p, CAIRO_EXTEND_REPEAT)
-            cairo_pattern_set_filter(p, CAIRO_FILTER_NEAREST)
-            var m = cairo_matrix_t()
-            cairo_matrix_init_scale(&m, k, k)
-            cairo_pattern_set_matrix(p, &m)
-            return p
+            surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(n), Int32(n))
+        } else {
+            var extents = cairo_rectangle_t(x: 0, y: 0, width: n, height: n)
+            surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents)
         }
-        // A recording `units` wide for `side`: Cairo's PDF surface steps a tiling pattern by its
-        // recording's whole extents (a 3.68 pt tile repeated every 4 pt broke the lines at every
-        // tile's edge), so the tile is drawn on a whole number of units and scaled by the
-        // pattern's matrix.
-        let units = 64.0
-        var extents = cairo_rectangle_t(x: 0, y: 0, width: units, height: units)
-        guard let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents) else { return nil }
+        guard let surface else { return nil }
         defer { cairo_surface_destroy(surface) }
         let tc = cairo_create(surface)!
-        drawLines(tc, units, stroke.width * units / side)
+        cairo_rectangle(tc, 0, 0, n, n)
+        cairo_clip(tc)
+        draw(tc, n, stroke.width * scale)
         cairo_destroy(tc)
         let p = cairo_pattern_create_for_surface(surface)!
         cairo_pattern_set_extend(p, CAIRO_EXTEND_REPEAT)
+        if raster { cairo_pattern_set_filter(p, CAIRO_FILTER_NEAREST) }
         var m = cairo_matrix_t()
-        cairo_matrix_init_scale(&m, units / side, units / side)
+        cairo_matrix_init_scale(&m, scale, scale)
         cairo_pattern_set_matrix(p, &m)
         return p
     }

@@ -35,7 +35,7 @@ public enum FloorSVGWriter {
             case let .text(s, p, _):
                 out.append(contentsOf: "<text x=\"".utf8); coordinate(p.x, &out); out.append(contentsOf: "\" y=\"".utf8); coordinate(p.y, &out)
                 out.append(contentsOf: "\">".utf8); out.append(contentsOf: s.utf8); out.append(contentsOf: "</text>".utf8)
-            case .clipBegin, .clipEnd, .link, .hotspot, .tag, .raster, .hatch:
+            case .clipBegin, .clipEnd, .link, .hotspot, .tag, .raster, .hatched:
                 break
             }
         }

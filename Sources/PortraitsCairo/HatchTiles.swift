@@ -1,24 +1,22 @@
 import CCairo
 import Foundation
+import PortraitsCore
 import PortraitsGraphics
 
-/// The hatch tiles a thread has made, kept for its next fills: a PDF then embeds one tile for
-/// all the polygons and legend swatches of a class (Cairo writes a source surface once per file),
+/// The hatch tiles a thread has made (ground and lines), kept for its next fills: a PDF then
+/// embeds one tile for all the polygons and legend swatches of a class (Cairo writes a source surface once per file),
 /// and an image's tile is drawn once. Per thread, as Cairo's surfaces are not meant to be drawn
 /// from two threads at once; at most `capacity` tiles, all forgotten when full.
 enum HatchTiles {
     struct Key: Hashable {
         let pattern: Hatch
-        let color: RGBColorKey
+        let ground: RGBColor, color: RGBColor
         /// Width and spacing in the target's units, rounded to 10⁻⁶ (a map placed on a page at
         /// its scale gives back the spacing of print up to the last bits).
         let width: Int64, spacing: Int64
         /// Pixels per unit on an image, 0 on a vector surface.
         let deviceScale: Int64
     }
-
-    /// RGBColor as a hash key.
-    struct RGBColorKey: Hashable { let r: UInt8, g: UInt8, b: UInt8 }
 
     final class Cache {
         var tiles: [Key: OpaquePointer] = [:]
@@ -29,7 +27,7 @@ enum HatchTiles {
     static let threadKey = "portraits.HatchTiles"
 
     /// A new reference to the tile of this hatch on `cr`'s target.
-    static func tile(_ pattern: Hatch, _ stroke: Stroke, spacing: Double, _ cr: OpaquePointer) -> OpaquePointer? {
+    static func tile(_ pattern: Hatch, ground: RGBColor, lines stroke: Stroke, spacing: Double, _ cr: OpaquePointer) -> OpaquePointer? {
         let raster = CairoMarks.isRaster(cr)
         var k = 0.0
         if raster {
@@ -39,7 +37,7 @@ enum HatchTiles {
             guard k.isFinite, k > 0 else { return nil }
         }
         func q(_ v: Double) -> Int64 { Int64((v * 1e6).rounded()) }
-        let key = Key(pattern: pattern, color: RGBColorKey(r: stroke.color.r, g: stroke.color.g, b: stroke.color.b),
+        let key = Key(pattern: pattern, ground: ground, color: stroke.color,
                       width: q(stroke.width), spacing: q(spacing), deviceScale: q(k))
         let cache: Cache
         if let c = Thread.current.threadDictionary[threadKey] as? Cache {
@@ -49,7 +47,7 @@ enum HatchTiles {
             Thread.current.threadDictionary[threadKey] = cache
         }
         if let p = cache.tiles[key] { return cairo_pattern_reference(p) }
-        guard let p = CairoMarks.hatchTile(pattern, stroke, spacing: spacing, raster: raster, deviceScale: k) else { return nil }
+        guard let p = CairoMarks.hatchTile(pattern, ground: ground, lines: stroke, spacing: spacing, raster: raster, deviceScale: k) else { return nil }
         if cache.tiles.count >= capacity {
             for old in cache.tiles.values { cairo_pattern_destroy(old) }
             cache.tiles.removeAll()

@@ -39,11 +39,9 @@ public struct PrintFill: Sendable, Equatable, Hashable {
         self.lineColor = lineColor ?? color
     }
 
-    /// The marks that paint `polygons` with this fill: the fill (and `stroke`, a seam), then the
-    /// hatch, if any, with lines `spacing` apart and `width` wide in the scene's units.
-    public func marks(_ polygons: [PolygonRings], stroke: Stroke?, spacing: Double, width: Double) -> [Mark] {
-        var out: [Mark] = [.polygons(polygons, fill: color, stroke: stroke)]
-        if let hatch { out.append(.hatch(polygons, pattern: hatch, stroke: Stroke(lineColor, width: width), spacing: spacing)) }
-        return out
+    /// The mark that paints `polygons` with this fill (and `stroke`, a seam): a plain fill, or the
+    /// ground and its hatch in one (lines `spacing` apart and `width` wide in the scene's units).
+    public func mark(_ polygons: [PolygonRings], stroke: Stroke?, spacing: Double, width: Double) -> Mark {
+        hatch == nil ? .polygons(polygons, fill: color, stroke: stroke) : .hatched(polygons, fill: self, stroke: stroke, spacing: spacing, lineWidth: width)
     }
 }

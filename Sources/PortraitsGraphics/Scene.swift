@@ -57,9 +57,9 @@ public enum Mark: Sendable, Equatable {
     /// Polygons (even-odd fill, holes as inner rings).
     case polygons([PolygonRings], fill: RGBColor?, stroke: Stroke?)
     case polyline([Point], stroke: Stroke)
-    /// Parallel lines `spacing` apart (centre to centre), drawn with `stroke` inside the polygons
-    /// (even-odd) only: a printed class's texture over its fill (`PrintFill`).
-    case hatch([PolygonRings], pattern: Hatch, stroke: Stroke, spacing: Double)
+    /// Polygons (even-odd) filled with a printed class's ground and hatch (`PrintFill`): lines
+    /// `lineWidth` wide, `spacing` apart (centre to centre); `stroke` as for `polygons`.
+    case hatched([PolygonRings], fill: PrintFill, stroke: Stroke?, spacing: Double, lineWidth: Double)
     /// Text on a baseline at `at`.
     case text(String, at: Point, style: TextStyle)
     /// Marks up to the matching `clipEnd` are drawn only inside this rectangle.

@@ -10,13 +10,14 @@ final class HatchTests: XCTestCase {
     /// Lines 8 pixels apart along a diagonal (x + y), so that the tile repeats on whole pixels.
     let spacing = 8 / 2.0.squareRoot()
 
-    /// A 60 × 60 square with a 20 × 20 hole, hatched in black on white: whether a pixel is dark,
+    /// A 60 × 60 square with a 20 × 20 hole, hatched in black on a white ground, on a white page: whether a pixel is dark,
     /// the darkness (0–1) of the pixels outside, in the hole and inside.
     func hatched(_ pattern: Hatch) throws -> (dark: (Int, Int) -> Bool, outside: [Double], hole: [Double], inside: [Double]) {
         let outer = [Point(20, 20), Point(80, 20), Point(80, 80), Point(20, 80)]
         let hole = [Point(40, 40), Point(60, 40), Point(60, 60), Point(40, 60)]
         var scene = Scene(width: 100, height: 100)
-        scene.add(.hatch([PolygonRings(rings: [outer, hole])], pattern: pattern, stroke: Stroke(RGBColor(r: 0, g: 0, b: 0), width: 1.5), spacing: spacing))
+        let fill = PrintFill(color: RGBColor(r: 255, g: 255, b: 255), hatch: pattern, lineColor: RGBColor(r: 0, g: 0, b: 0))
+        scene.add(.hatched([PolygonRings(rings: [outer, hole])], fill: fill, stroke: nil, spacing: spacing, lineWidth: 1.5))
         let (data, stride, _) = try scenePixels(scene, scale: 1)
         func dark(_ x: Int, _ y: Int) -> Bool { data[y * stride + x * 4 + 1] < 128 }
         func ink(_ x: Int, _ y: Int) -> Double { 1 - Double(data[y * stride + x * 4 + 1]) / 255 }
@@ -66,36 +67,40 @@ final class HatchTests: XCTestCase {
         XCTAssertGreaterThan(down, 20)
     }
 
-    /// Print's scene: a class's fill takes its print colour and, if hatched, a hatch after it, with
-    /// the spacing given in the scene's units (so that placing the scene at a smaller scale keeps
-    /// the lines' spacing on paper); its seam takes the print colour; other marks are unchanged.
-    func testPrintedSceneAddsTheHatchOfAHatchedClass() {
-        let red = RGBColor(r: 255, g: 0, b: 0), grey = RGBColor(r: 128, g: 128, b: 128)
+    /// Print's scene: a class's fill takes its print colour and, if hatched, its hatch, with the
+    /// spacing given in the scene's units (so that placing the scene at a smaller scale keeps the
+    /// lines' spacing on paper); its seam takes the print colour; other marks are unchanged.
+    func testPrintedSceneHatchesAHatchedClass() {
+        let red = RGBColor(r: 255, g: 0, b: 0), blue = RGBColor(r: 0, g: 0, b: 255), grey = RGBColor(r: 128, g: 128, b: 128)
         let square = PolygonRings(rings: [[Point(0, 0), Point(10, 0), Point(10, 10), Point(0, 10)]])
         var scene = Scene(width: 10, height: 10)
         scene.add(.polygons([square], fill: red, stroke: Stroke(red, width: 0.3)))
+        scene.add(.polygons([square], fill: blue, stroke: nil))
         scene.add(.polygons([square], fill: grey, stroke: nil))
         let fill = PrintFill(color: RGBColor(r: 200, g: 50, b: 50), hatch: .diagonal, lineColor: RGBColor(r: 100, g: 0, b: 0))
-        let printed = scene.printed([red: fill], spacing: 5.2, width: 1)
+        let plain = PrintFill(color: RGBColor(r: 20, g: 20, b: 120))
+        let printed = scene.printed([red: fill, blue: plain], spacing: 5.2, width: 1)
         XCTAssertEqual(printed.marks, [
-            .polygons([square], fill: fill.color, stroke: Stroke(fill.color, width: 0.3)),
-            .hatch([square], pattern: .diagonal, stroke: Stroke(fill.lineColor, width: 1), spacing: 5.2),
+            .hatched([square], fill: fill, stroke: Stroke(fill.color, width: 0.3), spacing: 5.2, lineWidth: 1),
+            .polygons([square], fill: plain.color, stroke: nil),
             .polygons([square], fill: grey, stroke: nil),
         ])
         let placed = printed.placed(dx: 0, dy: 0, scale: 0.5)
-        XCTAssertTrue(placed.contains(.hatch([PolygonRings(rings: [[Point(0, 0), Point(5, 0), Point(5, 5), Point(0, 5)]])], pattern: .diagonal,
-                                             stroke: Stroke(fill.lineColor, width: 0.5), spacing: 2.6)))
+        XCTAssertTrue(placed.contains(.hatched([PolygonRings(rings: [[Point(0, 0), Point(5, 0), Point(5, 5), Point(0, 5)]])], fill: fill,
+                                               stroke: Stroke(fill.color, width: 0.15), spacing: 2.6, lineWidth: 0.5)))
     }
 
     /// In a PDF, a hatch is a tiling pattern: ten hatched polygons of one class embed its tile
-    /// once (one form), and the page's content holds no line of it; the tile is stepped by its
+    /// once (one form), and the page's content holds no line of it; each polygon is one path
+    /// filled and stroked at once (`B`), as a plain class's; the tile is stepped by its
     /// recording's whole extents and scaled by the pattern's matrix to the hatch's spacing.
     func testPDFHatchIsOneTilingPatternPerClass() throws {
         var scene = Scene(width: 300, height: 100)
         for k in 0..<10 {
             let x = Double(k) * 30
             let square = PolygonRings(rings: [[Point(x, 10), Point(x + 25, 10), Point(x + 25, 60), Point(x, 60)]])
-            scene.add(.hatch([square], pattern: .crossed, stroke: Stroke(RGBColor(r: 90, g: 20, b: 20), width: 0.5), spacing: 2.6))
+            let fill = PrintFill(color: RGBColor(r: 240, g: 200, b: 200), hatch: .crossed, lineColor: RGBColor(r: 90, g: 20, b: 20))
+            scene.add(.hatched([square], fill: fill, stroke: Stroke(fill.color, width: 0.3), spacing: 2.6, lineWidth: 0.5))
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hatch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -112,6 +117,7 @@ final class HatchTests: XCTestCase {
         XCTAssertEqual(text.components(separatedBy: "/Subtype /Form").count - 1, 1, "one tile for the ten polygons")
         XCTAssertEqual(text.components(separatedBy: "/PatternType 1").count - 1, 10)
         XCTAssertTrue(text.contains("/XStep 64"), "the recording's whole extents")
+        XCTAssertEqual(text.components(separatedBy: " re B").count - 1, 10, "each polygon one path, filled and stroked")
         // The pattern's matrix scales the 64 units to the tile's side, spacing × √2.
         XCTAssertTrue(text.contains(String(format: "%.6g", 2.6 * 2.0.squareRoot() / 64).prefix(7)), "the matrix's scale")
     }

@@ -274,7 +274,7 @@ public struct PageComposer {
         for (k, e) in legend.entries.enumerated() {
             let (sw, sh) = (Self.swatchWidth, Self.swatchHeight)
             let swatch = [Point(lx, ly + 1), Point(lx + sw, ly + 1), Point(lx + sw, ly + 1 + sh), Point(lx, ly + 1 + sh)]
-            current.marks += print[k].marks([PolygonRings(rings: [swatch])], stroke: nil, spacing: Hatch.spacing, width: Hatch.width)
+            current.add(print[k].mark([PolygonRings(rings: [swatch])], stroke: nil, spacing: Hatch.spacing, width: Hatch.width))
             current.add(.rect(x: lx, y: ly + 1, width: sw, height: sh, fill: nil, stroke: Stroke(Palette.outline, width: 0.5)))
             swatches.append((lx, ly + 1, sw, sh))
             for (i, line) in layout.legendLines[k].enumerated() {
@@ -465,8 +465,8 @@ extension Mark {
         case let .rect(x, y, w, h, fill, stroke): return .rect(x: x, y: y + dy, width: w, height: h, fill: fill, stroke: stroke)
         case let .polygons(polys, fill, stroke): return .polygons(polys.map { PolygonRings(rings: $0.rings.map { $0.map(p) }) }, fill: fill, stroke: stroke)
         case let .polyline(points, stroke): return .polyline(points.map(p), stroke: stroke)
-        case let .hatch(polys, pattern, stroke, spacing):
-            return .hatch(polys.map { PolygonRings(rings: $0.rings.map { $0.map(p) }) }, pattern: pattern, stroke: stroke, spacing: spacing)
+        case let .hatched(polys, fill, stroke, spacing, lineWidth):
+            return .hatched(polys.map { PolygonRings(rings: $0.rings.map { $0.map(p) }) }, fill: fill, stroke: stroke, spacing: spacing, lineWidth: lineWidth)
         case let .text(t, at, style): return .text(t, at: p(at), style: style)
         case let .clipBegin(x, y, w, h): return .clipBegin(x: x, y: y + dy, width: w, height: h)
         case .clipEnd: return .clipEnd

@@ -19,8 +19,8 @@ extension Scene {
                 out.append(.polygons(polys.map { PolygonRings(rings: $0.rings.map { $0.map(p) }) }, fill: fill, stroke: s(stroke)))
             case let .polyline(points, stroke):
                 out.append(.polyline(points.map(p), stroke: s(stroke)!))
-            case let .hatch(polys, pattern, stroke, spacing):
-                out.append(.hatch(polys.map { PolygonRings(rings: $0.rings.map { $0.map(p) }) }, pattern: pattern, stroke: s(stroke)!, spacing: spacing * scale))
+            case let .hatched(polys, fill, stroke, spacing, lineWidth):
+                out.append(.hatched(polys.map { PolygonRings(rings: $0.rings.map { $0.map(p) }) }, fill: fill, stroke: s(stroke), spacing: spacing * scale, lineWidth: lineWidth * scale))
             case let .text(t, at, style):
                 var st = style
                 st.size *= scale
@@ -58,15 +58,18 @@ extension Scene {
             switch mark {
             case let .rect(x, y, w, h, fill, stroke):
                 if let f = fill.flatMap({ fills[$0] }) {
-                    let ring = [Point(x, y), Point(x + w, y), Point(x + w, y + h), Point(x, y + h)]
-                    out.marks.append(.rect(x: x, y: y, width: w, height: h, fill: f.color, stroke: s(stroke)))
-                    if let hatch = f.hatch { out.marks.append(.hatch([PolygonRings(rings: [ring])], pattern: hatch, stroke: Stroke(f.lineColor, width: width), spacing: spacing)) }
+                    if f.hatch == nil {
+                        out.marks.append(.rect(x: x, y: y, width: w, height: h, fill: f.color, stroke: s(stroke)))
+                    } else {
+                        let ring = [Point(x, y), Point(x + w, y), Point(x + w, y + h), Point(x, y + h)]
+                        out.marks.append(f.mark([PolygonRings(rings: [ring])], stroke: s(stroke), spacing: spacing, width: width))
+                    }
                 } else {
                     out.marks.append(.rect(x: x, y: y, width: w, height: h, fill: fill, stroke: s(stroke)))
                 }
             case let .polygons(polys, fill, stroke):
                 if let f = fill.flatMap({ fills[$0] }) {
-                    out.marks += f.marks(polys, stroke: s(stroke), spacing: spacing, width: width)
+                    out.marks.append(f.mark(polys, stroke: s(stroke), spacing: spacing, width: width))
                 } else {
                     out.marks.append(.polygons(polys, fill: fill, stroke: s(stroke)))
                 }
