@@ -16,8 +16,7 @@ enum CairoMarks {
             path(polys, cr)
             fillAndStroke(cr, fill, stroke)
         case let .hatched(polys, fill, stroke, spacing, lineWidth):
-            path(polys, cr)
-            hatched(fill, stroke, spacing: spacing, lineWidth: lineWidth, cr)
+            hatched(polys, fill, stroke, spacing: spacing, lineWidth: lineWidth, cr)
         case let .polyline(points, stroke):
             guard let first = points.first else { return }
             cairo_new_path(cr)
@@ -73,7 +72,11 @@ enum CairoMarks {
         let ic = cairo_create(image)!
         cairo_set_source_rgb(ic, 1, 1, 1)
         cairo_paint(ic)
-        cairo_scale(ic, Double(pw) / scene.width, Double(ph) / scene.height)
+        // One scale for both axes (the image's sides are rounded up to whole pixels, each
+        // differently): a hatch's tile then lies on whole pixels both ways, with no seam between
+        // tiles; what the rounding leaves is under one pixel on the right or at the bottom.
+        let k = min(Double(pw) / scene.width, Double(ph) / scene.height)
+        cairo_scale(ic, k, k)
         do { for mark in scene.marks { try draw(mark, ic) } } catch {
             cairo_destroy(ic)
             cairo_surface_destroy(image)
@@ -103,16 +106,29 @@ enum CairoMarks {
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
     }
 
-    /// The current path filled with a printed class's ground and its hatch, then stroked with
-    /// `stroke` (a seam) if any. The fill is a repeating opaque tile holding the ground and the
-    /// lines, so that the path is drawn once: on an image, one rasterisation (a tile in the target's
-    /// pixels composited); in a PDF, one `B` with the tile as a tiling pattern, as a plain class
-    /// is (Cairo combines a fill and a stroke of one path only when the fill is opaque). The tiles
-    /// sit on a grid of the scene's coordinates, so that two hatched polygons that touch continue
-    /// each other's lines.
-    static func hatched(_ fill: PrintFill, _ stroke: Stroke?, spacing: Double, lineWidth: Double, _ cr: OpaquePointer) {
-        guard let hatch = fill.hatch, spacing > 0, spacing.isFinite, lineWidth > 0,
-              let tile = HatchTiles.tile(hatch, ground: fill.color, lines: Stroke(fill.lineColor, width: lineWidth), spacing: spacing, cr) else {
+    /// The polygons filled with a printed class's ground and its hatch, then stroked with
+    /// `stroke` (a seam) if any. The lines sit on a grid of the scene's coordinates, so that two
+    /// hatched polygons that touch continue each other's lines.
+    ///
+    /// On an image, the fill is a repeating opaque tile of the ground and the lines in the
+    /// target's pixels: one rasterisation of the polygons, the tile composited (stroking every
+    /// line through a clip was a fifth of a PDF's drawing time). On a vector surface, the ground
+    /// and the seam, then the lines clipped to the polygons: a PDF's tiling pattern would weigh
+    /// less, but viewers draw its tiles with seams (poppler left light lines between them every
+    /// tile at 200 dpi), so the lines are drawn as lines.
+    static func hatched(_ polys: [PolygonRings], _ fill: PrintFill, _ stroke: Stroke?, spacing: Double, lineWidth: Double, _ cr: OpaquePointer) {
+        path(polys, cr)
+        guard let hatch = fill.hatch, spacing > 0, spacing.isFinite, lineWidth > 0 else {
+            fillAndStroke(cr, fill.color, stroke)
+            return
+        }
+        let lines = Stroke(fill.lineColor, width: lineWidth)
+        guard isRaster(cr) else {
+            fillAndStroke(cr, fill.color, stroke)
+            clippedLines(polys, hatch, lines, spacing: spacing, cr)
+            return
+        }
+        guard let tile = HatchTiles.tile(hatch, ground: fill.color, lines: lines, spacing: spacing, cr) else {
             fillAndStroke(cr, fill.color, stroke)
             return
         }
@@ -132,57 +148,73 @@ enum CairoMarks {
         cairo_new_path(cr)
     }
 
-    /// A repeating pattern of a square tile `spacing` × √2 wide: the ground, then the hatch's
-    /// lines x + y = c (rising to the right, y down) through its corners and its diagonal, and
-    /// x − y = c when crossed, so that the tiles join into continuous lines `spacing` apart.
-    /// `raster`: an image tile of `k` pixels per unit (an image target's); else a recording.
-    static func hatchTile(_ pattern: Hatch, ground: RGBColor, lines stroke: Stroke, spacing: Double, raster: Bool, deviceScale k: Double) -> OpaquePointer? {
-        let side = spacing * 2.0.squareRoot()
-        func draw(_ tc: OpaquePointer, _ d: Double, _ width: Double) {
-            setColor(tc, ground)
-            cairo_paint(tc)
-            setColor(tc, stroke.color)
-            cairo_set_line_width(tc, width)
-            cairo_set_line_cap(tc, CAIRO_LINE_CAP_SQUARE)
-            for c in [0.0, d, 2 * d] {
-                cairo_move_to(tc, c + d, -d)
-                cairo_line_to(tc, c - 2 * d, 2 * d)
+    /// Lines at 45° (and at −45° when crossed), `spacing` apart, drawn inside the polygons only
+    /// (clipped to them), across the clip's extents.
+    static func clippedLines(_ polys: [PolygonRings], _ pattern: Hatch, _ stroke: Stroke, spacing: Double, _ cr: OpaquePointer) {
+        cairo_save(cr)
+        path(polys, cr)
+        cairo_clip(cr)
+        var x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0
+        cairo_clip_extents(cr, &x0, &y0, &x1, &y1)
+        if x1 > x0, y1 > y0 {
+            // A line x + y = c (rising to the right, y down) or x − y = c; lines `spacing` apart
+            // differ in c by spacing × √2.
+            let step = spacing * 2.0.squareRoot()
+            cairo_new_path(cr)
+            var c = ((x0 + y0) / step).rounded(.down) * step
+            while c <= x1 + y1 {
+                cairo_move_to(cr, c - y0, y0)
+                cairo_line_to(cr, c - y1, y1)
+                c += step
             }
             if pattern == .crossed {
-                for c in [-d, 0, d] {
-                    cairo_move_to(tc, c - d, -d)
-                    cairo_line_to(tc, c + 2 * d, 2 * d)
+                c = ((x0 - y1) / step).rounded(.down) * step
+                while c <= x1 - y0 {
+                    cairo_move_to(cr, c + y0, y0)
+                    cairo_line_to(cr, c + y1, y1)
+                    c += step
                 }
             }
-            cairo_stroke(tc)
+            applyStroke(cr, stroke, join: CAIRO_LINE_JOIN_MITER)
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+            cairo_stroke(cr)
         }
-        // The tile drawn on a whole number of its own units (`n`), scaled to `side` by the
-        // pattern's matrix: an image's tile on whole pixels of the target (`k` per unit, the
-        // spacing rounded to them); a recording on 64 units, as Cairo's PDF surface steps a tiling
-        // pattern by its recording's whole extents (a 3.68 pt tile stepped every 4 pt broke the
-        // lines at every tile's edge).
-        let n = raster ? max(4, (side * k).rounded()) : 64
-        let scale = raster ? k : n / side
-        guard scale.isFinite, scale > 0, n <= 4_096 else { return nil }
-        let surface: OpaquePointer?
-        if raster {
-            surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(n), Int32(n))
-        } else {
-            var extents = cairo_rectangle_t(x: 0, y: 0, width: n, height: n)
-            surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents)
-        }
-        guard let surface else { return nil }
+        cairo_new_path(cr)
+        cairo_restore(cr)
+    }
+
+    /// A repeating pattern of a square tile about `spacing` × √2 wide, in an image's pixels (`k`
+    /// per unit): the ground, then the hatch's lines x + y = c (rising to the right, y down)
+    /// through its corners and its diagonal, and x − y = c when crossed, so that the tiles join
+    /// into continuous lines. The tile is a whole number of pixels (`n`; the spacing rounded to
+    /// them), so that it repeats on the target's pixel grid.
+    static func hatchTile(_ pattern: Hatch, ground: RGBColor, lines stroke: Stroke, spacing: Double, deviceScale k: Double) -> OpaquePointer? {
+        let n = max(4, (spacing * 2.0.squareRoot() * k).rounded())
+        guard k.isFinite, k > 0, n <= 4_096, let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(n), Int32(n)) else { return nil }
         defer { cairo_surface_destroy(surface) }
         let tc = cairo_create(surface)!
-        cairo_rectangle(tc, 0, 0, n, n)
-        cairo_clip(tc)
-        draw(tc, n, stroke.width * scale)
+        setColor(tc, ground)
+        cairo_paint(tc)
+        setColor(tc, stroke.color)
+        cairo_set_line_width(tc, stroke.width * k)
+        cairo_set_line_cap(tc, CAIRO_LINE_CAP_SQUARE)
+        for c in [0.0, n, 2 * n] {
+            cairo_move_to(tc, c + n, -n)
+            cairo_line_to(tc, c - 2 * n, 2 * n)
+        }
+        if pattern == .crossed {
+            for c in [-n, 0, n] {
+                cairo_move_to(tc, c - n, -n)
+                cairo_line_to(tc, c + 2 * n, 2 * n)
+            }
+        }
+        cairo_stroke(tc)
         cairo_destroy(tc)
         let p = cairo_pattern_create_for_surface(surface)!
         cairo_pattern_set_extend(p, CAIRO_EXTEND_REPEAT)
-        if raster { cairo_pattern_set_filter(p, CAIRO_FILTER_NEAREST) }
+        cairo_pattern_set_filter(p, CAIRO_FILTER_NEAREST)
         var m = cairo_matrix_t()
-        cairo_matrix_init_scale(&m, scale, scale)
+        cairo_matrix_init_scale(&m, k, k)
         cairo_pattern_set_matrix(p, &m)
         return p
     }
