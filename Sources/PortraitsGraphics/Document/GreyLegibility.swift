@@ -17,7 +17,8 @@ public enum GreyLegibility {
     public static let range = 45.0...232.0
 
     /// How each of `colors` prints: any two distinct colours differ in grey, by `textureGap` levels
-    /// or as much as `range` allows when there are more than six; then every second or third class in grey order takes a hatch (`Hatch`): two classes of
+    /// or as much as `range` allows when there are more than five (flat greys 36 levels apart
+    /// were still confused by a reader: 55 and 90, 160 and 196); then every second or third class in grey order takes a hatch (`Hatch`): two classes of
     /// the same texture are then `textureGap` levels apart at least (up to 16 colours; beyond,
     /// as far as the range allows). A hatched class's ground is lightened so that, lines
     /// included, it prints at its level's mean. Equal colours print alike.
@@ -29,7 +30,7 @@ public enum GreyLegibility {
     /// deal the textures in turn (which texture the darkest class takes, in which order), the one
     /// that leaves the most weight plain, then the least crossed — a map mostly covered by one
     /// class is not hatched all over.
-    public static func printFills(_ colors: [RGBColor], weights: [Double]? = nil, textureGap: Double = 36) -> [PrintFill] {
+    public static func printFills(_ colors: [RGBColor], weights: [Double]? = nil, textureGap: Double = 45) -> [PrintFill] {
         let distinct = Array(Set(colors)).sorted { (grey($0), $0.r, $0.g, $0.b) < (grey($1), $1.r, $1.g, $1.b) }
         guard distinct.count > 1 else { return colors.map { PrintFill(color: $0) } }
         let widest = (range.upperBound - range.lowerBound) / Double(distinct.count - 1)
