@@ -55,13 +55,23 @@ extension IndicatorIntegrationTests {
         }
         // Every group's atlas cover is one page (the summary starts on page 2), its name and rank
         // included, compact where it must be.
-        var compacted = 0
+        var compacted = 0, rankedElsewhere = 0
         for group in all where [.epci, .scot, .departement].contains(group.id.level) {
             let members = group.children.compactMap { project.catalog[$0] }.map { printed($0, main) }
             let front = PrintedAtlas(group: printed(group, main), members: members).fittedFront(fichePages: members.indices.map { $0 * 2 })
             XCTAssertEqual(front.tables[0], 2, "atlas \(group.id): a one-page cover")
             if front.compact { compacted += 1 }
+            // A member the table does not rank although it consumed is named in the note, with
+            // where it is ranked.
+            let table = printed(group, main).portrait.members
+            guard case .asOnTheirPortraits = table.ranking else { continue }
+            let text = front.composer.allPages.flatMap(\.marks).compactMap { m -> String? in if case let .text(t, _, _) = m { return t }; return nil }.joined(separator: " ")
+            for row in table.rows where row.intensityRank == nil && (row.intensity?.value ?? 0) > 0 {
+                XCTAssertTrue(text.contains("\(row.name), classé parmi les") || text.contains("\(row.name) (sans rang"), "atlas \(group.id): \(row.name) not ranked, not explained")
+                rankedElsewhere += 1
+            }
         }
+        XCTAssertGreaterThan(rankedElsewhere, 0, "no member ranked elsewhere in the fixture: the note is not exercised")
         // With one line of notice more, the covers that would run to two pages are laid out
         // compact and keep to one.
         var config = project.config

@@ -58,7 +58,7 @@ public final class IndicatorStore: @unchecked Sendable {
         }
     }
 
-    static func rankingParentLevel(_ level: TerritoryLevel) -> TerritoryLevel? {
+    package static func rankingParentLevel(_ level: TerritoryLevel) -> TerritoryLevel? {
         switch level {
         case .commune: return .epci
         case .epci, .scot: return .departement

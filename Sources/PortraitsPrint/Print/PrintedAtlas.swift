@@ -52,8 +52,9 @@ package struct PrintedAtlas {
         let frontCount = draft.composer.allPages.count
         let front = self.front(fichePages: starts, offset: frontCount, tables: draft.tables, compact: draft.compact).composer
         let total = frontCount + owners.count
-        // Each page says its atlas, period and date, as a portrait's do (a page torn out of the file).
-        let period = (group.view.period.map { "période \($0.label)" } ?? "millésime \(group.view.millesime)") + " · édité le \(PrintedPortrait.frenchDate(group.date))"
+        // Each page says its atlas, part and period (the date is on the cover: with it, a fiche's
+        // footer ran onto two lines).
+        let period = group.view.period.map { "période \($0.label)" } ?? "millésime \(group.view.millesime)"
         var pages = front.allPages.enumerated().map { i, page in
             PageComposer.withFooter(page, "\(title) · \(period)", page: i + 1, of: total, measure: front.measure)
         }
@@ -84,7 +85,7 @@ package struct PrintedAtlas {
         var c = PageComposer(measure: .cairo)
         let site = group.project.config.site.title
         let notes = compact ? PageComposer.captionSize : PageComposer.noteSize
-        c.paragraph(site.uppercased(), size: 9, color: Palette.muted, bold: true)
+        c.paragraph(site.uppercased() + " · ÉDITÉ LE " + PrintedPortrait.frenchDate(group.date).uppercased(), size: 9, color: Palette.muted, bold: true)
         c.space(6)
         c.paragraph("Atlas des \(membersLabel)", size: 13, color: Palette.muted)
         // The name on one line where 22 pt at least allow it.
@@ -135,8 +136,17 @@ package struct PrintedAtlas {
             case .amongRows:
                 among = "parmi les territoires du tableau ; « – » : aucune consommation."
             case let .asOnTheirPortraits(count, level):
+                // The rows ranked elsewhere, named with where: an EPCI among its département's.
+                let elsewhere: [String] = rows.compactMap { r in
+                    guard r.intensityRank == nil, (r.intensity?.value ?? 0) > 0, let t = group.project.catalog[r.id] else { return nil }
+                    guard let parentLevel = IndicatorStore.rankingParentLevel(t.id.level),
+                          let pid = t.parents.first(where: { $0.level == parentLevel }), let parent = group.project.catalog[pid] else {
+                        return "\(r.name) (sans rang : \(t.id.level == .commune ? "commune hors EPCI" : "pas d’ensemble où la classer"))"
+                    }
+                    return "\(r.name), classé parmi les \(t.id.level.pluralInText) \(FrenchText.de(parent.id, parent.name)) (voir sa fiche)"
+                }
                 among = "parmi les \(count) \(level.pluralInText) \(FrenchText.de(group.territory.id, name)), comme sur leurs fiches ; « – » : aucune consommation"
-                    + (count < rows.count ? ", ou territoire classé dans un autre ensemble (un EPCI rattaché à un autre département) ou sans rang (une commune hors EPCI)." : ".")
+                    + (elsewhere.isEmpty ? "." : " ; ailleurs : " + elsewhere.joined(separator: " ; ") + ".")
             }
             c.paragraph("Période \(period.label), en hectares (Lambert-93), calculés commune par commune puis additionnés (méthode à la fin du portrait). Rang : 1 = la plus forte consommation d’espaces naturels, agricoles et forestiers par an rapportée à la surface, " + among
                         + (withPages ? " La colonne « page » donne la page de la fiche (à l’écran, un clic sur la ligne y mène)." : "")
