@@ -109,7 +109,7 @@ final class MetaleuropIntegrationTests: XCTestCase {
         XCTAssertTrue(page.contains("<g class=\"hits\""), "its bars say their values")
         XCTAssertTrue(page.contains("<title id=\"graphique-stock-titre\">Diagramme en barres"), "chart has a text alternative")
         XCTAssertFalse(page.contains("glyph0-"), "glyphs are shared by the page")
-        XCTAssertTrue(page.contains("<title id=\"carte-situation-titre\">Carte de situation : Auby (en rouge) dans le département Nord"), "locator map")
+        XCTAssertTrue(page.contains("<title id=\"carte-situation-titre\">Carte de situation : Auby (en rouge, le plus foncé), dans le département du Nord"), "locator map")
         XCTAssertFalse(try read(out.appendingPathComponent("region/32/2018.html")).contains("carte-situation"), "no locator for the région")
         XCTAssertTrue(page.contains("<td class=\"num\">91,8</td>"), "Auby's buildings, 91.85 ha by SpatiaLite")
 

@@ -113,7 +113,9 @@ package struct TerritoryMaps {
         let dep = t.id.level == .departement ? nil : t.parents.first(where: { $0.level == .departement }).flatMap { project.catalog[$0] }
         let scene = LocatorMap.scene(region: project.outlines[rid] ?? [], departement: dep.flatMap { project.outlines[$0.id] } ?? [],
                                      territory: project.outlines[t.id] ?? [], size: size)
-        let title = "Carte de situation : \(t.name) (en rouge)" + (dep.map { " dans le département \($0.name) (en gris)" } ?? "") + " et la région \(region.name)."
+        // « le plus foncé »: what the red reads as in grey print.
+        let title = "Carte de situation : \(t.name) (en rouge, le plus foncé)" + (dep.map { ", dans le département \(FrenchText.de($0.id, $0.name)) (en gris)" } ?? "")
+            + ", dans la région \(region.name)."
         return (scene, title)
     }
 

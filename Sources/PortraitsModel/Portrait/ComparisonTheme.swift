@@ -36,7 +36,7 @@ package struct ComparisonTheme: Sendable {
             let consumed = (pairs.first { $0.0 == territory.id }?.2.consumptionIntensity ?? 0) > 0
             rank = "Parmi les \(ranks.consumption.count) \(territory.id.level.pluralInText) \(FrenchText.de(parent.id, parent.name)) : "
                 + (consumed ? "\(ordinal(ranks.consumption.position)) pour la consommation d’espaces par an rapportée à la surface, "
-                            : "aucune consommation d’espaces sur la période (pas de rang pour elle), ")
+                            : "aucune consommation d’espaces sur la période (sans rang), ")
                 + "\(ordinal(ranks.artificialised.position)) pour la part artificialisée (1 = la plus forte)."
         }
         return ComparisonTheme(

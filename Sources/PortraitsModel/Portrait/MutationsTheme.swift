@@ -64,7 +64,7 @@ package struct MutationsTheme: Sendable {
 package struct ChangeTable: Sendable {
     package struct Usage: Sendable {
         package let row: LabelledFigure
-        /// "dont consommation d’espaces NAF 1,2 ha, …"
+        /// "dont 1,2 ha de consommation d’espaces NAF, …"
         package let detail: String
     }
 
@@ -88,7 +88,7 @@ package struct ChangeTable: Sendable {
                                                          (.desartificialisation, "désartificialisation")]
             let detail = parts.compactMap { s, label in
                 let area = changes.usageByStatus[s] ?? 0
-                return Fmt.ha(area) != Fmt.ha(0) ? "dont \(label) \(Fmt.ha(area))" : nil
+                return Fmt.ha(area) != Fmt.ha(0) ? "dont \(Fmt.ha(area)) \(label == "artificialisation" || label == "désartificialisation" ? "d’" : "de ")\(label)" : nil
             }
             usage = Usage(row: LabelledFigure(label: ChangeKind.usage.label, figure: .ha(changes[.usage])), detail: detail.joined(separator: ", "))
         } else {

@@ -29,7 +29,11 @@ extension PrintedPortrait {
         let rows = portrait.stockRows.map { r in
             [r.label] + (r.before.map { [Fmt.num($0)] } ?? []) + [Fmt.num(r.after), Fmt.pct(r.afterShare)] + (r.delta.map { [Fmt.num($0)] } ?? [])
         }
-        let mutations = portrait.themes.map { "\($0.mutations.grossChange.text) ont changé de classe entre \(view.period!.start) et \(view.period!.end) ; \($0.mutations.persistence.text) n’ont pas changé." }
+        let mutations = portrait.themes.map { t in
+            t.mutations.grossChange.text != Figure.ha(0).text
+                ? "\(t.mutations.grossChange.text) ont changé de classe entre \(view.period!.start) et \(view.period!.end) ; \(t.mutations.persistence.text) n’ont pas changé."
+                : "Aucune surface n’a changé de classe entre \(view.period!.start) et \(view.period!.end)."
+        }
         // The map takes the room the table and the sentence leave on the page.
         let room = c.remaining - c.tableHeight(header, rows) - (mutations.map { c.paragraphHeight($0) } ?? 0) - 12
         let map = scenes.landCover(view.millesime)

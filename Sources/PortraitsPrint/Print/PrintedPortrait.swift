@@ -126,7 +126,9 @@ package struct PrintedPortrait {
 
         let mutations = t.mutations
         section(&c, "Mutations entre classes", mutations.sentence, [mutations.flowChart], level: level)
-        c.paragraph("\(mutations.grossChange.text) ont changé de classe, \(mutations.persistence.text) n’ont pas changé.")
+        c.paragraph(mutations.grossChange.text != Figure.ha(0).text
+                    ? "\(mutations.grossChange.text) ont changé de classe, \(mutations.persistence.text) n’ont pas changé."
+                    : "Aucune surface n’a changé de classe : \(mutations.persistence.text) sont restés dans la leur.")
         if !mutations.main.isEmpty {
             c.table(["Principales mutations : de", "vers", "surface"], mutations.main.map { [$0.from, $0.to, $0.area.text] }, numeric: [2])
         }
