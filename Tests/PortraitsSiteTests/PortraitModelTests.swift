@@ -26,6 +26,11 @@ final class PortraitModelTests: XCTestCase {
         // A figure that cannot be computed is a dash, whatever its unit.
         XCTAssertEqual(Figure.pct(nil).text, "–")
         XCTAssertEqual(Figure.signedPct(nil).text, "–")
+        // In a table that ranks it, a positive value that rounds to zero is not shown as zero.
+        XCTAssertEqual(Figure.ha(400).textAboveZero, "< 0,1\u{00A0}ha")
+        XCTAssertEqual(Figure(value: 40, unit: .intensity).textAboveZero, "< 0,01")
+        XCTAssertEqual(Figure.ha(0).textAboveZero, "0,0\u{00A0}ha")
+        XCTAssertEqual(Figure.ha(123_456).textAboveZero, "12,3\u{00A0}ha")
     }
 
     func testAChartsDataBecomesTheSceneOfItsKind() {

@@ -25,6 +25,17 @@ package struct Figure: Sendable, Equatable {
     package let value: Double?
     package let unit: Unit
 
+    /// The text, but « < 0,1 ha » (« < 0,01 » per 1 000 ha) for a positive value that rounds to
+    /// zero: in a table that ranks it (Benfeld, 135th, showed « 0,0 ha »), zero would read as none.
+    package var textAboveZero: String {
+        guard let v = value, v > 0, text == Figure(value: 0, unit: unit).text else { return text }
+        switch unit {
+        case .hectares, .signedHectares: return "< " + Fmt.ha(1_000)
+        case .intensity: return "< " + FrenchNumber.format(0.01, decimals: 2)
+        default: return text
+        }
+    }
+
     package var text: String {
         guard let v = value else { return "–" }
         switch unit {

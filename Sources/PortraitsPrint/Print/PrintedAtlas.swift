@@ -154,7 +154,7 @@ package struct PrintedAtlas {
                         size: PageComposer.noteSize, color: Palette.muted, lead: true)
             c.table(["Territoire", "surface", "conso. NAF", "par an pour 1\u{00A0}000\u{00A0}ha", "rang", "part artificialisée", "artif. nette / an"] + (withPages ? ["page"] : []),
                     rows.map { r in
-                        [r.name + (outside.contains(r.id) ? " *" : ""), r.area.text, r.consumption?.text ?? "–", r.intensity?.text ?? "–", r.intensityRank.map(String.init) ?? "–",
+                        [r.name + (outside.contains(r.id) ? " *" : ""), r.area.text, r.consumption?.textAboveZero ?? "–", r.intensity?.textAboveZero ?? "–", r.intensityRank.map(String.init) ?? "–",
                          r.artificialisedShare.text, r.netArtificialisationPerYear?.text ?? "–"] + (withPages ? [pages[r.id].map(String.init) ?? "–"] : [])
                     },
                     numeric: Set(1...(withPages ? 7 : 6)), links: withPages ? rows.map { r in pages[r.id].map { .page($0) } } : [])
