@@ -17,6 +17,15 @@ public enum ChangeMapStyle {
 
     public static let unchanged = LegendEntry(label: "Sans changement", color: RGBColor(r: 0xf7, g: 0xf4, b: 0xea))
 
+    /// How each kind, and the unchanged land, print: chosen once for all of them (a kind prints
+    /// alike on every change map), the unchanged land, which covers most of any change map,
+    /// weighted to stay plain (it was hatched all over a département's map).
+    public static let printFills: (kinds: [ChangeKind: PrintFill], unchanged: PrintFill) = {
+        let kinds = ChangeKind.allCases
+        let fills = GreyLegibility.printFills(kinds.map(color) + [unchanged.color], weights: kinds.map { _ in 1.0 } + [1_000])
+        return (Dictionary(uniqueKeysWithValues: zip(kinds, fills)), fills.last!)
+    }()
+
     /// The legend of the kinds, in the order of `ChangeKind.allCases`.
     public static var legend: [LegendEntry] { ChangeKind.allCases.map { LegendEntry(label: $0.label, color: color($0)) } }
 }

@@ -176,6 +176,17 @@ final class PageComposerTests: XCTestCase {
         XCTAssertEqual(GreyLegibility.printFills(apart).map(\.color), apart)
     }
 
+    /// A change map's fills: the unchanged land, most of any change map, stays plain; the kinds
+    /// differ by 45 grey levels or by texture.
+    func testChangeMapPrintFillsKeepTheUnchangedLandPlain() {
+        let fills = ChangeKind.allCases.map { ChangeMapStyle.printFills.kinds[$0]! } + [ChangeMapStyle.printFills.unchanged]
+        XCTAssertNil(ChangeMapStyle.printFills.unchanged.hatch)
+        XCTAssertTrue(fills.contains { $0.hatch != nil }, "six entries: some hatched")
+        for i in fills.indices { for j in fills.indices where j > i && fills[i].hatch == fills[j].hatch {
+            XCTAssertGreaterThanOrEqual(abs(printedGrey(fills[i]) - printedGrey(fills[j])), 44, "\(i) \(j)")
+        } }
+    }
+
     /// A legend whose entries carry the print fills their model chose keeps them (a class prints
     /// alike in every document); one without takes fills chosen among its own entries.
     func testMapLegendKeepsItsModelsPrintFills() {

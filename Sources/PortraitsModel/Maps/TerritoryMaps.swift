@@ -136,9 +136,11 @@ package struct TerritoryMaps {
         let remap = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { (Int($1.rawValue), $0) })
         pieces = pieces.map { (remap[$0.legendIndex]!, $0.polygon) }
         let (outline, context, parent) = surroundings(of: territory)
-        let input = LandCoverMapInput(pieces: pieces, legend: kinds.map { LegendEntry(label: $0.label, color: ChangeMapStyle.color($0)) },
+        var base = ChangeMapStyle.unchanged
+        base.print = ChangeMapStyle.printFills.unchanged
+        let input = LandCoverMapInput(pieces: pieces, legend: kinds.map { LegendEntry(label: $0.label, color: ChangeMapStyle.color($0), print: ChangeMapStyle.printFills.kinds[$0]) },
                                       outline: outline, context: context, parentOutline: parent, source: source,
-                                      base: ChangeMapStyle.unchanged, legendTitle: "Changements")
+                                      base: base, legendTitle: "Changements")
         return input
     }
 
