@@ -133,19 +133,7 @@ enum CairoMarks {
             return
         }
         defer { cairo_pattern_destroy(tile) }
-        cairo_set_source(cr, tile)
-        if let stroke {
-            cairo_fill_preserve(cr)
-            if isSeam(fill.color, stroke, cr) {
-                seam(cr, stroke)
-            } else {
-                applyStroke(cr, stroke)
-                cairo_stroke(cr)
-            }
-        } else {
-            cairo_fill(cr)
-        }
-        cairo_new_path(cr)
+        fillAndStroke(cr, fill.color, stroke, pattern: tile)
     }
 
     /// Lines at 45° (and at −45° when crossed), `spacing` apart, drawn inside the polygons only
@@ -232,9 +220,12 @@ enum CairoMarks {
         s.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
     }
 
-    static func fillAndStroke(_ cr: OpaquePointer, _ fill: RGBColor?, _ stroke: Stroke?, join: cairo_line_join_t = CAIRO_LINE_JOIN_ROUND) {
+    /// `pattern`: what fills instead of the plain colour (a hatch's tile; `fill` stays the class's
+    /// colour, which tells a seam).
+    static func fillAndStroke(_ cr: OpaquePointer, _ fill: RGBColor?, _ stroke: Stroke?, join: cairo_line_join_t = CAIRO_LINE_JOIN_ROUND,
+                              pattern: OpaquePointer? = nil) {
         if let fill {
-            setColor(cr, fill)
+            if let pattern { cairo_set_source(cr, pattern) } else { setColor(cr, fill) }
             if stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
         }
         if let stroke {
