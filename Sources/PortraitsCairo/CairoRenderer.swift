@@ -115,10 +115,15 @@ public enum CairoRenderer {
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
     }
 
-    /// Paints every mark of the scene in order onto a Cairo context.
+    /// Paints every mark of the scene in order onto a Cairo context; into pixels, the seamed
+    /// fills laid under them first (`CairoMarks.drawUnderlaid`).
     public static func paint(_ scene: Scene, _ cr: OpaquePointer) throws {
         paintBackground(scene, cr)
-        for mark in scene.marks { try CairoMarks.draw(mark, cr) }
+        if CairoMarks.isRaster(cr) {
+            try CairoMarks.drawUnderlaid(scene.marks, cr)
+        } else {
+            for mark in scene.marks { try CairoMarks.draw(mark, cr) }
+        }
     }
 
     static func paintBackground(_ scene: Scene, _ cr: OpaquePointer) {

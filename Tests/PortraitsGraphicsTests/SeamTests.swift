@@ -5,8 +5,9 @@ import CCairo
 @testable import PortraitsGraphics
 
 /// A land-cover class is filled and stroked thin in its own colour (the seam), so that two fills
-/// that touch leave no pale hairline between them. In pixels the seam is drawn with mitred joins
-/// (`CairoMarks.seam`); in vector files it keeps its round joins.
+/// that touch leave no pale hairline between them. In pixels the seamed fills are laid under the
+/// scene without antialiasing instead (`CairoMarks.drawUnderlaid`); vector files stroke the seam,
+/// with round joins.
 final class SeamTests: XCTestCase {
     let green = RGBColor(hex: "#33a02c")!
     let orange = RGBColor(hex: "#ff7f00")!
@@ -43,6 +44,53 @@ final class SeamTests: XCTestCase {
         }
         XCTAssertGreaterThan(try whiteShare(scene(seams: false)), 0.1, "the test no longer sees the hairline it is about")
         XCTAssertLessThan(try whiteShare(scene(seams: true)), 0.03, "white between the two classes")
+    }
+
+    /// The underlay keeps the edge between two classes antialiased: pixels along it blend the
+    /// two colours (a stepped edge would have none), and the orange class keeps its area to a
+    /// tenth of a pixel per row (the seam stroke had widened the class drawn last by half its
+    /// width, 0.47 px a row at this scale).
+    func testTheEdgeStaysAntialiasedAndTheAreasKept() throws {
+        let scale = 3.1
+        let (data, stride, h) = try scenePixels(scene(seams: true), scale: scale)
+        var blended = 0, orange = 0.0, expected = 0.0
+        let rows = 12..<(h - 12), columns = 10..<170
+        for y in rows {
+            // The edge runs from (31.3, 2) to (24.7, 38) in the scene's units.
+            let ys = (Double(y) + 0.5) / scale
+            let edge = (31.3 - (ys - 2) * 6.6 / 36) * scale
+            expected += Double(columns.upperBound) - edge
+            for x in columns {
+                let red = Double(data[y * stride + 4 * x + 2])
+                let a = (255 - red) / (255 - 0x33)   // the share of green
+                orange += 1 - a
+                if a > 0.1 && a < 0.9 { blended += 1 }
+            }
+        }
+        XCTAssertGreaterThan(blended, rows.count / 2, "the edge between the classes is stepped")
+        XCTAssertEqual(orange / Double(rows.count), expected / Double(rows.count), accuracy: 0.1, "the orange class's width per row, in pixels")
+    }
+
+    /// A gap narrower than a pixel between two classes (a vertex the map's simplification moved)
+    /// stays the classes' colours: the underlay samples the pixels' corners too, not only their
+    /// centres, which may fall in the gap.
+    func testAGapUnderAPixelStaysFilled() throws {
+        let left = PolygonRings(rings: [[Point(2, 2), Point(31.3, 2), Point(24.7, 38), Point(2, 38), Point(2, 2)]])
+        let right = PolygonRings(rings: [[Point(31.4, 2), Point(58, 2), Point(58, 38), Point(24.8, 38), Point(31.4, 2)]])
+        var s = Scene(width: 60, height: 40)
+        s.add(.polygons([left], fill: green, stroke: Stroke(green, width: 0.3)))
+        s.add(.polygons([right], fill: orange, stroke: Stroke(orange, width: 0.3)))
+        let (data, stride, h) = try scenePixels(s, scale: 3.1)
+        var largest = 0.0
+        for y in 12..<(h - 12) {
+            for x in 10..<170 {
+                let i = y * stride + 4 * x
+                let (blue, red) = (Double(data[i]), Double(data[i + 2]))
+                let a = (255 - red) / (255 - 0x33)
+                largest = max(largest, (blue - 0x2c * a) / 255)
+            }
+        }
+        XCTAssertLessThan(largest, 0.2, "white shows in a gap of 0.3 px between two classes")
     }
 
     /// In an SVG (drawn by the browser) the seam keeps Cairo's round joins.
