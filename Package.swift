@@ -26,8 +26,9 @@ let package = Package(
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // The allocator (MemoryAllocator.swift): linked in place of glibc's malloc.
         .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
-        // Small POSIX helpers Swift cannot call directly (renameat2), printf's "%f" made fast for Cairo, the PDFs' zlib level.
-        .target(name: "CSupport", linkerSettings: [.linkedLibrary("z")]),   // zlib: deflate_level.c
+        // Small POSIX helpers Swift cannot call directly (renameat2), printf's "%f" made fast for Cairo, the PDFs' streams
+        // compressed by libdeflate (pdf_deflate.c: zlib's functions for every other stream, libdeflate's for the PDFs').
+        .target(name: "CSupport", linkerSettings: [.linkedLibrary("z"), .linkedLibrary("deflate")]),
 
         // Pure value types and indicators: no I/O, no C.
         .target(name: "PortraitsCore"),
@@ -48,7 +49,7 @@ let package = Package(
         .target(name: "PortraitsGraphics", dependencies: ["PortraitsCore"]),
         // How to draw it: Cairo onto SVG, PNG and PDF surfaces.
         // CSupport: the fast "%f" that Cairo prints every coordinate with (fixed_notation.c), the
-        // PDFs' zlib level (deflate_level.c).
+        // PDFs' streams compressed by libdeflate (pdf_deflate.c).
         .target(name: "PortraitsCairo", dependencies: ["PortraitsGraphics", "CCairo", "CQPDF", "CSupport"]),
         // The site, in layers (each module uses only those above it):
         // the project: configuration, the output writer, the facts store and build state, the loaded project.

@@ -7,7 +7,8 @@ packages=(
   libgdal-dev gdal-bin        # GDAL/OGR: reading vector data; ogr2ogr for the independent checks in tests
   libgeos-dev                 # GEOS: overlay, unions, repairs
   libcairo2-dev               # Cairo: charts and maps (SVG, PNG, PDF)
-  zlib1g-dev                  # zlib: the PDFs' compression level (deflate_level.c)
+  zlib1g-dev                  # zlib: the streams of everything but the PDFs (pdf_deflate.c forwards to it)
+  libdeflate-dev              # libdeflate: the PDFs' streams (pdf_deflate.c)
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # cmark-gfm: Markdown documentation
   libsqlite3-dev              # SQLite
   libxlsxwriter-dev           # XLSX downloads (numeric cells typed, one sheet per theme)

@@ -1,20 +1,23 @@
 import CSupport
 
-/// The zlib level of the PDFs' streams (pages, fonts, maps drawn as images, qpdf's object
-/// streams). Cairo 1.16 and qpdf both compress at zlib's default, 6, without a way to choose;
-/// `deflate_level.c` lets a thread choose while it writes a PDF, and the renderer does.
+/// How the PDFs' streams are compressed (pages, fonts, maps drawn as images, qpdf's object
+/// streams): by libdeflate, at `level`. Cairo 1.16 and qpdf both compress through zlib at its
+/// default level, 6, without a way to choose; `pdf_deflate.c` gives a thread's PDF streams to
+/// libdeflate while it writes a PDF, and the renderer does.
 ///
-/// Measured with `bench-print --sample-every 20` (801 portraits, the scale profile, same session):
+/// Measured with `bench-print --sample-every 20` (801 portraits, the scale profile, same session,
+/// 2026-12-07, after the maps drawn as images lost their seams):
 ///
-/// | level | CPU (s) | portrait, median | atlas, median |
+/// | compression | portraits' CPU (s) | portrait, median | atlas, median |
 /// |---|---|---|---|
-/// | 6 (zlib's default) | 22.4–22.8 | 70.7 KB | 1 340 KB |
-/// | 5 | 21.3 | 71.2 KB | 1 355 KB |
-/// | 4 | 20.3 | 73.7 KB | 1 413 KB |
-/// | 3 (zlib's greedy levels) | 19.9 | 75.3 KB | 1 437 KB |
+/// | zlib, level 4 (what was kept before) | 20.5–20.7 | 81.7 KB | 1 586 KB |
+/// | libdeflate, level 2 | 20.0 | 80.5 KB | 1 526 KB |
+/// | libdeflate, level 4 | 19.2 | 79.2 KB | 1 499 KB |
+/// | libdeflate, level 6 | 20.5 | 77.1 KB | 1 453 KB |
 ///
-/// Level 4 takes a tenth off the PDFs' time for files 4 % larger, far under the 2 MB a portrait
-/// may weigh; below it zlib stops looking for better matches and files grow faster than time falls.
+/// Before, zlib's level 4 had taken a tenth off zlib's level 6 for files 4 % larger (22.4–22.8 s,
+/// 70.7 KB at level 6, when maps had their seams). libdeflate's level 4 is both faster and
+/// smaller than zlib's.
 enum PDFCompression {
     static let level: Int32 = 4
 

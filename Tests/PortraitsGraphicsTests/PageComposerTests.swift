@@ -206,10 +206,13 @@ final class PageComposerTests: XCTestCase {
         var frame = Scene(width: 460, height: 400)
         var seed: UInt64 = 7
         func next() -> Double { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Double(seed >> 11) / Double(1 << 53) }
-        for _ in 0..<4_000 {
+        // 8 000 polygons of 13 vertices: twice and a half the vertices above which a map prints as
+        // an image (`TerritoryMaps.rasterThreshold`).
+        for _ in 0..<8_000 {
             let x = next() * 450, y = next() * 390
             let ring = (0..<12).map { k in Point(x + 6 * cos(Double(k) / 2), y + 6 * sin(Double(k) / 2)) }
-            frame.add(.polygons([PolygonRings(rings: [ring + [ring[0]]])], fill: RGBColor(r: UInt8(next() * 255), g: 120, b: 80), stroke: nil))
+            // A land-cover map's handful of class colours (CNIG has 14), not a colour per polygon.
+            frame.add(.polygons([PolygonRings(rings: [ring + [ring[0]]])], fill: RGBColor(r: UInt8(Int(next() * 14) * 18), g: 120, b: 80), stroke: nil))
         }
         let legend = MapLegend(title: "Légende", entries: [LegendEntry(label: "Classe", color: RGBColor(r: 200, g: 120, b: 80))], source: "Source")
         var sizes: [Int] = []

@@ -34,19 +34,33 @@ unsigned long portraits_fixed_notation_calls(void);
 /// Of those, how many had the form "%.*f".
 unsigned long portraits_fixed_precision_calls(void);
 
-/// The zlib level this thread's streams opened at zlib's default level take instead (0 to 9), or
-/// -1 for zlib's own: CairoRenderer sets it while it writes a PDF (deflate_level.c).
+/// The libdeflate level (1 to 12) of this thread's streams opened at zlib's default level, which
+/// libdeflate then compresses, or -1 for zlib's own: CairoRenderer sets it while it writes a PDF
+/// (pdf_deflate.c).
 void portraits_set_pdf_deflate_level(int level);
 
 /// This thread's level set by portraits_set_pdf_deflate_level (-1: none).
 int portraits_pdf_deflate_level(void);
 
-/// How many zlib streams of this process were opened at that level instead of the default (for tests).
+/// How many zlib streams of this process libdeflate compressed at that level (for tests).
 unsigned long portraits_pdf_deflate_streams(void);
 
 /// zlib's compress (the default level) and compress2 at `level`, into `out`; the compressed
 /// length, 0 on error (for tests).
 unsigned long portraits_compress_default(unsigned char *out, unsigned long capacity, const unsigned char *in, unsigned long length);
 unsigned long portraits_compress_level(unsigned char *out, unsigned long capacity, const unsigned char *in, unsigned long length, int level);
+
+/// libdeflate's zlib-format compression of `in` at `level`, into `out`; the compressed length, 0
+/// on error (for tests).
+unsigned long portraits_libdeflate_compress(unsigned char *out, unsigned long capacity, const unsigned char *in, unsigned long length, int level);
+
+/// zlib's streaming API at the default level (deflateInit, deflate, deflateEnd), fed `in_piece`
+/// bytes and given `out_piece` bytes of room a call, as Cairo and qpdf call it; the compressed
+/// length, 0 on error (for tests).
+unsigned long portraits_deflate_in_pieces(unsigned char *out, unsigned long capacity, const unsigned char *in, unsigned long length,
+                                          unsigned int in_piece, unsigned int out_piece);
+
+/// zlib's uncompress; the length, 0 on error (for tests).
+unsigned long portraits_uncompress(unsigned char *out, unsigned long capacity, const unsigned char *in, unsigned long length);
 
 #endif
