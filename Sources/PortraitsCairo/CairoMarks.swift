@@ -11,7 +11,7 @@ enum CairoMarks {
             cairo_rectangle(cr, x, y, w, h)
             // Square corners: the same picture as a round join at these widths, and the SVG then
             // needs no join nor limit (SVG's defaults) on each of a chart's bars.
-            fillAndStroke(cr, fill, stroke, join: CAIRO_LINE_JOIN_MITER)
+            fillAndStroke(cr, fill, stroke, join: CAIRO_LINE_JOIN_MITER, seamable: false)
         case let .polygons(polys, fill, stroke):
             path(polys, cr)
             fillAndStroke(cr, fill, stroke)
@@ -222,15 +222,16 @@ enum CairoMarks {
 
     /// `pattern`: what fills instead of the plain colour (a hatch's tile; `fill` stays the class's
     /// colour, which tells a seam). A seam drawn into pixels is not stroked: the fill was laid
-    /// under the scene (`drawUnderlaid`); vector files stroke it, with round joins.
+    /// under its run (`drawUnderlaid`); vector files stroke it, with round joins. `seamable`:
+    /// false for a mark the underlay does not lay (a rectangle), whose stroke is always drawn.
     static func fillAndStroke(_ cr: OpaquePointer, _ fill: RGBColor?, _ stroke: Stroke?, join: cairo_line_join_t = CAIRO_LINE_JOIN_ROUND,
-                              pattern: OpaquePointer? = nil) {
+                              pattern: OpaquePointer? = nil, seamable: Bool = true) {
         if let fill {
             if let pattern { cairo_set_source(cr, pattern) } else { setColor(cr, fill) }
             if stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
         }
         if let stroke {
-            if !isSeam(fill, stroke, cr) {
+            if !seamable || !isSeam(fill, stroke, cr) {
                 applyStroke(cr, stroke, join: join)
                 cairo_stroke(cr)
             }
@@ -238,70 +239,93 @@ enum CairoMarks {
         cairo_new_path(cr)
     }
 
-    /// The marks of a scene drawn into pixels, their seamed fills laid under them first: each fill
-    /// that a seam would follow (a class filled and stroked thin in its own colour) is filled
-    /// without antialiasing, under the clips the scene opens, then every mark is drawn as usual,
-    /// the seamed fills antialiased and without their seam. A pixel on the edge between two
-    /// classes then blends them over the class its centre (or a corner) lies in, never over the
-    /// white the pale hairline came from. Five fills without antialiasing cost less than the
-    /// seam, stroked round every class, did (three quarters of a map drawn as an image); and a
-    /// class keeps its own outline, where the seam widened each one by 0.15 units over the
-    /// classes drawn before it.
+    /// The marks of a scene drawn into pixels, each run of seamed fills (classes filled and
+    /// stroked thin in their own colour, drawn one after the other) laid under itself first: the
+    /// run's fills without antialiasing, then the run as usual, antialiased and without its seam.
+    /// A pixel on the edge between two classes then blends them over the class its centre (or a
+    /// corner) lies in, never over the white, or the base drawn before the classes (a change map's
+    /// unchanged land), that the pale hairline came from. Five fills without antialiasing cost
+    /// less than the seam, stroked round every class, did (three quarters of a map drawn as an
+    /// image); and a class keeps its own outline, where the seam widened each one by 0.15 units
+    /// over the classes drawn before it.
     static func drawUnderlaid(_ marks: [Mark], _ cr: OpaquePointer) throws {
-        underlay(marks, cr)
-        for mark in marks { try draw(mark, cr) }
-    }
-
-    /// The seamed fills of `marks` without antialiasing (see `drawUnderlaid`); the hatched ones
-    /// in their ground's colour, which their tile covers.
-    static func underlay(_ marks: [Mark], _ cr: OpaquePointer) {
-        // Sampled at the pixels' four corners (half a pixel off each way), then at their
-        // centres: a pixel whose centre falls in a gap narrower than a pixel between two classes
-        // (a vertex the map's simplification moved), or in the tip of a thin wedge, takes the
-        // class at one of its corners rather than staying white.
-        var dx = 0.5, dy = 0.5
-        cairo_device_to_user_distance(cr, &dx, &dy)
-        // Four passes cover a gap up to a pixel wide whatever its direction, as the seam did
-        // (0.3 units: 0.8 px at 200 dpi); one corner only left white pixels along gaps running
-        // the other way (24 of them on the Bas-Rhin's map, against 55 with the centres only).
-        for (x, y) in [(dx, dy), (-dx, -dy), (dx, -dy), (-dx, dy)] { underlay(marks, cr, offset: (x, y)) }
-        underlay(marks, cr, offset: (0, 0))
-    }
-
-    static func underlay(_ marks: [Mark], _ cr: OpaquePointer, offset: (x: Double, y: Double)) {
-        cairo_save(cr)
-        cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE)
-        /// The polygons' path made half a pixel off (the clips are not), filled in `color`.
-        func fill(_ polys: [PolygonRings], _ color: RGBColor) {
-            cairo_save(cr)
-            cairo_translate(cr, offset.x, offset.y)
-            path(polys, cr)
-            cairo_restore(cr)
-            cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
-            setColor(cr, color)
-            cairo_fill(cr)
-        }
-        var open = 0
-        for mark in marks {
-            switch mark {
-            case let .polygons(polys, color?, stroke?) where isSeam(color, stroke, cr):
-                fill(polys, color)
-            case let .hatched(polys, printFill, stroke?, _, _) where isSeam(printFill.color, stroke, cr):
-                fill(polys, printFill.color)
-            case let .clipBegin(x, y, w, h):
-                open += 1
-                cairo_save(cr)
-                cairo_rectangle(cr, x, y, w, h)
-                cairo_clip(cr)
-            case .clipEnd where open > 0:
-                open -= 1
-                cairo_restore(cr)
-            default:
+        var i = marks.startIndex
+        // The clips the scene has open (rectangles), which the underlay takes to whole pixels.
+        var clips: [(x: Double, y: Double, width: Double, height: Double)] = []
+        while i < marks.endIndex {
+            var end = i
+            while end < marks.endIndex, seamedFill(marks[end], cr) != nil { end += 1 }
+            if end > i {
+                underlay(marks[i..<end], within: clips, cr)
+                for mark in marks[i..<end] { try draw(mark, cr) }
+                i = end
                 continue
             }
+            switch marks[i] {
+            case let .clipBegin(x, y, w, h): clips.append((x, y, w, h))
+            case .clipEnd: _ = clips.popLast()
+            default: break
+            }
+            try draw(marks[i], cr)
+            i += 1
         }
-        for _ in 0..<open { cairo_restore(cr) }
-        cairo_restore(cr)
+    }
+
+    /// The polygons and colour of a fill a seam follows (its ground's colour for a hatched
+    /// class), nil for any other mark.
+    static func seamedFill(_ mark: Mark, _ cr: OpaquePointer) -> (polys: [PolygonRings], color: RGBColor)? {
+        switch mark {
+        case let .polygons(polys, color?, stroke?) where isSeam(color, stroke, cr): return (polys, color)
+        case let .hatched(polys, fill, stroke?, _, _) where isSeam(fill.color, stroke, cr): return (polys, fill.color)
+        default: return nil
+        }
+    }
+
+    /// The fills of a run of seamed marks without antialiasing (see `drawUnderlaid`), under the
+    /// clip in force: sampled at the pixels' four corners (half a pixel off each way), then at
+    /// their centres, so that a pixel whose centre falls in a gap narrower than a pixel between
+    /// two classes (a vertex the map's simplification moved), or in the tip of a thin wedge,
+    /// takes the class at one of its corners rather than staying white. Four corners cover a gap
+    /// up to a pixel wide whatever its direction, as the seam did (0.3 units: 0.8 px at 200 dpi);
+    /// one corner only left white pixels along gaps running the other way (24 of them on the
+    /// Bas-Rhin's map, against 55 with the centres only).
+    static func underlay(_ run: ArraySlice<Mark>, within clips: [(x: Double, y: Double, width: Double, height: Double)], _ cr: OpaquePointer) {
+        var dx = 0.5, dy = 0.5
+        cairo_device_to_user_distance(cr, &dx, &dy)
+        let fills = run.compactMap { seamedFill($0, cr) }
+        // Within the whole pixels of the scene's clips in force: a fill without antialiasing
+        // takes a clip's edge to whole pixels, and would step it.
+        cairo_save(cr)
+        defer { cairo_restore(cr) }
+        for c in clips {
+            var (x0, y0, x1, y1) = (c.x, c.y, c.x + c.width, c.y + c.height)
+            cairo_user_to_device(cr, &x0, &y0)
+            cairo_user_to_device(cr, &x1, &y1)
+            var (left, top) = (min(x0, x1).rounded(.up), min(y0, y1).rounded(.up))
+            var (right, bottom) = (max(x0, x1).rounded(.down), max(y0, y1).rounded(.down))
+            guard right > left, bottom > top else { return }
+            cairo_device_to_user(cr, &left, &top)
+            cairo_device_to_user(cr, &right, &bottom)
+            cairo_new_path(cr)
+            cairo_rectangle(cr, min(left, right), min(top, bottom), abs(right - left), abs(bottom - top))
+            cairo_clip(cr)
+        }
+        for (x, y) in [(dx, dy), (-dx, -dy), (dx, -dy), (-dx, dy), (0, 0)] {
+            for (polys, color) in fills {
+                cairo_save(cr)
+                cairo_translate(cr, x, y)
+                path(polys, cr)
+                cairo_restore(cr)
+                // Only the fill loses its antialiasing: the path is the current one, the clip
+                // keeps its own.
+                cairo_save(cr)
+                cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE)
+                cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
+                setColor(cr, color)
+                cairo_fill(cr)
+                cairo_restore(cr)
+            }
+        }
     }
 
     /// Whether a fill and its stroke, drawn on `cr`, are a seam drawn into pixels.

@@ -25,23 +25,24 @@ final class SeamTests: XCTestCase {
 
     /// Along the edge, how much of the white background shows through: without seams each fill
     /// covers part of an edge pixel and the background the rest; with them, none.
-    func testTheSeamHidesTheHairlineInPixels() throws {
-        /// The largest share of white in a pixel of the picture's middle rows. A pixel is a blend
-        /// a·green + b·orange + c·white (a + b + c = 1): its red gives a, then its blue gives c.
-        func whiteShare(_ scene: Scene) throws -> Double {
-            let (data, stride, h) = try scenePixels(scene, scale: 3.1)
-            var largest = 0.0
-            for y in 12..<(h - 12) {
-                for x in 10..<170 {
-                    // RGB24 little-endian: blue, green, red, unused.
-                    let i = y * stride + 4 * x
-                    let (blue, red) = (Double(data[i]), Double(data[i + 2]))
-                    let a = (255 - red) / (255 - 0x33)
-                    largest = max(largest, (blue - 0x2c * a) / 255)
-                }
+    /// The largest share of white in a pixel of the picture's middle rows. A pixel is a blend
+    /// a·green + b·orange + c·white (a + b + c = 1): its red gives a, then its blue gives c.
+    func whiteShare(_ scene: Scene) throws -> Double {
+        let (data, stride, h) = try scenePixels(scene, scale: 3.1)
+        var largest = 0.0
+        for y in 12..<(h - 12) {
+            for x in 10..<170 {
+                // RGB24 little-endian: blue, green, red, unused.
+                let i = y * stride + 4 * x
+                let (blue, red) = (Double(data[i]), Double(data[i + 2]))
+                let a = (255 - red) / (255 - 0x33)
+                largest = max(largest, (blue - 0x2c * a) / 255)
             }
-            return largest
         }
+        return largest
+    }
+
+    func testTheSeamHidesTheHairlineInPixels() throws {
         XCTAssertGreaterThan(try whiteShare(scene(seams: false)), 0.1, "the test no longer sees the hairline it is about")
         XCTAssertLessThan(try whiteShare(scene(seams: true)), 0.03, "white between the two classes")
     }
@@ -91,6 +92,41 @@ final class SeamTests: XCTestCase {
             }
         }
         XCTAssertLessThan(largest, 0.2, "white shows in a gap of 0.3 px between two classes")
+    }
+
+    /// A base drawn under the classes (a change map's unchanged land, opaque over the whole
+    /// territory) does not show between them: each run of classes is underlaid where it is drawn,
+    /// over the base, not under everything at the start of the scene.
+    func testABaseUnderTheClassesDoesNotShowBetweenThem() throws {
+        var s = Scene(width: 60, height: 40)
+        s.add(.polygons([PolygonRings(rings: [[Point(0, 0), Point(60, 0), Point(60, 40), Point(0, 40), Point(0, 0)]])], fill: Palette.white, stroke: nil))
+        for mark in scene(seams: true).marks { s.add(mark) }
+        XCTAssertLessThan(try whiteShare(s), 0.03, "the base shows between the two classes")
+    }
+
+    /// A class cut by a clip keeps the clip's antialiased edge: the column the clip's edge
+    /// crosses (at 70 % of a pixel) is partly white, not stepped to the class's full colour.
+    func testAClippedClassKeepsAnAntialiasedEdge() throws {
+        var s = Scene(width: 60, height: 40)
+        let edge = 93.7 / 3.1
+        s.add(.clipBegin(x: 0, y: 0, width: edge, height: 40))
+        s.add(.polygons([PolygonRings(rings: [[Point(0, 0), Point(60, 0), Point(60, 40), Point(0, 40), Point(0, 0)]])], fill: green, stroke: Stroke(green, width: 0.3)))
+        s.add(.clipEnd)
+        let (data, stride, h) = try scenePixels(s, scale: 3.1)
+        let red = Double(data[(h / 2) * stride + 4 * 93 + 2])
+        let greenShare = (255 - red) / (255 - 0x33)
+        XCTAssertGreaterThan(greenShare, 0.6, "the clip's edge column")
+        XCTAssertLessThan(greenShare, 0.97, "the clip's edge is stepped")
+    }
+
+    /// A rectangle is not underlaid, so its stroke is drawn even in its fill's colour.
+    func testARectangleKeepsItsStroke() throws {
+        var s = Scene(width: 60, height: 40)
+        s.add(.rect(x: 10, y: 10, width: 20, height: 20, fill: green, stroke: Stroke(green, width: 1)))
+        let (data, stride, _) = try scenePixels(s, scale: 3.1)
+        // Half the stroke's width (0.5 units, 1.55 px) before the fill's edge at x = 31 px: pixel 30.
+        let red = Double(data[(20 * 3) * stride + 4 * 30 + 2])
+        XCTAssertLessThan(red, 200, "the stroke outside the rectangle is missing")
     }
 
     /// In an SVG (drawn by the browser) the seam keeps Cairo's round joins.
