@@ -15,6 +15,7 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <libdeflate.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,18 +67,23 @@ static int pdf_deflate_open(z_streamp strm, int level) {
 }
 
 // One compressor per thread and level, kept for the thread's life (allocating one costs more
-// than compressing a small stream).
+// than compressing a small stream) and freed when the thread ends.
 static __thread struct libdeflate_compressor *compressor;
 static __thread int compressor_level;
+static pthread_key_t compressor_key;
+
+static void free_compressor(void *c) { libdeflate_free_compressor(c); }
 
 static int compress_all(struct pdf_stream *s) {
     if (compressor == NULL || compressor_level != s->level) {
         if (compressor != NULL) libdeflate_free_compressor(compressor);
         compressor = libdeflate_alloc_compressor(s->level);
         compressor_level = s->level;
+        pthread_setspecific(compressor_key, compressor);
         if (compressor == NULL) return Z_MEM_ERROR;
     }
     size_t bound = libdeflate_zlib_compress_bound(compressor, s->in_length);
+    free(s->out);
     s->out = malloc(bound);
     if (s->out == NULL) return Z_MEM_ERROR;
     s->out_length = libdeflate_zlib_compress(compressor, s->in, s->in_length, s->out, bound);
@@ -93,10 +99,12 @@ typedef int (*deflate_end_fn)(z_streamp);
 static deflate_fn zlib_deflate;
 static deflate_end_fn zlib_deflate_end;
 
-// zlib's own functions, found once when the process starts (before any thread).
+// zlib's own functions, found once when the process starts (before any thread), and the key
+// that frees a thread's compressor.
 __attribute__((constructor)) static void find_zlib(void) {
     zlib_deflate = (deflate_fn)dlsym(RTLD_NEXT, "deflate");
     zlib_deflate_end = (deflate_end_fn)dlsym(RTLD_NEXT, "deflateEnd");
+    pthread_key_create(&compressor_key, free_compressor);
 }
 
 int deflate(z_streamp strm, int flush) {
@@ -129,6 +137,8 @@ int deflate(z_streamp strm, int flush) {
         return Z_STREAM_ERROR;  // input after Z_FINISH
     }
     size_t left = s->out_length - s->out_position;
+    // No room while output is pending: no progress possible, as zlib says (compress2 loops on Z_OK).
+    if (left > 0 && strm->avail_out == 0) return Z_BUF_ERROR;
     size_t n = left < strm->avail_out ? left : strm->avail_out;
     if (n > 0) {
         memcpy(strm->next_out, s->out + s->out_position, n);
@@ -143,7 +153,8 @@ int deflate(z_streamp strm, int flush) {
 int deflateEnd(z_streamp strm) {
     struct pdf_stream *s = pdf_stream_of(strm);
     if (s == NULL) return zlib_deflate_end(strm);
-    int finished = s->compressed && s->out_position == s->out_length;
+    // zlib: Z_OK for a stream finished or never used, Z_DATA_ERROR for one ended midway.
+    int finished = s->compressed ? s->out_position == s->out_length : s->in_length == 0;
     free(s->in);
     free(s->out);
     free(s);
@@ -203,4 +214,18 @@ unsigned long portraits_deflate_in_pieces(unsigned char *out, unsigned long capa
 unsigned long portraits_uncompress(unsigned char *out, unsigned long capacity, const unsigned char *in, unsigned long length) {
     uLongf n = capacity;
     return uncompress(out, &n, in, length) == Z_OK ? n : 0;
+}
+
+int portraits_deflate_without_room(const unsigned char *in, unsigned long length) {
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) return Z_STREAM_ERROR;
+    unsigned char out[1];
+    z.next_in = (unsigned char *)in;
+    z.avail_in = (uInt)length;
+    z.next_out = out;
+    z.avail_out = 0;
+    int status = deflate(&z, Z_FINISH);
+    deflateEnd(&z);
+    return status;
 }

@@ -55,6 +55,15 @@ final class PDFCompressionTests: XCTestCase {
         XCTAssertEqual(portraits_pdf_deflate_level(), -1)
     }
 
+    /// Asked to finish with no room for its output, a PDF stream says it cannot progress, as
+    /// zlib does (zlib's compress2 loops while deflate says Z_OK).
+    func testNoRoomIsABufferError() {
+        XCTAssertEqual(portraits_deflate_without_room(text, UInt(text.count)), -5, "zlib")
+        PDFCompression.with {
+            XCTAssertEqual(portraits_deflate_without_room(text, UInt(text.count)), -5, "libdeflate")
+        }
+    }
+
     /// Fed in pieces and read out a few bytes at a time, as Cairo's and qpdf's streams are, a PDF
     /// stream comes out whole, the same bytes as libdeflate's in one call, and zlib reads it back.
     func testAStreamInPiecesComesOutWhole() {

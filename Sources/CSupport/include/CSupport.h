@@ -60,6 +60,10 @@ unsigned long portraits_libdeflate_compress(unsigned char *out, unsigned long ca
 unsigned long portraits_deflate_in_pieces(unsigned char *out, unsigned long capacity, const unsigned char *in, unsigned long length,
                                           unsigned int in_piece, unsigned int out_piece);
 
+/// What deflate answers when asked to finish `in` with no room for output (zlib: Z_BUF_ERROR, -5;
+/// for tests).
+int portraits_deflate_without_room(const unsigned char *in, unsigned long length);
+
 /// zlib's uncompress; the length, 0 on error (for tests).
 unsigned long portraits_uncompress(unsigned char *out, unsigned long capacity, const unsigned char *in, unsigned long length);
 
