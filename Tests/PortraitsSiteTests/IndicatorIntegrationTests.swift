@@ -118,7 +118,7 @@ final class IndicatorIntegrationTests: XCTestCase {
         func same(_ a: Figure, _ b: Double, _ what: String, _ t: Territory, _ v: PortraitView) {
             XCTAssertEqual(a.value ?? .nan, b, accuracy: 1e-6 + 1e-9 * abs(b), "\(t.id) \(v.id): \(what)")
         }
-        var withZAN = 0, rankedWithoutConsumption = 0, tablesRankedAsPortraits = 0
+        var withZAN = 0, rankedWithoutConsumption = 0, tablesRankedAsPortraits = 0, guaranteedShown = 0
         for t in project.catalog.sorted {
             let facts = project.facts[t.id]!
             for view in views {
@@ -186,12 +186,21 @@ final class IndicatorIntegrationTests: XCTestCase {
                     let z = try XCTUnwrap(themes.zan, "\(t.id) \(view.id): ZAN")
                     same(z.rows[0].figure, zan.referenceConsumption, "ZAN reference", t, view)
                     same(z.rows[1].figure, zan.allowance, "ZAN allowance", t, view)
+                    // A group counts the communes the guarantee raised; a commune says whether
+                    // its own allowance was raised, not « 0 » or « 1 » communes.
+                    let counted = z.rows.contains { $0.label.hasPrefix("Communes relevées") }
+                    XCTAssertEqual(counted, t.id.level != .commune, "\(t.id) \(view.id): ZAN rows")
+                    if t.id.level == .commune {
+                        XCTAssertEqual(z.rows[1].label.contains("relevée à 1 ha"), zan.guaranteedCommunes > 0, "\(t.id) \(view.id)")
+                        guaranteedShown += zan.guaranteedCommunes > 0 ? 1 : 0
+                    }
                 } else {
                     XCTAssertNil(themes.zan)
                 }
             }
         }
         XCTAssertGreaterThan(withZAN, 0)
+        XCTAssertGreaterThan(guaranteedShown, 0, "no commune of the fixture is raised to 1 ha: the label is not tested")
         XCTAssertGreaterThan(rankedWithoutConsumption, 0, "no territory of the fixture is ranked without consumption: the rule above is not exercised")
         XCTAssertGreaterThan(tablesRankedAsPortraits, 0)
     }

@@ -38,7 +38,7 @@ package enum PortraitBuilder {
                 sealing: SealingTheme.make(facts, periodIndex: p, project: project),
                 consumption: ConsumptionTheme.make(indicators.consumption(territory.id), periodIndex: p),
                 artificialisation: ArtificialisationTheme.make(facts, periodIndex: p, project: project),
-                zan: indicators.zan(territory).map(ZANTheme.make),
+                zan: indicators.zan(territory).map { ZANTheme.make($0, commune: territory.id.level == .commune) },
                 comparison: ComparisonTheme.make(territory: territory, periodIndex: p, project: project, indicators: indicators))
         } else {
             stockOnly = StockOnlyTheme.make(facts, millesime: m, project: project)

@@ -152,7 +152,7 @@ package struct PrintedAtlas {
                         + (withPages ? " La colonne « page » donne la page de la fiche (à l’écran, un clic sur la ligne y mène)." : "")
                         + (rows.contains { outside.contains($0.id) } ? " * S’étend au-delà du département : chiffres de l’EPCI entier, qui ne s’additionnent donc pas à ceux du département." : ""),
                         size: PageComposer.noteSize, color: Palette.muted, lead: true)
-            c.table(["Territoire", "surface", "conso. NAF", "par an pour 1\u{00A0}000\u{00A0}ha", "rang", "part artificialisée", "artif. nette / an"] + (withPages ? ["page"] : []),
+            c.table(["Territoire", "surface", "conso. NAF \(period.label)", "par an pour 1\u{00A0}000\u{00A0}ha", "rang", "part artificialisée", "artif. nette / an"] + (withPages ? ["page"] : []),
                     rows.map { r in
                         [r.name + (outside.contains(r.id) ? " *" : ""), r.area.text, r.consumption?.textAboveZero ?? "–", r.intensity?.textAboveZero ?? "–", r.intensityRank.map(String.init) ?? "–",
                          r.artificialisedShare.text, r.netArtificialisationPerYear?.text ?? "–"] + (withPages ? [pages[r.id].map(String.init) ?? "–"] : [])
