@@ -31,6 +31,10 @@ final class PortraitModelTests: XCTestCase {
         XCTAssertEqual(Figure(value: 40, unit: .intensity).textAboveZero, "< 0,01")
         XCTAssertEqual(Figure.ha(0).textAboveZero, "0,0\u{00A0}ha")
         XCTAssertEqual(Figure.ha(123_456).textAboveZero, "12,3\u{00A0}ha")
+        // In a sentence: « moins de 0,1 ha » (Hœnheim's 0,3 ha over 11 years read « 0,0 ha par an »).
+        XCTAssertEqual(Fmt.haInText(273), "moins de 0,1\u{00A0}ha")
+        XCTAssertEqual(Fmt.haInText(0), "0,0\u{00A0}ha")
+        XCTAssertEqual(Fmt.haInText(1_000), "0,1\u{00A0}ha")
     }
 
     func testAChartsDataBecomesTheSceneOfItsKind() {

@@ -20,14 +20,14 @@ package struct ConsumptionTheme: Sendable {
     static func make(_ all: [ConsumptionFigures], periodIndex p: Int) -> ConsumptionTheme {
         let c = all[p]
         let period = c.period
-        var sentence = "Entre \(period.start) et \(period.end), \(Fmt.ha(c.total)) d’espaces naturels, agricoles et forestiers ont été consommés (devenus urbanisés), soit \(Fmt.ha(c.perYear)) par an"
+        var sentence = "Entre \(period.start) et \(period.end), \(Fmt.ha(c.total)) d’espaces naturels, agricoles et forestiers ont été consommés (devenus urbanisés), soit \(Fmt.haInText(c.perYear)) par an"
         if c.total > 0, let main = Destination.allCases.max(by: { (c.byDestination[$0] ?? 0) < (c.byDestination[$1] ?? 0) }), let v = c.byDestination[main], v > 0 {
             sentence += ", dont \(Fmt.pct(v / c.total)) pour \(main == .autre ? "d’autres usages" : "l’\(main.label)")"
         }
         sentence += "."
         // The yearly rate against the period before this one.
         if let ref = Consumption.previous(of: p, in: all), let change = Consumption.rateChange(current: c, reference: ref) {
-            sentence += " Ce rythme est \(change >= 0 ? "en hausse" : "en baisse") de \(Fmt.pct(abs(change))) par rapport à \(ref.period.label) (\(Fmt.ha(ref.perYear)) par an)."
+            sentence += " Ce rythme est \(change >= 0 ? "en hausse" : "en baisse") de \(Fmt.pct(abs(change))) par rapport à \(ref.period.label) (\(Fmt.haInText(ref.perYear)) par an)."
         }
         let bars = all.map { BarRow(label: $0.period.label, value: $0.perYear, color: FluxColors.gain) }
         let alt = "Diagramme en barres de la consommation d’espaces par an, pour chaque période : "

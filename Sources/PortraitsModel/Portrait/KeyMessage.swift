@@ -30,9 +30,9 @@ package struct KeyMessage: Sendable {
         let c = all[p]
         // The comparison the consumption theme makes.
         let previous = Consumption.previous(of: p, in: all)
-        var pace = "soit \(Fmt.ha(h.consumptionPerYear)) par an"
-        if let previous { pace += ", contre \(Fmt.ha(previous.perYear)) par an en \(previous.period.label)" }
-        var sentence = "Entre \(period.start) et \(period.end), \(Fmt.ha(c.total)) d’espaces naturels, agricoles et forestiers ont été consommés sur ce territoire (\(Fmt.ha(h.consumptionPerYear)) par an"
+        var pace = "soit \(Fmt.haInText(h.consumptionPerYear)) par an"
+        if let previous { pace += ", contre \(Fmt.haInText(previous.perYear)) par an en \(previous.period.label)" }
+        var sentence = "Entre \(period.start) et \(period.end), \(Fmt.ha(c.total)) d’espaces naturels, agricoles et forestiers ont été consommés sur ce territoire (\(Fmt.haInText(h.consumptionPerYear)) par an"
         if let previous, let change = Consumption.rateChange(current: c, reference: previous) {
             sentence += abs(change) < 0.005 ? ", au même rythme qu’en \(previous.period.label)" : ", \(change > 0 ? "plus" : "moins") vite qu’en \(previous.period.label)"
         }

@@ -17,7 +17,7 @@ package struct ZANTheme: Sendable {
         if ZAN.interval(of: asked) != used { sentence += " (estimée à partir de la période \(used.label), ramenée à \(ZAN.interval(of: asked).years) ans : les millésimes disponibles ne coïncident pas avec la période de référence)" }
         let raised = commune && t.guaranteedCommunes > 0
         sentence += ". Enveloppe 2021–2030 : \(Fmt.ha(t.allowance)) (\(raised ? "relevée à 1 ha par la garantie communale, la moitié de la référence étant inférieure" : "la moitié, avec la garantie communale de 1 ha")). "
-        sentence += "Au rythme de \(t.currentPeriod.label) (\(Fmt.ha(t.currentPace)) par an), la consommation 2021–2030 atteindrait \(Fmt.ha(t.projection))"
+        sentence += "Au rythme de \(t.currentPeriod.label) (\(Fmt.haInText(t.currentPace)) par an), la consommation 2021–2030 atteindrait \(Fmt.ha(t.projection))"
         if let r = t.projectionRatio { sentence += ", soit \(Fmt.pct(r)) de l’enveloppe" }
         if let y = t.exhaustionYear, y <= 2030 { sentence += " ; l’enveloppe serait épuisée en \(y)" }
         sentence += "."
