@@ -68,6 +68,8 @@ extension IndicatorIntegrationTests {
             let text = front.composer.allPages.flatMap(\.marks).compactMap { m -> String? in if case let .text(t, _, _) = m { return t }; return nil }.joined(separator: " ")
             for row in table.rows where row.intensityRank == nil && (row.intensity?.value ?? 0) > 0 {
                 XCTAssertTrue(text.contains("\(row.name), classé parmi les") || text.contains("\(row.name) (sans rang"), "atlas \(group.id): \(row.name) not ranked, not explained")
+                // Its « – » is not read as « aucune consommation ».
+                XCTAssertTrue(text.contains("« – » : aucune consommation, ou rang donné ailleurs :"), "atlas \(group.id): the dash of \(row.name)")
                 rankedElsewhere += 1
             }
         }

@@ -146,7 +146,7 @@ package struct PrintedAtlas {
                     return "\(r.name), classé parmi les \(t.id.level.pluralInText) \(FrenchText.de(parent.id, parent.name)) (voir sa fiche)"
                 }
                 among = "parmi les \(count) \(level.pluralInText) \(FrenchText.de(group.territory.id, name)), comme sur leurs fiches ; « – » : aucune consommation"
-                    + (elsewhere.isEmpty ? "." : " ; ailleurs : " + elsewhere.joined(separator: " ; ") + ".")
+                    + (elsewhere.isEmpty ? "." : ", ou rang donné ailleurs : " + elsewhere.joined(separator: " ; ") + ".")
             }
             c.paragraph("Période \(period.label), en hectares (Lambert-93), calculés commune par commune puis additionnés (méthode à la fin du portrait). Rang : 1 = la plus forte consommation d’espaces naturels, agricoles et forestiers par an rapportée à la surface, " + among
                         + (withPages ? " La colonne « page » donne la page de la fiche (à l’écran, un clic sur la ligne y mène)." : "")
