@@ -310,20 +310,19 @@ enum CairoMarks {
             cairo_rectangle(cr, min(left, right), min(top, bottom), abs(right - left), abs(bottom - top))
             cairo_clip(cr)
         }
+        // The fills lose their antialiasing, not the clips (a clip keeps the antialiasing it was
+        // made with).
+        cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE)
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
         for (x, y) in [(dx, dy), (-dx, -dy), (dx, -dy), (-dx, dy), (0, 0)] {
             for (polys, color) in fills {
+                // The path made half a pixel off; the translation ends with it.
                 cairo_save(cr)
                 cairo_translate(cr, x, y)
                 path(polys, cr)
                 cairo_restore(cr)
-                // Only the fill loses its antialiasing: the path is the current one, the clip
-                // keeps its own.
-                cairo_save(cr)
-                cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE)
-                cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
                 setColor(cr, color)
                 cairo_fill(cr)
-                cairo_restore(cr)
             }
         }
     }
