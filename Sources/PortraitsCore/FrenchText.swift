@@ -80,4 +80,14 @@ extension FrenchText {
         "01": 3, "02": 3, "03": 3, "04": 0, "06": 0, "11": 1, "24": 2, "27": 0, "28": 3, "32": 4,
         "44": 2, "52": 4, "53": 3, "75": 3, "76": 1, "84": 1, "93": 0, "94": 3,
     ]
+
+    /// `a, b et c`.
+    public static func and(_ items: [String]) -> String { list(items, "et") }
+    /// `a, b ou c`.
+    public static func or(_ items: [String]) -> String { list(items, "ou") }
+
+    static func list(_ items: [String], _ word: String) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " \(word) " + items.last!
+    }
 }
