@@ -79,13 +79,20 @@ public struct LCRFlux: Sendable, Equatable {
 }
 
 /// The millésimes and periods facts are laid out on.
+///
+/// In year space (as tabulated, and whenever every département has the same millésimes) they are
+/// years. When départements were photographed in different years the facts are in rank space
+/// (`ranked`): `millesimes` are the ranks 1…n and `periods` pairs of ranks, and each territory's
+/// `TerritoryYears` says which years they sum.
 public struct FactsLayout: Sendable, Equatable {
     public let millesimes: [Int]
     public let periods: [Period]
+    public let ranked: Bool
 
-    public init(millesimes: [Int], periods: [Period]) {
+    public init(millesimes: [Int], periods: [Period], ranked: Bool = false) {
         self.millesimes = millesimes
         self.periods = periods
+        self.ranked = ranked
     }
 
     public func index(of millesime: Int) -> Int? { millesimes.firstIndex(of: millesime) }

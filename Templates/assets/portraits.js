@@ -859,8 +859,15 @@
     function composition(entries, p) {
       var years = p ? [String(p.start), String(p.end)] : (Array.isArray(meta.millesimes) && meta.millesimes.length
         ? [String(meta.millesimes[meta.millesimes.length - 1])] : []);
+      // A millésime's name: its year, or its rank where départements have different years
+      // (each territory's own years are then in its data).
+      function yearName(year) {
+        var i = Array.isArray(meta.millesimes) ? meta.millesimes.map(String).indexOf(year) : -1;
+        return i >= 0 && Array.isArray(meta.millesimeLabels) ? meta.millesimeLabels[i] : year;
+      }
+      var ranked = Array.isArray(meta.millesimeLabels) && meta.millesimeLabels.some(function (l, i) { return l !== String(meta.millesimes[i]); });
       var section = el("section", { "class": "cmp-section", "aria-labelledby": "comparer-occupation" },
-        el("h2", { id: "comparer-occupation", text: "Occupation du sol" + (years.length ? " en " + years.join(" et ") : "") }),
+        el("h2", { id: "comparer-occupation", text: "Occupation du sol" + (!years.length ? "" : ranked ? " au " + years.map(yearName).join(" et au ") : " en " + years.join(" et ")) }),
         el("p", { "class": "method", text: "Part de chaque classe dans la surface décrite par l’occupation du sol, à chaque millésime (100 % = toute la surface décrite)." }));
       var legend = el("ul", { "class": "cmp-legend", "aria-label": "Légende des classes" });
       classes.forEach(function (c) {
@@ -874,10 +881,11 @@
             " ", el("span", { "class": "s-level", text: (e.data.levelLabel || e.data.level) + " " + e.data.code })));
         years.forEach(function (year) {
           var stock = e.data.stock ? e.data.stock[year] : null;
-          var rowEl = el("div", { "class": "cmp-stack-row" }, el("span", { "class": "cmp-year", text: year }));
+          var own = (e.data.years && e.data.years[year]) || yearName(year);
+          var rowEl = el("div", { "class": "cmp-stack-row" }, el("span", { "class": "cmp-year", text: own }));
           var total = Array.isArray(stock) ? stock.reduce(function (s, v) { return s + (isNum(v) && v > 0 ? v : 0); }, 0) : 0;
           if (!total) {
-            rowEl.appendChild(el("span", { "class": "cmp-nodata", text: "pas de données en " + year }));
+            rowEl.appendChild(el("span", { "class": "cmp-nodata", text: "pas de données en " + own }));
           } else {
             var parts = [];
             var svg = svgEl("svg", { "class": "cmp-stack", width: "100%", height: 26, role: "img" });
@@ -1309,7 +1317,8 @@
     var lines = [{ text: "Polygone : " + areaText(p.area) + " (sa partie dans la commune)", strong: true }];
     index.millesimes.forEach(function (year, m) {
       var c = index.classes[p.classes[m]];
-      lines.push({ text: year + " : " + (c ? c[1] + " (" + c[0] + ")" : "non décrit à ce millésime"), strong: subject.millesime === year });
+      var name = Array.isArray(index.millesimeLabels) ? index.millesimeLabels[m] : year;
+      lines.push({ text: name + " : " + (c ? c[1] + " (" + c[0] + ")" : "non décrit à ce millésime"), strong: subject.millesime === year });
     });
     var pi = index.periods.indexOf(subject.period);
     if (pi >= 0) {

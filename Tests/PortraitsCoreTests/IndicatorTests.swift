@@ -258,7 +258,9 @@ final class IndicatorTests: XCTestCase {
         XCTAssertEqual(ZAN.currentPeriod(in: [Period(2010, 2019), Period(2019, 2021), Period(2010, 2021)]), Period(2019, 2021))
         var current = ConsumptionFigures(period: Period(2019, 2021), total: 60_000, byOrigin: [:], byDestination: [:], undeterminedDestination: 0, returnedToNAF: 0, undetermined: 0)
         // Two communes consumed 9 ha and 0,9 ha over 2010–2019 (9 years): 10 ha and 1 ha over ten years.
-        let t = ZAN.trajectory(referenceAsked: Period(2011, 2020), referenceUsed: Period(2010, 2019), communeReference: [90_000, 9_000], current: current)
+        let used = Period(2010, 2019), asked = Period(2011, 2020)
+        let t = ZAN.trajectory(referenceAsked: asked, referenceUsed: PeriodSpan(used),
+                               communeReference: [90_000, 9_000].map { ZAN.broughtToReference($0, used: used, asked: asked) }, current: current)
         XCTAssertEqual(t.referenceConsumption, 110_000, accuracy: 1e-6)
         XCTAssertEqual(t.allowance, 50_000 + 10_000, accuracy: 1e-6, "5 ha, and 0,5 ha raised to the 1 ha guarantee")
         XCTAssertEqual(t.guaranteedCommunes, 1)
@@ -267,7 +269,7 @@ final class IndicatorTests: XCTestCase {
         XCTAssertEqual(t.projectionRatio!, 5, accuracy: 1e-12)
         XCTAssertEqual(t.exhaustionYear, 2023)
         current.total = 0
-        XCTAssertNil(ZAN.trajectory(referenceAsked: Period(2011, 2020), referenceUsed: Period(2011, 2020), communeReference: [0], current: current).exhaustionYear)
+        XCTAssertNil(ZAN.trajectory(referenceAsked: Period(2011, 2020), referenceUsed: PeriodSpan(Period(2011, 2021)), communeReference: [0], current: current).exhaustionYear)
     }
 
     func testRankSharesTies() {

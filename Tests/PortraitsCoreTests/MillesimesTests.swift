@@ -32,7 +32,7 @@ final class MillesimesTests: XCTestCase {
     func testVintagesComeFromTheDeliveryThatCoversEachCommuneNotFromASliver() {
         let v = CommuneVintages.assign(communeFacts: [facts(area: 100, y0: 2018, y1: 2021, consumed: 4, sliver: (2019, 0.3)),
                                                       facts(area: 200, y0: 2019, y1: 2023, consumed: 2),
-                                                      AreaFacts(millesimeCount: 4, periodCount: 2, area: 50)], layout: years)
+                                                      AreaFacts(millesimeCount: 4, periodCount: 2, area: 50)], layout: years, groups: [[0], [1], [2]])
         XCTAssertEqual(v.byCommune, [Vintage([2018, 2021]), Vintage([2019, 2023]), nil])
         XCTAssertEqual(v.slivers, [CommuneVintages.Sliver(commune: 0, year: 2019, area: 3_000)])
         XCTAssertFalse(v.isUniform)
@@ -40,7 +40,7 @@ final class MillesimesTests: XCTestCase {
         XCTAssertEqual(v.uncovered, [2])
         XCTAssertEqual(v.groups.map(\.vintage), [Vintage([2018, 2021]), Vintage([2019, 2023])])
         XCTAssertEqual(v.yearPeriods(for: [Period(1, 2)]), [Period(2018, 2021), Period(2019, 2023)])
-        XCTAssertTrue(CommuneVintages.assign(communeFacts: [facts(area: 100, y0: 2018, y1: 2021, consumed: 4)], layout: years).isUniform)
+        XCTAssertTrue(CommuneVintages.assign(communeFacts: [facts(area: 100, y0: 2018, y1: 2021, consumed: 4)], layout: years, groups: [[0]]).isUniform)
     }
 
     /// An EPCI across the border: its stock at the 2nd millésime sums 2021 and 2023, said so; its
@@ -50,9 +50,9 @@ final class MillesimesTests: XCTestCase {
                                                       commune("68001", epci: "200000001", dep: "68")], source: "m.csv")
         let communeFacts = [facts(area: 300, y0: 2018, y1: 2021, consumed: 40), facts(area: 100, y0: 2018, y1: 2021, consumed: 6),
                             facts(area: 500, y0: 2019, y1: 2023, consumed: 30)]
-        let vintages = CommuneVintages.assign(communeFacts: communeFacts, layout: years)
+        let vintages = CommuneVintages.assign(communeFacts: communeFacts, layout: years, groups: catalog.all(.departement).map(\.communeIndices))
         let ranked = try RankedFacts.make(catalog: catalog, communeFacts: communeFacts, vintages: vintages)
-        XCTAssertEqual(ranked.layout, FactsLayout(millesimes: [1, 2], periods: [Period(1, 2)]))
+        XCTAssertEqual(ranked.layout, FactsLayout(millesimes: [1, 2], periods: [Period(1, 2)], ranked: true))
 
         let across = TerritoryID(.epci, "200000001"), within = TerritoryID(.epci, "200000002")
         let f = try XCTUnwrap(ranked.facts[across])
@@ -87,11 +87,22 @@ final class MillesimesTests: XCTestCase {
         XCTAssertEqual(ranked.years[TerritoryID(.region, "44")]?.millesimes[0]?.detail, "2018 (2 communes) et 2019 (1 commune)")
     }
 
+    /// A commune its département's delivery covers only in part (or not at all in 2021) keeps the
+    /// département's ranks: its 2021 stays its 2nd millésime, with partial coverage.
+    func testACommuneKeepsItsDepartementsYearsWhenItsCoverageIsPartial() {
+        var partial = facts(area: 10, y0: 2018, y1: 2021, consumed: 0)
+        partial.covered[0] = 0
+        partial.stock[0] = [:]
+        let v = CommuneVintages.assign(communeFacts: [facts(area: 100, y0: 2018, y1: 2021, consumed: 4), partial], layout: years, groups: [[0, 1]])
+        XCTAssertEqual(v.byCommune, [Vintage([2018, 2021]), Vintage([2018, 2021])])
+        XCTAssertTrue(v.isUniform)
+    }
+
     func testAPeriodTheTabulationLacksIsNamed() {
         let only = FactsLayout(millesimes: years.millesimes, periods: [Period(2018, 2021)])
         var f = AreaFacts(millesimeCount: 4, periodCount: 1, area: 10)
         f.covered = [0, 10, 0, 10]
-        let v = CommuneVintages.assign(communeFacts: [f], layout: only)
+        let v = CommuneVintages.assign(communeFacts: [f], layout: only, groups: [[0]])
         XCTAssertThrowsError(try RankedFacts.project(f, vintage: v.byCommune[0], from: only, to: FactsLayout(millesimes: [1, 2], periods: [Period(1, 2)]), commune: "68001")) { e in
             XCTAssertTrue("\(e)".contains("commune 68001 needs the period 2019–2023 (its own millésimes), which was not tabulated (periods: 2018–2021)"), "\(e)")
         }

@@ -51,14 +51,20 @@ final class FigureTrustTests: XCTestCase {
         XCTAssertCheckSucceeds(f, "ENAF consumption 100,00 ha")
     }
 
-    func testMillesimesThatDifferBetweenDepartementsAreRefused() throws {
+    /// Départements photographed in different years are reported by rank; periods written in years
+    /// cannot say which years go together, and are refused with the ranks to write instead.
+    func testMillesimesThatDifferBetweenDepartementsAreReportedByRank() throws {
         let f = try BadInputFixture(self)
         try f.writeMembership("insee_com,nom_com,siren_epci,nom_epci,insee_dep,nom_dep,insee_reg,nom_reg\n99001,Aval,200000001,CC Test,67,Bas-Rhin,44,Grand Est\n99002,Amont,200000001,CC Test,68,Haut-Rhin,44,Grand Est\n")
         let x = 900_000.0, y = 6_800_000.0
         let a = try writeLayer(f, "ocs_67_2019", features: [(["CODE_CS": "CS2.2.1", "CODE_US": "US1.1"], square(x, y, 1000))])
         let b = try writeLayer(f, "ocs_68_2021", features: [(["CODE_CS": "CS1.1.1.1", "CODE_US": "US5"], square(x + 1000, y, 1000))])
         try perMillesimeConfig(f, [(2019, a.lastPathComponent), (2021, b.lastPathComponent)])
-        XCTAssertCheckFails(f, "the land cover's millésimes differ between départements (67: 2019; 68: 2021)", "not supported yet")
+        XCTAssertCheckSucceeds(f, "Millésimes differ between départements: figures are by rank", "67 Bas-Rhin: 2019 (1 commune)", "68 Haut-Rhin: 2021 (1 commune)",
+                               "territories whose communes have different years (each figure says both): Région Grand Est, EPCI CC Test", "1er millésime (2019 ou 2021)")
+        let text = try String(contentsOf: f.config, encoding: .utf8)
+        try (text + "\nperiods: [[2019, 2021]]\n").write(to: f.config, atomically: true, encoding: .utf8)
+        XCTAssertCheckFails(f, "the départements have different millésimes (67: 2019; 68: 2021): write `periods` as ranks")
     }
 
     func testAnEmptyLayerOrALayerOfLinesIsRefused() throws {

@@ -3,6 +3,7 @@ import XCTest
 @testable import PortraitsCore
 @testable import PortraitsDemo
 @testable import PortraitsGeo
+@testable import PortraitsModel
 @testable import PortraitsProject
 @testable import PortraitsSite
 
@@ -95,11 +96,8 @@ final class InitTests: XCTestCase {
     func testInitNamesWhatItCannotUse() throws {
         let dir = try temporaryFolder(self)
         let downloads = dir.appendingPathComponent("dl").path
-        try IGNDeliveries.write(into: downloads, millesimes: [[2018, 2021], [2019, 2022]])
+        try IGNDeliveries.write(into: downloads)
         let ae = IGNDeliveries.adminExpressFolder(downloads)
-        XCTAssertThrowsError(try ProjectInit.run(communes: ae, landCover: [downloads], into: dir.appendingPathComponent("p").path)) { e in
-            XCTAssertTrue("\(e)".contains("the départements do not have the same millésimes (98: 2018, 2021; 99: 2019, 2022)"), "\(e)")
-        }
         // Land cover that is not: ADMIN EXPRESS alone has no CODE_CS.
         XCTAssertThrowsError(try ProjectInit.run(communes: ae, landCover: [ae], into: dir.appendingPathComponent("p").path)) { e in
             XCTAssertTrue("\(e)".contains("no land-cover layer found"), "\(e)")
@@ -113,6 +111,92 @@ final class InitTests: XCTestCase {
             XCTAssertTrue("\(e)".contains("no field with the EPCI's SIREN"), "\(e)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("p/portraits.yaml").path), "nothing written")
+    }
+
+    /// IGN's national OCS GE: each département photographed in its own years (98 in 2018 and
+    /// 2021, 99 in 2019 and 2023). init says so, the build makes portraits by rank: each commune
+    /// with its own years, the EPCI across the border summing both, its rate per year made
+    /// commune by commune; every commune's stock checked against GDAL's SQL on its own file.
+    func testDepartementsWithDifferentMillesimesBuildByRank() throws {
+        let dir = try temporaryFolder(self)
+        let downloads = dir.appendingPathComponent("telechargements").path
+        let years = [[2018, 2021], [2019, 2023]]
+        try IGNDeliveries.write(into: downloads, millesimes: years)
+        let project = dir.appendingPathComponent("projet")
+        let printed = try ProjectInit.run(communes: IGNDeliveries.adminExpressFolder(downloads), landCover: [downloads], into: project.path)
+        XCTAssertTrue(printed.contains("Millésimes by département: 98: 2018, 2021; 99: 2019, 2023 (portraits by rank: each commune's own years)"), printed)
+        XCTAssertTrue(try read(project.appendingPathComponent("portraits.yaml")).contains("# periods: [[1, 2]]   # by rank"))
+
+        let config = project.appendingPathComponent("portraits.yaml").path
+        let out = dir.appendingPathComponent("site")
+        _ = try SiteBuilder.build(configPath: config, output: out.path, quiet: true)
+        // A page's text as a reader sees it: without its drawings and scripts (whose numbers may hold "2023").
+        func page(_ path: String) throws -> String {
+            try read(out.appendingPathComponent(path))
+                .replacingOccurrences(of: "<svg[\\s\\S]*?</svg>|<script[\\s\\S]*?</script>", with: "", options: .regularExpression)
+        }
+        // A commune of each département: its own years, never the other's.
+        let west = try page("commune/98007/millesimes-1-2.html"), east = try page("commune/99063/millesimes-1-2.html")
+        XCTAssertTrue(west.contains("Entre 2018 et 2021, "), "98007")
+        XCTAssertTrue(east.contains("Entre 2019 et 2023, "), "99063")
+        XCTAssertFalse(west.contains("2023") || west.contains("2019–"), "98007 shows only its years")
+        XCTAssertTrue(east.contains("Carte de l’occupation du sol en 2023"))
+        // The EPCI across the border (columns 2 and 3): both pairs of years, said as such.
+        let epci = try page("epci/200000982/millesimes-1-2.html")
+        XCTAssertTrue(epci.contains("Entre 2018 et 2021 (3 communes) et entre 2019 et 2023 (3 communes), "), "the key message says both")
+        XCTAssertTrue(epci.contains("les rythmes par an sont calculés commune par commune"))
+        // Its members' table: each commune with its own years.
+        XCTAssertTrue(epci.contains("<span class=\"code\">2018–2021</span>") && epci.contains("<span class=\"code\">2019–2023</span>"), "members' years")
+        XCTAssertTrue(epci.contains("Carte de l’occupation du sol en 2021 ou 2023 selon les communes"))
+        XCTAssertFalse(epci.contains("Occupation du sol en 2021 et") || epci.contains("en 2021 :"), "no sum over 2021 and 2023 presented as 2021")
+        let home = try page("index.html")
+        XCTAssertTrue(home.contains("1er millésime : 2018 (Ouest-Exemple), 2019 (Est-Exemple)"), String(home.components(separatedBy: "Millésimes de").last!.prefix(400)))
+        // The folder address and the explorer link to the rank pages.
+        XCTAssertTrue(try page("epci/200000982/index.html").contains("millesimes-1-2.html"))
+
+        // Rates per year commune by commune: 3 years in 98, 4 in 99.
+        let loaded = try ProjectLoader.load(config: try ProjectConfig.load(path: config), reporter: StageReporter(BuildStage.check, quiet: true))
+        XCTAssertTrue(loaded.layout.ranked)
+        XCTAssertEqual(loaded.layout.periods, [Period(1, 2)])
+        let store = try IndicatorStore(project: loaded)
+        let e = try XCTUnwrap(loaded.catalog[TerritoryID(.epci, "200000982")])
+        let members = e.communeIndices.map { TerritoryID(.commune, loaded.catalog.communes[$0].code) }
+        let sumOfRates = members.reduce(0) { $0 + store.headline($1, 0)!.consumptionPerYear }
+        let h = try XCTUnwrap(store.headline(e.id, 0))
+        XCTAssertEqual(h.consumptionPerYear, sumOfRates, accuracy: 1e-6)
+        XCTAssertGreaterThan(h.consumption, 0)
+        XCTAssertGreaterThan(abs(h.consumptionPerYear - h.consumption / 3), 100, "not the total over 3 years")
+        XCTAssertGreaterThan(abs(h.consumptionPerYear - h.consumption / 4), 100, "nor over 4")
+        // The downloads: the EPCI's rows list both periods; a commune its own.
+        let indicators = try page("donnees/epci-indicateurs.csv")
+        XCTAssertTrue(indicators.contains(";2018-2021;2019-2023;") == false && indicators.contains("2018-2021;2019-2023"), indicators)
+
+        // Each commune's stock at each rank against GDAL's SQL on its département's file of that year.
+        let merged = dir.appendingPathComponent("merged.gpkg").path
+        _ = try runTool("/usr/bin/ogr2ogr", ["-f", "GPKG", merged, "\(IGNDeliveries.adminExpressFolder(downloads))/COMMUNE.shp", "-nln", "communes"])
+        var compared = 0
+        for (d, dep) in IGNDeliveries.departements.enumerated() {
+            for (rank, year) in years[d].enumerated() {
+                _ = try runTool("/usr/bin/ogr2ogr", ["-append", "-nln", "ocs\(year)", merged, IGNDeliveries.landCoverFile(downloads, departement: dep.code, year: year), "occupation_sol"])
+                let csv = try runTool("/usr/bin/ogr2ogr", ["-f", "CSV", "/vsistdout/", merged, "-dialect", "SQLite", "-sql",
+                    "SELECT c.INSEE_COM AS code, o.CODE_CS AS cs, SUM(ST_Area(ST_Intersection(c.geom, o.geom))) AS area FROM communes c JOIN (SELECT DISTINCT CODE_CS, geom FROM ocs\(year)) o ON ST_Intersects(c.geom, o.geom) WHERE c.INSEE_DEP = '\(dep.code)' GROUP BY 1, 2"])
+                var expected: [String: Double] = [:]
+                for line in csv.split(separator: "\n").dropFirst() {
+                    let f = line.split(separator: ",").map { $0.replacingOccurrences(of: "\"", with: "") }
+                    expected["\(f[0])|\(f[1])", default: 0] += Double(f[2])! / 10_000
+                }
+                for (i, commune) in loaded.catalog.communes.enumerated() where commune.departement.code == dep.code {
+                    XCTAssertEqual(loaded.years(TerritoryID(.commune, commune.code)).millesimes[rank]?.single, year)
+                    for row in Stock.byClass(loaded.tabulation.communeFacts[i], millesime: rank, nomenclature: loaded.nomenclature, level: 4) {
+                        let e = expected.removeValue(forKey: "\(commune.code)|\(row.code)") ?? 0
+                        XCTAssertEqual(row.area / 10_000, e, accuracy: 0.01, "\(commune.code) \(row.code) \(year)")
+                        compared += 1
+                    }
+                }
+                XCTAssertTrue(expected.values.allSatisfy { $0 < 0.01 }, "classes found by SQL and not tabulated: \(expected.filter { $0.value >= 0.01 })")
+            }
+        }
+        XCTAssertGreaterThan(compared, 200)
     }
 
     /// A national ADMIN EXPRESS and the land cover of some départements: init keeps the communes
@@ -174,8 +258,10 @@ final class InitTests: XCTestCase {
         XCTAssertTrue(printed.contains("Wrote an example of IGN's downloads"), printed)
         _ = try runTool(portraitsBinary.path, ["build", "--quiet"], in: dir)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output/index.html").path))
-        let portrait = try read(dir.appendingPathComponent("Output/epci/200000982/2018-2021.html"))
+        // The example's départements were photographed in different years: pages by rank, the EPCI across them saying both.
+        let portrait = try read(dir.appendingPathComponent("Output/epci/200000982/millesimes-1-2.html"))
         XCTAssertTrue(portrait.contains("Communauté d’agglomération de Belleville"))
+        XCTAssertTrue(portrait.contains("Entre 2018 et 2021 (3 communes) et entre 2019 et 2023 (3 communes)"))
     }
 }
 

@@ -329,7 +329,7 @@ final class PortalIntegrationTests: XCTestCase {
         XCTAssertFalse(level.contains("data-polygones"), "a level map has links, not pieces")
         let pieces = try read(site.appendingPathComponent("commune/99001/carte-polygones.js"))
         XCTAssertTrue(pieces.hasPrefix("portraitsMapPieces({\"w\":460,\"h\":"), String(pieces.prefix(100)))
-        XCTAssertTrue(pieces.contains("\"millesimes\":[2019,2021],\"periods\":[\"2019-2021\"]"), String(pieces.prefix(300)))
+        XCTAssertTrue(pieces.contains("\"millesimes\":[2019,2021],\"millesimeLabels\":[\"2019\",\"2021\"],\"periods\":[\"2019-2021\"]"), String(pieces.prefix(300)))
         XCTAssertTrue(pieces.contains("[\"CS2.1.1.1\",\"Peuplement de feuillus\",\"#80ff00\"]"))
         XCTAssertTrue(pieces.contains("\"grid\":[1,1]") && pieces.hasSuffix("]});\n"), "one tile, its pieces inline")
     }

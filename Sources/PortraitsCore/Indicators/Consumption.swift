@@ -1,6 +1,9 @@
 /// Consumption of natural, agricultural and forest spaces (ENAF) over a period.
 public struct ConsumptionFigures: Sendable, Equatable {
+    /// The period's key in the layout (years, or ranks when départements have different years).
     public var period: Period
+    /// The years it sums, for labels and rates.
+    public var span: PeriodSpan
     /// Land NAF at t0 and urbanised at t1 (m²).
     public var total: Double
     /// The same by NAF family of origin.
@@ -14,12 +17,36 @@ public struct ConsumptionFigures: Sendable, Equatable {
     /// Area whose family the rules cannot tell at t0 or t1 (m²).
     public var undetermined: Double
 
-    public var perYear: Double { period.years > 0 ? total / Double(period.years) : 0 }
+    /// Per year, made commune by commune where the communes' periods differ in length (see
+    /// `TerritoryYears.scaledByYears`); nil where the total over the span's years is the rate.
+    public var scaledPerYear: Double?
+
+    public init(period: Period, span: PeriodSpan? = nil, total: Double, byOrigin: [NAFFamily: Double], byDestination: [Destination: Double],
+                undeterminedDestination: Double, returnedToNAF: Double, undetermined: Double, scaledPerYear: Double? = nil) {
+        self.period = period
+        self.span = span ?? PeriodSpan(period)
+        self.total = total
+        self.byOrigin = byOrigin
+        self.byDestination = byDestination
+        self.undeterminedDestination = undeterminedDestination
+        self.returnedToNAF = returnedToNAF
+        self.undetermined = undetermined
+        self.scaledPerYear = scaledPerYear
+    }
+
+    public var perYear: Double {
+        if let scaledPerYear { return scaledPerYear }
+        let years = span.years ?? 0
+        return years > 0 ? total / Double(years) : 0
+    }
 }
 
 public enum Consumption {
-    public static func figures(_ facts: AreaFacts, period p: Int, layout: FactsLayout, traits: TraitsTable) -> ConsumptionFigures {
-        var f = ConsumptionFigures(period: layout.periods[p], total: 0, byOrigin: [:], byDestination: [:], undeterminedDestination: 0,
+    /// `span`: the years the period sums (default: the layout's period, in years); `scaled`: the
+    /// facts scaled by each commune's years when their lengths differ.
+    public static func figures(_ facts: AreaFacts, period p: Int, layout: FactsLayout, traits: TraitsTable,
+                               span: PeriodSpan? = nil, scaled: AreaFacts? = nil) -> ConsumptionFigures {
+        var f = ConsumptionFigures(period: layout.periods[p], span: span, total: 0, byOrigin: [:], byDestination: [:], undeterminedDestination: 0,
                                    returnedToNAF: 0, undetermined: 0)
         for (t, v) in facts.orderedTransitions(p) {
             let a = traits[t.from], b = traits[t.to]
@@ -32,6 +59,7 @@ public enum Consumption {
                 f.returnedToNAF += v
             }
         }
+        if let scaled { f.scaledPerYear = figures(scaled, period: p, layout: layout, traits: traits).total }
         return f
     }
 

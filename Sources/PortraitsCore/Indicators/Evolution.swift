@@ -17,16 +17,22 @@ public struct EvolutionRow: Sendable, Equatable {
 
 public enum Evolution {
     /// Evolution by class of `dimension` at `level` over `period`: S(k,t1) − S(k,t0), relative and per
-    /// year. Classes absent at both dates are dropped.
+    /// year (over `span`'s years, or commune by commune from `scaled` when their lengths differ).
+    /// Classes absent at both dates are dropped.
     public static func byClass(_ facts: AreaFacts, period: Period, layout: FactsLayout, nomenclature: Nomenclature,
-                               dimension: Int = 0, level: Int) -> [EvolutionRow] {
-        guard let a = layout.index(of: period.start), let b = layout.index(of: period.end), period.years > 0 else { return [] }
+                               dimension: Int = 0, level: Int, span: PeriodSpan? = nil, scaled: AreaFacts? = nil) -> [EvolutionRow] {
+        let years = (span ?? PeriodSpan(period)).years ?? 0
+        guard let a = layout.index(of: period.start), let b = layout.index(of: period.end), years > 0 || scaled != nil else { return [] }
+        let perYear0 = scaled.map { Stock.byClass($0, millesime: a, nomenclature: nomenclature, dimension: dimension, level: level) }
+        let perYear1 = scaled.map { Stock.byClass($0, millesime: b, nomenclature: nomenclature, dimension: dimension, level: level) }
         let s0 = Stock.byClass(facts, millesime: a, nomenclature: nomenclature, dimension: dimension, level: level)
         let s1 = Stock.byClass(facts, millesime: b, nomenclature: nomenclature, dimension: dimension, level: level)
-        return zip(s0, s1).compactMap { r0, r1 in
+        return zip(s0, s1).enumerated().compactMap { i, pair in
+            let (r0, r1) = pair
             guard r0.area > 0 || r1.area > 0 else { return nil }
+            let perYear = perYear1.map { $0[i].area - perYear0![i].area } ?? (r1.area - r0.area) / Double(years)
             return EvolutionRow(code: r1.code, label: r1.label, shortLabel: r1.shortLabel, color: r1.color, before: r0.area, after: r1.area,
-                                perYear: (r1.area - r0.area) / Double(period.years))
+                                perYear: perYear)
         }
     }
 }

@@ -39,18 +39,20 @@ public struct HeadlineFigures: Sendable, Equatable {
     /// dimension, as on the portrait. `consumption`: the period's consumption when the caller has
     /// it already.
     public static func compute(_ facts: AreaFacts, period p: Int, layout: FactsLayout, traits: TraitsTable,
-                               nomenclature: Nomenclature, level: Int, consumption: ConsumptionFigures? = nil) -> HeadlineFigures {
-        let cons = consumption ?? Consumption.figures(facts, period: p, layout: layout, traits: traits)
+                               nomenclature: Nomenclature, level: Int, consumption: ConsumptionFigures? = nil,
+                               span: PeriodSpan? = nil, scaled: AreaFacts? = nil) -> HeadlineFigures {
+        let cons = consumption ?? Consumption.figures(facts, period: p, layout: layout, traits: traits, span: span, scaled: scaled)
         let art = Artificialisation.figures(facts, period: p, layout: layout, traits: traits)
         let seal = Sealing.figures(facts, period: p, layout: layout, traits: traits)
-        let years = Double(max(layout.periods[p].years, 1))
+        let years = Double(max((span ?? PeriodSpan(layout.periods[p])).years ?? 1, 1))
+        let netPerYear = scaled.map { Artificialisation.figures($0, period: p, layout: layout, traits: traits).thresholdFlux.net } ?? art.thresholdFlux.net / years
         let changed = Mutations.matrix(facts, period: p, nomenclature: nomenclature, dimension: 0, level: level).grossChange
         return HeadlineFigures(
             area: facts.area, years: years,
             consumption: cons.total, consumptionPerYear: cons.perYear,
             consumptionIntensity: facts.area > 0 ? cons.perYear / (facts.area / 10_000_000) : 0, returnedToNAF: cons.returnedToNAF,
             artificialisation: art.thresholdFlux.artificialisation, desartificialisation: art.thresholdFlux.desartificialisation,
-            netArtificialisation: art.thresholdFlux.net, netArtificialisationPerYear: art.thresholdFlux.net / years,
+            netArtificialisation: art.thresholdFlux.net, netArtificialisationPerYear: netPerYear,
             artificialisedAfter: art.thresholdAfter, artificialisedShare: art.shareOfTerritory,
             sealing: seal.sealing, unsealing: seal.unsealing, netSealing: seal.net, sealedAfter: seal.sealedAfter,
             sealedShare: seal.shareOfTerritory,

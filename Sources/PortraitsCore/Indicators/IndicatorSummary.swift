@@ -35,7 +35,7 @@ public enum IndicatorSummary {
         .init(id: "desartificialisation_ha", label: "Désartificialisation", unit: .hectares, decimals: 2, group: artificialisation) { $0.desartificialisation * ha },
         .init(id: "artificialisation_nette_ha", label: "Artificialisation nette", unit: .hectares, decimals: 2, group: artificialisation) { $0.netArtificialisation * ha },
         .init(id: "artificialisation_nette_ha_an", label: "Artificialisation nette par an", unit: .hectaresPerYear, decimals: 2, group: artificialisation) {
-            $0.netArtificialisation / $0.years * ha
+            $0.netArtificialisationPerYear * ha
         },
         .init(id: "surface_artificialisee_ha", label: "Surface artificialisée (fin de période)", unit: .hectares, decimals: 2, group: artificialisation) { $0.artificialisedAfter * ha },
         .init(id: "part_artificialisee_pct", label: "Part artificialisée (fin de période)", unit: .percent, decimals: 2, group: artificialisation) { 100 * $0.artificialisedShare },

@@ -2,17 +2,19 @@
 /// with the 1 ha communal guarantee), the current pace and its projection.
 public struct ZANTrajectory: Sendable, Equatable {
     /// The reference period asked for, in calendar years (default 2011–2020, ten years), and the
-    /// period of the data used for it.
+    /// years of the data used for it (each commune's own when départements differ).
     public var referenceAsked: Period
-    public var referenceUsed: Period
+    public var referenceUsed: PeriodSpan
     /// Consumption of the reference, brought to the years of the asked reference (m²).
     public var referenceConsumption: Double
+    /// True when the data's years are not the reference's: the reference is then estimated.
+    public var referenceIsEstimated: Bool { referenceUsed.single != ZAN.interval(of: referenceAsked) }
     /// Allowance for 2021–2030 (m²): half the reference, at least 1 ha per commune.
     public var allowance: Double
     /// Communes whose allowance the 1 ha guarantee raised.
     public var guaranteedCommunes: Int
     /// The current period and its pace (m² per year).
-    public var currentPeriod: Period
+    public var currentPeriod: PeriodSpan
     public var currentPace: Double
     /// Consumption 2021–2030 at the current pace (m²).
     public var projection: Double { currentPace * 10 }
@@ -52,21 +54,26 @@ public enum ZAN {
         periods.max { a, b in a.end != b.end ? a.end < b.end : a.years > b.years }
     }
 
+    /// Each commune's consumption over `used` (m²) brought to the years of the asked reference: a
+    /// commune's own years, so that communes photographed in different years each count theirs.
+    public static func broughtToReference(_ consumption: Double, used: Period, asked: Period) -> Double {
+        used.years > 0 ? consumption * Double(interval(of: asked).years) / Double(used.years) : 0
+    }
+
     /// The trajectory of a territory. `communeReference` holds the consumption of each member commune
-    /// over the used reference period (m²); the allowance is the sum of the communes' allowances, each
-    /// at least 1 ha (the communal guarantee). `current` is the territory's consumption over the current period.
-    public static func trajectory(referenceAsked: Period, referenceUsed: Period, communeReference: [Double],
+    /// over the reference, already brought to its years (`broughtToReference`, m²); the allowance is
+    /// the sum of the communes' allowances, each at least 1 ha (the communal guarantee). `current` is
+    /// the territory's consumption over the current period.
+    public static func trajectory(referenceAsked: Period, referenceUsed: PeriodSpan, communeReference: [Double],
                                   current: ConsumptionFigures) -> ZANTrajectory {
-        let scale = referenceUsed.years > 0 ? Double(interval(of: referenceAsked).years) / Double(referenceUsed.years) : 0
         var reference = 0.0, allowance = 0.0, guaranteed = 0
-        for c in communeReference {
-            let r = c * scale
+        for r in communeReference {
             reference += r
             let half = r / 2
             if half < guarantee { guaranteed += 1 }
             allowance += max(half, guarantee)
         }
         return ZANTrajectory(referenceAsked: referenceAsked, referenceUsed: referenceUsed, referenceConsumption: reference,
-                             allowance: allowance, guaranteedCommunes: guaranteed, currentPeriod: current.period, currentPace: current.perYear)
+                             allowance: allowance, guaranteedCommunes: guaranteed, currentPeriod: current.span, currentPace: current.perYear)
     }
 }

@@ -1,10 +1,11 @@
-/// Each commune's vintage, read from the tabulated land cover: the millésimes whose delivery covers
-/// most of the commune.
+/// Each commune's vintage: the millésimes of the delivery that covers it.
 ///
-/// A delivery is one département's land cover at one date. Along a border, IGN's clipping may leave
-/// a sliver of the neighbouring département's polygons inside a commune: such a year covers less
-/// than `threshold` of the commune, is not one of its millésimes, and is listed in `slivers` so that
-/// `portraits check` can say where it is.
+/// IGN delivers one département at a time, so a vintage is read per département: the years whose
+/// land cover covers at least `threshold` of the département's communes. Every commune of the
+/// département takes them, so that a commune its delivery covers only in part keeps its ranks (its
+/// pages state the partial coverage) instead of shifting its 2nd millésime to rank 1. Along a
+/// border, IGN's clipping may leave a sliver of the neighbouring delivery inside a commune: such a
+/// year is not the commune's, and is listed in `slivers` so that `portraits check` says where.
 public struct CommuneVintages: Sendable, Equatable {
     /// A year a commune touches without being covered by its delivery.
     public struct Sliver: Sendable, Equatable {
@@ -20,7 +21,7 @@ public struct CommuneVintages: Sendable, Equatable {
     public let byCommune: [Vintage?]
     public let slivers: [Sliver]
 
-    /// Share of a commune's area a delivery must cover for its year to be the commune's.
+    /// Share of a département's area a delivery must cover for its year to be the département's.
     public static let defaultThreshold = 0.5
 
     public init(layout: FactsLayout, byCommune: [Vintage?], slivers: [Sliver] = []) {
@@ -29,18 +30,27 @@ public struct CommuneVintages: Sendable, Equatable {
         self.slivers = slivers
     }
 
-    /// Reads each commune's years from its facts: those that cover at least `threshold` of it.
-    public static func assign(communeFacts: [AreaFacts], layout: FactsLayout, threshold: Double = defaultThreshold) -> CommuneVintages {
-        var byCommune: [Vintage?] = []
+    /// Reads the years of each group of communes (a département's) from their facts: those that
+    /// cover at least `threshold` of the group's area.
+    public static func assign(communeFacts: [AreaFacts], layout: FactsLayout, groups: [[Int]], threshold: Double = defaultThreshold) -> CommuneVintages {
+        var byCommune = [Vintage?](repeating: nil, count: communeFacts.count)
         var slivers: [Sliver] = []
-        byCommune.reserveCapacity(communeFacts.count)
-        for (c, f) in communeFacts.enumerated() {
-            var years: [Int] = []
-            for (m, year) in layout.millesimes.enumerated() where f.covered[m] > 0 {
-                if f.area > 0 && f.covered[m] >= threshold * f.area { years.append(year) } else { slivers.append(Sliver(commune: c, year: year, area: f.covered[m])) }
+        for group in groups {
+            var area = 0.0, covered = [Double](repeating: 0, count: layout.millesimes.count)
+            for c in group {
+                area += communeFacts[c].area
+                for m in covered.indices { covered[m] += communeFacts[c].covered[m] }
             }
-            byCommune.append(years.isEmpty ? nil : Vintage(years))
+            let years = layout.millesimes.indices.filter { area > 0 && covered[$0] >= threshold * area }.map { layout.millesimes[$0] }
+            let vintage = years.isEmpty ? nil : Vintage(years)
+            for c in group {
+                byCommune[c] = vintage
+                for (m, year) in layout.millesimes.enumerated() where communeFacts[c].covered[m] > 0 && !years.contains(year) {
+                    slivers.append(Sliver(commune: c, year: year, area: communeFacts[c].covered[m]))
+                }
+            }
         }
+        slivers.sort { ($0.commune, $0.year) < ($1.commune, $1.year) }
         return CommuneVintages(layout: layout, byCommune: byCommune, slivers: slivers)
     }
 

@@ -28,26 +28,24 @@ public struct RankedFacts: Sendable {
     public static func make(catalog: TerritoryCatalog, communeFacts: [AreaFacts], vintages: CommuneVintages,
                             rankPeriods: [Period]? = nil) throws -> RankedFacts {
         let n = vintages.rankCount
-        let ranks = FactsLayout(millesimes: Array(1...max(n, 1)), periods: rankPeriods ?? defaultRankPeriods(n))
+        let ranks = FactsLayout(millesimes: Array(1...max(n, 1)), periods: rankPeriods ?? defaultRankPeriods(n), ranked: true)
         var ranked: [AreaFacts] = []
         ranked.reserveCapacity(communeFacts.count)
         for (c, f) in communeFacts.enumerated() {
             ranked.append(try project(f, vintage: vintages.byCommune[c], from: vintages.layout, to: ranks, commune: catalog.communes[c].code))
         }
-        var facts: [TerritoryID: AreaFacts] = [:]
+        let facts = Aggregation.facts(of: catalog, communeFacts: ranked, layout: ranks)
+        return RankedFacts(layout: ranks, facts: facts, years: years(catalog: catalog, vintages: vintages, ranked: ranked, ranks: ranks))
+    }
+
+    /// The years behind every territory's figures, from its communes' vintages and rank-space facts.
+    public static func years(catalog: TerritoryCatalog, vintages: CommuneVintages, ranked: [AreaFacts], ranks: FactsLayout) -> [TerritoryID: TerritoryYears] {
         var years: [TerritoryID: TerritoryYears] = [:]
+        years.reserveCapacity(catalog.territories.count)
         for (id, t) in catalog.territories {
-            let members = t.communeIndices
-            if id.level == .commune {
-                facts[id] = ranked[members[0]]
-            } else {
-                var sum = AreaFacts(millesimeCount: ranks.millesimes.count, periodCount: ranks.periods.count)
-                for c in members { sum += ranked[c] }
-                facts[id] = sum
-            }
-            years[id] = territoryYears(members, vintages: vintages, communeFacts: communeFacts, ranked: ranked, ranks: ranks)
+            years[id] = territoryYears(t.communeIndices, vintages: vintages, ranked: ranked, ranks: ranks)
         }
-        return RankedFacts(layout: ranks, facts: facts, years: years)
+        return years
     }
 
     /// One commune's facts at its ranks: rank r holds its r-th millésime, a period of ranks the
@@ -73,13 +71,14 @@ public struct RankedFacts: Sendable {
         return out
     }
 
-    static func territoryYears(_ members: [Int], vintages: CommuneVintages, communeFacts: [AreaFacts], ranked: [AreaFacts], ranks: FactsLayout) -> TerritoryYears {
+    /// The years behind the sum of `members` (catalogue indices of communes).
+    public static func territoryYears(_ members: [Int], vintages: CommuneVintages, ranked: [AreaFacts], ranks: FactsLayout) -> TerritoryYears {
         let millesimes: [YearSpan?] = ranks.millesimes.map { rank in
             var parts: [Int: YearSpan.Part] = [:]
             for c in members {
                 guard let year = vintages.byCommune[c]?.year(rank: rank) else { continue }
                 parts[year, default: YearSpan.Part(year: year, communes: 0, area: 0)].communes += 1
-                parts[year]!.area += communeFacts[c].area
+                parts[year]!.area += ranked[c].area
             }
             return parts.isEmpty ? nil : YearSpan(parts: Array(parts.values))
         }
@@ -90,7 +89,7 @@ public struct RankedFacts: Sendable {
             for c in members {
                 guard let period = vintages.byCommune[c]?.period(ranks: rp.start, rp.end) else { continue }
                 parts[period, default: PeriodSpan.Part(period: period, communes: 0, area: 0)].communes += 1
-                parts[period]!.area += communeFacts[c].area
+                parts[period]!.area += ranked[c].area
             }
             periods.append(parts.isEmpty ? nil : PeriodSpan(parts: Array(parts.values)))
             guard Set(parts.keys.map(\.years)).count > 1 else { perYear.append(nil); continue }

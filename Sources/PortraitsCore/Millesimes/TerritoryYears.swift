@@ -19,6 +19,12 @@ public struct TerritoryYears: Sendable, Equatable {
         self.scaledByYears = scaledByYears
     }
 
+    /// The years of a layout in years: every territory's.
+    public static func of(_ layout: FactsLayout) -> TerritoryYears {
+        TerritoryYears(millesimes: layout.millesimes.map { YearSpan($0) }, periods: layout.periods.map { PeriodSpan($0) },
+                       scaledByYears: layout.periods.map { _ in nil })
+    }
+
     /// True when every rank and period has one year or one pair of years.
     public var isSingle: Bool { millesimes.allSatisfy { $0?.single != nil || $0 == nil } && periods.allSatisfy { $0?.single != nil || $0 == nil } }
 }

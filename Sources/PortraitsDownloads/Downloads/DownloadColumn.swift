@@ -48,10 +48,35 @@ package struct DownloadColumn: Equatable {
     }
 
     /// The period and the territory's area, after the territory's columns in the indicator tables.
-    package static let periodAndArea: [DownloadColumn] = [.text("periode", "Période (début-fin)"), .number("surface_ha", "Surface du territoire", unit: "ha")]
+    package static let periodAndArea: [DownloadColumn] = periodAndArea(ranked: false)
+    /// With ranks, the rank period too (`1-2`: from each commune's 1st millésime to its 2nd), the
+    /// same on every row of one period, to filter on.
+    package static func periodAndArea(ranked: Bool) -> [DownloadColumn] {
+        [periodColumn(ranked: ranked)] + (ranked ? [.text(rankField, "Période par rang des millésimes (1-2 : du 1er au 2e millésime de chaque commune)")] : [])
+            + [.number("surface_ha", "Surface du territoire", unit: "ha")]
+    }
+    package static let rankField = "periode_rang"
 
     /// A period as every download writes it: "2010-2021".
     package static func period(_ p: Period) -> String { p.description }
+    /// The years a row sums: `2018-2021`, or `2018-2021;2019-2022` for a territory whose communes
+    /// were photographed in different years.
+    package static func period(_ s: PeriodSpan) -> String { s.parts.map { period($0.period) }.joined(separator: ";") }
+    /// The years a row's millésime sums: `2021`, or `2021;2022`.
+    package static func years(_ s: YearSpan) -> String { s.parts.map { String($0.year) }.joined(separator: ";") }
+
+    /// The millésime column: a year, or, when départements were photographed in different years,
+    /// the years a row sums (text: `2021;2022`).
+    package static func millesime(ranked: Bool) -> DownloadColumn {
+        ranked ? .text("millesime", "Millésime : l’année, ou les années séparées par « ; » quand les communes du territoire n’ont pas été photographiées la même année")
+            : .integer("millesime", "Millésime")
+    }
+
+    /// The period column: the years, or each part's years separated by « ; » when départements differ.
+    package static func periodColumn(ranked: Bool) -> DownloadColumn {
+        ranked ? .text("periode", "Période (début-fin) ; plusieurs, séparées par « ; », quand les communes du territoire n’ont pas été photographiées les mêmes années")
+            : .text("periode", "Période (début-fin)")
+    }
 }
 
 /// A CSV download: its file name (relative to its folder), title and columns, in order; files of

@@ -70,17 +70,19 @@ package struct DownloadTables {
 
     /// A row of the indicator tables: the territory, the period, its area, every headline indicator.
     package func indicatorRow(_ t: Territory, period p: Int, parents: [TerritoryLevel]) -> [XLSXCell] {
-        keyCells(t, parents: parents) + [.text(DownloadColumn.period(layout.periods[p])), .number(project.facts[t.id]!.area / 10_000, decimals: 2)]
+        keyCells(t, parents: parents) + [.text(DownloadColumn.period(project.years(t.id).periods[p] ?? PeriodSpan(layout.periods[p])))]
+            + (layout.ranked ? [.text(DownloadColumn.period(layout.periods[p]))] : []) + [.number(project.facts[t.id]!.area / 10_000, decimals: 2)]
             + zip(definitions, indicators(t.id, period: p)).map { .number($1, decimals: $0.decimals) }
     }
 
     /// One sheet per theme out of indicator rows (`indicatorRow`): the key columns, the period and
     /// area, the theme's indicators.
     package func themeSheets(key: [DownloadColumn], rows: [[XLSXCell]], title: String) -> [XLSXSheet] {
-        let fixed = key.count + DownloadColumn.periodAndArea.count
+        let periodAndArea = DownloadColumn.periodAndArea(ranked: layout.ranked)
+        let fixed = key.count + periodAndArea.count
         return groups.map { g in
             XLSXSheet(name: g.name, title: "\(g.name) — \(title)",
-                      columns: key + DownloadColumn.periodAndArea + g.columns.map { DownloadColumn.indicator(definitions[$0]) },
+                      columns: key + periodAndArea + g.columns.map { DownloadColumn.indicator(definitions[$0]) },
                       rows: rows.map { row in Array(row.prefix(fixed)) + g.columns.map { row[fixed + $0] } })
         }
     }
@@ -88,7 +90,8 @@ package struct DownloadTables {
     /// "Source : … Millésimes : … Licence : …" lines that every file carries.
     package func sourceLines(attribution: [String]) -> [String] {
         ["Nomenclature : \(project.nomenclature.name).",
-         "Millésimes : \(layout.millesimes.map(String.init).joined(separator: ", "))" + (layout.periods.isEmpty ? "." : " ; périodes : \(layout.periods.map(\.label).joined(separator: ", ")).") ,
+         "Millésimes : \(ProjectYears.millesimes(project))" + (layout.periods.isEmpty ? "." : " ; périodes : \(ProjectYears.periods(project)).")
+            + (layout.ranked ? " Les départements n’ont pas été photographiés les mêmes années : chaque commune compte ses propres millésimes, les territoires additionnent ceux de leurs communes (colonnes millesime et periode) et leurs rythmes par an sont calculés commune par commune." : ""),
          "Surfaces en hectares, calculées en Lambert-93 (EPSG:2154) ; chiffres des territoires = sommes de leurs communes."]
         + attribution
         + ["Licence : Licence Ouverte / Open Licence 2.0 (Etalab), sauf mention contraire des sources ci-dessus."]

@@ -25,7 +25,7 @@ package enum LevelDownloads {
     package static func indicatorsTable(_ level: TerritoryLevel, tables: DownloadTables) -> CSVDescription {
         CSVDescription(file: SitePaths.fileName(indicatorsCSV(level)), title: "Indicateurs par période — \(level.pluralLabel)",
                        columns: DownloadColumn.territory(parents: tables.parentColumns(level))
-                        + DownloadColumn.periodAndArea + tables.definitions.map(DownloadColumn.indicator))
+                        + DownloadColumn.periodAndArea(ranked: tables.layout.ranked) + tables.definitions.map(DownloadColumn.indicator))
     }
 
     package static func indicatorRows(_ level: TerritoryLevel, tables: DownloadTables) -> [[XLSXCell]] {
@@ -54,17 +54,24 @@ package enum LevelDownloads {
         CSVDescription(file: SitePaths.fileName(stockCSV(level)), title: "Surface de chaque classe à chaque millésime — \(level.pluralLabel)",
                        columns: DownloadColumn.territory(parents: tables.parentColumns(level))
                         + [.number("surface_ha", "Surface du territoire", unit: "ha")]
-                        + tables.layout.millesimes.flatMap { y in
-                            tables.leafColumns.map { DownloadColumn.number("\($0.cls.code)_\(y)_ha", "\($0.cls.code) \($0.cls.label), \(y)", unit: "ha") }
+                        + tables.layout.millesimes.indices.flatMap { m in
+                            // By rank: the row's years of that rank first, then the classes.
+                            let y = tables.layout.ranked ? "m\(tables.layout.millesimes[m])" : String(tables.layout.millesimes[m])
+                            let name = ProjectYears.millesimeName(tables.project, m)
+                            return (tables.layout.ranked ? [DownloadColumn.text("annees_\(y)", "Année(s) du \(name) du territoire, séparées par « ; » quand ses communes diffèrent")] : [])
+                                + tables.leafColumns.map { DownloadColumn.number("\($0.cls.code)_\(y)_ha", "\($0.cls.code) \($0.cls.label), \(name)", unit: "ha") }
                         })
     }
 
     package static func stockRows(_ level: TerritoryLevel, tables: DownloadTables) -> [[XLSXCell]] {
         let parents = tables.parentColumns(level)
         return territories(level, tables.project).map { t in
-            let stock = tables.layout.millesimes.indices.flatMap { tables.leafStock(t.id, millesime: $0) }
-            return tables.keyCells(t, parents: parents)
-                + [.number(tables.project.facts[t.id]!.area / 10_000, decimals: 2)] + stock.map { .number($0 / 10_000, decimals: 2) }
+            let years = tables.project.years(t.id)
+            let stock = tables.layout.millesimes.indices.flatMap { m -> [XLSXCell] in
+                (tables.layout.ranked ? [.text(years.millesimes[m].map(DownloadColumn.years) ?? "")] : [])
+                    + tables.leafStock(t.id, millesime: m).map { .number($0 / 10_000, decimals: 2) }
+            }
+            return tables.keyCells(t, parents: parents) + [.number(tables.project.facts[t.id]!.area / 10_000, decimals: 2)] + stock
         }
     }
 
@@ -103,10 +110,14 @@ package enum LevelDownloads {
         for dim in project.nomenclature.dimensions {
             // This dimension's leaves at each millésime, out of the stock table's columns.
             let n = dim.leaves.count
-            let perYear = tables.layout.millesimes.indices.map { m in (offset + m * tables.leafColumns.count)..<(offset + m * tables.leafColumns.count + n) }
-            let columns = Array(stock.table.columns.prefix(fixed)) + perYear.flatMap { stock.table.columns[$0] }
+            // (By rank, each millésime's block starts with its years' column, kept in every sheet.)
+            let block = tables.leafColumns.count + (tables.layout.ranked ? 1 : 0), lead = tables.layout.ranked ? 1 : 0
+            let perYear = tables.layout.millesimes.indices.map { m -> [Int] in
+                (lead > 0 ? [fixed + m * block] : []) + Array((offset + lead + m * block)..<(offset + lead + m * block + n))
+            }
+            let columns = Array(stock.table.columns.prefix(fixed)) + perYear.flatMap { $0.map { stock.table.columns[$0] } }
             sheets.append(XLSXSheet(name: dim.name, title: "\(dim.name) : surface par classe et par millésime — \(level.pluralLabel)",
-                                    columns: columns, rows: stock.rows.map { row in Array(row.prefix(fixed)) + perYear.flatMap { row[$0] } }))
+                                    columns: columns, rows: stock.rows.map { row in Array(row.prefix(fixed)) + perYear.flatMap { $0.map { row[$0] } } }))
             offset += n
         }
         return try XLSXWorkbook.bytes(sheets: sheets, title: "Occupation du sol — \(level.pluralLabel)",

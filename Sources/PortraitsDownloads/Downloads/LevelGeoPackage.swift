@@ -65,7 +65,8 @@ package enum LevelGeoPackage {
                 }
             }
             if let main {
-                styles.append((layer(level), "Consommation \(main.label)", DefaultStyle.qml(period: main, values: mainValues)))
+                let name = ProjectYears.periodName(project, project.layout.periods.firstIndex(of: main)!)
+                styles.append((layer(level), "Consommation \(name)", DefaultStyle.qml(period: main, ranked: project.layout.ranked, values: mainValues)))
             }
         }
         guard let writer else { throw InputError(tmp, "no period: the GeoPackage of indicators needs at least one period") }
@@ -97,9 +98,10 @@ package enum DefaultStyle {
         return out
     }
 
-    package static func qml(period: Period, values: [Double]) -> String {
+    /// `ranked`: the rows' years differ by territory; the filter is then on the rank period.
+    package static func qml(period: Period, ranked: Bool = false, values: [Double]) -> String {
         let limits = breaks(values)
-        let periodFilter = "\"periode\" = '\(DownloadColumn.period(period))'"
+        let periodFilter = "\"\(ranked ? DownloadColumn.rankField : "periode")\" = '\(DownloadColumn.period(period))'"
         var rules: [String] = []
         let bounds: [(Double?, Double?)] = limits.isEmpty ? [(nil, nil)] : [(nil, limits[0])] + zip(limits, limits.dropFirst()).map { ($0, $1) } + [(limits.last!, nil)]
         for (k, (lo, hi)) in bounds.enumerated() {

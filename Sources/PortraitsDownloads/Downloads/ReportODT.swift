@@ -21,7 +21,7 @@ package enum ReportODT {
         var body = ""
         body += p("Titre", "Rapport relatif à l’artificialisation des sols")
         body += p("Sous-titre", "\(report.title) · \(report.codeLabel)")
-        body += p("Chapeau", "Projet prérempli par \(site), à compléter par la collectivité. Période \(report.view.label) ; chiffres établis le \(BuildDay.french(report.date)).")
+        body += p("Chapeau", "Projet prérempli par \(site), à compléter par la collectivité. Période \(report.period) ; chiffres établis le \(BuildDay.french(report.date)).")
         var number = 0
         for section in report.sections {
             number += 1
@@ -97,7 +97,7 @@ package enum ReportODT {
         <?xml version="1.0" encoding="UTF-8"?>
         <office:document-meta \(namespaces) office:version="1.3"><office:meta>\
         <meta:generator>portraits</meta:generator><dc:title>\(x("Rapport relatif à l’artificialisation des sols : \(r.title)"))</dc:title>\
-        <dc:subject>\(x("Projet prérempli, période \(r.view.label), \(r.codeLabel)"))</dc:subject><dc:language>fr-FR</dc:language>\
+        <dc:subject>\(x("Projet prérempli, période \(r.period), \(r.codeLabel)"))</dc:subject><dc:language>fr-FR</dc:language>\
         <meta:initial-creator>\(x(site))</meta:initial-creator><meta:creation-date>\(r.date)T00:00:00</meta:creation-date><dc:date>\(r.date)T00:00:00</dc:date>\
         </office:meta></office:document-meta>
         """

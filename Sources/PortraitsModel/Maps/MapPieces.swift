@@ -36,6 +36,9 @@ package struct MapPieces: Sendable {
     package var width: Double
     package var height: Double
     package var millesimes: [Int]
+    /// Each millésime's name for this territory: its year, or where départements differ its years
+    /// (`2021 ou 2022`); the keys (`millesimes`) are then ranks, as the map files are named.
+    package var millesimeLabels: [String]
     /// Period ids as the change maps' file names spell them (`2010-2019`).
     package var periods: [String]
     package var periodLabels: [String]
@@ -109,8 +112,11 @@ package struct MapPieces: Sendable {
         let classes = dim.leaves.enumerated().map { (i, leaf) in
             LeafClass(code: dim.classes[leaf].code, label: dim.classes[leaf].label, color: maps.legendClasses[maps.leafToLegend[i]].color)
         }
-        return MapPieces(width: width, height: height, millesimes: layout.millesimes, periods: layout.periods.map(\.description),
-                         periodLabels: layout.periods.map(\.label), classes: classes, columns: columns, rows: rows, tiles: tiles,
+        let years = project.years(territory.id)
+        return MapPieces(width: width, height: height, millesimes: layout.millesimes,
+                         millesimeLabels: layout.millesimes.indices.map { years.millesimes[$0]?.description ?? String(layout.millesimes[$0]) },
+                         periods: layout.periods.map(\.description),
+                         periodLabels: layout.periods.indices.map { years.periods[$0]?.description ?? layout.periods[$0].label }, classes: classes, columns: columns, rows: rows, tiles: tiles,
                          outline: outline.compactMap { projection.project($0, tolerance: tolerance)?.rings }.flatMap { $0 })
     }
 }

@@ -42,7 +42,8 @@ package final class TerritoryScenes {
     /// The land cover at `millesime`.
     package func landCover(_ millesime: Int) -> Map {
         if let m = landCovers[millesime] { return m }
-        let input = maps.input(for: territory, millesime: millesime, source: "Millésime \(millesime) · \(credit)")
+        let year = maps.project.years(territory.id).millesimes[maps.project.layout.index(of: millesime)!] ?? YearSpan(millesime)
+        let input = maps.input(for: territory, millesime: millesime, source: "Millésime\(year.single == nil ? "s" : "") \(year.detail) · \(credit)")
         let m = Map(frame: LandCoverMap.frame(input), legend: input.mapLegend, vertices: maps.vertexCount(input))
         Self.laidOut.add()
         landCovers[millesime] = m
@@ -52,7 +53,7 @@ package final class TerritoryScenes {
     /// The changes over the period of index `period` in the project's layout.
     package func changes(_ period: Int) -> Map {
         if let m = changeMaps[period] { return m }
-        let label = maps.project.layout.periods[period].label
+        let label = maps.project.years(territory.id).periods[period]?.detail ?? maps.project.layout.periods[period].label
         let input = maps.changeInput(for: territory, periodIndex: period, source: "Changements \(label) · \(credit)")
         let m = Map(frame: LandCoverMap.frame(input), legend: input.mapLegend, vertices: maps.vertexCount(input))
         Self.laidOut.add()

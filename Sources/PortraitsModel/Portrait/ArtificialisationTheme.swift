@@ -22,11 +22,11 @@ package struct ArtificialisationTheme: Sendable {
         return ", soit \(Fmt.ha(abs(d))) \(d > 0 ? "de plus" : "de moins") qu’avec les seuils"
     }
 
-    static func make(_ facts: AreaFacts, periodIndex p: Int, project: Project) -> ArtificialisationTheme {
-        let period = project.layout.periods[p]
+    static func make(_ facts: AreaFacts, periodIndex p: Int, span: PeriodSpan, project: Project) -> ArtificialisationTheme {
+        let period = span
         let a = Artificialisation.figures(facts, period: p, layout: project.layout, traits: project.traits)
         let sentence = "En \(period.end), \(Fmt.ha(a.thresholdAfter)) sont artificialisés au sens de la loi Climat et Résilience, soit \(Fmt.pct(a.shareOfTerritory)) du territoire. "
-            + "Entre \(period.start) et \(period.end) : \(Fmt.ha(a.thresholdFlux.artificialisation)) artificialisés, \(Fmt.ha(a.thresholdFlux.desartificialisation)) désartificialisés, "
+            + "\(period.Between) : \(Fmt.ha(a.thresholdFlux.artificialisation)) artificialisés, \(Fmt.ha(a.thresholdFlux.desartificialisation)) désartificialisés, "
             + "artificialisation nette de \(Fmt.signedHa(a.thresholdFlux.net)). Avec la seule matrice couverture × usage, sans les seuils du décret, on compterait \(Fmt.ha(a.matrixAfter))\(effect(a.thresholdEffect))."
         let bars = [
             BarRow(label: "Artificialisation", value: a.thresholdFlux.artificialisation, color: FluxColors.gain),
@@ -36,7 +36,7 @@ package struct ArtificialisationTheme: Sendable {
         return ArtificialisationTheme(
             sentence: sentence,
             chart: Chart(kind: "artificialisation : flux", data: .divergingBars(bars, keepZeros: true),
-                         alt: "Diagramme des flux d’artificialisation entre \(period.start) et \(period.end), avec les seuils du décret. " + sentence),
+                         alt: "Diagramme des flux d’artificialisation \(period.between), avec les seuils du décret. " + sentence),
             rows: [
                 Row(label: "Surface artificialisée en \(period.start)", threshold: .ha(a.thresholdBefore), matrix: .ha(a.matrixBefore)),
                 Row(label: "Surface artificialisée en \(period.end)", threshold: .ha(a.thresholdAfter), matrix: .ha(a.matrixAfter)),

@@ -15,7 +15,8 @@ public final class IndicatorStore: @unchecked Sendable {
     private let communeReference: [Double]
     /// The ZAN trajectory of every territory, computed once.
     private var zans: [TerritoryID: ZANTrajectory] = [:]
-    public let zanReference: Period?
+    /// The layout's period the ZAN reference is estimated from, and the current one (indices).
+    public let zanReference: Int?
     public let currentPeriod: Int?
     /// Territories grouped by the parent they are ranked in (commune → EPCI, EPCI and SCoT →
     /// département, département → région), built once rather than per page.
@@ -30,22 +31,33 @@ public final class IndicatorStore: @unchecked Sendable {
         let computed: [[(TerritoryID, [HeadlineFigures], [ConsumptionFigures])]] = try parallelMap(count: chunks) { chunk in
             stride(from: chunk, to: ids.count, by: chunks).map { i in
                 let f = project.facts[ids[i]]!
-                let consumption = layout.periods.indices.map { Consumption.figures(f, period: $0, layout: layout, traits: project.traits) }
+                // The years each period sums here, and where they differ in length, rates made commune by commune.
+                let years = project.years(ids[i])
+                let spans = layout.periods.indices.map { years.periods[$0] ?? PeriodSpan(layout.periods[$0]) }
+                let consumption = layout.periods.indices.map {
+                    Consumption.figures(f, period: $0, layout: layout, traits: project.traits, span: spans[$0], scaled: years.scaledByYears[$0])
+                }
                 return (ids[i], layout.periods.indices.map {
-                    HeadlineFigures.compute(f, period: $0, layout: layout, traits: project.traits,
-                                            nomenclature: project.nomenclature, level: project.displayLevel, consumption: consumption[$0])
+                    HeadlineFigures.compute(f, period: $0, layout: layout, traits: project.traits, nomenclature: project.nomenclature,
+                                            level: project.displayLevel, consumption: consumption[$0], span: spans[$0], scaled: years.scaledByYears[$0])
                 }, consumption)
             }
         }
         headlines = Dictionary(uniqueKeysWithValues: computed.flatMap { $0 }.map { ($0.0, $0.1) })
         consumptions = Dictionary(uniqueKeysWithValues: computed.flatMap { $0 }.map { ($0.0, $0.2) })
-        let used = ZAN.nearestPeriod(to: ZAN.interval(of: project.config.zanReference), in: layout.periods)
+        let asked = project.config.zanReference
+        let used = Self.referencePeriod(project)
         zanReference = used
-        if let used, let p = layout.periods.firstIndex(of: used) {
-            communeReference = project.tabulation.communeFacts.map { Consumption.figures($0, period: p, layout: layout, traits: project.traits).total }
+        if let used {
+            // Each commune's consumption brought to the reference's ten years over its own years.
+            communeReference = project.tabulation.communeFacts.enumerated().map { c, f in
+                guard let years = project.communePeriod(c, used) else { return 0 }
+                return ZAN.broughtToReference(Consumption.figures(f, period: used, layout: layout, traits: project.traits).total, used: years, asked: asked)
+            }
         } else {
             communeReference = []
         }
+        // Ranks keep the order of years: the latest, shortest period is the current one in both spaces.
         currentPeriod = ZAN.currentPeriod(in: layout.periods).flatMap { layout.periods.firstIndex(of: $0) }
         var groups: [TerritoryID: [TerritoryID]] = [:]
         for t in project.catalog.sorted {
@@ -56,6 +68,22 @@ public final class IndicatorStore: @unchecked Sendable {
         for t in project.catalog.sorted {
             if let z = trajectory(t) { zans[t.id] = z }
         }
+    }
+
+    /// The layout's period nearest to the ZAN reference. In rank space, each vintage's nearest
+    /// period of ranks, the one chosen for the largest area winning.
+    static func referencePeriod(_ project: Project) -> Int? {
+        let layout = project.layout, interval = ZAN.interval(of: project.config.zanReference)
+        guard layout.ranked, let vintages = project.vintages else {
+            return ZAN.nearestPeriod(to: interval, in: layout.periods).flatMap { layout.periods.firstIndex(of: $0) }
+        }
+        var weight: [Int: Double] = [:]
+        for g in vintages.groups {
+            let periods = layout.periods.map { g.vintage.period(ranks: $0.start, $0.end) }
+            guard let nearest = ZAN.nearestPeriod(to: interval, in: periods.compactMap { $0 }), let p = periods.firstIndex(of: nearest) else { continue }
+            weight[p, default: 0] += g.communes.reduce(0) { $0 + project.tabulation.communeFacts[$1].area }
+        }
+        return weight.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
     }
 
     package static func rankingParentLevel(_ level: TerritoryLevel) -> TerritoryLevel? {
@@ -80,7 +108,8 @@ public final class IndicatorStore: @unchecked Sendable {
 
     private func trajectory(_ t: Territory) -> ZANTrajectory? {
         guard let used = zanReference, let cur = currentPeriod, let current = consumptions[t.id]?[cur] else { return nil }
-        return ZAN.trajectory(referenceAsked: project.config.zanReference, referenceUsed: used,
+        let span = project.years(t.id).periods[used] ?? PeriodSpan(project.layout.periods[used])
+        return ZAN.trajectory(referenceAsked: project.config.zanReference, referenceUsed: span,
                               communeReference: t.communeIndices.map { communeReference[$0] }, current: current)
     }
 

@@ -25,16 +25,16 @@ package struct KeyMessage: Sendable {
     package let caveats: [String]
 
     /// A period: what was consumed, artificialised and sealed, and where the ZAN envelope stands.
-    static func period(_ h: HeadlineFigures, period: Period, consumption all: [ConsumptionFigures], periodIndex p: Int,
+    static func period(_ h: HeadlineFigures, period: PeriodSpan, consumption all: [ConsumptionFigures], periodIndex p: Int,
                        zan: ZANTrajectory?, rank: String?, caveats: [String]) -> KeyMessage {
         let c = all[p]
         // The comparison the consumption theme makes.
         let previous = Consumption.previous(of: p, in: all)
         var pace = "soit \(Fmt.haInText(h.consumptionPerYear)) par an"
-        if let previous { pace += ", contre \(Fmt.haInText(previous.perYear)) par an en \(previous.period.label)" }
-        var sentence = "Entre \(period.start) et \(period.end), \(Fmt.ha(c.total)) d’espaces naturels, agricoles et forestiers ont été consommés sur ce territoire (\(Fmt.haInText(h.consumptionPerYear)) par an"
+        if let previous { pace += ", contre \(Fmt.haInText(previous.perYear)) par an en \(previous.span.label)" }
+        var sentence = "\(period.Between), \(Fmt.ha(c.total)) d’espaces naturels, agricoles et forestiers ont été consommés sur ce territoire (\(Fmt.haInText(h.consumptionPerYear)) par an"
         if let previous, let change = Consumption.rateChange(current: c, reference: previous) {
-            sentence += abs(change) < 0.005 ? ", au même rythme qu’en \(previous.period.label)" : ", \(change > 0 ? "plus" : "moins") vite qu’en \(previous.period.label)"
+            sentence += abs(change) < 0.005 ? ", au même rythme qu’en \(previous.span.label)" : ", \(change > 0 ? "plus" : "moins") vite qu’en \(previous.span.label)"
         }
         sentence += "). L’artificialisation nette est de \(Fmt.signedHa(h.netArtificialisation)), l’imperméabilisation nette de \(Fmt.signedHa(h.netSealing))."
         var items = [
@@ -46,7 +46,7 @@ package struct KeyMessage: Sendable {
         ]
         if let t = zan {
             let exhausted = t.exhaustionYear.flatMap { $0 <= 2030 ? "l’enveloppe serait épuisée en \($0)" : nil } ?? "l’enveloppe ne serait pas épuisée en 2030"
-            let reference = ZAN.interval(of: t.referenceAsked) != t.referenceUsed ? " (estimée d’après \(t.referenceUsed.label))" : ""
+            let reference = t.referenceIsEstimated ? " (estimée d’après \(t.referenceUsed.label))" : ""
             items.append(Item(label: "de l’enveloppe ZAN 2021–2030 consommée au rythme de \(t.currentPeriod.label)", figure: .pct(t.projectionRatio),
                               detail: "enveloppe de \(Fmt.ha(t.allowance)) ; \(exhausted)",
                               caveat: "Projection indicative : la consommation de référence \(t.referenceAsked.label)\(reference) est mesurée ici sur l’occupation du sol, "
@@ -59,7 +59,7 @@ package struct KeyMessage: Sendable {
     }
 
     /// A single millésime: the stock, no flux.
-    static func stock(millesime: Int, area: Double, artificialised: Double, sealed: Double, caveats: [String]) -> KeyMessage {
+    static func stock(millesime: YearSpan, area: Double, artificialised: Double, sealed: Double, caveats: [String]) -> KeyMessage {
         let share = { (v: Double) in area > 0 ? v / area : 0 }
         let sentence = "En \(millesime), \(Fmt.pct(share(artificialised))) du territoire est artificialisé au sens de la loi Climat et Résilience et \(Fmt.pct(share(sealed))) est imperméabilisé. "
             + "Avec une seule date d’occupation du sol, ni la consommation d’espaces ni l’artificialisation nette ne peuvent être calculées."

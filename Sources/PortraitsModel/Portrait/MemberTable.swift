@@ -20,6 +20,9 @@ package struct MemberTable: Sendable {
         /// equal values share a rank), as the portrait's rank among siblings is given; nil for a
         /// territory that consumed nothing (the tail of ties a rank would not tell apart).
         package var intensityRank: Int? = nil
+        /// The member's own years (`2018–2021`) where the group's members were photographed in
+        /// different years; nil otherwise.
+        package var years: String? = nil
     }
 
     package let rows: [Row]
@@ -70,6 +73,9 @@ package struct MemberTable: Sendable {
             return r.intensity?.value.map { (i, $0) }
         })
         for i in ranked.indices where (intensities[i] ?? 0) > 0 { ranked[i].intensityRank = Comparison.rank(of: i, in: intensities)?.position }
+        // Members of different years: each row says its own.
+        let own = ranked.map { ViewYears.of(view, $0.id, project: project).short }
+        if Set(own).count > 1 { for i in ranked.indices { ranked[i].years = own[i] } }
         return MemberTable(rows: ranked, hasPeriod: p != nil, ranking: ranking)
     }
 }

@@ -29,24 +29,24 @@ package struct MutationsTheme: Sendable {
     /// What the change map shows: the area of each kind of change.
     package let changes: ChangeTable
 
-    static func make(_ facts: AreaFacts, territory: Territory, periodIndex p: Int, project: Project, indicators: IndicatorStore) -> MutationsTheme {
-        let period = project.layout.periods[p]
+    static func make(_ facts: AreaFacts, territory: Territory, periodIndex p: Int, span: PeriodSpan, project: Project, indicators: IndicatorStore) -> MutationsTheme {
+        let period = span
         let m = Mutations.matrix(facts, period: p, nomenclature: project.nomenclature, level: project.displayLevel)
         let main = m.mainTransitions(5)
         let share = m.total > 0 ? m.grossChange / m.total : 0
-        var sentence = "Entre \(period.start) et \(period.end), \(Fmt.ha(m.grossChange)) ont changé de classe, soit \(Fmt.pct(share)) de la surface décrite aux deux dates"
+        var sentence = "\(period.Between), \(Fmt.ha(m.grossChange)) ont changé de classe, soit \(Fmt.pct(share)) de la surface décrite aux deux dates"
         if let first = main.first {
             sentence += " ; la principale mutation est \(Fmt.quoted(first.from.shortLabel)) → \(Fmt.quoted(first.to.shortLabel)) (\(Fmt.ha(first.area)))."
         } else {
             sentence += "."
         }
         let flows = MutationFlows(labels: m.classes.map(\.shortLabel), colors: m.classes.map(\.color), matrix: m.matrix,
-                                  beforeLabel: String(period.start), afterLabel: String(period.end))
+                                  beforeLabel: period.start.description, afterLabel: period.end.description)
         let mainText = main.prefix(3).map { "\($0.from.shortLabel) → \($0.to.shortLabel) (\(Fmt.ha($0.area)))" }.joined(separator: " ; ")
         let flowAlt = m.grossChange > 0
-            ? "Diagramme de flux des surfaces ayant changé de classe entre \(period.start) et \(period.end) (\(Fmt.ha(m.grossChange)) au total), des classes de \(period.start) à gauche vers celles de \(period.end) à droite. Principales mutations : \(mainText)."
-            : "Diagramme de flux des mutations entre \(period.start) et \(period.end) : aucune surface n’a changé de classe."
-        let matrixAlt = "Matrice des mutations entre \(period.start) et \(period.end), une ligne par classe en \(period.start) et une colonne par classe en \(period.end), les cases d’autant plus foncées que la surface ayant changé est grande. \(m.grossChange > 0 ? "Principales mutations : \(mainText)." : "Aucune surface n’a changé de classe.") Toutes les valeurs sont dans le tableau ci-dessous."
+            ? "Diagramme de flux des surfaces ayant changé de classe \(period.between) (\(Fmt.ha(m.grossChange)) au total), des classes de \(period.start) à gauche vers celles de \(period.end) à droite. Principales mutations : \(mainText)."
+            : "Diagramme de flux des mutations \(period.between) : aucune surface n’a changé de classe."
+        let matrixAlt = "Matrice des mutations \(period.between), une ligne par classe en \(period.start) et une colonne par classe en \(period.end), les cases d’autant plus foncées que la surface ayant changé est grande. \(m.grossChange > 0 ? "Principales mutations : \(mainText)." : "Aucune surface n’a changé de classe.") Toutes les valeurs sont dans le tableau ci-dessous."
         return MutationsTheme(
             sentence: sentence,
             flowChart: Chart(kind: "mutations : flux (sankey)", data: .sankey(flows), alt: flowAlt),
@@ -76,10 +76,10 @@ package struct ChangeTable: Sendable {
 
     package var isEmpty: Bool { rows.isEmpty && usage == nil }
 
-    init(territory: Territory, period: Period, changes: ChangedArea) {
+    init(territory: Territory, period: PeriodSpan, changes: ChangedArea) {
         let kinds = changes.shownKinds
         let list = kinds.map { "\($0.label.lowercased()) \(Fmt.ha(changes[$0]))" }
-        mapAlt = "Carte des changements d’occupation du sol \(FrenchText.de(territory.id, territory.name)) entre \(period.start) et \(period.end)"
+        mapAlt = "Carte des changements d’occupation du sol \(FrenchText.de(territory.id, territory.name)) \(period.between)"
             + (list.isEmpty ? " : aucun changement." : ", par nature du changement : \(list.joined(separator: " ; ")). Le reste du territoire n’a pas changé.")
         rows = kinds.filter(\.changesCover).map { ($0, Figure.ha(changes[$0])) }
         coverTotal = .ha(changes.coverChange)

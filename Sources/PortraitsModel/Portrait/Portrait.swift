@@ -47,6 +47,8 @@ package struct Portrait: Sendable {
     package let territory: TerritoryID
     package let name: String
     package let view: PortraitView
+    /// The years this territory's figures sum for the view.
+    package let years: ViewYears
     /// Parents, from the nearest (EPCI) up; children (communes, or EPCI then communes outside any).
     package let parents: [Link]
     package let children: [Link]

@@ -7,8 +7,7 @@ package struct StockOnlyTheme: Sendable {
     package let rows: [LabelledFigure]
     package let undetermined: String?
 
-    static func make(_ facts: AreaFacts, millesime m: Int, project: Project) -> StockOnlyTheme {
-        let year = project.layout.millesimes[m]
+    static func make(_ facts: AreaFacts, millesime m: Int, year: YearSpan, project: Project) -> StockOnlyTheme {
         let sealed = Sealing.sealedArea(facts, millesime: m, traits: project.traits)
         let matrix = Artificialisation.matrixArea(facts, millesime: m, traits: project.traits)
         let undetermined = Artificialisation.undeterminedArea(facts, millesime: m, traits: project.traits)

@@ -14,7 +14,7 @@ package struct ZANTheme: Sendable {
     static func make(_ t: ZANTrajectory, commune: Bool = false) -> ZANTheme {
         let asked = t.referenceAsked, used = t.referenceUsed
         var sentence = "Consommation de référence \(asked.label) : \(Fmt.ha(t.referenceConsumption))"
-        if ZAN.interval(of: asked) != used { sentence += " (estimée à partir de la période \(used.label), ramenée à \(ZAN.interval(of: asked).years) ans : les millésimes disponibles ne coïncident pas avec la période de référence)" }
+        if t.referenceIsEstimated { sentence += " (estimée à partir de la période \(used.label), ramenée à \(ZAN.interval(of: asked).years) ans : les millésimes disponibles ne coïncident pas avec la période de référence)" }
         let raised = commune && t.guaranteedCommunes > 0
         sentence += ". Enveloppe 2021–2030 : \(Fmt.ha(t.allowance)) (\(raised ? "relevée à 1 ha par la garantie communale, la moitié de la référence étant inférieure" : "la moitié, avec la garantie communale de 1 ha")). "
         sentence += "Au rythme de \(t.currentPeriod.label) (\(Fmt.haInText(t.currentPace)) par an), la consommation 2021–2030 atteindrait \(Fmt.ha(t.projection))"
@@ -28,7 +28,7 @@ package struct ZANTheme: Sendable {
             chart: Chart(kind: "trajectoire ZAN", data: .trajectory(input),
                          alt: "Graphique de la trajectoire 2021–2031 : consommation cumulée au rythme actuel, au rythme de référence, et enveloppe. " + sentence),
             rows: [
-                LabelledFigure(label: "Consommation de référence \(asked.label)\(ZAN.interval(of: asked) != used ? " (d’après \(used.label))" : "")", figure: .ha(t.referenceConsumption)),
+                LabelledFigure(label: "Consommation de référence \(asked.label)\(t.referenceIsEstimated ? " (d’après \(used.label))" : "")", figure: .ha(t.referenceConsumption)),
                 LabelledFigure(label: raised ? "Enveloppe 2021–2030 (relevée à 1 ha par la garantie communale)" : "Enveloppe 2021–2030", figure: .ha(t.allowance)),
             ] + (commune ? [] : [
                 LabelledFigure(label: "Communes relevées à 1 ha (garantie communale)", figure: .count(t.guaranteedCommunes)),

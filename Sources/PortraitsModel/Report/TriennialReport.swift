@@ -38,6 +38,8 @@ package struct TriennialReport: Sendable {
     package let codeLabel: String
     /// The view the report is about: the most recent period between consecutive millésimes.
     package let view: PortraitView
+    /// The years of its period (`2019–2021`, or each commune's where they differ).
+    package let period: String
     /// "YYYY-MM-DD": the date of the figures.
     package let date: String
     package let sections: [Section]
@@ -62,7 +64,7 @@ package struct TriennialReport: Sendable {
     /// "Rapport triennal" of `territory` from its portrait of `view`; nil when the view has no period
     /// (a single millésime cannot say what changed).
     package static func make(_ portrait: Portrait, level: TerritoryLevel, date: String, credit: String) -> TriennialReport? {
-        guard let period = portrait.view.period, let t = portrait.themes else { return nil }
+        guard portrait.view.period != nil, let period = portrait.years.period, let t = portrait.themes else { return nil }
         let area = portrait.area.value ?? 0
         func share(_ f: Figure) -> Figure { .pct(area > 0 ? f.value.map { $0 / area } : nil) }
         let c = t.consumption, a = t.artificialisation, s = t.sealing
@@ -80,7 +82,7 @@ package struct TriennialReport: Sendable {
             .paragraph("Ce projet est prérempli avec les chiffres du portail à partir de l’occupation du sol à grande échelle (millésimes \(years)). Les chiffres portent sur la période \(period.label) ; les passages à compléter par la collectivité sont signalés « À compléter »."),
             .table(caption: "Le territoire", header: ["", ""], rows: [
                 ["Territoire", title], ["Code", code], ["Surface", portrait.area.text],
-                ["Période observée", "\(period.label) (\(period.years) ans)"], ["Chiffres établis le", BuildDay.french(date)],
+                ["Période observée", "\(period.label) (\(period.duration))"], ["Chiffres établis le", BuildDay.french(date)],
             ] + (portrait.communeCount.map { [["Communes", $0.text]] } ?? []), numeric: []),
         ] + (portrait.caveats.coverage.map { [.paragraph($0)] } ?? [])))
 
@@ -98,7 +100,7 @@ package struct TriennialReport: Sendable {
             consumption.append(.table(caption: "Espaces consommés \(period.label), selon leur usage en \(period.end)", header: ["Usage en \(period.end)", "Surface"],
                                       rows: c.destinations.map { [$0.label, $0.figure.text] }, numeric: [1]))
         }
-        consumption.append(.paragraph("Renaturation : entre \(years), \(c.returned.text) d’espaces urbanisés sont redevenus naturels, agricoles ou forestiers d’après l’occupation du sol (transformation effective, que le rapport peut préciser). Ce chiffre ne distingue pas une renaturation volontaire d’un changement de la donnée : à vérifier sur le terrain."))
+        consumption.append(.paragraph("Renaturation : \(period.between), \(c.returned.text) d’espaces urbanisés sont redevenus naturels, agricoles ou forestiers d’après l’occupation du sol (transformation effective, que le rapport peut préciser). Ce chiffre ne distingue pas une renaturation volontaire d’un changement de la donnée : à vérifier sur le terrain."))
         consumption.append(.chart(c.chart))
         if let u = c.undetermined { consumption.append(.paragraph(u)) }
         sections.append(Section(title: "Consommation d’espaces naturels, agricoles et forestiers", reference: "1° de l’article R. 2231-1", blocks: consumption))
@@ -145,7 +147,7 @@ package struct TriennialReport: Sendable {
         sections.append(Section(title: "Méthode et sources", reference: nil, blocks: [
             .list([
                 "Source : \(credit). Occupation du sol à grande échelle (OCS GE), millésimes \(years).",
-                "Consommation d’espaces naturels, agricoles et forestiers : surfaces naturelles, agricoles ou forestières en \(period.start) devenues urbanisées en \(period.end), d’après la couverture et l’usage du sol ; par an, rapportée aux \(period.years) ans de la période.",
+                "Consommation d’espaces naturels, agricoles et forestiers : surfaces naturelles, agricoles ou forestières en \(period.start) devenues urbanisées en \(period.end), d’après la couverture et l’usage du sol ; par an, \(period.years.map { "rapportée aux \($0) ans de la période" } ?? "rapportée pour chaque commune aux années de sa propre période, puis additionnée").",
                 "Artificialisation et désartificialisation : classes de la nomenclature annexée à l’article R. 101-1 du code de l’urbanisme, avec les seuils du décret n° 2023-1096 ; le solde est l’artificialisation moins la désartificialisation.",
                 "Imperméabilisation : surfaces bâties et revêtues (1° et 2° de la même nomenclature).",
                 "Trajectoire : consommation de référence et enveloppe 2021–2030 comme sur le portrait du territoire ; projection au rythme de la période \(period.label).",
@@ -165,7 +167,7 @@ package struct TriennialReport: Sendable {
             ]),
         ]))
 
-        return TriennialReport(territory: portrait.territory, name: portrait.name, title: title, codeLabel: code, view: portrait.view,
+        return TriennialReport(territory: portrait.territory, name: portrait.name, title: title, codeLabel: code, view: portrait.view, period: period.label,
                                date: date, sections: sections, figures: figures)
     }
 }

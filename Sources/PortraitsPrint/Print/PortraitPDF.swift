@@ -11,7 +11,7 @@ package enum PortraitPDF {
     package static func document(_ portrait: PrintedPortrait) -> DocumentSpec {
         var c = PageComposer(measure: .cairo)
         portrait.compose(into: &c, level: 0)
-        return DocumentSpec(title: "Portrait de territoire : \(portrait.territory.name), \(portrait.view.label)",
+        return DocumentSpec(title: "Portrait de territoire : \(portrait.territory.name), \(portrait.portrait.years.short)",
                             subject: "Occupation du sol, consommation d’espaces, artificialisation et imperméabilisation \(FrenchText.de(portrait.territory.id, portrait.title)), \(portrait.periodText)",
                             author: portrait.project.config.site.title, date: portrait.date,
                             pages: c.finished { portrait.footer(page: $0, total: $1) }, outline: c.outline)

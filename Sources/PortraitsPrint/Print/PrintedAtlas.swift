@@ -54,7 +54,7 @@ package struct PrintedAtlas {
         let total = frontCount + owners.count
         // Each page says its atlas, part and period (the date is on the cover: with it, a fiche's
         // footer ran onto two lines).
-        let period = group.view.period.map { "période \($0.label)" } ?? "millésime \(group.view.millesime)"
+        let period = group.portrait.years.named
         var pages = front.allPages.enumerated().map { i, page in
             PageComposer.withFooter(page, "\(title) · \(period)", page: i + 1, of: total, measure: front.measure)
         }
@@ -63,7 +63,7 @@ package struct PrintedAtlas {
             pages.append(PageComposer.withFooter(page, "\(title) · \(owner) · \(period)", page: frontCount + i + 1, of: total, measure: body.measure))
         }
         let outline = front.outline + body.outline.map { DocumentSpec.OutlineEntry(title: $0.title, page: $0.page + frontCount, level: $0.level) }
-        return DocumentSpec(title: "\(title) : portraits de territoire, \(group.view.label)",
+        return DocumentSpec(title: "\(title) : portraits de territoire, \(group.portrait.years.short)",
                             subject: "Atlas \(FrenchText.de(group.territory.id, group.title)) et de ses \(membersLabel) : chiffres clés, portrait, fiches, \(group.periodText)",
                             author: group.project.config.site.title, date: group.date, pages: pages, outline: outline)
     }
@@ -93,7 +93,7 @@ package struct PrintedAtlas {
         c.heading(name, size: natural > c.contentWidth ? max(22, (28 * c.contentWidth / natural).rounded(.down)) : 28, outline: 0, keepWithNext: 0)
         let size = [group.portrait.area.text] + (group.portrait.communeCount.map { ["\($0.text) communes"] } ?? [])
         c.paragraph("\(group.territory.id.level.label) \(group.territory.id.code) · \(size.joined(separator: ", "))", size: 11, color: Palette.muted)
-        c.paragraph(group.view.period.map { "Période \($0.label)" } ?? "Millésime \(group.view.millesime)", size: 18, bold: true)
+        c.paragraph(group.portrait.years.Named, size: 18, bold: true)
         group.message(&c, size: 11, locatorWidth: 130, locatorCaption: false, notes: notes)
         // The group's rank among its siblings, as its portrait's first page says it.
         if let rank = group.portrait.message.rank { c.paragraph(rank, size: notes) }
@@ -130,7 +130,9 @@ package struct PrintedAtlas {
         // are the whole member's.
         let inside = Set(group.territory.communeIndices)
         let outside = Set(members.filter { !$0.territory.communeIndices.allSatisfy(inside.contains) }.map(\.territory.id))
-        if let period = group.view.period {
+        if let period = group.portrait.years.period {
+            // Where the members' years differ, the header names the ranks and the note the years.
+            let header = period.single != nil ? period.label : group.view.label
             let among: String
             switch table.ranking {
             case .amongRows:
@@ -148,18 +150,18 @@ package struct PrintedAtlas {
                 among = "parmi les \(count) \(level.pluralInText) \(FrenchText.de(group.territory.id, name)), comme sur leurs fiches ; « – » : aucune consommation"
                     + (elsewhere.isEmpty ? "." : ", ou rang donné ailleurs : " + elsewhere.joined(separator: " ; ") + ".")
             }
-            c.paragraph("Période \(period.label), en hectares (Lambert-93), calculés commune par commune puis additionnés (méthode à la fin du portrait). Rang : 1 = la plus forte consommation d’espaces naturels, agricoles et forestiers par an rapportée à la surface, " + among
+            c.paragraph("Période \(period.label)\(period.single == nil ? " (\(period.detail) ; chaque ligne sur les années de ses communes, les rythmes par an calculés commune par commune)" : ""), en hectares (Lambert-93), calculés commune par commune puis additionnés (méthode à la fin du portrait). Rang : 1 = la plus forte consommation d’espaces naturels, agricoles et forestiers par an rapportée à la surface, " + among
                         + (withPages ? " La colonne « page » donne la page de la fiche (à l’écran, un clic sur la ligne y mène)." : "")
                         + (rows.contains { outside.contains($0.id) } ? " * S’étend au-delà du département : chiffres de l’EPCI entier, qui ne s’additionnent donc pas à ceux du département." : ""),
                         size: PageComposer.noteSize, color: Palette.muted, lead: true)
-            c.table(["Territoire", "surface", "conso. NAF \(period.label)", "par an pour 1\u{00A0}000\u{00A0}ha", "rang", "part artificialisée", "artif. nette / an"] + (withPages ? ["page"] : []),
+            c.table(["Territoire", "surface", "conso. NAF \(header)", "par an pour 1\u{00A0}000\u{00A0}ha", "rang", "part artificialisée", "artif. nette / an"] + (withPages ? ["page"] : []),
                     rows.map { r in
-                        [r.name + (outside.contains(r.id) ? " *" : ""), r.area.text, r.consumption?.textAboveZero ?? "–", r.intensity?.textAboveZero ?? "–", r.intensityRank.map(String.init) ?? "–",
+                        [r.name + (outside.contains(r.id) ? " *" : "") + (r.years.map { " (\($0))" } ?? ""), r.area.text, r.consumption?.textAboveZero ?? "–", r.intensity?.textAboveZero ?? "–", r.intensityRank.map(String.init) ?? "–",
                          r.artificialisedShare.text, r.netArtificialisationPerYear?.text ?? "–"] + (withPages ? [pages[r.id].map(String.init) ?? "–"] : [])
                     },
                     numeric: Set(1...(withPages ? 7 : 6)), links: withPages ? rows.map { r in pages[r.id].map { .page($0) } } : [])
         } else {
-            c.paragraph("Millésime \(group.view.millesime), en hectares (Lambert-93), calculés commune par commune puis additionnés (méthode à la fin du portrait)."
+            c.paragraph("Millésime \(group.portrait.years.millesime.label), en hectares (Lambert-93), calculés commune par commune puis additionnés (méthode à la fin du portrait)."
                         + (withPages ? " La colonne « page » donne la page de la fiche (à l’écran, un clic sur la ligne y mène)." : ""),
                         size: PageComposer.noteSize, color: Palette.muted, lead: true)
             c.table(["Territoire", "surface", "part artificialisée"] + (withPages ? ["page"] : []),

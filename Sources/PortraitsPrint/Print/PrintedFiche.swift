@@ -12,7 +12,7 @@ extension PrintedPortrait {
         c.paragraph("Fiche · \(atlas)", size: PageComposer.captionSize, color: Palette.muted, bold: true)
         c.heading(territory.name, size: 22, outline: level, keepWithNext: 0)
         let size = [portrait.area.text] + (portrait.communeCount.map { ["\($0.text) communes"] } ?? [])
-        c.paragraph("\(levelLabel) \(territory.id.code) · \(size.joined(separator: ", ")) · \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)")",
+        c.paragraph("\(levelLabel) \(territory.id.code) · \(size.joined(separator: ", ")) · \(portrait.years.named)",
                     size: PageComposer.bodySize, color: Palette.muted)
         let message = portrait.message
         self.message(&c, size: 10.5, locatorWidth: 110, locatorCaption: false)
@@ -24,15 +24,16 @@ extension PrintedPortrait {
         for caveat in message.caveats { c.paragraph(caveat, size: PageComposer.noteSize, color: Palette.muted) }
 
         c.newPage()
-        c.heading("Occupation du sol en \(view.millesime)", size: 13, keepWithNext: 0)
-        let header = ["Classe"] + (view.period.map { ["\($0.start) (ha)"] } ?? []) + ["\(view.millesime) (ha)", "part"] + (view.period != nil ? ["évolution (ha)"] : [])
+        c.heading("Occupation du sol en \(portrait.years.millesime.label)", size: 13, keepWithNext: 0)
+        let header = ["Classe"] + (portrait.years.period.map { ["\($0.start) (ha)"] } ?? []) + ["\(portrait.years.millesime) (ha)", "part"] + (view.period != nil ? ["évolution (ha)"] : [])
         let rows = portrait.stockRows.map { r in
             [r.label] + (r.before.map { [Fmt.num($0)] } ?? []) + [Fmt.num(r.after), Fmt.pct(r.afterShare)] + (r.delta.map { [Fmt.num($0)] } ?? [])
         }
+        let between = portrait.years.period?.between ?? ""
         let mutations = portrait.themes.map { t in
             t.mutations.grossChange.text != Figure.ha(0).text
-                ? "\(t.mutations.grossChange.text) ont changé de classe entre \(view.period!.start) et \(view.period!.end) ; \(t.mutations.persistence.text) n’ont pas changé."
-                : "Aucune surface n’a changé de classe entre \(view.period!.start) et \(view.period!.end)."
+                ? "\(t.mutations.grossChange.text) ont changé de classe \(between) ; \(t.mutations.persistence.text) n’ont pas changé."
+                : "Aucune surface n’a changé de classe \(between)."
         }
         // The map takes the room the table and the sentence leave on the page.
         let room = c.remaining - c.tableHeight(header, rows) - (mutations.map { c.paragraphHeight($0) } ?? 0) - 12

@@ -28,7 +28,7 @@ package struct PrintedPortrait {
         cover(&c, level: level)
         c.newPage()
         landCover(&c, level: level + 1)
-        if let period = view.period, let themes = portrait.themes {
+        if let period = portrait.years.period, let themes = portrait.themes {
             self.themes(&c, themes, period: period, level: level + 1)
         } else if let stock = portrait.stockOnly {
             stockOnly(&c, stock, level: level + 1)
@@ -39,11 +39,11 @@ package struct PrintedPortrait {
     /// The footer of each page: the territory, the period, the date (what a page torn out of the
     /// file still needs to say).
     package func footer(page: Int, total: Int) -> String {
-        "\(title) · \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)") · édité le \(Self.frenchDate(date))"
+        "\(title) · \(portrait.years.named) · édité le \(Self.frenchDate(date))"
     }
 
     package var periodText: String {
-        view.period.map { "période \($0.label) (millésimes \($0.start) et \($0.end))" } ?? "millésime \(view.millesime)"
+        portrait.years.detailed
     }
 
     // MARK: - Parts
@@ -55,7 +55,7 @@ package struct PrintedPortrait {
         c.heading(territory.name, size: 30, outline: level, keepWithNext: 0)
         let size = [portrait.area.text] + (portrait.communeCount.map { ["\($0.text) communes"] } ?? [])
         c.paragraph("\(territory.id.level.label) \(territory.id.code) · \(size.joined(separator: ", "))" + parentsText, size: 11, color: Palette.muted)
-        c.paragraph(view.period.map { "Période \($0.label)" } ?? "Millésime \(view.millesime)", size: 18, bold: true)
+        c.paragraph(portrait.years.Named, size: 18, bold: true)
         // The message first, as the page's first screen says it: one sentence, the figures that
         // say it, the ZAN projection's caveat under them, the rank, what the figures cannot say.
         let message = portrait.message
@@ -95,19 +95,20 @@ package struct PrintedPortrait {
 
 
     func landCover(_ c: inout PageComposer, level: Int) {
-        c.heading("Occupation du sol en \(view.millesime)", outline: level)
+        c.heading("Occupation du sol en \(portrait.years.millesime.label)", outline: level)
         let map = scenes.landCover(view.millesime)
         c.map(frame: map.frame, legend: map.legend, maxHeight: 380, alt: portrait.mapAlt, rasterDPI: map.raster ? Self.mapDPI : nil)
-        let header = ["Classe"] + (view.period.map { ["\($0.start) (ha)"] } ?? []) + ["\(view.millesime) (ha)", "part"] + (view.period != nil ? ["évolution (ha)"] : [])
+        let header = ["Classe"] + (portrait.years.period.map { ["\($0.start) (ha)"] } ?? []) + ["\(portrait.years.millesime) (ha)", "part"] + (view.period != nil ? ["évolution (ha)"] : [])
         c.table(header, portrait.stockRows.map { r in
             [r.label] + (r.before.map { [Fmt.num($0)] } ?? []) + [Fmt.num(r.after), Fmt.pct(r.afterShare)] + (r.delta.map { [Fmt.num($0)] } ?? [])
         }, numeric: Set(1..<header.count))
-        guard let period = view.period, let p = project.layout.periods.firstIndex(of: period), let changes = portrait.themes?.mutations.changes else { return }
+        guard let key = view.period, let p = project.layout.periods.firstIndex(of: key), let period = portrait.years.period,
+              let changes = portrait.themes?.mutations.changes else { return }
         let changeMap = scenes.changes(p)
         c.heading("Carte des changements \(period.label)", size: 12, outline: nil, keepWithNext: c.mapHeight(changeMap.frame, changeMap.legend, maxHeight: 340))
         c.map(frame: changeMap.frame, legend: changeMap.legend, maxHeight: 340, alt: changes.mapAlt, rasterDPI: changeMap.raster ? Self.mapDPI : nil)
         if changes.isEmpty {
-            c.paragraph("Aucune surface n’a changé de classe entre \(period.start) et \(period.end).")
+            c.paragraph("Aucune surface n’a changé de classe \(period.between).")
         } else {
             var rows = changes.rows.map { [$0.kind.label, $0.area.text] }
             rows.append(["Total des changements de couverture", changes.coverTotal.text])
@@ -118,7 +119,7 @@ package struct PrintedPortrait {
         }
     }
 
-    func themes(_ c: inout PageComposer, _ t: Portrait.Themes, period: Period, level: Int) {
+    func themes(_ c: inout PageComposer, _ t: Portrait.Themes, period: PeriodSpan, level: Int) {
         let evolution = t.evolution
         section(&c, "Évolution par classe", evolution.sentence, [evolution.chart], level: level)
         c.table(["Classe", "\(period.start) (ha)", "\(period.end) (ha)", "évolution (ha)", "relative", "par an (ha)"],
@@ -168,7 +169,7 @@ package struct PrintedPortrait {
     }
 
     func stockOnly(_ c: inout PageComposer, _ stock: StockOnlyTheme, level: Int) {
-        c.heading("Artificialisation et imperméabilisation en \(view.millesime)", outline: level)
+        c.heading("Artificialisation et imperméabilisation en \(portrait.years.millesime.label)", outline: level)
         c.paragraph(stock.sentence, lead: true)
         c.table(["", "surface"], stock.rows.map { [$0.label, $0.figure.text] }, numeric: [1])
         if let note = stock.undetermined { c.paragraph(note, size: PageComposer.noteSize, color: Palette.muted) }

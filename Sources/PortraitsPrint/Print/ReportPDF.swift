@@ -14,7 +14,7 @@ package enum ReportPDF {
         c.space(12)
         c.heading("Rapport relatif à l’artificialisation des sols", size: 22, keepWithNext: 0)
         c.paragraph("\(report.title) · \(report.codeLabel)", size: 14, bold: true)
-        c.paragraph("Projet prérempli, à compléter par la collectivité. Période \(report.view.label) ; chiffres établis le \(BuildDay.french(report.date)).",
+        c.paragraph("Projet prérempli, à compléter par la collectivité. Période \(report.period) ; chiffres établis le \(BuildDay.french(report.date)).",
                     size: 10, color: Palette.muted)
         c.space(6)
         for (i, section) in report.sections.enumerated() {
@@ -51,7 +51,7 @@ package enum ReportPDF {
         // The date is on page 1 and in the document's metadata: the footer keeps to what fits.
         let footer = "Rapport sur l’artificialisation des sols · \(report.title) · \(report.codeLabel)"
         return DocumentSpec(title: "Rapport relatif à l’artificialisation des sols : \(report.title)",
-                            subject: "Projet prérempli du rapport prévu à l’article L. 2231-1 du CGCT, \(report.codeLabel), période \(report.view.label)",
+                            subject: "Projet prérempli du rapport prévu à l’article L. 2231-1 du CGCT, \(report.codeLabel), période \(report.period)",
                             author: site, date: report.date, pages: c.finished { _, _ in footer }, outline: c.outline)
     }
 }

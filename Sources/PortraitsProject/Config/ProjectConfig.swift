@@ -88,7 +88,14 @@ public struct ProjectConfig: Sendable {
     public var nomenclature: String
     /// Level of the primary dimension shown in charts and maps (default: its deepest level).
     public var displayLevel: Int?
+    /// The periods to tabulate, in years: those written under `periods`, else every pair of
+    /// millésimes (which pairs belong together is known only once each département's years are read).
     public var periods: [Period]
+    /// The periods to publish, when the project file wrote them as ranks (`[[1, 2]]`: from each
+    /// commune's 1st millésime to its 2nd), as projects whose départements have different years do.
+    public var rankPeriods: [Period]? = nil
+    /// True when `periods` were written in years: the published periods are then exactly those.
+    public var periodsInYears = false
     /// Reference period of the ZAN trajectory (default 2011–2020).
     public var zanReference: Period
     /// The project's templates folder, whose files replace the built-in templates and assets of the
@@ -210,15 +217,31 @@ public struct ProjectConfig: Sendable {
         var landCover = LandCoverSpec(sources: sources, unknownCodesAsUnclassified: unknown == "non-classe", rejectInvalidGeometries: invalid == "reject")
         landCover.globs = globs
 
-        var periods: [Period] = []
+        var periods: [Period] = [], ranks: [Period] = []
         for (i, n) in try doc.list("periods").enumerated() {
             let pair = n.array().compactMap { $0.int }
-            guard pair.count == 2, pair[0] < pair[1], seenYears.contains(pair[0]), seenYears.contains(pair[1]) else {
-                throw InputError(YAMLMap.at(source, n), "periods[\(i)] must be two millésimes of the land cover, earlier first (for example [2019, 2021])")
+            // Ranks (1st, 2nd… millésime of each commune) or years.
+            if pair.count == 2, pair[0] >= 1, pair[0] < pair[1], pair[1] <= landCover.millesimes.count, ranks.count == i {
+                ranks.append(Period(pair[0], pair[1]))
+                continue
+            }
+            guard pair.count == 2, pair[0] < pair[1], seenYears.contains(pair[0]), seenYears.contains(pair[1]), ranks.isEmpty else {
+                throw InputError(YAMLMap.at(source, n), "periods[\(i)] must be two millésimes of the land cover, earlier first (for example [2019, 2021]), or two ranks when départements have different millésimes (for example [1, 2]: each commune's 1st to 2nd millésime); do not mix the two")
             }
             periods.append(Period(pair[0], pair[1]))
         }
-        if periods.isEmpty { periods = Period.defaults(for: landCover.millesimes) }
+        let periodsInYears = !periods.isEmpty
+        if periods.isEmpty {
+            // Every pair: a département's 2018 and 2021 must be compared even when another's 2019
+            // lies between them. With one set of millésimes for all, up to three, these are the defaults.
+            let m = landCover.millesimes.sorted()
+            let pairs = m.indices.flatMap { i in m.indices.filter { $0 > i }.map { Period(m[i], m[$0]) } }
+            periods = pairs.count <= PeriodChanges.maxPeriods ? pairs.sorted { a, b in
+                // The defaults first (consecutive pairs, then first → last), so that a project of one vintage keeps its order.
+                let da = Period.defaults(for: m).firstIndex(of: a) ?? Int.max, db = Period.defaults(for: m).firstIndex(of: b) ?? Int.max
+                return da != db ? da < db : a < b
+            } : Period.defaults(for: m)
+        }
         if periods.count > PeriodChanges.maxPeriods {
             throw InputError(source, "\(periods.count) periods: at most \(PeriodChanges.maxPeriods) are supported; list the ones to publish under `periods:`")
         }
@@ -284,6 +307,8 @@ public struct ProjectConfig: Sendable {
                              periods: periods, zanReference: zan, templates: try doc.string("templates").map(resolve) ?? existingFolder(resolve("Templates")),
                              content: resolve(try doc.string("content") ?? "Content"), output: resolve(try doc.string("output") ?? "Output"),
                              pdf: pdf)
+        config.rankPeriods = ranks.isEmpty ? nil : ranks
+        config.periodsInYears = periodsInYears
         config.postalCodes = postal
         config.communeFilter = try c.string("where")
         config.report = report

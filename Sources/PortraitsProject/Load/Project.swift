@@ -26,6 +26,32 @@ public struct Project: Sendable {
 
     public var layout: FactsLayout { tabulation.layout }
 
+    /// Per territory, the years its figures sum when the layout is in ranks (départements
+    /// photographed in different years); empty in year space.
+    public var territoryYears: [TerritoryID: TerritoryYears] = [:]
+    /// The years of all the project's communes together, in rank space.
+    public var projectYears: TerritoryYears?
+    /// Each commune's millésimes when the layout is in ranks; nil in year space.
+    public var vintages: CommuneVintages?
+
+    /// The period of years commune `c` (catalogue index) has for the layout's period `p`.
+    public func communePeriod(_ c: Int, _ p: Int) -> Period? {
+        guard layout.ranked else { return layout.periods[p] }
+        let rp = layout.periods[p]
+        return vintages?.byCommune[c]?.period(ranks: rp.start, rp.end)
+    }
+
+    /// The years behind `id`'s figures: its own spans in rank space, the layout's years otherwise.
+    public func years(_ id: TerritoryID) -> TerritoryYears {
+        if layout.ranked, let y = territoryYears[id] {
+            // A rank none of its communes has: the years of the whole project, said as such.
+            guard y.millesimes.contains(where: { $0 == nil }) || y.periods.contains(where: { $0 == nil }), let all = projectYears else { return y }
+            return TerritoryYears(millesimes: zip(y.millesimes, all.millesimes).map { $0 ?? $1 }, periods: zip(y.periods, all.periods).map { $0 ?? $1 },
+                                  scaledByYears: y.scaledByYears)
+        }
+        return TerritoryYears.of(layout)
+    }
+
     package init(config: ProjectConfig, nomenclature: Nomenclature, catalog: TerritoryCatalog, tabulation: Tabulation, facts: [TerritoryID: AreaFacts], outlines: [TerritoryID: [PolygonRings]], displayLevel: Int, traits: TraitsTable, postalCodes: [String: [String]] = [:], extraLayers: [ExtraLayerData] = [], factsOrigin: String = "", factsDay: String = BuildDay.today()) {
         self.config = config
         self.nomenclature = nomenclature

@@ -9,7 +9,7 @@ import PortraitsWeb
 
 /// Checks of the tabulated and aggregated figures that catch inputs which would otherwise print
 /// wrong figures with a normal exit: a millésime that covers none of the communes, a delivery read
-/// twice (overlaps), millésimes that differ between départements, communes that overlap.
+/// twice (overlaps), communes that overlap. (Millésimes that differ between départements are laid out by rank: `MillesimeArrangement`.)
 package enum FactsChecks {
     /// Share of the communes' area below which a millésime is said to cover nothing.
     package static let minimumCoverage = 0.001
@@ -17,7 +17,7 @@ package enum FactsChecks {
     /// delivered there: half, so that a border sliver of a neighbour's delivery does not count.
     package static let deliveredCoverage = 0.5
 
-    package static func run(config: ProjectConfig, catalog: TerritoryCatalog, tabulation: Tabulation, facts: [TerritoryID: AreaFacts],
+    package static func run(config: ProjectConfig, catalog: TerritoryCatalog, tabulation: Tabulation,
                     outlines: [TerritoryID: [PolygonRings]], shapes: [CommuneShape]) throws {
         let layout = tabulation.layout
         var total = AreaFacts(millesimeCount: layout.millesimes.count, periodCount: layout.periods.count)
@@ -39,34 +39,19 @@ package enum FactsChecks {
             }
         }
         if !errors.isEmpty { throw InputErrors(errors) }
-        try millesimesByDepartement(catalog: catalog, facts: facts, layout: layout, source: config.source)
-        try overlappingCommunes(catalog: catalog, facts: facts, outlines: outlines, shapes: shapes, communes: config.communes.path)
-    }
-
-    /// Different millésimes per département (as IGN delivers them) are not supported yet: each
-    /// commune would be compared between years that its land cover does not have.
-    package static func millesimesByDepartement(catalog: TerritoryCatalog, facts: [TerritoryID: AreaFacts], layout: FactsLayout, source: String) throws {
-        guard layout.millesimes.count > 1 else { return }
-        var years: [String: [Int]] = [:]
-        for d in catalog.all(.departement) {
-            guard let f = facts[d.id], f.area > 0 else { continue }
-            let delivered = layout.millesimes.indices.filter { f.covered[$0] >= deliveredCoverage * f.area }.map { layout.millesimes[$0] }
-            if !delivered.isEmpty { years[d.id.code] = delivered }
-        }
-        guard Set(years.values).count > 1 else { return }
-        let list = years.keys.sorted().map { "\($0): \(years[$0]!.map(String.init).joined(separator: ", "))" }
-        throw InputError(source, "the land cover's millésimes differ between départements (\(list.joined(separator: "; "))): a period would compare each commune with a year it has no land cover for. Different millésimes per département are not supported yet; build one project per group of départements that share their millésimes")
+        try overlappingCommunes(catalog: catalog, areas: tabulation.communeFacts.map(\.area), outlines: outlines, shapes: shapes, communes: config.communes.path)
     }
 
     /// Communes must not overlap: a union of a département's communes smaller than their sum
     /// points at overlaps, which are then located pair by pair.
-    package static func overlappingCommunes(catalog: TerritoryCatalog, facts: [TerritoryID: AreaFacts], outlines: [TerritoryID: [PolygonRings]],
+    package static func overlappingCommunes(catalog: TerritoryCatalog, areas: [Double], outlines: [TerritoryID: [PolygonRings]],
                                     shapes: [CommuneShape], communes source: String) throws {
         var errors: [InputError] = []
         for d in catalog.all(.departement) {
-            guard let f = facts[d.id], let outline = outlines[d.id] else { continue }
+            guard let outline = outlines[d.id] else { continue }
+            let area = d.communeIndices.reduce(0) { $0 + areas[$1] }
             let union = outline.reduce(0) { $0 + $1.area }
-            guard f.area - union > 100 + 1e-6 * f.area else { continue }
+            guard area - union > 100 + 1e-6 * area else { continue }
             for p in try CommuneOverlaps.find(shapes, among: d.communeIndices, tolerance: 100) {
                 let a = shapes[p.first], b = shapes[p.second]
                 errors.append(InputError("\(source), features \(a.fid) and \(b.fid)", "communes \(a.code) (\(a.name)) and \(b.code) (\(b.name)) overlap on \(FrenchNumber.hectares(p.area, decimals: 2)): their land cover would be counted twice in every parent territory; fix the communes layer"))

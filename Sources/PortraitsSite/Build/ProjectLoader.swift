@@ -61,23 +61,32 @@ public enum ProjectLoader {
     package static func assemble(config: ProjectConfig, inputs: Inputs, tabulation: Tabulation, origin: String, day: String,
                          reporter: StageReporter) throws -> Project {
         let (nomenclature, catalog, shapes, postal, extra) = inputs
-        let (facts, outlines) = try reporter.run(.aggregate) { () -> (([TerritoryID: AreaFacts], [TerritoryID: [PolygonRings]]), String) in
-            let facts = Aggregation.facts(of: catalog, communeFacts: tabulation.communeFacts, layout: tabulation.layout)
+        let (facts, outlines, arranged) = try reporter.run(.aggregate) { () -> (([TerritoryID: AreaFacts], [TerritoryID: [PolygonRings]], MillesimeArrangement.Arranged), String) in
             let upper = catalog.sorted.filter { $0.id.level != .commune }
             let unions = try Outlines.unions(of: shapes, groups: upper.map(\.communeIndices))
             var outlines: [TerritoryID: [PolygonRings]] = [:]
             for (t, u) in zip(upper, unions) { outlines[t.id] = u }
             for (i, c) in catalog.communes.enumerated() { outlines[TerritoryID(.commune, c.code)] = tabulation.outlines[i] }
-            try FactsChecks.run(config: config, catalog: catalog, tabulation: tabulation, facts: facts, outlines: outlines, shapes: shapes)
-            return ((facts, outlines), "\(facts.count) territories")
+            // The checks read the facts by year, as tabulated; the portraits by year or by rank.
+            try FactsChecks.run(config: config, catalog: catalog, tabulation: tabulation, outlines: outlines, shapes: shapes)
+            let arranged = try MillesimeArrangement.arrange(tabulation, config: config, catalog: catalog)
+            let facts = Aggregation.facts(of: catalog, communeFacts: arranged.tabulation.communeFacts, layout: arranged.tabulation.layout)
+            let by = arranged.tabulation.layout.ranked ? "; millésimes by rank (\(arranged.vintages.groups.map(\.vintage.description).joined(separator: " / ")))" : ""
+            return ((facts, outlines, arranged), "\(facts.count) territories\(by)")
         }
         let level = config.displayLevel ?? nomenclature.primary.depth
         guard (1...nomenclature.primary.depth).contains(level) else {
             throw InputError(config.source, "display_level \(level) outside 1…\(nomenclature.primary.depth)")
         }
-        var project = Project(config: config, nomenclature: nomenclature, catalog: catalog, tabulation: tabulation,
+        var project = Project(config: config, nomenclature: nomenclature, catalog: catalog, tabulation: arranged.tabulation,
                               facts: facts, outlines: outlines, displayLevel: level,
                               traits: TraitsTable(nomenclature: nomenclature, rules: nomenclature.rules))
+        project.territoryYears = arranged.years
+        if arranged.tabulation.layout.ranked {
+            project.vintages = arranged.vintages
+            project.projectYears = RankedFacts.territoryYears(Array(catalog.communes.indices), vintages: arranged.vintages,
+                                                              ranked: arranged.tabulation.communeFacts, ranks: arranged.tabulation.layout)
+        }
         project.postalCodes = postal
         project.extraLayers = extra
         project.factsOrigin = origin

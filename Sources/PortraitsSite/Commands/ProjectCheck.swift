@@ -21,8 +21,30 @@ public enum ProjectCheck {
         let noEPCI = cat.communesInNoEPCI
         if noEPCI > 0 { lines.append("Communes in no EPCI: \(noEPCI) (in their département and région only)") }
         let layout = project.layout
-        lines.append("Millésimes: \(layout.millesimes.map(String.init).joined(separator: ", "))")
-        lines.append("Periods: \(layout.periods.isEmpty ? "none (one millésime: stock portraits only)" : layout.periods.map(\.label).joined(separator: ", "))")
+        // The years of the whole project: by rank when the départements' differ.
+        let all = project.projectYears ?? TerritoryYears.of(layout)
+        func name(_ m: Int) -> String { layout.ranked ? "\(YearSpan.rankName(layout.millesimes[m])) (\(all.millesimes[m]?.description ?? "–"))" : String(layout.millesimes[m]) }
+        func periodName(_ p: Int) -> String {
+            let rp = layout.periods[p]
+            return layout.ranked ? "\(YearSpan.rankName(rp.start)) → \(YearSpan.rankName(rp.end)) (\(all.periods[p]?.description ?? "–"))" : rp.label
+        }
+        if layout.ranked, let vintages = project.vintages {
+            lines.append("Millésimes differ between départements: figures are by rank (1st, 2nd… millésime of each commune)")
+            for d in cat.all(.departement) {
+                lines.append("  \(d.id.code) \(d.name): \(vintages.byCommune[d.communeIndices[0]]?.description ?? "no delivery") (\(d.communeIndices.count) commune\(d.communeIndices.count == 1 ? "" : "s"))")
+            }
+            let across = cat.sorted.filter { $0.id.level != .commune && !(project.territoryYears[$0.id]?.isSingle ?? true) }
+            if !across.isEmpty {
+                lines.append("  territories whose communes have different years (each figure says both): \(across.prefix(8).map { "\($0.id.level.label) \($0.name)" }.joined(separator: ", "))\(across.count > 8 ? " and \(across.count - 8) more" : "")")
+            }
+            if !vintages.slivers.isEmpty {
+                let list = vintages.slivers.prefix(5).map { "\(cat.communes[$0.commune].code) \(cat.communes[$0.commune].name): \(FrenchNumber.hectares($0.area, decimals: 2)) of \($0.year)" }
+                lines.append("  land cover of a neighbouring delivery inside communes, not counted (a commune has its département's millésimes): \(list.joined(separator: "; "))\(vintages.slivers.count > 5 ? " and \(vintages.slivers.count - 5) more" : "")")
+            }
+        } else {
+            lines.append("Millésimes: \(layout.millesimes.map(String.init).joined(separator: ", "))")
+        }
+        lines.append("Periods: \(layout.periods.isEmpty ? "none (one millésime: stock portraits only)" : layout.periods.indices.map(periodName).joined(separator: ", "))")
         lines.append("Nomenclature: \(project.nomenclature.name) (\(project.nomenclature.dimensions.map { "\($0.id): \($0.leaves.count) classes" }.joined(separator: ", ")))")
         lines.append("")
         for s in project.tabulation.sources {
@@ -46,7 +68,8 @@ public enum ProjectCheck {
         for f in project.tabulation.communeFacts { total += f }
         lines.append("")
         lines.append("Communes area: \(FrenchNumber.hectares(total.area, decimals: 2))")
-        for (m, year) in layout.millesimes.enumerated() {
+        for m in layout.millesimes.indices {
+            let year = name(m)
             let partial = project.tabulation.communeFacts.filter { $0.area > 0 && $0.covered[m] / $0.area < 0.995 }.count
             lines.append("\(year): covered \(FrenchNumber.hectares(total.covered[m], decimals: 2)) (\(FrenchNumber.percent(total.area > 0 ? total.covered[m] / total.area : 0))); " +
                          "sum of classes \(FrenchNumber.hectares(total.classTotal(m), decimals: 2)); overlaps \(FrenchNumber.hectares(total.overlap(m), decimals: 2)); " +
@@ -58,16 +81,16 @@ public enum ProjectCheck {
         let traits = project.traits
         lines.append("")
         lines.append("Indicators over all communes (correspondence rules: \(project.nomenclature.rules.rows.count) rows):")
-        for (m, year) in layout.millesimes.enumerated() {
-            lines.append("  \(year): sealed \(FrenchNumber.hectares(Sealing.sealedArea(total, millesime: m, traits: traits), decimals: 2)); " +
+        for m in layout.millesimes.indices {
+            lines.append("  \(name(m)): sealed \(FrenchNumber.hectares(Sealing.sealedArea(total, millesime: m, traits: traits), decimals: 2)); " +
                          "artificialised \(FrenchNumber.hectares(total.lcr[m], decimals: 2)) with the decree's thresholds, " +
                          "\(FrenchNumber.hectares(Artificialisation.matrixArea(total, millesime: m, traits: traits), decimals: 2)) with the matrix only; " +
                          "undetermined \(FrenchNumber.hectares(Artificialisation.undeterminedArea(total, millesime: m, traits: traits), decimals: 2))")
         }
         for p in layout.periods.indices {
-            let c = Consumption.figures(total, period: p, layout: layout, traits: traits)
+            let c = Consumption.figures(total, period: p, layout: layout, traits: traits, span: all.periods[p], scaled: all.scaledByYears[p])
             let a = Artificialisation.figures(total, period: p, layout: layout, traits: traits)
-            lines.append("  \(layout.periods[p].label): ENAF consumption \(FrenchNumber.hectares(c.total, decimals: 2)) (\(FrenchNumber.hectares(c.perYear, decimals: 2))/year); " +
+            lines.append("  \(periodName(p)): ENAF consumption \(FrenchNumber.hectares(c.total, decimals: 2)) (\(FrenchNumber.hectares(c.perYear, decimals: 2))/year); " +
                          "net artificialisation \(FrenchNumber.hectares(a.thresholdFlux.net, decimals: 2))")
         }
         return lines.joined(separator: "\n")

@@ -35,14 +35,13 @@ public enum ProjectInit {
         }
         let hasUsage = !usage.first!.isEmpty
 
-        // Millésimes by département: one set for all, until mixed millésimes are supported.
+        // Millésimes by département: when they differ, the portraits are by rank (1st, 2nd…
+        // millésime of each commune, docs/millesimes-par-departement.md).
         var byDepartement: [String: Set<Int>] = [:]
         for f in files { byDepartement[f.departement ?? "?", default: []].insert(f.year) }
-        let yearSets = Set(byDepartement.values.map { $0.sorted() })
-        if yearSets.count > 1 {
-            let list = byDepartement.keys.sorted().map { "\($0): \(byDepartement[$0]!.sorted().map(String.init).joined(separator: ", "))" }.joined(separator: "; ")
-            throw InputError(landCover.joined(separator: ", "), "the départements do not have the same millésimes (\(list)): different millésimes per département are not supported yet (docs/millesimes-par-departement.md); run init once per group of départements that share their millésimes")
-        }
+        let mixed = Set(byDepartement.values.map { $0.sorted() }).count > 1
+        let yearList = byDepartement.keys.sorted().map { "\($0): \(byDepartement[$0]!.sorted().map(String.init).joined(separator: ", "))" }.joined(separator: "; ")
+        if mixed { checks.append("the départements have different millésimes (\(yearList)): each commune's figures use its own years, periods are by rank (1st → 2nd millésime), and a territory across départements states both") }
         let years = Set(files.map(\.year)).sorted()
 
         // The nomenclature whose leaves hold every code found; otherwise the national one, with unknown codes as « non classé ».
@@ -190,7 +189,8 @@ public enum ProjectInit {
         \(landCoverYAML)\(unknownCodes.isEmpty ? "" : "  unknown_codes: non-classe   # codes outside the nomenclature are counted as « non classé » (see init's output)\n")
         # The national OCS GE nomenclature, built into portraits (or a path to a nomenclature.yaml of your own).
         nomenclature: \(nomenclature)
-        # periods: [[\(years.first!), \(years.last!)]]   # default: each consecutive pair of millésimes, then first → last
+        \(mixed ? "# periods: [[1, 2]]   # by rank, as the départements' millésimes differ: each commune's 1st → 2nd millésime (default: each consecutive pair of ranks, then first → last)"
+                 : "# periods: [[\(years.first!), \(years.last!)]]   # default: each consecutive pair of millésimes, then first → last")
         content: Content       # the documentation pages (Markdown): edit them, add your own
         templates: Templates   # copies of the built-in templates and assets: change them, or delete a file to use the built-in one
         output: Output
@@ -232,7 +232,8 @@ public enum ProjectInit {
         for f in files {
             out.append("  \(relative(f.path))\(f.layerNeeded ? ", layer \(f.layer)" : ""): \(f.count) polygons, \(f.crs), millésime \(f.year) (\(f.yearFrom))\(f.departement.map { ", département \($0)" } ?? "")")
         }
-        out.append("Millésimes: \(years.map(String.init).joined(separator: ", "))" + (named ? " in every département (\(byDepartement.keys.sorted().joined(separator: ", ")))" : ""))
+        out.append(mixed ? "Millésimes by département: \(yearList) (portraits by rank: each commune's own years)"
+                   : "Millésimes: \(years.map(String.init).joined(separator: ", "))" + (named ? " in every département (\(byDepartement.keys.sorted().joined(separator: ", ")))" : ""))
         out.append("Nomenclature: \(nomenclature) (built in)\(unknownCodes.isEmpty ? ", every code found is one of its classes" : "")")
         for n in notes { out.append("Note: \(n)") }
         out.append("Content/ and Templates/: \(written) files written\(kept > 0 ? ", \(kept) already there and kept" : "")")
@@ -246,6 +247,9 @@ public enum ProjectInit {
         return out.joined(separator: "\n")
     }
 
+    /// The example's millésimes: the west in 2018 and 2021, the east in 2019 and 2023.
+    package static let exampleMillesimes = [[2018, 2021], [2019, 2023]]
+
     /// `portraits init --example DIR`: IGN-shaped downloads of a small fictional territory in
     /// `DIR/telechargements/`, and the project init writes from them.
     public static func example(into folder: String, force: Bool = false) throws -> String {
@@ -254,7 +258,8 @@ public enum ProjectInit {
         if FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent("portraits.yaml")) && !force {
             throw InputError(root, "already holds a portraits.yaml; choose another folder, or add --force")
         }
-        let polygons = try IGNDeliveries.write(into: downloads)
+        // Each département photographed in its own years, as IGN's national OCS GE is.
+        let polygons = try IGNDeliveries.write(into: downloads, millesimes: exampleMillesimes)
         let head = "Wrote an example of IGN's downloads (\(polygons) land-cover polygons, fictional communes) into \(downloads)\n"
         return head + (try run(communes: IGNDeliveries.adminExpressFolder(downloads), landCover: [downloads], into: root, force: force))
     }

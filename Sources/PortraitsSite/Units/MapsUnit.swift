@@ -17,16 +17,17 @@ package enum MapsUnit {
         // Every millésime: the portraits show the end of their period, the explorer any of them.
         let years = project.layout.millesimes
         var meta = TerritoryMapsMeta()
-        for year in years {
+        let spans = project.years(t.id)
+        for (m, year) in years.enumerated() {
             let map = scenes.landCover(year)
             let path = SitePaths.map(t.id, millesime: year, raster: map.raster)
-            try writer.write(path, try file(map.frame, raster: map.raster, title: "Occupation du sol \(FrenchText.de(t.id, t.name)) en \(year)"))
+            try writer.write(path, try file(map.frame, raster: map.raster, title: "Occupation du sol \(FrenchText.de(t.id, t.name)) en \(spans.millesimes[m]?.label ?? String(year))"))
             meta.maps[year] = MapFile(path: path, width: map.frame.width, height: map.frame.height, legend: map.legend).meta
         }
         for (p, period) in project.layout.periods.enumerated() {
             let map = scenes.changes(p)
             let path = SitePaths.changeMap(t.id, period, raster: map.raster)
-            try writer.write(path, try file(map.frame, raster: map.raster, title: "Changements d’occupation du sol \(FrenchText.de(t.id, t.name)), \(period.label)"))
+            try writer.write(path, try file(map.frame, raster: map.raster, title: "Changements d’occupation du sol \(FrenchText.de(t.id, t.name)), \(spans.periods[p]?.label ?? period.label)"))
             meta.changes[p] = MapFile(path: path, width: map.frame.width, height: map.frame.height, legend: map.legend).meta
         }
         // The pieces a tap asks about, in tiles the page draws over a picture when it is zoomed.

@@ -20,7 +20,7 @@ package enum TerritoryPagesUnit {
         let explorer = ExplorerPage(project: project, territory: t, main: context.main, maps: mapFiles, changeMaps: changeMaps, overlays: overlays,
                                     indicators: context.indicators, portraits: context.portraits)
         try writer.write(explorer.path, try explorer.html(common: common, templates: templates))
-        let folderIndex = FolderIndexPage(territory: t, views: views, main: context.main)
+        let folderIndex = FolderIndexPage(territory: t, views: views, main: context.main) { ViewYears.of($0, t.id, project: project).short }
         try writer.write(folderIndex.path, try folderIndex.html(common: common, templates: templates))
 
         let locator = try scenes.locator.map { (svg: try CairoRenderer.svg($0.scene, inline: true), title: $0.title) }

@@ -90,8 +90,8 @@ package struct DownloadsPage {
         var c = common.context(path: Self.path, title: "Données")
         c.merge(files.context) { $1 }
         c["description"] = "Télécharger les chiffres de l’occupation du sol de tous les territoires : CSV, XLSX et GeoPackage."
-        c["millesimes"] = project.layout.millesimes.map(String.init).joined(separator: ", ")
-        if !project.layout.periods.isEmpty { c["periods"] = project.layout.periods.map(\.label).joined(separator: ", ") }
+        c["millesimes"] = ProjectYears.millesimes(project)
+        if !project.layout.periods.isEmpty { c["periods"] = ProjectYears.periods(project) }
         c["nomenclature"] = project.nomenclature.name
         c["definitions"] = tables.definitions.map { ["id": $0.id, "label": $0.label, "unit": $0.unit.rawValue, "group": $0.group] }
         c["sources"] = tables.sourceLines(attribution: attribution)

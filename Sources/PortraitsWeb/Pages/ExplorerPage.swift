@@ -64,9 +64,12 @@ package struct ExplorerPage {
             return ["path": SitePaths.explorer(id), "name": p.name, "levelLabel": id.level.label]
         }
         let years = maps.keys.sorted()
+        let spans = project.years(territory.id)
+        // A millésime's name here: its year, or this territory's years of that rank.
+        func name(_ key: Int) -> String { spans.millesimes[project.layout.index(of: key)!]?.description ?? String(key) }
         func option(_ year: Int, selected: Bool) -> [String: Any] {
-            ["file": SitePaths.fileName(maps[year]!.path), "year": year, "selected": selected,
-             "alt": "Occupation du sol \(FrenchText.de(territory.id, territory.name)) en \(year)"]
+            ["file": SitePaths.fileName(maps[year]!.path), "year": name(year), "selected": selected,
+             "alt": "Occupation du sol \(FrenchText.de(territory.id, territory.name)) en \(name(year))"]
         }
         let left = years.first!, right = years.last!
         c["leftOptions"] = years.map { option($0, selected: $0 == left) }
@@ -98,8 +101,9 @@ package struct ExplorerPage {
             guard let m = changeMaps[p] else { return nil }
             // The same words as the portrait's change map (the same file): the model's change table.
             let alt = portraits.views.first { $0.period == period }.flatMap { portraits.portrait(territory.id, $0) }?.themes?.mutations.changes.mapAlt ?? ""
-            return ["file": SitePaths.fileName(m.path), "label": period.label, "width": Int(m.width), "height": Int(m.height),
-                    "alt": alt, "portrait": "\(period.description).html", "legend": MapLegendContext.context(m.legend)]
+            let view = PortraitView(period: period, millesime: period.end, ranked: project.layout.ranked)
+            return ["file": SitePaths.fileName(m.path), "label": spans.periods[p]?.description ?? period.label, "width": Int(m.width), "height": Int(m.height),
+                    "alt": alt, "portrait": "\(view.id).html", "legend": MapLegendContext.context(m.legend)]
         }
         c["hasChangeMaps"] = !changeMaps.isEmpty
         return c

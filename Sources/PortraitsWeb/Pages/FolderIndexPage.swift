@@ -9,11 +9,14 @@ package struct FolderIndexPage {
     package let territory: Territory
     package let views: [PortraitView]
     package let main: PortraitView
+    /// Each view's name for this territory (its years).
+    package let label: (PortraitView) -> String
 
-    package init(territory: Territory, views: [PortraitView], main: PortraitView) {
+    package init(territory: Territory, views: [PortraitView], main: PortraitView, label: @escaping (PortraitView) -> String = { $0.label }) {
         self.territory = territory
         self.views = views
         self.main = main
+        self.label = label
     }
 
     package var path: String { SitePaths.folderIndex(territory.id) }
@@ -26,8 +29,8 @@ package struct FolderIndexPage {
         c["levelLabel"] = territory.id.level.label
         c["code"] = territory.id.code
         c["target"] = target
-        c["mainLabel"] = main.label
-        c["views"] = views.map { ["file": SitePaths.fileName(SitePaths.portrait(territory.id, $0)), "label": $0.label] }
+        c["mainLabel"] = label(main)
+        c["views"] = views.map { ["file": SitePaths.fileName(SitePaths.portrait(territory.id, $0)), "label": label($0)] }
         return try templates.render("folder-index", c)
     }
 }

@@ -76,7 +76,7 @@ package struct IndexPages {
             }
         }
         let outline = project.catalog.all(.region).flatMap { project.outlines[$0.id] ?? [] }
-        let title = period == nil ? "Part artificialisée (\(main.millesime))" : "Consommation NAF par an pour 1 000 ha, \(main.label)"
+        let title = period == nil ? "Part artificialisée (\(ProjectYears.millesimeName(project, lastMillesimeIndex)))" : "Consommation NAF par an pour 1 000 ha, \(main.label)"
         var input = LandCoverMapInput(pieces: pieces, legend: zip(classes.labels, classes.colors).map { LegendEntry(label: $0, color: $1) },
                                       outline: outline, context: [], source: "\(title) · \(credit)", legendTitle: period == nil ? "Part artificialisée" : "Conso. NAF / 1 000 ha")
         input.boundaries = boundaries
@@ -98,24 +98,23 @@ package struct IndexPages {
         var c = common.context(path: "index.html", title: "Accueil")
         c["description"] = "Portraits de l’occupation du sol de chaque commune, EPCI, SCoT, département et région : cartes, graphiques, indicateurs de consommation d’espaces et d’artificialisation."
         let layout = project.layout
-        c["millesimes"] = layout.millesimes.map(String.init).joined(separator: ", ")
-        c["millesimeList"] = layout.millesimes
-        if !layout.periods.isEmpty { c["periods"] = layout.periods.map(\.label).joined(separator: ", ") }
+        c["millesimes"] = ProjectYears.millesimes(project)
+        if !layout.periods.isEmpty { c["periods"] = ProjectYears.periods(project) }
         c["nomenclature"] = project.nomenclature.name
         c["hasScot"] = !project.catalog.all(.scot).isEmpty
         c["mainLabel"] = main.label
         c["regions"] = project.catalog.all(.region).map { r -> [String: Any] in
-            let f = project.facts[r.id]!
+            let f = project.facts[r.id]!, years = ViewYears.of(main, r.id, project: project)
             var rc: [String: Any] = ["name": r.name, "path": SitePaths.portrait(r.id, main), "area": FrenchNumber.hectares(f.area, decimals: 0),
                                      "communes": FrenchNumber.format(Double(r.communeIndices.count), decimals: 0),
                                      "covered": FrenchNumber.percent(f.area > 0 ? f.covered[lastMillesimeIndex] / f.area : 0), "millesime": main.millesime,
                                      "explorer": SitePaths.explorer(r.id)]
             if let h = headline(r) {
                 rc["figures"] = [
-                    ["value": FrenchNumber.format(h[Self.column("consommation_ha")], decimals: 0) + "\u{00A0}ha", "caption": "d’espaces NAF consommés, \(main.label)"],
+                    ["value": FrenchNumber.format(h[Self.column("consommation_ha")], decimals: 0) + "\u{00A0}ha", "caption": "d’espaces NAF consommés, \(years.short)"],
                     ["value": FrenchNumber.format(h[Self.column("consommation_ha_an")], decimals: 0) + "\u{00A0}ha/an", "caption": "de consommation par an"],
-                    ["value": FrenchNumber.format(h[Self.column("artificialisation_nette_ha")], decimals: 0) + "\u{00A0}ha", "caption": "d’artificialisation nette, \(main.label)"],
-                    ["value": FrenchNumber.format(h[Self.column("part_artificialisee_pct")], decimals: 1) + "\u{00A0}%", "caption": "du territoire artificialisé en \(main.millesime)"],
+                    ["value": FrenchNumber.format(h[Self.column("artificialisation_nette_ha")], decimals: 0) + "\u{00A0}ha", "caption": "d’artificialisation nette, \(years.short)"],
+                    ["value": FrenchNumber.format(h[Self.column("part_artificialisee_pct")], decimals: 1) + "\u{00A0}%", "caption": "du territoire artificialisé en \(years.millesime)"],
                 ]
             }
             return rc
@@ -151,7 +150,7 @@ package struct IndexPages {
         var c = common.context(path: path, title: level.pluralLabel)
         let all = project.catalog.all(level)
         c["count"] = all.count
-        c["millesime"] = main.millesime
+        c["millesime"] = ProjectYears.millesimeName(project, lastMillesimeIndex)
         c["hasPeriod"] = mainPeriod != nil
         c["periodLabel"] = main.label
         if let map { c["map"] = map.context }

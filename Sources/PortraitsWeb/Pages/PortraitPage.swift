@@ -50,16 +50,21 @@ package struct PortraitPage {
 
     func context(common: CommonContext) throws -> [String: Any] {
         let p = portrait, id = p.territory
-        var c = common.context(path: path, title: "\(p.name) (\(id.level.inText)) · \(view.label)")
-        c["description"] = "Portrait de l’occupation du sol \(FrenchText.de(p.territory, p.name)), \(view.period.map { "période \($0.label)" } ?? "millésime \(view.millesime)")."
+        var c = common.context(path: path, title: "\(p.name) (\(id.level.inText)) · \(p.years.short)")
+        c["description"] = "Portrait de l’occupation du sol \(FrenchText.de(p.territory, p.name)), \(p.years.named)."
         c["name"] = p.name
         c["code"] = id.code
         c["levelLabel"] = id.level.label
-        c["millesime"] = view.millesime
+        c["millesime"] = p.years.millesime.description
+        c["millesimeLabel"] = p.years.millesime.label
         c["parents"] = p.parents.map { ["path": SitePaths.portrait($0.id, view), "name": $0.name, "levelLabel": $0.id.level.label] }
         c["hasViews"] = views.count > 1
-        c["views"] = views.map { ["file": "\($0.id).html", "label": $0.label, "current": $0 == view] }
-        if let period = view.period { c["period"] = ["start": period.start, "end": period.end] }
+        c["views"] = views.map { ["file": "\($0.id).html", "label": ViewYears.of($0, id, project: project).short, "current": $0 == view] }
+        if let period = p.years.period {
+            c["period"] = ["start": period.start.description, "end": period.end.description, "label": period.description]
+            // Where the communes' years differ, which years each sums.
+            if period.single == nil { c["yearsNote"] = "Les communes de ce territoire n’ont pas été photographiées les mêmes années : les surfaces additionnent \(period.detail), et les rythmes par an sont calculés commune par commune, chacune sur ses propres années." }
+        }
         c["areaHa"] = p.area.text
         c["coveredShare"] = p.coveredShare.text
         var message: [String: Any] = ["sentence": p.message.sentence, "items": p.message.items.map { item -> [String: Any] in
@@ -137,7 +142,7 @@ package struct PortraitPage {
     // MARK: - Themes as template keys
 
     static func context(_ e: EvolutionTheme) -> [String: Any] {
-        ["sentence": e.sentence, "years": e.years,
+        ["sentence": e.sentence, "duration": e.duration,
          "rows": e.rows.map { r -> [String: Any] in
              ["label": r.label, "code": r.code, "color": r.color.hex, "before": r.before.text, "after": r.after.text,
               "change": r.change.text, "relative": r.relative.text, "perYear": r.perYear.text]
@@ -232,6 +237,7 @@ package struct PortraitPage {
         return ["hasPeriod": m.hasPeriod, "rows": m.rows.map { r -> [String: Any] in
             var c: [String: Any] = ["path": SitePaths.portrait(r.id, view), "name": r.name, "code": r.id.code,
                                     "area": cell(r.area), "artificialised": cell(r.artificialisedShare)]
+            if let years = r.years { c["years"] = years }
             if m.hasPeriod {
                 c["consumption"] = cell(r.consumption)
                 c["perYear"] = cell(r.consumptionPerYear)

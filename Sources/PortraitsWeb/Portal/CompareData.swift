@@ -39,7 +39,12 @@ package enum CompareData {
             ("name", JSONText.string(t.name)), ("context", JSONText.string(SearchIndex.context(t, project.catalog))),
             ("area", JSONText.number(facts.area / 10_000)),
             ("stock", JSONText.object(stock)), ("periods", JSONText.object(periods)),
-        ])
+        ] + (layout.ranked ? [
+            // By rank, this territory's years of each (`2018`, or `2018 ou 2019`).
+            ("years", JSONText.object(layout.millesimes.indices.map { m in
+                (String(layout.millesimes[m]), JSONText.string(project.years(t.id).millesimes[m]?.description ?? ProjectYears.millesimeName(project, m)))
+            })),
+        ] : []))
         return "(window.PORTRAITS_DATA = window.PORTRAITS_DATA || {})[\(JSONText.string(id(t.id)))] = \(body);\n"
     }
 
@@ -49,8 +54,9 @@ package enum CompareData {
         let classes = n.primary.classes(atLevel: classLevel(n)).map { c in
             JSONText.object([("code", JSONText.string(c.code)), ("label", JSONText.string(c.label)), ("color", JSONText.string(c.color.hex))])
         }
-        let periods = project.layout.periods.map { p in
-            JSONText.object([("id", JSONText.string(p.description)), ("label", JSONText.string(p.label)),
+        let periods = project.layout.periods.indices.map { i in
+            let p = project.layout.periods[i]
+            return JSONText.object([("id", JSONText.string(p.description)), ("label", JSONText.string(ProjectYears.periodName(project, i))),
                              ("start", String(p.start)), ("end", String(p.end))])
         }
         let indicators = IndicatorSummary.definitions.map { d in
@@ -60,6 +66,7 @@ package enum CompareData {
         return JSONText.object([
             ("periods", JSONText.array(periods)), ("defaultPeriod", JSONText.string(main.period?.description ?? "")),
             ("millesimes", JSONText.array(project.layout.millesimes.map(String.init))),
+            ("millesimeLabels", JSONText.array(project.layout.millesimes.indices.map { JSONText.string(ProjectYears.millesimeName(project, $0)) })),
             ("indicators", JSONText.array(indicators)), ("classes", JSONText.array(classes)),
         ])
     }

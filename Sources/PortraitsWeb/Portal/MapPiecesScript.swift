@@ -32,6 +32,7 @@ package enum MapPiecesScript {
         var pairs: [(String, String)] = [
             ("w", JSONText.number(p.width)), ("h", JSONText.number(p.height)), ("q", JSONText.number(quantum)),
             ("millesimes", JSONText.array(p.millesimes.map(String.init))),
+            ("millesimeLabels", JSONText.array(p.millesimeLabels.map(JSONText.string))),
             ("periods", JSONText.array(p.periods.map(JSONText.string))),
             ("periodLabels", JSONText.array(p.periodLabels.map(JSONText.string))),
             ("classes", JSONText.array(p.classes.map { JSONText.array([JSONText.string($0.code), JSONText.string($0.label), JSONText.string($0.color.hex)]) })),
