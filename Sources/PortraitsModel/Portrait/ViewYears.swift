@@ -32,6 +32,9 @@ package struct ViewYears: Sendable, Equatable {
     /// `période 2018–2021` or `millésime 2021`; by commune `période 2018–2021 ou 2019–2022 selon les communes`.
     package var named: String { period.map { "période \($0.label)" } ?? "millésime \(millesime.label)" }
 
+    /// `période 2018–2021 ou 2019–2022`: `named` without « selon les communes », for a footer's one line.
+    package var namedShort: String { period.map { "période \($0.description)" } ?? "millésime \(millesime.description)" }
+
     /// `Période 2018–2021`, `Millésime 2021`: a title.
     package var Named: String { named.prefix(1).uppercased() + named.dropFirst() }
 

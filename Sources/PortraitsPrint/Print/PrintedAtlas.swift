@@ -54,7 +54,7 @@ package struct PrintedAtlas {
         let total = frontCount + owners.count
         // Each page says its atlas, part and period (the date is on the cover: with it, a fiche's
         // footer ran onto two lines).
-        let period = group.portrait.years.named
+        let period = group.portrait.years.namedShort
         var pages = front.allPages.enumerated().map { i, page in
             PageComposer.withFooter(page, "\(title) · \(period)", page: i + 1, of: total, measure: front.measure)
         }

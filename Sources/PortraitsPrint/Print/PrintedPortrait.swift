@@ -39,7 +39,7 @@ package struct PrintedPortrait {
     /// The footer of each page: the territory, the period, the date (what a page torn out of the
     /// file still needs to say).
     package func footer(page: Int, total: Int) -> String {
-        "\(title) · \(portrait.years.named) · édité le \(Self.frenchDate(date))"
+        "\(title) · \(portrait.years.namedShort) · édité le \(Self.frenchDate(date))"
     }
 
     package var periodText: String {
