@@ -40,6 +40,18 @@ final class FigureTrustTests: XCTestCase {
         try (text[..<start] + "land_cover:\n  layers:\n" + list + "\n" + text[end...]).write(to: f.config, atomically: true, encoding: .utf8)
     }
 
+    /// Periods written as ranks in a project of one set of years are those years; a rank the land
+    /// cover does not have, or ranks mixed with years, are refused.
+    func testPeriodsWrittenAsRanks() throws {
+        let f = try BadInputFixture(self)
+        try f.writeConfig(extra: "periods: [[1, 2]]")
+        XCTAssertCheckSucceeds(f, "Millésimes: 2019, 2021", "Periods: 2019–2021")
+        try f.writeConfig(extra: "periods: [[1, 2], [2019, 2021]]")
+        XCTAssertCheckFails(f, "periods[1] must be two millésimes of the land cover", "do not mix the two")
+        try f.writeConfig(extra: "periods: [[1, 3]]")
+        XCTAssertCheckFails(f, "periods[0] must be two millésimes of the land cover")
+    }
+
     func testAMillesimeReadWithoutItsUsageIsRefused() throws {
         let f = try BadInputFixture(self)
         try f.writeConfig(replace: [("2021: {couverture: CS_2021, usage: US_2021}", "2021: {couverture: CS_2021}")])
