@@ -18,7 +18,10 @@ public struct StackedBarRow: Sendable, Equatable {
 public enum StackedBarChart {
     public static func scene(rows: [StackedBarRow], legend: [LegendEntry], width: Double = 720) -> Scene {
         let compact = ChartLayout.isCompact(width)
-        let size = 11.0, barHeight = 22.0, rowHeight = 34.0, labelWidth = compact ? 34.0 : 60.0, valueRoom = compact ? 72.0 : 100.0
+        let size = 11.0, barHeight = 22.0, rowHeight = 34.0, valueRoom = compact ? 72.0 : 100.0
+        // Room for the widest label (a year, or « 2021 ou 2022 » where communes differ), within 40 % of the width.
+        let widest = rows.map { Typography.estimatedWidth($0.label, size: size, bold: true) }.max() ?? 0
+        let labelWidth = max(compact ? 34.0 : 60.0, min(width * 0.4, widest + 2))
         // Legend, wrapping to as many lines as the width needs.
         let placed = ChartLayout.flow(legend.map(\.label), size: size, markWidth: 20, spacing: 14, width: width)
         let top = 40.0 + Double(placed.last?.line ?? 0) * 18

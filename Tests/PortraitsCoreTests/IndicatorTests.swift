@@ -121,6 +121,14 @@ final class IndicatorTests: XCTestCase {
         XCTAssertEqual(s.unsealing, 0)
         XCTAssertEqual(s.shareOfTerritory, 0.15, accuracy: 1e-12)
         XCTAssertEqual(s.shareOfUrbanised!, 150_000.0 / 160_000, accuracy: 1e-12)
+        // A sealed class of another use (a farm building: built, farming) is urbanised soil too:
+        // the share stays the composition's, below 100 %.
+        var farm = facts
+        farm.stock[2][ClassKey(0, 1)] = 40_000
+        let f = Sealing.figures(farm, period: 2, layout: layout, traits: traits)
+        let c = Sealing.composition(farm, millesime: 2, traits: traits)
+        XCTAssertEqual(f.shareOfUrbanised!, 190_000.0 / 200_000, accuracy: 1e-12)
+        XCTAssertEqual(f.shareOfUrbanised!, c.sealed / (c.sealed + c.urbanisedNotSealed), accuracy: 1e-12)
     }
 
     func testSealingComposition() {

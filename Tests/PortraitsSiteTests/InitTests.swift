@@ -125,7 +125,12 @@ final class InitTests: XCTestCase {
         let west = try page("commune/98007/millesimes-1-2.html"), east = try page("commune/99063/millesimes-1-2.html")
         XCTAssertTrue(west.contains("Entre 2018 et 2021, "), "98007")
         XCTAssertTrue(east.contains("Entre 2019 et 2023, "), "99063")
-        XCTAssertFalse(west.contains("2023") || west.contains("2019–"), "98007 shows only its years")
+        // Its own figures have only its years; its parents' rows in the comparison say theirs.
+        let comparison = try XCTUnwrap(west.range(of: "<section aria-labelledby=\"titre-comparaison\">[\\s\\S]*?</section>", options: .regularExpression))
+        let own = west.replacingCharacters(in: comparison, with: "")
+        XCTAssertFalse(own.contains("2023") || own.contains("2019–"), "98007 shows only its years")
+        XCTAssertTrue(west[comparison].contains("Indicateurs clés, chaque territoire sur ses propres années"))
+        XCTAssertTrue(west[comparison].contains("<span class=\"code\">2018–2021 ou 2019–2023</span>"), "the région's row says its years")
         XCTAssertTrue(east.contains("Carte de l’occupation du sol en 2023"))
         // The EPCI across the border (columns 2 and 3): both pairs of years, said as such.
         let epci = try page("epci/200000982/millesimes-1-2.html")
@@ -137,6 +142,13 @@ final class InitTests: XCTestCase {
         XCTAssertFalse(epci.contains("Occupation du sol en 2021 et") || epci.contains("en 2021 :"), "no sum over 2021 and 2023 presented as 2021")
         let home = try page("index.html")
         XCTAssertTrue(home.contains("1er millésime : 2018 (Ouest-Exemple), 2019 (Est-Exemple)"), String(home.components(separatedBy: "Millésimes de").last!.prefix(400)))
+        // A département's members table where one member (the EPCI) sums two départements' years.
+        XCTAssertTrue(try page("departement/98/millesimes-1-2.html").contains("Chiffres clés des territoires membres, chacun sur ses propres années"))
+        // The EPCI's atlas: each fiche's footer says the commune's own years; the portrait's fits on one line.
+        let atlas = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("epci/200000982").path).first { $0.hasPrefix("atlas-") }!
+        let atlasText = try runTool("/usr/bin/pdftotext", ["-layout", out.appendingPathComponent("epci/200000982/\(atlas)").path, "-"])
+        XCTAssertTrue(atlasText.contains("fiche de Gondreville-sur-Aube · période 2018–2021 "), "a fiche's footer")
+        XCTAssertFalse(atlasText.contains("fiche de Gondreville-sur-Aube · période 2018–2021 ou"), "not the group's years")
         // The folder address and the explorer link to the rank pages.
         XCTAssertTrue(try page("epci/200000982/index.html").contains("millesimes-1-2.html"))
 

@@ -3,7 +3,9 @@ public struct SealingFigures: Sendable, Equatable {
     /// Sealed area at t0 and t1 (m²).
     public var sealedBefore: Double
     public var sealedAfter: Double
-    /// Urbanised area at t1 (NAF family "urbanisé"), the denominator of the share of urbanised soils.
+    /// Urbanised area at t1, the denominator of the share of urbanised soils: land of the NAF family
+    /// « urbanisé » and sealed land whatever its use (a farm building), as the composition counts
+    /// them, so that the share never exceeds 100 %.
     public var urbanisedAfter: Double
     public var territoryArea: Double
     /// Not sealed at t0 → sealed at t1, and the reverse (m²).
@@ -31,7 +33,7 @@ public enum Sealing {
             return (s, u)
         }
         var urbanised = 0.0
-        for (k, v) in facts.orderedStock(b) where traits[k].naf == .urbanise { urbanised += v }
+        for (k, v) in facts.orderedStock(b) where traits[k].sealed == true || traits[k].naf == .urbanise { urbanised += v }
         var sealing = 0.0, unsealing = 0.0
         for (t, v) in facts.orderedTransitions(p) {
             let s0 = traits[t.from].sealed, s1 = traits[t.to].sealed

@@ -91,7 +91,7 @@ package struct DownloadTables {
     package func sourceLines(attribution: [String]) -> [String] {
         ["Nomenclature : \(project.nomenclature.name).",
          "Millésimes : \(ProjectYears.millesimes(project))" + (layout.periods.isEmpty ? "." : " ; périodes : \(ProjectYears.periods(project)).")
-            + (layout.ranked ? " Les départements n’ont pas été photographiés les mêmes années : chaque commune compte ses propres millésimes, les territoires additionnent ceux de leurs communes (colonnes millesime et periode) et leurs rythmes par an sont calculés commune par commune." : ""),
+            + (layout.ranked ? " Les départements n’ont pas été photographiés les mêmes années : chaque commune compte ses propres millésimes, les territoires additionnent ceux de leurs communes (colonnes periode, millesime ou annees_m1, annees_m2… : les années de chaque ligne) et leurs rythmes par an sont calculés commune par commune." : ""),
          "Surfaces en hectares, calculées en Lambert-93 (EPSG:2154) ; chiffres des territoires = sommes de leurs communes."]
         + attribution
         + ["Licence : Licence Ouverte / Open Licence 2.0 (Etalab), sauf mention contraire des sources ci-dessus."]

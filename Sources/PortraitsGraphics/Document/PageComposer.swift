@@ -442,6 +442,12 @@ public struct PageComposer {
     /// `page` with a footer (`text` wrapped on at most two lines, then "page N / M" at the right)
     /// under a rule. Nothing is cut: a text longer than two lines is the caller's to shorten (the
     /// layout tests check that none is).
+    /// True when `text` fits on the footer's one line beside the page number.
+    public static func footerFits(_ text: String, measure: TextMeasure) -> Bool {
+        let width = DocumentSpec.a4Width - 2 * margin
+        return measure.wrap(text, width: width - measure.width("page 999 / 999", size: footerSize) - 12, size: footerSize).count <= 1
+    }
+
     public static func withFooter(_ page: Scene, _ text: String, page number: Int, of total: Int, measure: TextMeasure) -> Scene {
         var p = page
         let size = footerSize, fy = DocumentSpec.a4Height - margin + 2

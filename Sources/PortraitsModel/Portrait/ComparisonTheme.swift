@@ -7,6 +7,8 @@ package struct ComparisonTheme: Sendable {
     package struct Row: Sendable {
         package let name: String, level: String, isSelf: Bool
         package let artificialised: Figure, sealed: Figure, consumption: Figure, intensity: Figure, net: Figure
+        /// The row's own years (`2018–2021 ou 2019–2022`) where the rows' years differ; nil otherwise.
+        package var years: String? = nil
     }
 
     package let rows: [Row]
@@ -19,10 +21,15 @@ package struct ComparisonTheme: Sendable {
             guard let t = project.catalog[id], let h = indicators.headline(id, p) else { return nil }
             return (id, t.name, h)
         }
-        let rows = pairs.map { id, name, h in
+        var rows = pairs.map { id, name, h in
             Row(name: name, level: id.level.label, isSelf: id == territory.id, artificialised: .pct(h.artificialisedShare), sealed: .pct(h.sealedShare),
                 consumption: .ha(h.consumptionPerYear), intensity: Figure(value: h.consumptionIntensity, unit: .intensity),
                 net: .signedHa(h.netArtificialisationPerYear))
+        }
+        // Rows of different years (a parent across départements): each says its own.
+        if let view = PortraitView.all(project.layout).first(where: { $0.period == project.layout.periods[p] }) {
+            let own = pairs.map { ViewYears.of(view, $0.0, project: project).short }
+            if Set(own).count > 1 { for i in rows.indices { rows[i].years = own[i] } }
         }
         let dots = [
             DotPlot.Row(label: "Consommation par an pour 1 000 ha", values: pairs.map { ($0.1, $0.2.consumptionIntensity) }, format: .hectares(signed: false)),

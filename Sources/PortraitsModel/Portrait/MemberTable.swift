@@ -26,6 +26,8 @@ package struct MemberTable: Sendable {
     }
 
     package let rows: [Row]
+    /// True when the rows do not all have the same years (each then says its own).
+    package var mixedYears: Bool { rows.contains { $0.years != nil } }
     /// Whether the figures cover a period (else the stock at one millésime).
     package let hasPeriod: Bool
     /// Among whom the rows are ranked.

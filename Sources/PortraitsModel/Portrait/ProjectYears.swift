@@ -23,6 +23,13 @@ package enum ProjectYears {
         }.joined(separator: ", ")
     }
 
+    /// Period `p` with its years: `2019–2021`, or `1er millésime → 2e millésime (2018–2021 (Bas-Rhin), 2019–2022 (Haut-Rhin))`.
+    package static func periodWithYears(_ project: Project, _ p: Int) -> String {
+        let rp = project.layout.periods[p]
+        guard project.layout.ranked, let vintages = project.vintages else { return rp.label }
+        return "\(periodName(project, p)) (" + byDepartement(project, vintages) { $0.period(ranks: rp.start, rp.end)?.label } + ")"
+    }
+
     /// The name of millésime `m` of the layout: `2021`, or `2e millésime`.
     package static func millesimeName(_ project: Project, _ m: Int) -> String {
         project.layout.ranked ? YearSpan.rankName(project.layout.millesimes[m]) : String(project.layout.millesimes[m])

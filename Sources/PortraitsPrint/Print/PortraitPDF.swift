@@ -11,10 +11,11 @@ package enum PortraitPDF {
     package static func document(_ portrait: PrintedPortrait) -> DocumentSpec {
         var c = PageComposer(measure: .cairo)
         portrait.compose(into: &c, level: 0)
+        let footer = portrait.footer
         return DocumentSpec(title: "Portrait de territoire : \(portrait.territory.name), \(portrait.portrait.years.short)",
                             subject: "Occupation du sol, consommation d’espaces, artificialisation et imperméabilisation \(FrenchText.de(portrait.territory.id, portrait.title)), \(portrait.periodText)",
                             author: portrait.project.config.site.title, date: portrait.date,
-                            pages: c.finished { portrait.footer(page: $0, total: $1) }, outline: c.outline)
+                            pages: c.finished { _, _ in footer }, outline: c.outline)
     }
 
     /// The atlas of `group`: cover, summary, its portrait, a fiche per member.

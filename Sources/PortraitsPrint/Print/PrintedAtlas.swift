@@ -60,7 +60,9 @@ package struct PrintedAtlas {
         }
         for (i, page) in body.allPages.enumerated() {
             let owner = owners[i] < 0 ? "portrait \(FrenchText.de(group.territory.id, name))" : "fiche \(FrenchText.de(members[owners[i]].territory.id, members[owners[i]].territory.name))"
-            pages.append(PageComposer.withFooter(page, "\(title) · \(owner) · \(period)", page: frontCount + i + 1, of: total, measure: body.measure))
+            // A fiche's own years (a commune has its département's, not the group's).
+            let years = owners[i] < 0 ? period : members[owners[i]].portrait.years.namedShort
+            pages.append(PageComposer.withFooter(page, "\(title) · \(owner) · \(years)", page: frontCount + i + 1, of: total, measure: body.measure))
         }
         let outline = front.outline + body.outline.map { DocumentSpec.OutlineEntry(title: $0.title, page: $0.page + frontCount, level: $0.level) }
         return DocumentSpec(title: "\(title) : portraits de territoire, \(group.portrait.years.short)",

@@ -36,10 +36,11 @@ package struct PrintedPortrait {
         method(&c, level: level + 1)
     }
 
-    /// The footer of each page: the territory, the period, the date (what a page torn out of the
-    /// file still needs to say).
-    package func footer(page: Int, total: Int) -> String {
-        "\(title) · \(portrait.years.namedShort) · édité le \(Self.frenchDate(date))"
+    /// The footer of every page: the territory, the period, the date (what a page torn out of the
+    /// file still needs to say); the date only where the line has room for it (it is on the cover too).
+    package var footer: String {
+        let full = "\(title) · \(portrait.years.namedShort) · édité le \(Self.frenchDate(date))"
+        return PageComposer.footerFits(full, measure: .cairo) ? full : "\(title) · \(portrait.years.namedShort)"
     }
 
     package var periodText: String {
@@ -227,7 +228,7 @@ package struct PrintedPortrait {
     /// chart shows, then the absolute figures per year.
     static let comparisonHeader = ["Territoire", "artificialisé", "imperméabilisé", "conso. NAF / an pour 1\u{00A0}000\u{00A0}ha", "conso. NAF / an", "artif. nette / an"]
     static func comparisonCells(_ r: ComparisonTheme.Row) -> [String] {
-        [r.name, r.artificialised.text, r.sealed.text, r.intensity.text, r.consumption.text, r.net.text]
+        [r.name + (r.years.map { " (\($0))" } ?? ""), r.artificialised.text, r.sealed.text, r.intensity.text, r.consumption.text, r.net.text]
     }
 
     /// The resolution of a printed map that is an image: one the web draws as an image too (above

@@ -152,7 +152,7 @@ package struct IndexPages {
         c["count"] = all.count
         c["millesime"] = ProjectYears.millesimeName(project, lastMillesimeIndex)
         c["hasPeriod"] = mainPeriod != nil
-        c["periodLabel"] = main.label
+        c["periodLabel"] = mainPeriod.map { ProjectYears.periodWithYears(project, $0) } ?? main.label
         if let map { c["map"] = map.context }
         c["downloads"] = ["csv": LevelDownloads.indicatorsCSV(level), "xlsx": LevelDownloads.workbook(level)]
         func members(_ d: Territory) -> [Territory] {

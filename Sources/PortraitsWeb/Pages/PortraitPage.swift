@@ -221,9 +221,12 @@ package struct PortraitPage {
 
     static func context(_ t: ComparisonTheme) -> [String: Any] {
         var c: [String: Any] = ["rows": t.rows.map { r -> [String: Any] in
-            ["name": r.name, "level": r.level, "self": r.isSelf, "artificialised": r.artificialised.text, "sealed": r.sealed.text,
-             "consumption": r.consumption.text, "intensity": r.intensity.text, "net": r.net.text]
+            var row: [String: Any] = ["name": r.name, "level": r.level, "self": r.isSelf, "artificialised": r.artificialised.text, "sealed": r.sealed.text,
+                                      "consumption": r.consumption.text, "intensity": r.intensity.text, "net": r.net.text]
+            if let years = r.years { row["years"] = years }
+            return row
         }]
+        if t.rows.contains(where: { $0.years != nil }) { c["mixedYears"] = true }
         if let rank = t.rank { c["rank"] = rank }
         return c
     }
@@ -234,7 +237,7 @@ package struct PortraitPage {
             guard let f else { return ["text": "–", "sort": ""] }
             return ["text": f.text, "sort": f.value.map { FrenchNumber.plain($0, decimals: 6) } ?? ""]
         }
-        return ["hasPeriod": m.hasPeriod, "rows": m.rows.map { r -> [String: Any] in
+        return ["hasPeriod": m.hasPeriod, "mixedYears": m.mixedYears, "rows": m.rows.map { r -> [String: Any] in
             var c: [String: Any] = ["path": SitePaths.portrait(r.id, view), "name": r.name, "code": r.id.code,
                                     "area": cell(r.area), "artificialised": cell(r.artificialisedShare)]
             if let years = r.years { c["years"] = years }
