@@ -44,7 +44,8 @@ public struct Project: Sendable {
     /// The years behind `id`'s figures: its own spans in rank space, the layout's years otherwise.
     public func years(_ id: TerritoryID) -> TerritoryYears {
         if layout.ranked, let y = territoryYears[id] {
-            // A rank none of its communes has: the years of the whole project, said as such.
+            // A rank none of its communes has (a département delivered once): the whole project's
+            // years, where its pages say that the land cover does not cover it.
             guard y.millesimes.contains(where: { $0 == nil }) || y.periods.contains(where: { $0 == nil }), let all = projectYears else { return y }
             return TerritoryYears(millesimes: zip(y.millesimes, all.millesimes).map { $0 ?? $1 }, periods: zip(y.periods, all.periods).map { $0 ?? $1 },
                                   scaledByYears: y.scaledByYears)
