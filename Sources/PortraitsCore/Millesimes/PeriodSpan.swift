@@ -45,7 +45,7 @@ public struct PeriodSpan: Sendable, Equatable, CustomStringConvertible {
     /// `2018–2021`, or `2018–2021 (3 communes) et 2019–2022 (6 communes)`.
     public var detail: String {
         guard parts.count > 1 else { return description }
-        return FrenchText.and(parts.map { "\($0.period.label) (\($0.communes) commune\($0.communes > 1 ? "s" : ""))" })
+        return FrenchText.and(parts.map { "\($0.period.label) (\(YearSpan.communes($0.communes)))" })
     }
 
     /// `3 ans`, or `3 ou 4 ans selon les communes`.
@@ -70,6 +70,6 @@ public struct PeriodSpan: Sendable, Equatable, CustomStringConvertible {
     /// `entre 2018 et 2021`, or `entre 2018 et 2021 (3 communes) et entre 2019 et 2022 (6 communes)`.
     public var between: String {
         if let p = single { return "entre \(p.start) et \(p.end)" }
-        return FrenchText.and(parts.map { "entre \($0.period.start) et \($0.period.end) (\($0.communes) commune\($0.communes > 1 ? "s" : ""))" })
+        return FrenchText.and(parts.map { "entre \($0.period.start) et \($0.period.end) (\(YearSpan.communes($0.communes)))" })
     }
 }

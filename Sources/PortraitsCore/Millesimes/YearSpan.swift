@@ -40,8 +40,11 @@ public struct YearSpan: Sendable, Equatable, CustomStringConvertible {
     /// `2021 (12 communes) et 2022 (6 communes)`; `2021` alone when there is one year.
     public var detail: String {
         guard parts.count > 1 else { return description }
-        return FrenchText.and(parts.map { "\($0.year) (\($0.communes) commune\($0.communes > 1 ? "s" : ""))" })
+        return FrenchText.and(parts.map { "\($0.year) (\(Self.communes($0.communes)))" })
     }
+
+    /// `1 commune`, `3 communes`.
+    static func communes(_ n: Int) -> String { "\(n) commune\(n > 1 ? "s" : "")" }
 
     /// `1er millésime`, `2e millésime`: the name of rank `r` (1-based).
     public static func rankName(_ r: Int) -> String { r == 1 ? "1er millésime" : "\(r)e millésime" }

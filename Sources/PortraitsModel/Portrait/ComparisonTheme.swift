@@ -26,8 +26,8 @@ package struct ComparisonTheme: Sendable {
                 consumption: .ha(h.consumptionPerYear), intensity: Figure(value: h.consumptionIntensity, unit: .intensity),
                 net: .signedHa(h.netArtificialisationPerYear))
         }
-        // Rows of different years (a parent across départements): each says its own.
-        if let view = PortraitView.all(project.layout).first(where: { $0.period == project.layout.periods[p] }) {
+        // Rows of different years (by rank, a parent across départements): each says its own.
+        if project.layout.ranked, let view = PortraitView.all(project.layout).first(where: { $0.period == project.layout.periods[p] }) {
             let own = pairs.map { ViewYears.of(view, $0.0, project: project).short }
             if Set(own).count > 1 { for i in rows.indices { rows[i].years = own[i] } }
         }

@@ -75,9 +75,11 @@ package struct MemberTable: Sendable {
             return r.intensity?.value.map { (i, $0) }
         })
         for i in ranked.indices where (intensities[i] ?? 0) > 0 { ranked[i].intensityRank = Comparison.rank(of: i, in: intensities)?.position }
-        // Members of different years: each row says its own.
-        let own = ranked.map { ViewYears.of(view, $0.id, project: project).short }
-        if Set(own).count > 1 { for i in ranked.indices { ranked[i].years = own[i] } }
+        // Members of different years (only by rank): each row says its own.
+        if layout.ranked {
+            let own = ranked.map { ViewYears.of(view, $0.id, project: project).short }
+            if Set(own).count > 1 { for i in ranked.indices { ranked[i].years = own[i] } }
+        }
         return MemberTable(rows: ranked, hasPeriod: p != nil, ranking: ranking)
     }
 }

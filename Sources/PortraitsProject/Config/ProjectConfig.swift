@@ -235,12 +235,11 @@ public struct ProjectConfig: Sendable {
             // Every pair: a département's 2018 and 2021 must be compared even when another's 2019
             // lies between them. With one set of millésimes for all, up to three, these are the defaults.
             let m = landCover.millesimes.sorted()
+            // The defaults first (consecutive pairs, then first → last), so that a project of one
+            // vintage keeps its order; then the other pairs.
+            let defaults = Period.defaults(for: m)
             let pairs = m.indices.flatMap { i in m.indices.filter { $0 > i }.map { Period(m[i], m[$0]) } }
-            periods = pairs.count <= PeriodChanges.maxPeriods ? pairs.sorted { a, b in
-                // The defaults first (consecutive pairs, then first → last), so that a project of one vintage keeps its order.
-                let da = Period.defaults(for: m).firstIndex(of: a) ?? Int.max, db = Period.defaults(for: m).firstIndex(of: b) ?? Int.max
-                return da != db ? da < db : a < b
-            } : Period.defaults(for: m)
+            periods = pairs.count <= PeriodChanges.maxPeriods ? defaults + pairs.filter { !defaults.contains($0) } : defaults
         }
         if periods.count > PeriodChanges.maxPeriods {
             throw InputError(source, "\(periods.count) periods: at most \(PeriodChanges.maxPeriods) are supported; list the ones to publish under `periods:`")

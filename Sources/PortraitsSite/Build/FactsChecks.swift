@@ -13,9 +13,6 @@ import PortraitsWeb
 package enum FactsChecks {
     /// Share of the communes' area below which a millésime is said to cover nothing.
     package static let minimumCoverage = 0.001
-    /// Share of a département's area (within the project) from which a millésime counts as
-    /// delivered there: half, so that a border sliver of a neighbour's delivery does not count.
-    package static let deliveredCoverage = 0.5
 
     package static func run(config: ProjectConfig, catalog: TerritoryCatalog, tabulation: Tabulation,
                     outlines: [TerritoryID: [PolygonRings]], shapes: [CommuneShape]) throws {
